@@ -1,0 +1,27 @@
+import type { enums as vi } from '../vi/enums.js';
+
+export const enums: Record<keyof typeof vi, string> = {
+  'kind.national_confederation': 'National confederation',
+  'kind.province_federation': 'Province federation',
+  'kind.district_federation': 'District federation',
+  'kind.sector_union': 'Sector union',
+  'kind.industrial_zone_union': 'Industrial-zone union',
+  'kind.commune_union': 'Commune/ward union',
+  'kind.grassroots_union': 'Grassroots union',
+  'kind.section': 'Section',
+  'sector.state_agency': 'State agency',
+  'sector.public_service_unit': 'Public service unit',
+  'sector.state_enterprise': 'State enterprise',
+  'sector.non_state_enterprise': 'Non-state enterprise',
+  'sector.foreign_invested_enterprise': 'Foreign-invested enterprise',
+  'sector.cooperative': 'Cooperative',
+  'sector.other': 'Other',
+  'role.system_admin': 'System administrator',
+  'role.federation_leader': 'Federation leader',
+  'role.federation_officer': 'Federation officer',
+  'role.inspection_officer': 'Inspection officer',
+  'role.grassroots_officer': 'Grassroots chair / officer',
+  'role.viewer': 'Viewer',
+  'link.merged_into': 'Merged into',
+  'link.split_from': 'Split from',
+};

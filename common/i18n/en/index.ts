@@ -1,0 +1,11 @@
+export { common } from './common.js';
+export { errors } from './errors.js';
+export { enums } from './enums.js';
+export { nav } from './nav.js';
+export { auth } from './auth.js';
+export { units } from './units.js';
+export { users } from './users.js';
+export { audit } from './audit.js';
+export { programs } from './programs.js';
+export { members } from './members.js';
+export { validation } from './validation.js';

@@ -1,0 +1,14 @@
+import type { nav as vi } from '../vi/nav.js';
+
+export const nav: Record<keyof typeof vi, string> = {
+  home: 'Overview',
+  units: 'Union tree',
+  users: 'Users',
+  audit: 'Audit log',
+  account: 'Account',
+  changePassword: 'Change password',
+  signOut: 'Sign out',
+  menu: 'Menu',
+  programs: 'Work programs',
+  members: 'Members',
+};

@@ -1,0 +1,19 @@
+import type { validation as vi } from '../vi/validation.js';
+
+export const validation: Record<keyof typeof vi, string> = {
+  required: 'This field is required.',
+  invalidType: 'The value has the wrong type.',
+  tooShort: 'At least {minimum} characters are needed.',
+  tooLong: 'At most {maximum} characters are allowed.',
+  tooSmall: 'The value must be at least {minimum}.',
+  tooBig: 'The value must be at most {maximum}.',
+  invalidDate: 'Invalid date (format YYYY-MM-DD).',
+  invalidUuid: 'Invalid identifier.',
+  invalidEmail: 'Invalid e-mail address.',
+  invalidFormat: 'The value has the wrong format.',
+  invalidOption: 'The value is not one of the allowed options.',
+  unknownKeys: 'Unsupported fields: {keys}.',
+  invalid: 'Invalid value.',
+  tooFewItems: 'At least {minimum} items are needed.',
+  tooManyItems: 'At most {maximum} items are allowed.',
+};

@@ -1,0 +1,3 @@
+// Vietnamese messages of the "audit" feature.
+export const audit = {
+} as const;

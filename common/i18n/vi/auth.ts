@@ -1,0 +1,21 @@
+// Sign-in, account and session messages.
+export const auth = {
+  signInTitle: 'Đăng nhập',
+  signInSubtitle: 'Dành cho cán bộ công đoàn các cấp',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  signIn: 'Đăng nhập',
+  signingIn: 'Đang đăng nhập…',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  confirmPassword: 'Nhập lại mật khẩu mới',
+  passwordMismatch: 'Mật khẩu nhập lại không khớp.',
+  passwordHint: 'Ít nhất 8 ký tự.',
+  passwordChanged: 'Đã đổi mật khẩu.',
+  signedOut: 'Bạn đã đăng xuất.',
+  welcome: 'Xin chào, {name}',
+  yourRoles: 'Vai trò của bạn',
+  subtreeSuffix: '(và đơn vị trực thuộc)',
+  noRoles: 'Tài khoản chưa được phân quyền. Vui lòng liên hệ quản trị viên.',
+  languageSaved: 'Đã lưu ngôn ngữ giao diện.',
+} as const;

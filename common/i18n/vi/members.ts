@@ -1,0 +1,3 @@
+// Vietnamese messages of the "members" feature.
+export const members = {
+} as const;

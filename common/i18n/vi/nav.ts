@@ -1,0 +1,13 @@
+// Navigation labels.
+export const nav = {
+  home: 'Tổng quan',
+  units: 'Cây đơn vị',
+  users: 'Người dùng',
+  audit: 'Nhật ký hệ thống',
+  account: 'Tài khoản',
+  changePassword: 'Đổi mật khẩu',
+  signOut: 'Đăng xuất',
+  menu: 'Danh mục',
+  programs: 'Chương trình công tác',
+  members: 'Đoàn viên',
+} as const;

@@ -1,0 +1,3 @@
+// Vietnamese messages of the "programs" feature.
+export const programs = {
+} as const;

@@ -1,0 +1,3 @@
+// Vietnamese messages of the "units" feature.
+export const units = {
+} as const;

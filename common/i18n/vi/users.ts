@@ -1,0 +1,3 @@
+// Vietnamese messages of the "users" feature.
+export const users = {
+} as const;

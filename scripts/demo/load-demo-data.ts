@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../server/db/client.js';
+import { orgUnitLinks, orgUnitParents, orgUnits, roleAssignments, users } from '../../server/db/schema/index.js';
+import { queryRows } from '../../server/db/sql.js';
+import { recordAudit } from '../../server/lib/audit.js';
+import { hashPassword } from '../../server/lib/passwords.js';
+import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-unit-paths.js';
+import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
+
+export interface DemoLoadResult {
+  loaded: boolean;
+  accounts: DemoAccount[];
+}
+
+/** Loads the demo data in one transaction when the database has no unit yet. */
+export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from org_units`);
+  if (Number(row?.n ?? 0) > 0) return { loaded: false, accounts: DEMO_ACCOUNTS };
+  await loadDemoData(db);
+  return { loaded: true, accounts: DEMO_ACCOUNTS };
+}
+
+export async function loadDemoData(db: Database): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password));
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(orgUnits)
+      .values(
+        DEMO_UNITS.map((u) => ({
+          code: u.code,
+          fullName: u.fullName,
+          shortName: u.shortName,
+          kind: u.kind,
+          sector: u.sector ?? null,
+          address: u.address ?? null,
+          validFrom: u.validFrom,
+          validTo: u.validTo ?? null,
+        })),
+      )
+      .returning({ id: orgUnits.id, code: orgUnits.code });
+    const ids = new Map(inserted.map((u) => [u.code, u.id]));
+    const id = (code: string) => {
+      const v = ids.get(code);
+      if (!v) throw new Error(`demo data: unknown unit ${code}`);
+      return v;
+    };
+    const parentRows = DEMO_UNITS.flatMap((u) =>
+      u.parents.map(([parent, from, to]) => ({ unitId: id(u.code), parentId: id(parent), validFrom: from, validTo: to ?? null })),
+    );
+    if (parentRows.length) await tx.insert(orgUnitParents).values(parentRows);
+    await tx.insert(orgUnitLinks).values(
+      DEMO_LINKS.map((l) => ({ fromUnitId: id(l.from), toUnitId: id(l.to), kind: l.kind, effectiveDate: l.date })),
+    );
+    await refreshOrgUnitPaths(tx);
+    const userRows = await tx
+      .insert(users)
+      .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))
+      .returning({ id: users.id, username: users.username });
+    const userIds = new Map(userRows.map((u) => [u.username, u.id]));
+    await tx.insert(roleAssignments).values(
+      DEMO_ACCOUNTS.map((a) => ({
+        userId: userIds.get(a.username)!,
+        role: a.role,
+        unitId: id(a.unitCode),
+        includesSubtree: a.includesSubtree,
+        validFrom: '2023-01-01',
+      })),
+    );
+    await recordAudit(tx, null, {
+      action: 'system.load_demo_data',
+      entityType: 'system',
+      entityId: null,
+      after: { units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.length },
+    });
+    return ids;
+  });
+}

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Locale } from '../common/enums.js';
+import { pickLocale, translate } from '../common/i18n/index.js';
+import type { AppConfig } from './config.js';
+import type { DatabaseHandle } from './db/client.js';
+import type { Actor } from './lib/access.js';
+import { AppError } from './lib/errors.js';
+import type { App } from './lib/http.js';
+import { fieldName, validationMessage } from './lib/validation-messages.js';
+import { CSRF_HEADER, resolveSession, safeEqual, SESSION_COOKIE } from './modules/auth/session.js';
+import authRoutes from './modules/auth/routes.js';
+import healthRoutes from './modules/health/routes.js';
+import orgUnitRoutes from './modules/org-units/routes.js';
+import userRoutes from './modules/users/routes.js';
+import auditRoutes from './modules/audit/routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Route reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+export interface BuildAppOptions {
+  database: DatabaseHandle;
+  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'>;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the Fastify app without listening, so tests can inject requests. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { database, config } = options;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 25 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('cookieSecure', config.cookieSecure);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('locale', 'vi');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Công đoàn số API',
+        description: 'API của Công đoàn số: đơn vị, người dùng, chương trình công tác, chỉ tiêu, báo cáo.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Authenticate: every /api route needs a session unless marked public.
+  app.addHook('onRequest', async (req) => {
+    req.locale = pickLocale(req.headers['accept-language']);
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const ctx = await resolveSession(database.db, token);
+      if (ctx) {
+        req.actor = ctx.actor;
+        req.sessionId = ctx.sessionId;
+        req.csrfToken = ctx.csrfToken;
+        req.locale = ctx.actor.locale;
+      }
+    }
+    if (!req.routeOptions.config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
+    // CSRF: a write made with a session cookie must echo the session's token.
+    if (req.actor && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const locale = req.locale ?? 'vi';
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((issue) => ({
+        field: fieldName(issue.instancePath),
+        message: validationMessage(issue as never, locale),
+      }));
+      return reply.code(400).send({
+        error: { code: 'VALIDATION_FAILED', message: translate(locale, 'errors.VALIDATION_FAILED'), fields },
+      });
+    }
+    if (err instanceof AppError) {
+      const fields = err.fields.map((f) => ({ field: f.field, message: translate(locale, f.messageKey, f.params) }));
+      return reply.code(err.status).send({
+        error: {
+          code: err.code,
+          message: translate(locale, `errors.${err.code}`, err.params),
+          ...(fields.length ? { fields } : {}),
+        },
+      });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ issues: err.cause.issues, url: err.url }, 'response does not match its schema');
+    } else {
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status && status >= 400 && status < 500) {
+        // Fastify's own client errors (bad JSON, wrong content type, body too large…).
+        return reply.code(status).send({
+          error: { code: 'VALIDATION_FAILED', message: translate(locale, 'errors.VALIDATION_FAILED') },
+        });
+      }
+      req.log.error(err);
+    }
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: translate(locale, 'errors.INTERNAL') } });
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(orgUnitRoutes);
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  app.setNotFoundHandler((req, reply) => {
+    const indexHtml = path.join(config.webDist, 'index.html');
+    if (options.serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && fs.existsSync(indexHtml)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: translate(req.locale ?? 'vi', 'errors.NOT_FOUND') } });
+  });
+
+  if (options.serveWeb && fs.existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+
+  return app as unknown as App;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+    cookieSecure: boolean;
+  }
+}

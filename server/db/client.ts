@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'drizzle-orm/logger';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.js';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; use-cases accept `Database | Tx` as `Executor`. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /** Number of SQL statements sent since creation (tests count queries). */
+  queryCount: () => number;
+  close: () => Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+class CountingLogger implements Logger {
+  count = 0;
+  constructor(private readonly echo: boolean) {}
+  logQuery(query: string): void {
+    this.count++;
+    if (this.echo) console.log(query);
+  }
+}
+
+export interface OpenOptions {
+  /** postgres://… for PostgreSQL; otherwise PGlite in dataDir (or in memory when dataDir is null). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | null;
+  logQueries?: boolean;
+  /** PGlite only: start from a dump made by dumpDataDir() (tests). */
+  loadDataDir?: Blob | File;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const logger = new CountingLogger(Boolean(options.logQueries));
+  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    const pg = (await import('pg')).default;
+    // DATE stays a 'YYYY-MM-DD' string, as PGlite returns it through drizzle.
+    pg.types.setTypeParser(1082, (v: string) => v);
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzle(pool, { schema, logger }) as unknown as Database;
+    return { db, engine: 'postgres', queryCount: () => logger.count, close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let release = () => {};
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    release = lockDataDir(options.dataDir);
+  }
+  const client = options.dataDir
+    ? new PGlite(options.dataDir)
+    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  await client.waitReady;
+  const db = drizzle(client, { schema, logger }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    queryCount: () => logger.count,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** A PGlite data directory belongs to one process: refuse a second one clearly. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(path.dirname(path.resolve(dataDir)), `.${path.basename(dataDir)}.lock`);
+  if (fs.existsSync(lockFile)) {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng (PGlite chỉ cho một tiến trình). ` +
+          `The data directory is in use by process ${pid}; stop it or set DATA_DIR.`,
+      );
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

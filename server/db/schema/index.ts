@@ -1,0 +1,3 @@
+export * from './org-units.js';
+export * from './auth.js';
+export * from './audit.js';

@@ -1,0 +1,34 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { loadDemoDataIfEmpty } from '../scripts/demo/load-demo-data.js';
+
+// config → database → migrate → demo data (first start) → listen
+const startedAt = performance.now();
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrateDatabase(database);
+const demo = config.demoData ? await loadDemoDataIfEmpty(database.db) : null;
+const app = await buildApp({ database, config, serveWeb: true });
+await app.listen({ port: config.port, host: config.host });
+
+const where = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
+console.log(`\nCông đoàn số đang chạy tại http://localhost:${config.port}  ·  CSDL: ${where}`);
+console.log(`Khởi động trong ${Math.round(performance.now() - startedAt)} ms. API: http://localhost:${config.port}/api/docs`);
+if (demo) {
+  console.log(demo.loaded ? '\nĐã nạp dữ liệu mẫu (lần khởi động đầu tiên).' : '\nDữ liệu mẫu đã có sẵn.');
+  console.log('Tài khoản mẫu (demo logins):');
+  for (const account of demo.accounts) {
+    console.log(`  ${account.username.padEnd(16)} ${account.password.padEnd(14)} ${account.description}`);
+  }
+}
+
+async function shutdown(signal: string) {
+  console.log(`\n${signal}: đang dừng…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,27 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { sessions, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, fieldError } from '../../lib/errors.js';
+import { hashPassword, verifyPassword } from '../../lib/passwords.js';
+
+/** The signed-in user changes their own password; their other sessions end. */
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw fieldError('PASSWORD_WRONG', 'currentPassword');
+  if (input.currentPassword === input.newPassword) throw fieldError('PASSWORD_SAME', 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
+    await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, currentSessionId)));
+    await recordAudit(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: actor.userId });
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { migrationVersion } from '../../db/migrate.js';
+import type { App } from '../../lib/http.js';
+
+const HealthResponse = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['pglite', 'postgres']),
+  migration: z.string().nullable(),
+});
+
+export default async function healthRoutes(app: App) {
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Tình trạng dịch vụ', response: { 200: HealthResponse } },
+    },
+    async () => ({
+      status: 'ok' as const,
+      engine: app.database.engine,
+      migration: await migrationVersion(app.database),
+    }),
+  );
+}

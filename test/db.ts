@@ -1,0 +1,99 @@
+// Real databases for tests: an in-memory PGlite, or a fresh PostgreSQL
+// database cloned from a migrated template. Each test file gets its own, so
+// files run in parallel without seeing each other's data.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { MIGRATIONS_FOLDER, openDatabase, type DatabaseHandle } from '../server/db/client.js';
+import { migrateDatabase } from '../server/db/migrate.js';
+
+export type TestEngine = 'pglite' | 'postgres';
+
+export const testEngine = (): TestEngine => (process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
+export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function migrationsHash(): string {
+  const hash = crypto.createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(entry.name).update(fs.readFileSync(full));
+    }
+  };
+  walk(MIGRATIONS_FOLDER);
+  return hash.digest('hex').slice(0, 12);
+}
+
+function urlWithDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates (once, under an advisory lock) a migrated template database. */
+async function ensureTemplate(): Promise<string> {
+  const name = `congdoan_tpl_${migrationsHash()}`;
+  await withAdmin(async (admin) => {
+    await admin.query('select pg_advisory_lock(724301)');
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (exists.rowCount === 0) {
+        await admin.query(`create database "${name}"`);
+        const handle = await openDatabase({ databaseUrl: urlWithDatabase(testDatabaseUrl(), name) });
+        try {
+          await migrateDatabase(handle);
+        } catch (e) {
+          await handle.close();
+          await admin.query(`drop database if exists "${name}"`);
+          throw e;
+        }
+        await handle.close();
+      }
+    } finally {
+      await admin.query('select pg_advisory_unlock(724301)');
+    }
+  });
+  return name;
+}
+
+let pgliteSnapshot: Promise<Blob | File> | null = null;
+
+/** A migrated, empty database of the engine under test; close() drops it. */
+export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<DatabaseHandle> {
+  if (engine === 'pglite') {
+    // Migrate once per worker, then start each database from a dump of it.
+    pgliteSnapshot ??= (async () => {
+      const handle = await openDatabase({ dataDir: null });
+      await migrateDatabase(handle);
+      const client = (handle.db as unknown as { $client: { dumpDataDir: (c?: 'none' | 'gzip') => Promise<Blob | File> } }).$client;
+      const dump = await client.dumpDataDir('none');
+      await handle.close();
+      return dump;
+    })();
+    const snapshot = await pgliteSnapshot;
+    return openDatabase({ dataDir: null, loadDataDir: snapshot });
+  }
+  const template = await ensureTemplate();
+  const name = `congdoan_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`create database "${name}" template "${template}"`));
+  const handle = await openDatabase({ databaseUrl: urlWithDatabase(testDatabaseUrl(), name) });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}

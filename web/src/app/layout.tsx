@@ -1,0 +1,136 @@
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { MessageKey } from '../../../common/i18n';
+import type { Permission } from '../../../common/permissions';
+import { api } from '../lib/api';
+import { useMe, useSignOut } from '../features/auth/use-me';
+import { useI18n } from './i18n';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+/** The navigation; an item shows only when the user's roles allow it. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
+  { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'viewUnits' },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
+];
+
+export function AppLayout() {
+  const { t, locale, setLocale } = useI18n();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  if (me.isLoading) return <Spin fullscreen tip={t('common.loading')} />;
+  if (!me.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  const user = me.data;
+  const items = NAV_ITEMS.filter((i) => !i.permission || user.permissions.includes(i.permission));
+  const selected = items
+    .map((i) => i.path)
+    .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
+    .slice(-1);
+
+  const switchLocale = async () => {
+    const next = locale === 'vi' ? 'en' : 'vi';
+    setLocale(next);
+    try {
+      await api.patch('/api/auth/me', { locale: next });
+      me.refetch();
+    } catch {
+      /* the choice still applies in this browser */
+    }
+  };
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      onClick={({ key }) => {
+        navigate(key);
+        setDrawerOpen(false);
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isPhone && (
+        <Layout.Sider width={232} theme="light" className="app-sider">
+          <div className="app-brand" onClick={() => navigate('/')}>
+            <div className="brand-mark">CĐ</div>
+            <span>{t('common.appName')}</span>
+          </div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          {isPhone && (
+            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
+          )}
+          {isPhone && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
+          <div style={{ flex: 1 }} />
+          <Button type="text" icon={<TranslationOutlined />} onClick={switchLocale} aria-label={t('common.language')}>
+            {locale === 'vi' ? 'EN' : 'VI'}
+          </Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'account', icon: <KeyOutlined />, label: t('nav.changePassword') },
+                { type: 'divider' },
+                { key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut') },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'account') navigate('/account');
+                if (key === 'signout') signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') });
+              },
+            }}
+          >
+            <Button type="text" data-testid="user-menu" aria-label={t('nav.account')}>
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />
+              {!isPhone && <span style={{ marginInlineStart: 8 }}>{user.user.fullName}</span>}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <Drawer
+        placement="left"
+        open={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        size={260}
+        title={t('common.appName')}
+        styles={{ body: { padding: 0 } }}
+      >
+        {menu}
+      </Drawer>
+    </Layout>
+  );
+}
