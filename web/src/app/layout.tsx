@@ -10,7 +10,7 @@ import {
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../../common/i18n';
 import type { Permission } from '../../../common/permissions';
@@ -42,6 +42,14 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const isPhone = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // The language is remembered per user: adopt the saved one once per sign-in.
+  const adoptedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const user = me.data?.user;
+    if (!user || adoptedFor.current === user.id) return;
+    adoptedFor.current = user.id;
+    if (user.locale !== locale) setLocale(user.locale);
+  }, [me.data, locale, setLocale]);
 
   if (me.isLoading) return <Spin fullscreen tip={t('common.loading')} />;
   if (!me.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
