@@ -1,0 +1,128 @@
+// Browser-test harness: the real server on a fresh PGlite with the demo data,
+// and Debian's Chromium driven by playwright-core.
+//
+//   const e2e = await startE2e();            // in beforeAll
+//   const page = await e2e.newPage('phone');
+//   await signIn(page, 'cdcs.thpt', 'Demo@2024');
+//   await e2e.close();                       // in afterAll
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { E2E_WEB_DIST, ensureWebBuild, ROOT } from './build-web.js';
+import { makeDataDir, startServer, type ServerProcess } from './server-process.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
+
+/** Demo logins (scripts/demo/accounts.ts). */
+export const DEMO = {
+  admin: { username: 'admin', password: 'Admin@2024' },
+  /** Chủ tịch CĐCS Trường THPT Vĩnh Thuận (VT10), no subtree. */
+  grassrootsChair: { username: 'cdcs.thpt', password: 'Demo@2024' },
+  /** Văn phòng LĐLĐ huyện Vĩnh Thuận (federation officer). */
+  federationOfficer: { username: 'vanphong.vt', password: 'Demo@2024' },
+} as const;
+
+export type Device = 'desktop' | 'phone';
+
+export interface E2e {
+  baseUrl: string;
+  server: ServerProcess;
+  browser: Browser;
+  /** A page in a fresh browser context (own cookies and storage). */
+  newPage: (device?: Device) => Promise<Page>;
+  /** Uncaught errors of the pages opened so far (for assertions or reports). */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+export async function startE2e(): Promise<E2e> {
+  // The e2e global setup builds (or rebuilds a stale build) once per run; build here only
+  // when a file is run some other way and there is no build at all.
+  const webDist = fs.existsSync(path.join(E2E_WEB_DIST, 'index.html')) ? E2E_WEB_DIST : ensureWebBuild();
+  const dataDir = makeDataDir();
+  let server: ServerProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    server = await startServer({ dataDir, webDist });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  } catch (e) {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const baseUrl = server.baseUrl;
+  const b = browser;
+  const s = server;
+  return {
+    baseUrl,
+    server: s,
+    browser: b,
+    pageErrors,
+    newPage: async (device = 'desktop') => {
+      const context = await b.newContext({
+        baseURL: baseUrl,
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+        acceptDownloads: true,
+        ...(device === 'phone'
+          ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+          : { viewport: { width: 1280, height: 800 } }),
+      });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+      return page;
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => {});
+      await b.close().catch(() => {});
+      await s.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the real sign-in form and waits to leave it. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Saves a full-page screenshot to e2e/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Width the document scrolls to beyond the viewport (0 = no horizontal overflow). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return el.scrollWidth - window.innerWidth;
+  });
+}
+
+export { E2E_WEB_DIST };
