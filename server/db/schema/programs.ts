@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ProgramContent } from '../../../common/programs.js';
+import { users } from './auth.js';
+import { orgUnits } from './org-units.js';
+
+/**
+ * Work programs and plans (chương trình / kế hoạch công tác) issued by a unit.
+ * The document's header fields are columns; its body (theme, targets, task
+ * groups, responsibilities, recipients) is one JSONB document validated by
+ * ProgramContent (common/programs.ts). A new version of an issued program is a
+ * new row pointing at the one it replaces (previous_version_id).
+ */
+export const programs = pgTable(
+  'programs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id), // issuing unit (đơn vị ban hành)
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(), // ProgramKind: 'program' (CTr) | 'plan' (KH)
+    number: integer('number').notNull(), // số văn bản, rendered "02"
+    symbol: text('symbol').notNull(), // ký hiệu, e.g. "CTr-LĐLĐ"
+    place: text('place').notNull(), // địa danh, e.g. "Vĩnh Thuận"
+    issuedOn: date('issued_on'), // ngày ban hành; null while an undated draft
+    title: text('title').notNull(), // trích yếu, e.g. "Công tác Công đoàn năm 2024"
+    status: text('status').notNull().default('draft'), // ProgramStatus
+    version: integer('version').notNull().default(1),
+    previousVersionId: uuid('previous_version_id').references((): AnyPgColumn => programs.id),
+    superiorBodyName: text('superior_body_name'), // cơ quan cấp trên trực tiếp, e.g. "LĐLĐ TỈNH KIÊN GIANG"
+    issuingBodyName: text('issuing_body_name').notNull(), // e.g. "LĐLĐ HUYỆN VĨNH THUẬN"
+    signatureAuthority: text('signature_authority').notNull(), // thẩm quyền ký, e.g. "TM. BAN CHẤP HÀNH"
+    signerTitle: text('signer_title').notNull(), // e.g. "CHỦ TỊCH"
+    signerName: text('signer_name').notNull(),
+    content: jsonb('content').$type<ProgramContent>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('programs_unit_year_kind_number_uq').on(t.unitId, t.year, t.kind, t.number),
+    index('programs_year_idx').on(t.year),
+    index('programs_previous_version_idx').on(t.previousVersionId),
+    check('programs_kind_chk', sql`${t.kind} in ('program', 'plan')`),
+    check('programs_status_chk', sql`${t.status} in ('draft', 'issued', 'superseded')`),
+    check('programs_number_chk', sql`${t.number} > 0`),
+    check('programs_version_chk', sql`${t.version} >= 1`),
+    check('programs_year_chk', sql`${t.year} between 1990 and 2100`),
+    check('programs_issued_chk', sql`${t.status} = 'draft' or ${t.issuedOn} is not null`),
+  ],
+);
