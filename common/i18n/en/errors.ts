@@ -29,4 +29,5 @@ export const errors: Record<keyof typeof vi, string> = {
   UNIT_MERGE_SAME: 'A unit cannot be merged into itself.',
   UNIT_SPLIT_TOO_FEW: 'A split needs at least one new unit.',
   UNIT_SECTOR_ONLY_GRASSROOTS: 'Only grassroots unions have a sector.',
+  AUDIT_DATE_RANGE_INVALID: 'The end date must be on or after the start date.',
 };

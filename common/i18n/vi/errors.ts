@@ -28,4 +28,5 @@ export const errors = {
   UNIT_MERGE_SAME: 'Không thể sáp nhập đơn vị vào chính nó.',
   UNIT_SPLIT_TOO_FEW: 'Cần ít nhất một đơn vị mới khi chia tách.',
   UNIT_SECTOR_ONLY_GRASSROOTS: 'Chỉ công đoàn cơ sở mới có khu vực.',
+  AUDIT_DATE_RANGE_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
 } as const;

@@ -1,3 +1,57 @@
-import type { App } from '../../lib/http.js';
+import { responses, type App } from '../../lib/http.js';
+import { exportAuditLog } from './export-audit-log.js';
+import { listAuditEntries } from './list-audit-entries.js';
+import { listAuditFacets } from './list-audit-facets.js';
+import {
+  AuditFacetsResponse,
+  AuditFilterQuery,
+  AuditListQuery,
+  AuditPageResponse,
+  XLSX_CONTENT_TYPE,
+  XlsxFileResponse,
+} from './schemas.js';
 
-export default async function auditRoutes(_app: App) {}
+/** "Nhật ký hệ thống.xlsx" → an ASCII fallback and the RFC 5987 UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]+/g, '-');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export default async function auditRoutes(app: App) {
+  const db = app.database.db;
+  const tags = ['audit'];
+
+  app.get(
+    '/audit',
+    { schema: { tags, summary: 'Nhật ký hệ thống (trong phạm vi)', querystring: AuditListQuery, response: responses({ 200: AuditPageResponse }) } },
+    async (req) => listAuditEntries(db, req.actor!, req.query),
+  );
+
+  app.get(
+    '/audit/facets',
+    { schema: { tags, summary: 'Các loại đối tượng và thao tác có trong nhật ký', response: responses({ 200: AuditFacetsResponse }) } },
+    async (req) => listAuditFacets(db, req.actor!),
+  );
+
+  app.get(
+    '/audit/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất nhật ký hệ thống ra Excel',
+        querystring: AuditFilterQuery,
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportAuditLog(db, req.actor!, req.query, req.locale);
+      // A Buffer bypasses the response serializer, so the zod schema only documents it.
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
+    },
+  );
+}

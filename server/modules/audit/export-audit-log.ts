@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { desc, eq } from 'drizzle-orm';
+import type { Locale } from '../../../common/enums.js';
+import { translate } from '../../../common/i18n/index.js';
+import { LIMITS } from '../../../common/limits.js';
+import type { Database } from '../../db/client.js';
+import { auditLog, orgUnits, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { auditColumns, auditConditions } from './filters.js';
+import { actionLabel, entityTypeLabel } from './labels.js';
+import { requireAuditReader } from './policy.js';
+import { presentAuditEntry } from './presenter.js';
+import type { AuditFilter } from './schemas.js';
+
+/** Excel refuses cells longer than this. */
+const EXCEL_CELL_MAX = 32_767;
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+export interface AuditExport {
+  buffer: Buffer;
+  fileName: string;
+  rowCount: number;
+  truncated: boolean;
+}
+
+/**
+ * The audit log in the actor's scope as an XLSX file, newest first, at most
+ * maxRows rows (a last row says when more matched). The export is itself
+ * audited, in the same transaction as the read.
+ */
+export async function exportAuditLog(
+  db: Database,
+  actor: Actor,
+  filter: AuditFilter,
+  locale: Locale = 'vi',
+  maxRows: number = LIMITS.auditExportMaxRows,
+): Promise<AuditExport> {
+  requireAuditReader(actor);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select(auditColumns)
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
+      .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))
+      .where(auditConditions(actor, filter))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(maxRows + 1);
+    const truncated = rows.length > maxRows;
+    const entries = rows.slice(0, maxRows).map(presentAuditEntry);
+    const buffer = await buildWorkbook(entries, locale, truncated ? maxRows : null);
+    await recordAudit(tx, actor, {
+      action: 'audit.export',
+      entityType: 'audit_log',
+      entityId: null,
+      unitId: filter.unitId ?? null,
+      after: { filter: definedOnly(filter), rowCount: entries.length, ...(truncated ? { truncated: true } : {}) },
+    });
+    const fileName = `${translate(locale, 'audit.exportFileName')} ${todayInVietnam().split('-').reverse().join('-')}.xlsx`;
+    return { buffer, fileName, rowCount: entries.length, truncated };
+  });
+}
+
+function definedOnly(filter: AuditFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+}
+
+function jsonText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > EXCEL_CELL_MAX ? `${text.slice(0, EXCEL_CELL_MAX - 1)}…` : text;
+}
+
+async function buildWorkbook(
+  entries: ReturnType<typeof presentAuditEntry>[],
+  locale: Locale,
+  truncatedAt: number | null,
+): Promise<Buffer> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `audit.${key}`, params);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Công đoàn số';
+  const sheet = workbook.addWorksheet(t('exportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: t('colTime'), key: 'at', width: 18, style: { numFmt: 'dd/mm/yyyy hh:mm' } },
+    { header: t('colUser'), key: 'user', width: 30 },
+    { header: t('colAction'), key: 'action', width: 28 },
+    { header: t('colEntityType'), key: 'entityType', width: 20 },
+    { header: t('colEntityId'), key: 'entityId', width: 38 },
+    { header: t('colUnit'), key: 'unit', width: 36 },
+    { header: t('colBefore'), key: 'before', width: 50 },
+    { header: t('colAfter'), key: 'after', width: 50 },
+  ];
+  for (const e of entries) {
+    sheet.addRow({
+      // Excel has no time zones: store the Vietnam wall-clock time.
+      at: new Date(new Date(e.at).getTime() + VIETNAM_OFFSET_MS),
+      user: e.userId ? `${e.userFullName ?? ''} (${e.username ?? e.userId})` : t('system'),
+      action: actionLabel(locale, e.action),
+      entityType: entityTypeLabel(locale, e.entityType),
+      entityId: e.entityId ?? '',
+      unit: e.unitId ? [e.unitCode, e.unitName].filter(Boolean).join(' – ') || e.unitId : '',
+      before: jsonText(e.before),
+      after: jsonText(e.after),
+    });
+  }
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  header.getCell(1).numFmt = '@';
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, entries.length + 1), column: 8 } };
+  if (truncatedAt !== null) {
+    const note = sheet.addRow([t('exportTruncated', { max: truncatedAt.toLocaleString('vi-VN') })]);
+    note.font = { italic: true, color: { argb: 'FFB71C1C' } };
+    note.getCell(1).numFmt = '@';
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

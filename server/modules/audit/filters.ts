@@ -1,0 +1,72 @@
+import { and, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog, orgUnits, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { auditScope } from './policy.js';
+import type { AuditFilter } from './schemas.js';
+
+/** Start of a Vietnam calendar day (UTC+7) as an instant. */
+export function vietnamDayStart(isoDay: string): Date {
+  return new Date(`${isoDay}T00:00:00+07:00`);
+}
+
+/** Start of the Vietnam day after isoDay: the exclusive end of an inclusive "to" day. */
+export function vietnamDayEnd(isoDay: string): Date {
+  return new Date(vietnamDayStart(isoDay).getTime() + 86_400_000);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The WHERE condition of an audit query: the actor's scope and the filters.
+ * Expects audit_log joined with users and org_units (for the text search).
+ */
+export function auditConditions(actor: Actor, f: AuditFilter): SQL {
+  const conds: SQL[] = [auditScope(actor)];
+  if (f.userId) conds.push(eq(auditLog.userId, f.userId));
+  if (f.unitId) {
+    conds.push(
+      f.includeSubtree
+        ? // Any unit that was ever below the chosen one (closure table, every period).
+          sql`${auditLog.unitId} in (select p.descendant_id from org_unit_paths p where p.ancestor_id = ${f.unitId}::uuid)`
+        : eq(auditLog.unitId, f.unitId),
+    );
+  }
+  if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
+  if (f.action) conds.push(eq(auditLog.action, f.action));
+  if (f.from) conds.push(gte(auditLog.at, vietnamDayStart(f.from)));
+  if (f.to) conds.push(lt(auditLog.at, vietnamDayEnd(f.to)));
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    conds.push(
+      or(
+        ilike(users.username, pattern),
+        ilike(users.fullName, pattern),
+        ilike(auditLog.action, pattern),
+        ilike(auditLog.entityType, pattern),
+        ilike(auditLog.entityId, pattern),
+        ilike(orgUnits.code, pattern),
+        ilike(orgUnits.shortName, pattern),
+        sql`${auditLog.before}::text ilike ${pattern}`,
+        sql`${auditLog.after}::text ilike ${pattern}`,
+      )!,
+    );
+  }
+  return and(...conds)!;
+}
+
+/** The columns every audit read returns (one row per entry, users and units joined). */
+export const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  userId: auditLog.userId,
+  username: users.username,
+  userFullName: users.fullName,
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  unitId: auditLog.unitId,
+  unitCode: orgUnits.code,
+  unitName: orgUnits.shortName,
+  before: auditLog.before,
+  after: auditLog.after,
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LIMITS } from '../../../common/limits.js';
+import { isoDate, pageQuery, queryBoolean } from '../../../common/schemas.js';
+import { pageOf } from '../../lib/http.js';
+
+const filterFields = {
+  userId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  includeSubtree: queryBoolean.default(true),
+  entityType: z.string().trim().min(1).max(LIMITS.codeMax * 2).optional(),
+  action: z.string().trim().min(1).max(LIMITS.codeMax * 2).optional(),
+  /** Vietnam calendar days (UTC+7), both inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(LIMITS.nameMax).optional(),
+};
+
+const dateRangeOk = (f: { from?: string | undefined; to?: string | undefined }) => !f.from || !f.to || f.from <= f.to;
+const dateRangeIssue = { message: 'errors.AUDIT_DATE_RANGE_INVALID', path: ['to'] };
+
+/** Filters of the audit log, shared by the list and the export. */
+export const AuditFilterQuery = z.object(filterFields).refine(dateRangeOk, dateRangeIssue);
+export type AuditFilter = z.output<typeof AuditFilterQuery>;
+
+export const AuditListQuery = z.object({ ...filterFields, ...pageQuery.shape }).refine(dateRangeOk, dateRangeIssue);
+
+export const AuditEntryResponse = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.uuid().nullable(),
+    username: z.string().nullable(),
+    userFullName: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    unitId: z.uuid().nullable(),
+    unitCode: z.string().nullable(),
+    unitName: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const AuditPageResponse = pageOf(AuditEntryResponse).meta({ id: 'AuditPage' });
+
+export const AuditFacetsResponse = z
+  .object({ entityTypes: z.array(z.string()), actions: z.array(z.string()) })
+  .meta({ id: 'AuditFacets' });
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The file endpoint's 200 response: binary XLSX (never JSON-serialised: the route sends a Buffer). */
+export const XlsxFileResponse = {
+  description: 'Tệp Excel (XLSX)',
+  content: { [XLSX_CONTENT_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+};
