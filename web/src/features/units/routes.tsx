@@ -1,3 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { UnitPage } from './unit-page';
+import { UnitTreePage } from './unit-tree-page';
 
-export const unitRoutes: RouteObject[] = [];
+export const unitRoutes: RouteObject[] = [
+  { path: '/units', element: <UnitTreePage /> },
+  { path: '/units/:id', element: <UnitPage /> },
+];

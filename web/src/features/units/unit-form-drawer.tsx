@@ -1,0 +1,221 @@
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
+import type { MessageKey } from '../../../../common/i18n';
+import { LIMITS } from '../../../../common/limits';
+import { useI18n } from '../../app/i18n';
+import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { applyApiError } from '../../lib/form-errors';
+import { useCreateOrgUnit, useUpdateOrgUnit, type OrgUnitDetail } from './api';
+import { useDrawerSize } from './unit-labels';
+import { UnitPicker } from './unit-picker';
+
+interface FormValues {
+  code: string;
+  fullName: string;
+  shortName: string;
+  kind: OrgUnitKind;
+  sector?: GrassrootsSector | null;
+  address?: string;
+  validFrom: Dayjs;
+  validTo?: Dayjs | null;
+  parentId?: string | null;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Edit this unit; without it the drawer creates a new one. */
+  unit?: OrgUnitDetail;
+  /** Defaults for a new unit. */
+  initialParentId?: string | null;
+  initialDate?: string;
+  onCreated?: (unit: OrgUnitDetail) => void;
+}
+
+/** Thêm / sửa đơn vị, in a drawer (full width on phones). */
+export function UnitFormDrawer({ open, onClose, unit, initialParentId, initialDate, onCreated }: Props) {
+  const { t } = useI18n();
+  const size = useDrawerSize();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={size}
+      destroyOnHidden
+      title={t(unit ? 'units.editTitle' : 'units.createTitle')}
+      data-testid="unit-form-drawer"
+    >
+      {open && (
+        <UnitForm unit={unit} initialParentId={initialParentId} initialDate={initialDate} onDone={onClose} onCreated={onCreated} />
+      )}
+    </Drawer>
+  );
+}
+
+function UnitForm({
+  unit,
+  initialParentId,
+  initialDate,
+  onDone,
+  onCreated,
+}: {
+  unit?: OrgUnitDetail;
+  initialParentId?: string | null;
+  initialDate?: string;
+  onDone: () => void;
+  onCreated?: (unit: OrgUnitDetail) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateOrgUnit();
+  const update = useUpdateOrgUnit(unit?.id ?? '');
+  const kind = Form.useWatch('kind', form);
+  const validFrom = Form.useWatch('validFrom', form);
+  const pending = create.isPending || update.isPending;
+  const required = { required: true, message: t('validation.required') };
+  const tooLong = (max: number) => ({ max, message: t('validation.tooLong', { maximum: max }) });
+
+  const initialValues: Partial<FormValues> = unit
+    ? {
+        code: unit.code,
+        fullName: unit.fullName,
+        shortName: unit.shortName,
+        kind: unit.kind,
+        sector: unit.sector,
+        address: unit.address ?? '',
+        validFrom: fromIsoDate(unit.validFrom),
+        validTo: fromIsoDate(unit.validTo) ?? null,
+      }
+    : {
+        validFrom: fromIsoDate(initialDate) ?? dayjs(),
+        parentId: initialParentId ?? null,
+      };
+
+  const onFinish = (v: FormValues) => {
+    setError(null);
+    const isGrassroots = v.kind === 'grassroots_union';
+    const address = v.address?.trim() || null;
+    const onError = (e: unknown) => setError(applyApiError(form, e));
+    if (unit) {
+      update.mutate(
+        {
+          code: v.code.trim(),
+          fullName: v.fullName.trim(),
+          shortName: v.shortName.trim(),
+          kind: v.kind,
+          sector: isGrassroots ? (v.sector ?? null) : null,
+          address,
+          validFrom: toIsoDate(v.validFrom)!,
+          validTo: toIsoDate(v.validTo) ?? null,
+        },
+        {
+          onSuccess: () => {
+            message.success(t('units.updated'));
+            onDone();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(
+        {
+          code: v.code.trim(),
+          fullName: v.fullName.trim(),
+          shortName: v.shortName.trim(),
+          kind: v.kind,
+          ...(isGrassroots && v.sector ? { sector: v.sector } : {}),
+          ...(address ? { address } : {}),
+          validFrom: toIsoDate(v.validFrom)!,
+          ...(v.validTo ? { validTo: toIsoDate(v.validTo) } : {}),
+          ...(v.parentId ? { parentId: v.parentId } : {}),
+        },
+        {
+          onSuccess: (created) => {
+            message.success(t('units.created', { name: created.shortName }));
+            onDone();
+            onCreated?.(created);
+          },
+          onError,
+        },
+      );
+    }
+  };
+
+  const parentDate = toIsoDate(validFrom);
+
+  return (
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional" scrollToFirstError>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="code" label={t('units.code')} rules={[required, tooLong(LIMITS.codeMax)]}>
+        <Input autoComplete="off" maxLength={LIMITS.codeMax} />
+      </Form.Item>
+      <Form.Item name="fullName" label={t('units.fullName')} rules={[required, tooLong(LIMITS.nameMax)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('units.shortName')} rules={[required, tooLong(LIMITS.nameMax)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('units.kind')} rules={[required]}>
+        <Select
+          options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`enums.kind.${k}` as MessageKey) }))}
+          placeholder={t('units.kind')}
+        />
+      </Form.Item>
+      {kind === 'grassroots_union' && (
+        <Form.Item name="sector" label={t('units.sector')}>
+          <Select
+            allowClear
+            options={GRASSROOTS_SECTORS.map((s) => ({ value: s, label: t(`enums.sector.${s}` as MessageKey) }))}
+            placeholder={t('units.sector')}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="address" label={t('units.address')} rules={[tooLong(LIMITS.addressMax)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+      <Space wrap size={[16, 0]} style={{ width: '100%' }} className="units-date-pair">
+        <Form.Item name="validFrom" label={t('units.validFrom')} rules={[required]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} />
+        </Form.Item>
+        <Form.Item
+          name="validTo"
+          label={t('units.validTo')}
+          extra={t('units.validToHint')}
+          dependencies={['validFrom']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value: Dayjs | null | undefined) => {
+                const from = getFieldValue('validFrom') as Dayjs | undefined;
+                return !value || !from || !value.isBefore(from, 'day')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('errors.UNIT_DATES_INVALID')));
+              },
+            }),
+          ]}
+        >
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      </Space>
+      {!unit && (
+        <Form.Item
+          name="parentId"
+          label={t('units.parent')}
+          extra={parentDate ? t('units.parentHint', { date: formatDate(parentDate) }) : undefined}
+        >
+          <UnitPicker date={parentDate} allowClear placeholder={t('units.noParent')} data-testid="unit-parent-picker" />
+        </Form.Item>
+      )}
+      <div className="units-form-actions">
+        <Button onClick={onDone}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="unit-form-submit">
+          {t('common.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
