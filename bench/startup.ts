@@ -1,0 +1,91 @@
+// Start-up benchmark (`npm run bench`): time from spawning the real server to
+// its first successful GET /api/health, on a fresh database (migrations + demo
+// data) and on the same database again, and the server's resident memory
+// after start; on PGlite and on PostgreSQL. Prints figures, no pass/fail.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import pg from 'pg';
+import { ensureWebBuild } from '../e2e/build-web.js';
+import { makeDataDir, residentMemoryMiB, startServer, type ServerOptions } from '../e2e/server-process.js';
+
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Row {
+  engine: string;
+  start: 'first' | 'later';
+  readyMs: number;
+  rssMiB: number | null;
+}
+
+async function measure(engine: string, start: Row['start'], options: ServerOptions): Promise<Row> {
+  const server = await startServer(options);
+  try {
+    // Let the start settle (timers, lazy imports) before reading the memory.
+    await new Promise((r) => setTimeout(r, 500));
+    await fetch(`${server.baseUrl}/api/health`);
+    return { engine, start, readyMs: server.readyAfterMs, rssMiB: residentMemoryMiB(server.pid) };
+  } finally {
+    await server.stop();
+  }
+}
+
+function urlWithDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const webDist = ensureWebBuild((line) => console.log(line));
+  const rows: Row[] = [];
+
+  const dataDir = makeDataDir('congdoan-bench-');
+  try {
+    rows.push(await measure('PGlite', 'first', { dataDir, webDist }));
+    rows.push(await measure('PGlite', 'later', { dataDir, webDist }));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const database = `congdoan_bench_${crypto.randomBytes(4).toString('hex')}`;
+  let created = false;
+  try {
+    await withAdmin((admin) => admin.query(`create database "${database}"`));
+    created = true;
+    const databaseUrl = urlWithDatabase(POSTGRES_URL, database);
+    const unused = makeDataDir('congdoan-bench-');
+    try {
+      rows.push(await measure('PostgreSQL', 'first', { dataDir: unused, databaseUrl, webDist }));
+      rows.push(await measure('PostgreSQL', 'later', { dataDir: unused, databaseUrl, webDist }));
+    } finally {
+      fs.rmSync(unused, { recursive: true, force: true });
+    }
+  } catch (e) {
+    console.log(`PostgreSQL skipped: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    if (created) await withAdmin((admin) => admin.query(`drop database if exists "${database}" with (force)`));
+  }
+
+  console.log(`\nServer start-up (spawn → first 200 from /api/health), ${os.cpus().length} cores, Node ${process.version}`);
+  console.log('first = empty database: migrations + demo data; later = same database again\n');
+  const header = ['engine', 'start', 'ready (ms)', 'RSS (MiB)'];
+  const table = rows.map((r) => [r.engine, r.start, r.readyMs.toFixed(0), r.rssMiB === null ? '–' : r.rssMiB.toFixed(1)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+}
+
+await main();
