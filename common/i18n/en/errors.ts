@@ -29,5 +29,8 @@ export const errors: Record<keyof typeof vi, string> = {
   UNIT_MERGE_SAME: 'A unit cannot be merged into itself.',
   UNIT_SPLIT_TOO_FEW: 'A split needs at least one new unit.',
   UNIT_SECTOR_ONLY_GRASSROOTS: 'Only grassroots unions have a sector.',
+  UNIT_CHILDREN_BEFORE_START: 'The unit has {count} sub-units from before {date}; move them before changing the start date.',
+  UNIT_PARENT_HISTORY_OUTSIDE: 'The unit changed parent on {date}, outside the new validity period; adjust the parent history first.',
+  UNIT_MERGE_TARGET_NOT_VALID: 'The receiving unit does not exist on {date}.',
   AUDIT_DATE_RANGE_INVALID: 'The end date must be on or after the start date.',
 };

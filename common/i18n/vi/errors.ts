@@ -28,5 +28,8 @@ export const errors = {
   UNIT_MERGE_SAME: 'Không thể sáp nhập đơn vị vào chính nó.',
   UNIT_SPLIT_TOO_FEW: 'Cần ít nhất một đơn vị mới khi chia tách.',
   UNIT_SECTOR_ONLY_GRASSROOTS: 'Chỉ công đoàn cơ sở mới có khu vực.',
+  UNIT_CHILDREN_BEFORE_START: 'Đơn vị có {count} đơn vị trực thuộc từ trước ngày {date}; hãy chuyển chúng trước khi dời ngày bắt đầu.',
+  UNIT_PARENT_HISTORY_OUTSIDE: 'Đơn vị có thay đổi cấp trên ngày {date}, nằm ngoài thời gian hiệu lực mới; hãy điều chỉnh lịch sử cấp trên trước.',
+  UNIT_MERGE_TARGET_NOT_VALID: 'Đơn vị tiếp nhận không tồn tại vào ngày {date}.',
   AUDIT_DATE_RANGE_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
 } as const;

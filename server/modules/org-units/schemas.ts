@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, ORG_UNIT_LINK_KINDS } from '../../../common/enums.js';
+import { LIMITS } from '../../../common/limits.js';
+import { isoDate } from '../../../common/schemas.js';
+
+/** Text as typed, trimmed and in composed Unicode (so search folding is stable). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((v) => v.normalize('NFC'));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v.normalize('NFC')))
+    .nullable()
+    .optional();
+
+const kind = z.enum(ORG_UNIT_KINDS);
+const sector = z.enum(GRASSROOTS_SECTORS);
+
+export const ListOrgUnitsQuery = z.object({
+  asOf: isoDate.optional(),
+  q: z.string().trim().max(LIMITS.nameMax).optional(),
+});
+
+export const DetailQuery = z.object({ asOf: isoDate.optional() });
+
+export const OrgUnitNode = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    fullName: z.string(),
+    shortName: z.string(),
+    kind,
+    sector: sector.nullable(),
+    address: z.string().nullable(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    /** Parent on the reference date; null when none or outside the caller's scope. */
+    parentId: z.uuid().nullable(),
+  })
+  .meta({ id: 'OrgUnitNode' });
+
+export const OrgUnitListResponse = z
+  .object({ asOf: z.string(), items: z.array(OrgUnitNode), matchIds: z.array(z.uuid()) })
+  .meta({ id: 'OrgUnitList' });
+
+export const OrgUnitDetail = OrgUnitNode.extend({
+  parents: z.array(
+    z.object({
+      id: z.uuid(),
+      parentId: z.uuid(),
+      parentCode: z.string(),
+      parentName: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
+  links: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(ORG_UNIT_LINK_KINDS),
+      direction: z.enum(['out', 'in']),
+      otherUnitId: z.uuid(),
+      otherCode: z.string(),
+      otherName: z.string(),
+      effectiveDate: z.string(),
+    }),
+  ),
+  children: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      shortName: z.string(),
+      kind,
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
+}).meta({ id: 'OrgUnitDetail' });
+
+export const CreateOrgUnitBody = z.object({
+  code: text(LIMITS.codeMax),
+  fullName: text(LIMITS.nameMax),
+  shortName: text(LIMITS.nameMax),
+  kind,
+  sector: sector.nullable().optional(),
+  address: optionalText(LIMITS.addressMax),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+  parentId: z.uuid().nullable().optional(),
+});
+export type CreateOrgUnitInput = z.infer<typeof CreateOrgUnitBody>;
+
+export const UpdateOrgUnitBody = z.object({
+  code: text(LIMITS.codeMax).optional(),
+  fullName: text(LIMITS.nameMax).optional(),
+  shortName: text(LIMITS.nameMax).optional(),
+  kind: kind.optional(),
+  sector: sector.nullable().optional(),
+  address: optionalText(LIMITS.addressMax),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.nullable().optional(),
+});
+export type UpdateOrgUnitInput = z.infer<typeof UpdateOrgUnitBody>;
+
+export const MoveOrgUnitBody = z.object({ parentId: z.uuid(), fromDate: isoDate });
+export type MoveOrgUnitInput = z.infer<typeof MoveOrgUnitBody>;
+
+export const MergeOrgUnitBody = z.object({ intoUnitId: z.uuid(), date: isoDate });
+export type MergeOrgUnitInput = z.infer<typeof MergeOrgUnitBody>;
+
+export const SplitNewUnit = z.object({
+  code: text(LIMITS.codeMax),
+  fullName: text(LIMITS.nameMax),
+  shortName: text(LIMITS.nameMax),
+  kind: kind.optional(),
+  sector: sector.nullable().optional(),
+  address: optionalText(LIMITS.addressMax),
+});
+export const SplitOrgUnitBody = z.object({
+  date: isoDate,
+  endOriginal: z.boolean(),
+  newUnits: z.array(SplitNewUnit).min(1).max(50),
+});
+export type SplitOrgUnitInput = z.infer<typeof SplitOrgUnitBody>;
+
+export const SplitOrgUnitResponse = z
+  .object({ original: OrgUnitDetail, created: z.array(OrgUnitDetail) })
+  .meta({ id: 'OrgUnitSplitResult' });
+
+export const DissolveOrgUnitBody = z.object({ date: isoDate });
+export type DissolveOrgUnitInput = z.infer<typeof DissolveOrgUnitBody>;
