@@ -17,6 +17,7 @@ export const errors: Record<keyof typeof vi, string> = {
   USERNAME_TAKEN: 'This user name is already taken.',
   CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
   ASSIGNMENT_DATES_INVALID: 'The end date must be on or after the start date.',
+  ASSIGNMENT_UNIT_NOT_FOUND: 'The selected unit was not found.',
   UNIT_CODE_TAKEN: 'This unit code already exists.',
   UNIT_DATES_INVALID: 'The end of validity must be on or after its start.',
   UNIT_OWN_ANCESTOR: 'A unit cannot be placed under itself or one of its own sub-units.',

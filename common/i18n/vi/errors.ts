@@ -16,6 +16,7 @@ export const errors = {
   USERNAME_TAKEN: 'Tên đăng nhập đã được sử dụng.',
   CANNOT_DISABLE_SELF: 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
   ASSIGNMENT_DATES_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+  ASSIGNMENT_UNIT_NOT_FOUND: 'Không tìm thấy đơn vị được chọn.',
   UNIT_CODE_TAKEN: 'Mã đơn vị đã tồn tại.',
   UNIT_DATES_INVALID: 'Ngày kết thúc hiệu lực phải sau hoặc bằng ngày bắt đầu.',
   UNIT_OWN_ANCESTOR: 'Không thể chuyển đơn vị về trực thuộc chính nó hoặc đơn vị cấp dưới của nó.',

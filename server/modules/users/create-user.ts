@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { roleAssignments, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { fieldError } from '../../lib/errors.js';
+import { hashPassword } from '../../lib/passwords.js';
+import { auditAssignment, auditUser, checkAssignment, isUniqueViolation } from './assignment-rules.js';
+import { requireUserAction } from './policy.js';
+import type { CreateUserBody } from './schemas.js';
+
+/** Creates a user account (tài khoản) with its first role assignments; returns its id. */
+export async function createUser(db: Database, actor: Actor, input: CreateUserBody): Promise<string> {
+  requireUserAction(actor, 'create');
+  const username = input.username.toLowerCase();
+  const assignments = input.assignments ?? [];
+  for (const [i, a] of assignments.entries()) await checkAssignment(db, actor, a, `assignments.${i}.`);
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (taken) throw fieldError('USERNAME_TAKEN', 'username');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ username, fullName: input.fullName, email: input.email ?? null, passwordHash })
+        .returning();
+      const created = assignments.length
+        ? await tx
+            .insert(roleAssignments)
+            .values(
+              assignments.map((a) => ({
+                userId: user!.id,
+                role: a.role,
+                unitId: a.unitId,
+                includesSubtree: a.includesSubtree,
+                validFrom: a.validFrom,
+                validTo: a.validTo ?? null,
+              })),
+            )
+            .returning()
+        : [];
+      await recordAudit(tx, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user!.id,
+        after: { ...auditUser(user!), assignments: created.map(auditAssignment) },
+      });
+      for (const a of created) {
+        await recordAudit(tx, actor, {
+          action: 'assignment.create',
+          entityType: 'role_assignment',
+          entityId: a.id,
+          unitId: a.unitId,
+          after: auditAssignment(a),
+        });
+      }
+      return user!.id;
+    });
+  } catch (e) {
+    // Two admins creating the same name at once: the unique index decides.
+    if (isUniqueViolation(e)) throw fieldError('USERNAME_TAKEN', 'username');
+    throw e;
+  }
+}

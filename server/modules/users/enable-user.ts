@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { auditUser, userForUpdate } from './assignment-rules.js';
+import { requireUserAction } from './policy.js';
+
+/** Enables a disabled account again (kích hoạt lại). No-op when already active. */
+export async function enableUser(db: Database, actor: Actor, userId: string): Promise<void> {
+  requireUserAction(actor, 'enable');
+  await db.transaction(async (tx) => {
+    const before = await userForUpdate(tx, userId);
+    if (!before.disabledAt) return;
+    const [after] = await tx.update(users).set({ disabledAt: null, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+    await recordAudit(tx, actor, {
+      action: 'user.enable',
+      entityType: 'user',
+      entityId: userId,
+      before: auditUser(before),
+      after: auditUser(after!),
+    });
+  });
+}
