@@ -4,6 +4,10 @@ import type { Role } from './enums.js';
 export const PERMISSIONS = {
   /** Create, edit, move, merge, split, dissolve units (within scope). */
   manageUnits: ['system_admin', 'federation_officer'],
+  /** Create and edit draft work programs and plans (within scope). */
+  managePrograms: ['system_admin', 'federation_officer'],
+  /** Issue (ban hành) a draft program (within scope). */
+  issuePrograms: ['system_admin', 'federation_leader', 'federation_officer'],
   /** Manage user accounts and role assignments. */
   manageUsers: ['system_admin'],
   /** Read the audit log (within scope). */

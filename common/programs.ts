@@ -93,6 +93,8 @@ export const DOCUMENT_FORM = {
   forReport: '(b/c)',
   archivePrefix: 'Lưu: ',
   end: './.',
+  responsible: 'Chủ trì',
+  deadline: 'Thời hạn',
   kindTitle: { program: 'CHƯƠNG TRÌNH', plan: 'KẾ HOẠCH' } satisfies Record<ProgramKind, string>,
 } as const;
 
@@ -151,4 +153,15 @@ export function plainText(value: string): string {
   return emphasisRuns(value)
     .map((r) => r.text)
     .join('');
+}
+
+/** An action's bullet text, with "(Chủ trì: …; Thời hạn: dd/mm/yyyy)" when given. */
+export function actionText(action: { text: string; responsible?: string | undefined; deadline?: string | undefined }): string {
+  const notes: string[] = [];
+  if (action.responsible) notes.push(`${DOCUMENT_FORM.responsible}: ${action.responsible}`);
+  if (action.deadline) {
+    const [y, m, d] = action.deadline.split('-');
+    notes.push(`${DOCUMENT_FORM.deadline}: ${d}/${m}/${y}`);
+  }
+  return notes.length ? `${action.text} (${notes.join('; ')})` : action.text;
 }

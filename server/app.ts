@@ -28,6 +28,7 @@ import healthRoutes from './modules/health/routes.js';
 import orgUnitRoutes from './modules/org-units/routes.js';
 import userRoutes from './modules/users/routes.js';
 import auditRoutes from './modules/audit/routes.js';
+import programRoutes from './modules/programs/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(orgUnitRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(programRoutes);
     },
     { prefix: '/api' },
   );

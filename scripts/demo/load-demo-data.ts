@@ -7,6 +7,7 @@ import { hashPassword } from '../../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-unit-paths.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
+import { loadDemoProgram } from './program-2024.js';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -54,6 +55,8 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
       DEMO_LINKS.map((l) => ({ fromUnitId: id(l.from), toUnitId: id(l.to), kind: l.kind, effectiveDate: l.date })),
     );
     await refreshOrgUnitPaths(tx);
+    // The seed program "Chương trình công tác Công đoàn năm 2024" of LĐLĐ huyện Vĩnh Thuận.
+    await loadDemoProgram(tx, id);
     const userRows = await tx
       .insert(users)
       .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))

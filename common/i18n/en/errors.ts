@@ -34,4 +34,8 @@ export const errors: Record<keyof typeof vi, string> = {
   UNIT_PARENT_HISTORY_OUTSIDE: 'The unit changed parent on {date}, outside the new validity period; adjust the parent history first.',
   UNIT_MERGE_TARGET_NOT_VALID: 'The receiving unit does not exist on {date}.',
   AUDIT_DATE_RANGE_INVALID: 'The end date must be on or after the start date.',
+  PROGRAM_NOT_EDITABLE: 'This program has been issued and can no longer be edited. Create a new version to replace it.',
+  PROGRAM_NOT_DRAFT: 'Only a draft program can be issued.',
+  PROGRAM_NUMBER_TAKEN: 'Number {number} is already used by a document of the same kind of this unit in {year}.',
+  PROGRAM_UNIT_NOT_VALID: 'The issuing unit does not exist in {year}.',
 };

@@ -33,4 +33,8 @@ export const errors = {
   UNIT_PARENT_HISTORY_OUTSIDE: 'Đơn vị có thay đổi cấp trên ngày {date}, nằm ngoài thời gian hiệu lực mới; hãy điều chỉnh lịch sử cấp trên trước.',
   UNIT_MERGE_TARGET_NOT_VALID: 'Đơn vị tiếp nhận không tồn tại vào ngày {date}.',
   AUDIT_DATE_RANGE_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+  PROGRAM_NOT_EDITABLE: 'Chương trình đã ban hành, không thể sửa. Hãy tạo phiên bản mới để thay thế.',
+  PROGRAM_NOT_DRAFT: 'Chỉ ban hành được chương trình đang ở trạng thái dự thảo.',
+  PROGRAM_NUMBER_TAKEN: 'Số {number} đã được dùng cho văn bản cùng loại của đơn vị trong năm {year}.',
+  PROGRAM_UNIT_NOT_VALID: 'Đơn vị ban hành không còn hiệu lực trong năm {year}.',
 } as const;

@@ -3,10 +3,12 @@ import { RequirePermission } from './require-permission';
 import { unitRoutes } from '../features/units/routes';
 import { userRoutes } from '../features/users/routes';
 import { auditRoutes } from '../features/audit/routes';
+import { programRoutes } from '../features/programs/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
   ...unitRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...userRoutes.map((r) => ({ ...r, element: <RequirePermission permission="manageUsers">{r.element}</RequirePermission> })),
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
+  ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -29,6 +30,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'viewUnits' },
+  { path: '/programs', label: 'nav.programs', icon: <FileTextOutlined />, permission: 'viewUnits' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
 ];

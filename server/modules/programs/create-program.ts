@@ -1,0 +1,37 @@
+import type { Database } from '../../db/client.js';
+import { programs } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { fieldError } from '../../lib/errors.js';
+import { findProgram } from './find-program.js';
+import { requireProgramManage } from './policy.js';
+import { auditProgram, presentProgram } from './presenter.js';
+import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
+import type { CreateProgramBody } from './schemas.js';
+
+/** Creates a draft program (dự thảo) for a unit in the caller's scope. */
+export async function createProgram(db: Database, actor: Actor, input: CreateProgramBody) {
+  try {
+    return await db.transaction(async (tx) => {
+      await requireProgramManage(tx, actor, input.unitId);
+      await assertUnitValidInYear(tx, input.unitId, input.year);
+      await assertNumberFree(tx, input);
+      const [row] = await tx
+        .insert(programs)
+        .values({ ...input, status: 'draft', version: 1, createdBy: actor.userId })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'program.create',
+        entityType: 'program',
+        entityId: row!.id,
+        unitId: row!.unitId,
+        after: auditProgram(row!),
+      });
+      const found = await findProgram(tx, row!.id);
+      return presentProgram(found!.program, found!.unitName);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number, year: input.year });
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../lib/access.js';
+import { getProgram } from './get-program.js';
+import { attachmentHeader, programFileName, renderProgramDocx } from './render-program-docx.js';
+
+/** The program's DOCX in the union document form, with its download header. */
+export async function exportProgramDocx(db: Executor, actor: Actor, id: string) {
+  const program = await getProgram(db, actor, id);
+  const buffer = await renderProgramDocx(program);
+  return { buffer, contentDisposition: attachmentHeader(programFileName(program)) };
+}

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { programs } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { AppError } from '../../lib/errors.js';
+import { findProgram } from './find-program.js';
+import { programNotFound, requireProgramIssue } from './policy.js';
+import { presentProgram } from './presenter.js';
+import { toDateOnly } from '../../db/sql.js';
+
+/** Issues (ban hành) a draft; an undated draft is dated today. */
+export async function issueProgram(db: Database, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const found = await findProgram(tx, id, { forUpdate: true });
+    if (!found) throw programNotFound(actor);
+    const before = found.program;
+    await requireProgramIssue(tx, actor, before.unitId);
+    if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT', {}, { status: 409 });
+    const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
+    const [after] = await tx
+      .update(programs)
+      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(programs.id, before.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'program.issue',
+      entityType: 'program',
+      entityId: before.id,
+      unitId: before.unitId,
+      before: { status: before.status, issuedOn: toDateOnly(before.issuedOn) },
+      after: { status: after!.status, issuedOn },
+    });
+    return presentProgram(after!, found.unitName);
+  });
+}

@@ -1,0 +1,64 @@
+import { formatDocumentNumber, formatPlaceAndDate, type ProgramKind, type ProgramStatus } from '../../../common/programs.js';
+import type { programs } from '../../db/schema/index.js';
+import { toDateOnly, toIso } from '../../db/sql.js';
+
+type ProgramRow = typeof programs.$inferSelect;
+
+export function presentProgramSummary(row: ProgramRow, unitName: string) {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName,
+    year: row.year,
+    kind: row.kind as ProgramKind,
+    number: row.number,
+    symbol: row.symbol,
+    documentNumber: formatDocumentNumber(row.number, row.symbol),
+    place: row.place,
+    issuedOn: toDateOnly(row.issuedOn),
+    title: row.title,
+    status: row.status as ProgramStatus,
+    version: row.version,
+    updatedAt: toIso(row.updatedAt),
+  };
+}
+
+export function presentProgram(row: ProgramRow, unitName: string) {
+  return {
+    ...presentProgramSummary(row, unitName),
+    previousVersionId: row.previousVersionId,
+    superiorBodyName: row.superiorBodyName,
+    issuingBodyName: row.issuingBodyName,
+    signatureAuthority: row.signatureAuthority,
+    signerTitle: row.signerTitle,
+    signerName: row.signerName,
+    placeAndDate: formatPlaceAndDate(row.place, toDateOnly(row.issuedOn)),
+    issuedAt: row.issuedAt ? toIso(row.issuedAt) : null,
+    createdAt: toIso(row.createdAt),
+    content: row.content,
+  };
+}
+
+export type ProgramDetailView = ReturnType<typeof presentProgram>;
+
+/** What the audit log keeps of a program (the whole document, for before/after). */
+export function auditProgram(row: ProgramRow) {
+  return {
+    unitId: row.unitId,
+    year: row.year,
+    kind: row.kind,
+    number: row.number,
+    symbol: row.symbol,
+    place: row.place,
+    issuedOn: toDateOnly(row.issuedOn),
+    title: row.title,
+    status: row.status,
+    version: row.version,
+    superiorBodyName: row.superiorBodyName,
+    issuingBodyName: row.issuingBodyName,
+    signatureAuthority: row.signatureAuthority,
+    signerTitle: row.signerTitle,
+    signerName: row.signerName,
+    content: row.content,
+  };
+}

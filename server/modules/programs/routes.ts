@@ -1,0 +1,64 @@
+import { IdParams, responses, type App } from '../../lib/http.js';
+import { createProgram } from './create-program.js';
+import { exportProgramDocx } from './export-program-docx.js';
+import { getProgram } from './get-program.js';
+import { issueProgram } from './issue-program.js';
+import { listPrograms } from './list-programs.js';
+import { updateProgram } from './update-program.js';
+import { CreateProgramBody, DocxFile, ListProgramsQuery, ProgramDetail, ProgramPage, UpdateProgramBody } from './schemas.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export default async function programRoutes(app: App) {
+  const db = app.database.db;
+  const tags = ['programs'];
+
+  app.get(
+    '/programs',
+    { schema: { tags, summary: 'Danh sách chương trình công tác trong phạm vi', querystring: ListProgramsQuery, response: responses({ 200: ProgramPage }) } },
+    async (req) => listPrograms(db, req.actor!, req.query),
+  );
+
+  app.get(
+    '/programs/:id',
+    { schema: { tags, summary: 'Chương trình công tác (toàn văn)', params: IdParams, response: responses({ 200: ProgramDetail }) } },
+    async (req) => getProgram(db, req.actor!, req.params.id),
+  );
+
+  app.post(
+    '/programs',
+    { schema: { tags, summary: 'Tạo dự thảo chương trình', body: CreateProgramBody, response: responses({ 201: ProgramDetail }) } },
+    async (req, reply) => reply.code(201).send(await createProgram(db, req.actor!, req.body)),
+  );
+
+  app.patch(
+    '/programs/:id',
+    {
+      schema: { tags, summary: 'Sửa dự thảo chương trình', params: IdParams, body: UpdateProgramBody, response: responses({ 200: ProgramDetail }) },
+    },
+    async (req) => updateProgram(db, req.actor!, req.params.id, req.body),
+  );
+
+  app.post(
+    '/programs/:id/issue',
+    { schema: { tags, summary: 'Ban hành chương trình', params: IdParams, response: responses({ 200: ProgramDetail }) } },
+    async (req) => issueProgram(db, req.actor!, req.params.id),
+  );
+
+  app.get(
+    '/programs/:id/document.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Tải chương trình dạng DOCX (thể thức văn bản Công đoàn)',
+        params: IdParams,
+        produces: [DOCX_TYPE],
+        response: responses({ 200: DocxFile }),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportProgramDocx(db, req.actor!, req.params.id);
+      return reply.type(DOCX_TYPE).header('content-disposition', file.contentDisposition).send(file.buffer);
+    },
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isoDate, pageQuery } from '../../../common/schemas.js';
+import { PROGRAM_KINDS, PROGRAM_LIMITS, PROGRAM_STATUSES, ProgramContent } from '../../../common/programs.js';
+import { pageOf } from '../../lib/http.js';
+
+const short = z.string().trim().min(1).max(PROGRAM_LIMITS.shortMax);
+const year = z.number().int().min(PROGRAM_LIMITS.yearMin).max(PROGRAM_LIMITS.yearMax);
+
+export const ListProgramsQuery = pageQuery.extend({
+  unitId: z.uuid().optional(),
+  year: z.coerce.number().int().min(PROGRAM_LIMITS.yearMin).max(PROGRAM_LIMITS.yearMax).optional(),
+});
+export type ListProgramsQuery = z.infer<typeof ListProgramsQuery>;
+
+/** The document's header fields (everything but the body). */
+const ProgramHeaderFields = {
+  year,
+  kind: z.enum(PROGRAM_KINDS),
+  number: z.number().int().min(1).max(PROGRAM_LIMITS.numberMax),
+  symbol: z.string().trim().min(1).max(PROGRAM_LIMITS.symbolMax),
+  place: short,
+  issuedOn: isoDate.nullable(),
+  title: short,
+  superiorBodyName: short.nullable(),
+  issuingBodyName: short,
+  signatureAuthority: short,
+  signerTitle: short,
+  signerName: short,
+};
+
+export const CreateProgramBody = z.strictObject({
+  unitId: z.uuid(),
+  ...ProgramHeaderFields,
+  content: ProgramContent,
+});
+export type CreateProgramBody = z.infer<typeof CreateProgramBody>;
+
+/** Fields of a draft that may change; the issuing unit may not. */
+export const UpdateProgramBody = z
+  .strictObject({ ...ProgramHeaderFields, content: ProgramContent })
+  .partial();
+export type UpdateProgramBody = z.infer<typeof UpdateProgramBody>;
+
+export const ProgramSummary = z
+  .object({
+    id: z.uuid(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    year: z.number().int(),
+    kind: z.enum(PROGRAM_KINDS),
+    number: z.number().int(),
+    symbol: z.string(),
+    /** "Số: 02/CTr-LĐLĐ" as printed. */
+    documentNumber: z.string(),
+    place: z.string(),
+    issuedOn: z.string().nullable(),
+    title: z.string(),
+    status: z.enum(PROGRAM_STATUSES),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ProgramSummary' });
+
+export const ProgramDetail = ProgramSummary.extend({
+  previousVersionId: z.uuid().nullable(),
+  superiorBodyName: z.string().nullable(),
+  issuingBodyName: z.string(),
+  signatureAuthority: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  /** "Vĩnh Thuận, ngày 19 tháng 01 năm 2024" as printed. */
+  placeAndDate: z.string(),
+  issuedAt: z.string().nullable(),
+  createdAt: z.string(),
+  content: ProgramContent,
+}).meta({ id: 'ProgramDetail' });
+
+export const ProgramPage = pageOf(ProgramSummary);
+
+/** The DOCX file (binary). */
+export const DocxFile = z.any().meta({ description: 'Tệp DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)' });

@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { programs } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, fieldError } from '../../lib/errors.js';
+import { findProgram } from './find-program.js';
+import { programNotFound, requireProgramManage } from './policy.js';
+import { auditProgram, presentProgram } from './presenter.js';
+import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
+import type { UpdateProgramBody } from './schemas.js';
+
+/** Edits a draft; an issued (or superseded) program is refused with PROGRAM_NOT_EDITABLE. */
+export async function updateProgram(db: Database, actor: Actor, id: string, input: UpdateProgramBody) {
+  try {
+    return await db.transaction(async (tx) => {
+      const found = await findProgram(tx, id, { forUpdate: true });
+      if (!found) throw programNotFound(actor);
+      const before = found.program;
+      await requireProgramManage(tx, actor, before.unitId);
+      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateProgramBody;
+      if (Object.keys(changes).length === 0) return presentProgram(before, found.unitName);
+      const key = {
+        unitId: before.unitId,
+        year: changes.year ?? before.year,
+        kind: changes.kind ?? before.kind,
+        number: changes.number ?? before.number,
+      };
+      if (changes.year !== undefined) await assertUnitValidInYear(tx, before.unitId, key.year);
+      if (changes.year !== undefined || changes.kind !== undefined || changes.number !== undefined) {
+        await assertNumberFree(tx, key, before.id);
+      }
+      const [after] = await tx
+        .update(programs)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(programs.id, before.id))
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'program.update',
+        entityType: 'program',
+        entityId: before.id,
+        unitId: before.unitId,
+        before: auditProgram(before),
+        after: auditProgram(after!),
+      });
+      return presentProgram(after!, found.unitName);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number ?? '', year: input.year ?? '' });
+    throw error;
+  }
+}
