@@ -112,9 +112,19 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png (git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await settle(page);
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Waits until no CSS transition or animation runs (drawers, menus, messages opening). */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, {
+      timeout: 3_000,
+    })
+    .catch(() => {});
 }
 
 /** Width the document scrolls to beyond the viewport (0 = no horizontal overflow). */
@@ -126,3 +136,21 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 }
 
 export { E2E_WEB_DIST };
+
+/** Types a dd/mm/yyyy date into an Ant Design DatePicker (found by its data-testid) and confirms it. */
+export async function typeDate(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
+  const holder = page.getByTestId(testId);
+  const input = (await holder.evaluate((el) => el.tagName)) === 'INPUT' ? holder : holder.locator('input').first();
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.pressSequentially(ddmmyyyy);
+  await input.press('Enter');
+  await page.keyboard.press('Escape').catch(() => {});
+}
+
+/** The codes of the unit nodes the union tree shows (data-unit-code). */
+export async function treeCodes(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="unit-node"]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code') ?? ''));
+}
