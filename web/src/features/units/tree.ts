@@ -81,20 +81,23 @@ export function branchIds<T extends FlatUnit>(roots: readonly TreeNode<T>[]): st
 }
 
 /**
- * The ids to open by default: the roots and one more level, so a federation
- * sees its direct units without a wall of thousands of grassroots unions.
+ * The ids to open by default: level after level while the visible rows stay
+ * within maxVisible, so a district sees all its grassroots unions but a
+ * province does not get a wall of thousands of rows.
  */
-export function defaultExpanded<T extends FlatUnit>(roots: readonly TreeNode<T>[], depth = 1): string[] {
+export function defaultExpanded<T extends FlatUnit>(roots: readonly TreeNode<T>[], maxVisible = 60): string[] {
   const out: string[] = [];
-  const walk = (list: readonly TreeNode<T>[], level: number) => {
-    for (const n of list) {
-      if (n.children.length && level <= depth) {
-        out.push(n.unit.id);
-        walk(n.children, level + 1);
-      }
-    }
-  };
-  walk(roots, 1);
+  let visible = roots.length;
+  let level: readonly TreeNode<T>[] = roots;
+  while (level.length) {
+    const branches = level.filter((n) => n.children.length);
+    const added = branches.reduce((sum, n) => sum + n.children.length, 0);
+    // Always open the first level when there is a single root (a federation sees its units).
+    if (!branches.length || (visible + added > maxVisible && !(out.length === 0 && roots.length === 1))) break;
+    out.push(...branches.map((n) => n.unit.id));
+    visible += added;
+    level = branches.flatMap((n) => n.children);
+  }
   return out;
 }
 

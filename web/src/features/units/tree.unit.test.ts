@@ -30,7 +30,13 @@ describe('ancestorIds and expansion', () => {
   it('lists branches for expand-all and the first levels by default', () => {
     const roots = buildTree(items);
     expect(branchIds(roots).sort()).toEqual(['mid', 'root']);
-    expect(defaultExpanded(roots)).toEqual(['root']);
+    expect(defaultExpanded(roots).sort()).toEqual(['mid', 'root']);
+    expect(defaultExpanded(roots, 3)).toEqual(['root']);
+  });
+
+  it('opens a single root even when its children are many', () => {
+    const many = [u('root', null), ...Array.from({ length: 100 }, (_, i) => u(`c${i}`, 'root'))];
+    expect(defaultExpanded(buildTree(many))).toEqual(['root']);
   });
 });
 

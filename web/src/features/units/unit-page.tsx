@@ -178,7 +178,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
 
       <div className="unit-section-grid">
         <Card title={t('units.history')} data-testid="unit-history">
-          <Typography.Title level={5}>{t('units.parentHistory')}</Typography.Title>
+          <div className="unit-subheading">{t('units.parentHistory')}</div>
           {unit.parents.length === 0 ? (
             <Typography.Paragraph type="secondary" data-testid="parent-history">
               {t('units.noParentHistory')}
@@ -186,23 +186,23 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
           ) : (
             <Timeline
               data-testid="parent-history"
-              style={{ marginTop: 12 }}
               items={[...unit.parents]
                 .sort((a, b) => b.validFrom.localeCompare(a.validFrom))
                 .map((p) => {
                   const current = p.validFrom <= today && (!p.validTo || p.validTo >= today);
+                  const upcoming = p.validFrom > today;
                   return {
                     key: p.id,
-                    color: current ? 'green' : 'gray',
+                    color: current ? 'green' : upcoming ? '#1677ff' : 'gray',
                     content: (
                       <div data-testid="parent-period" data-parent-code={p.parentCode}>
                         <Link to={unitHref(p.parentId, asOf)}>{p.parentName}</Link>{' '}
                         <Typography.Text type="secondary">({p.parentCode})</Typography.Text>
                         <div>
                           <Typography.Text>{formatRange(p.validFrom, p.validTo)}</Typography.Text>
-                          {current && (
-                            <Tag color="green" style={{ marginInlineStart: 8 }}>
-                              {t('units.current')}
+                          {(current || upcoming) && (
+                            <Tag color={current ? 'green' : 'blue'} style={{ marginInlineStart: 8 }}>
+                              {t(current ? 'units.current' : 'units.upcoming')}
                             </Tag>
                           )}
                         </div>
@@ -213,9 +213,9 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
             />
           )}
 
-          <Typography.Title level={5} style={{ marginTop: 8 }}>
+          <div className="unit-subheading" style={{ marginTop: 8 }}>
             {t('units.successorLinks')}
-          </Typography.Title>
+          </div>
           {unit.links.length === 0 ? (
             <Typography.Paragraph type="secondary" data-testid="unit-links">
               {t('units.noLinks')}

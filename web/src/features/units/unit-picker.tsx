@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { useOrgUnits, type OrgUnitNode } from './api';
-import { buildTree, fold, type TreeNode } from './tree';
+import { buildTree, defaultExpanded, fold, type TreeNode } from './tree';
 
 interface PickerNode {
   value: string;
@@ -36,7 +36,7 @@ interface UnitPickerProps {
 export function UnitPicker({ date, value, onChange, excludeSubtreeOf, disabledIds, allowClear, placeholder, id, ...rest }: UnitPickerProps) {
   const { t } = useI18n();
   const list = useOrgUnits(date, undefined, { enabled: Boolean(date) });
-  const treeData = useMemo(() => {
+  const { treeData, expanded } = useMemo(() => {
     const items = list.data?.items ?? [];
     const blocked = new Set(disabledIds ?? []);
     const convert = (node: TreeNode<OrgUnitNode>, inBlocked: boolean): PickerNode => {
@@ -50,7 +50,8 @@ export function UnitPicker({ date, value, onChange, excludeSubtreeOf, disabledId
         children: node.children.map((c) => convert(c, blockedHere)),
       };
     };
-    return buildTree(items).map((n) => convert(n, false));
+    const roots = buildTree(items);
+    return { treeData: roots.map((n) => convert(n, false)), expanded: defaultExpanded(roots, 40) };
   }, [list.data, excludeSubtreeOf, disabledIds, t]);
 
   // A chosen unit that is not valid on the new date would show as a bare id.
@@ -59,6 +60,8 @@ export function UnitPicker({ date, value, onChange, excludeSubtreeOf, disabledId
 
   return (
     <TreeSelect
+      // Remount once the units arrive so the default expansion applies to them.
+      key={list.data ? `ready-${list.data.asOf}` : 'loading'}
       id={id}
       data-testid={rest['data-testid']}
       value={shown}
@@ -71,7 +74,7 @@ export function UnitPicker({ date, value, onChange, excludeSubtreeOf, disabledId
       showSearch={{
         filterTreeNode: (input, node) => (node as unknown as PickerNode).searchText.includes(fold(input.trim())),
       }}
-      treeDefaultExpandedKeys={treeData.map((n) => n.value)}
+      treeDefaultExpandedKeys={expanded}
       notFoundContent={list.isError ? t('common.loadFailed') : t('common.empty')}
       style={{ width: '100%' }}
       listHeight={320}

@@ -67,6 +67,7 @@ export function UnitTreePage() {
   const list = useOrgUnits(asOf, q || undefined);
   const data = list.data;
   const roots = useMemo(() => buildTree(data?.items ?? []), [data]);
+  const branches = useMemo(() => branchIds(roots), [roots]);
   const matchIds = useMemo(() => new Set(q ? (data?.matchIds ?? []) : []), [data, q]);
 
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -127,14 +128,16 @@ export function UnitTreePage() {
               data-testid="as-of-date"
             />
           </label>
-          <div className="units-toolbar-buttons">
-            <Button onClick={() => setExpanded(branchIds(roots))} disabled={!roots.length}>
-              {t('units.expandAll')}
-            </Button>
-            <Button onClick={() => setExpanded([])} disabled={!roots.length}>
-              {t('units.collapseAll')}
-            </Button>
-          </div>
+          {branches.length > 0 && (
+            <div className="units-toolbar-buttons">
+              <Button onClick={() => setExpanded(branches)} data-testid="expand-all">
+                {t('units.expandAll')}
+              </Button>
+              <Button onClick={() => setExpanded([])} data-testid="collapse-all">
+                {t('units.collapseAll')}
+              </Button>
+            </div>
+          )}
         </div>
 
         {data && !list.isError && (
