@@ -66,8 +66,8 @@ describe('GET /api/audit/export.xlsx', () => {
     expect(logged.json().items[0]).toMatchObject({
       userId: f.admin.id,
       entityType: 'audit_log',
-      after: { filter: { from: '2025-03-01', to: '2025-03-02', includeSubtree: true }, rowCount: 4 },
     });
+    expect(logged.json().items[0].after).toEqual({ filter: { from: '2025-03-01', to: '2025-03-02' }, rowCount: 4 });
   });
 
   it("exports only the caller's scope", async () => {

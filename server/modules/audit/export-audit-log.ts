@@ -62,8 +62,11 @@ export async function exportAuditLog(
   });
 }
 
+/** The filters that were set (includeSubtree only matters with a unit). */
 function definedOnly(filter: AuditFilter): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)),
+  );
 }
 
 function jsonText(value: unknown): string {

@@ -1,0 +1,112 @@
+import { keepPreviousData, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import { api, download, qs } from '../../lib/api';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  userFullName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  unitId: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditFacets {
+  entityTypes: string[];
+  actions: string[];
+}
+
+/** The filters, as kept in the URL and sent to the API. */
+export interface AuditFilters {
+  q?: string | undefined;
+  entityType?: string | undefined;
+  action?: string | undefined;
+  unitId?: string | undefined;
+  /** Only sent when false (the API's default is true). */
+  includeSubtree?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export const AUDIT_KEY = 'audit';
+
+function filterParams(f: AuditFilters) {
+  return {
+    q: f.q,
+    entityType: f.entityType,
+    action: f.action,
+    unitId: f.unitId,
+    includeSubtree: f.unitId && f.includeSubtree === false ? 'false' : undefined,
+    from: f.from,
+    to: f.to,
+  };
+}
+
+export function useAuditEntries(filters: AuditFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [AUDIT_KEY, 'list', filterParams(filters), page, pageSize],
+    queryFn: () => api.get<AuditPage>(`/api/audit${qs({ ...filterParams(filters), page, pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuditFacets() {
+  return useQuery({
+    queryKey: [AUDIT_KEY, 'facets'],
+    queryFn: () => api.get<AuditFacets>('/api/audit/facets'),
+    staleTime: 60_000,
+  });
+}
+
+interface UnitOption {
+  id: string;
+  code: string;
+  shortName: string;
+}
+
+/** Units for the filter's picker (today's tree in the caller's scope); with q, only the matches. */
+export function useAuditUnitOptions(q: string) {
+  return useQuery({
+    queryKey: [AUDIT_KEY, 'units', q],
+    queryFn: async () => {
+      const list = await api.get<{ items: UnitOption[]; matchIds?: string[] }>(`/api/org-units${qs({ q })}`);
+      const matches = q && list.matchIds ? new Set(list.matchIds) : null;
+      return list.items.filter((u) => !matches || matches.has(u.id));
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** One unit's name, for a unit chosen in the URL that the option list does not hold. */
+export function useAuditUnit(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [AUDIT_KEY, 'unit', id],
+    queryFn: () => api.get<UnitOption>(`/api/org-units/${encodeURIComponent(id!)}`),
+    enabled: Boolean(id) && enabled,
+    staleTime: 300_000,
+    retry: false,
+  });
+}
+
+/** Downloads the XLSX of the current filters; the export itself becomes an entry, so the list refreshes. */
+export function useExportAudit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (filters: AuditFilters) => download(`/api/audit/export.xlsx${qs(filterParams(filters))}`, 'nhat-ky-he-thong.xlsx'),
+    onSettled: () => client.invalidateQueries({ queryKey: [AUDIT_KEY] }),
+  });
+}
