@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client } from '../../../test/app.js';
+import { createTestDatabase } from '../../../test/db.js';
+import { createUnit } from '../../../test/factories.js';
+import type { DatabaseHandle } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/index.js';
+import type { App } from '../../lib/http.js';
+import { auditRows, signInAdmin, signInWithRole, treeCounts } from './test-helpers.js';
+import { withCodeRace } from './tree-queries.js';
+
+describe('POST /api/org-units', () => {
+  let database: DatabaseHandle;
+  let app: App;
+  let admin: Client;
+  let root: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createTestApp(database);
+    ({ root, client: admin } = await signInAdmin(app, database.db));
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const body = (over: Record<string, unknown> = {}) => ({
+    code: `C-${Math.random().toString(36).slice(2, 8)}`,
+    fullName: 'Liên đoàn Lao động huyện Thử Nghiệm',
+    shortName: 'LĐLĐ huyện Thử Nghiệm',
+    kind: 'district_federation',
+    validFrom: '2021-01-01',
+    ...over,
+  });
+
+  it('creates a unit under a parent, audited, and answers its detail', async () => {
+    const province = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const res = await admin.post('/api/org-units', body({ parentId: province.id, address: '  ' }));
+    expect(res.statusCode).toBe(201);
+    const unit = res.json();
+    expect(unit).toMatchObject({ kind: 'district_federation', parentId: province.id, address: null, validTo: null, sector: null });
+    expect(unit.parents).toEqual([expect.objectContaining({ parentId: province.id, validFrom: '2021-01-01', validTo: null })]);
+    const audits = await auditRows(database.db, unit.id);
+    expect(audits.map((a) => [a.action, a.unit_id])).toEqual([['org_unit.create', unit.id]]);
+    expect(audits[0]!.after).toMatchObject({ code: unit.code, parents: [{ parentId: province.id }] });
+    const top = await admin.post('/api/org-units', body({ kind: 'province_federation' }));
+    expect(top.statusCode).toBe(201);
+    expect(top.json().parentId).toBeNull();
+  });
+
+  it('answers Vietnamese field messages for invalid input', async () => {
+    const missing = await admin.post('/api/org-units', { ...body(), fullName: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toEqual([{ field: 'fullName', message: 'Trường này là bắt buộc.' }]);
+
+    const dates = await admin.post('/api/org-units', body({ validTo: '2020-12-31' }));
+    expect(dates.statusCode).toBe(400);
+    expect(dates.json().error).toMatchObject({
+      code: 'UNIT_DATES_INVALID',
+      fields: [{ field: 'validTo', message: 'Ngày kết thúc hiệu lực phải sau hoặc bằng ngày bắt đầu.' }],
+    });
+
+    const sector = await admin.post('/api/org-units', body({ sector: 'state_agency' }));
+    expect(sector.json().error.fields).toEqual([{ field: 'sector', message: 'Chỉ công đoàn cơ sở mới có khu vực.' }]);
+
+    const existing = await createUnit(database.db, { parentId: root.id });
+    const taken = await admin.post('/api/org-units', body({ code: existing.code }));
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().error.fields).toEqual([{ field: 'code', message: 'Mã đơn vị đã tồn tại.' }]);
+
+    const young = await createUnit(database.db, { parentId: root.id, kind: 'province_federation', validFrom: '2025-07-01' });
+    const parent = await admin.post('/api/org-units', body({ parentId: young.id }));
+    expect(parent.json().error.fields).toEqual([{ field: 'parentId', message: 'Đơn vị cấp trên không tồn tại vào ngày 01/01/2021.' }]);
+
+    const english = await admin.post('/api/org-units', body({ parentId: young.id }), { 'accept-language': 'en' });
+    expect(english.json().error.code).toBe('UNIT_PARENT_NOT_VALID');
+  });
+
+  it('leaves nothing behind when refused', async () => {
+    const existing = await createUnit(database.db, { parentId: root.id });
+    const before = await treeCounts(database.db);
+    const res = await admin.post('/api/org-units', body({ code: existing.code, parentId: root.id }));
+    expect(res.statusCode).toBe(400);
+    expect(await treeCounts(database.db)).toEqual(before);
+  });
+
+  it('lets a federation officer create under their own subtree only', async () => {
+    const province = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const other = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const officer = await signInWithRole(app, database.db, 'federation_officer', province.id);
+    expect((await officer.post('/api/org-units', body({ parentId: province.id }))).statusCode).toBe(201);
+    expect((await officer.post('/api/org-units', body({ parentId: other.id }))).statusCode).toBe(403);
+    expect((await officer.post('/api/org-units', body())).statusCode).toBe(403); // top level: administrators only
+    const leader = await signInWithRole(app, database.db, 'federation_leader', province.id);
+    expect((await leader.post('/api/org-units', body({ parentId: province.id }))).statusCode).toBe(403);
+  });
+
+  it('maps a unique-violation race on the code to UNIT_CODE_TAKEN', async () => {
+    const existing = await createUnit(database.db);
+    await expect(
+      withCodeRace('code', () =>
+        database.db.insert(orgUnits).values({ code: existing.code, fullName: 'x', shortName: 'x', kind: 'section', validFrom: '2020-01-01' }),
+      ),
+    ).rejects.toMatchObject({ code: 'UNIT_CODE_TAKEN', fields: [{ field: 'code' }] });
+  });
+});
