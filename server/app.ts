@@ -29,6 +29,7 @@ import orgUnitRoutes from './modules/org-units/routes.js';
 import userRoutes from './modules/users/routes.js';
 import auditRoutes from './modules/audit/routes.js';
 import programRoutes from './modules/programs/routes.js';
+import indicatorRoutes from './modules/indicators/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(userRoutes);
       await api.register(auditRoutes);
       await api.register(programRoutes);
+      await api.register(indicatorRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,3 +2,4 @@ export * from './org-units.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './programs.js';
+export * from './indicators.js';

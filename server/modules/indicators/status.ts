@@ -29,6 +29,12 @@ export function judgeTargetStatus(rule: TargetRule, current: number | null, elap
   if (current === null || Number.isNaN(current)) return 'no_data';
   const progress = Math.min(1, Math.max(0, elapsed));
   const { comparator, value, tolerance } = rule;
+  if (comparator === 'eq' && rule.accumulation === 'cumulative' && progress < 1 && current < value) {
+    // "Exactly 2 houses" building up: judged like "at least" against the share due by now.
+    const shortfall = value * progress - current;
+    if (shortfall <= 0) return 'on_track';
+    return shortfall <= tolerance ? 'at_risk' : 'off_track';
+  }
   if (comparator === 'eq') {
     const gap = Math.abs(current - value);
     if (gap === 0) return 'achieved';

@@ -35,4 +35,12 @@ describe('judgeTargetStatus', () => {
     expect(judgeTargetStatus(exactly, 1, 1)).toBe('at_risk');
     expect(judgeTargetStatus(exactly, 5, 1)).toBe('off_track');
   });
+  it('judges a cumulative = target (exactly 2 houses) against the share due by now until the end', () => {
+    const twoHouses: TargetRule = { comparator: 'eq', value: 2, tolerance: 0, accumulation: 'cumulative' };
+    expect(judgeTargetStatus(twoHouses, 1, 0.5)).toBe('on_track');
+    expect(judgeTargetStatus(twoHouses, 0, 0.5)).toBe('off_track');
+    expect(judgeTargetStatus(twoHouses, 2, 0.5)).toBe('achieved');
+    expect(judgeTargetStatus(twoHouses, 3, 0.5)).toBe('off_track');
+    expect(judgeTargetStatus(twoHouses, 1, 1)).toBe('off_track');
+  });
 });

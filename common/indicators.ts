@@ -1,0 +1,75 @@
+// The indicator engine's vocabulary (chỉ tiêu, chỉ số, dữ liệu báo cáo),
+// shared by the API schemas, the server and the web app. See
+// docs/indicator-engine.md.
+
+/** What a unit reports for a data element (dữ liệu báo cáo). */
+export const VALUE_TYPES = ['number', 'boolean', 'grade', 'text'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/**
+ * How a data element's monthly values add up over a period: sum over months,
+ * the last value reported, or "any" (true in any month).
+ */
+export const AGGREGATIONS = ['sum', 'last', 'any'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+/** The aggregations that make sense for each value type. */
+export const AGGREGATIONS_BY_TYPE: Record<ValueType, readonly Aggregation[]> = {
+  number: ['sum', 'last'],
+  boolean: ['any', 'last'],
+  grade: ['last'],
+  text: ['last'],
+};
+
+/** Kinds of measure (DOMAIN.md "The seed's ten targets as indicators"). */
+export const MEASURES = [
+  'ratio_of_sums', // Σ numerator ÷ Σ denominator
+  'share_of_units', // units meeting a condition ÷ units that reported
+  'average_per_eligible_unit', // Σ numerator ÷ number of eligible units
+  'sum', // Σ numerator
+  'count_of_units', // units meeting a condition
+  'count_of_records', // records from a record source
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** Sums and counts build up over the period; the others are levels. */
+export const CUMULATIVE_MEASURES: readonly Measure[] = ['sum', 'count_of_units', 'count_of_records'];
+
+export const UNITS_OF_MEASURE = ['percent', 'count', 'ratio', 'people', 'vnd'] as const;
+export type UnitOfMeasure = (typeof UNITS_OF_MEASURE)[number];
+
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Conditions on one data element: '=', '>=', '<=' on numbers, 'in' on grades, 'is_true' on yes/no. */
+export const CONDITION_OPERATORS = ['=', '>=', '<=', 'in', 'is_true'] as const;
+export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
+
+export const OPERATORS_BY_TYPE: Record<ValueType, readonly ConditionOperator[]> = {
+  number: ['=', '>=', '<='],
+  boolean: ['is_true'],
+  grade: ['in'],
+  text: [],
+};
+
+/**
+ * Sources of records counted by 'count_of_records' indicators (the registry
+ * in server/modules/indicators/record-sources.ts maps each to SQL).
+ */
+export const RECORD_SOURCES = ['unit_founded', 'facts'] as const;
+export type RecordSourceName = (typeof RECORD_SOURCES)[number];
+
+export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
+export type TargetComparator = (typeof COMPARATORS)[number];
+
+/** Year-end classification grades of a CĐCS (xếp loại, guidance 1294/HD-TLĐ), best first. */
+export const GRASSROOTS_GRADES = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] as const;
+
+export const INDICATOR_LIMITS = {
+  codeMax: 32,
+  nameMax: 255,
+  textMax: 2_000,
+  gradeOptionsMax: 20,
+  allocationsMax: 500,
+  targetsPerRequestMax: 200,
+} as const;

@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { dataElements } from '../../db/schema/indicators.js';
+import { queryRows } from '../../db/sql.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError } from '../../lib/errors.js';
+import { requireCatalogueManage } from './policy.js';
+import { presentDataElement } from './presenter.js';
+
+/**
+ * Archives (lưu trữ) a data element so it is no longer offered for new
+ * indicators and reports. Refused while any target measures through it: the
+ * target's figures would lose their source. (Deleting is never offered, and
+ * foreign keys from facts and indicators forbid it in the database.)
+ */
+export async function archiveDataElement(db: Database, actor: Actor, id: string) {
+  requireCatalogueManage(actor);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(dataElements).where(eq(dataElements.id, id)).for('update');
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.archivedAt) throw new AppError('DATA_ELEMENT_ALREADY_ARCHIVED', {}, { status: 409 });
+    const [usage] = await queryRows<{ count: number }>(
+      tx,
+      sql`select count(*)::int as count from targets tg join indicators i on i.id = tg.indicator_id
+          where ${id}::uuid in (i.numerator_element_id, i.denominator_element_id, i.condition_element_id, i.eligibility_element_id)`,
+    );
+    const count = Number(usage?.count ?? 0);
+    if (count > 0) throw new AppError('DATA_ELEMENT_IN_USE', { count }, { status: 409 });
+    const [updated] = await tx
+      .update(dataElements)
+      .set({ archivedAt: new Date(), updatedAt: new Date() })
+      .where(eq(dataElements.id, id))
+      .returning();
+    const view = presentDataElement(updated!);
+    await recordAudit(tx, actor, {
+      action: 'data_element.archive',
+      entityType: 'data_element',
+      entityId: id,
+      before: presentDataElement(row),
+      after: view,
+    });
+    return view;
+  });
+}

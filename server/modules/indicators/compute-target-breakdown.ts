@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/sql.js';
+import { roundValue } from './compute-targets.js';
+import { engineCtes, type UnitState } from './engine-sql.js';
+
+export interface UnitBreakdown {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  /** Months of the period (up to the as-of month) the unit spent in the scope subtree. */
+  months: number;
+  state: UnitState;
+  /** The unit's own value: its ratio, sum, average contribution or record count (null for share/count of units). */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Share / count of units: whether the unit meets the condition. */
+  meets: boolean | null;
+  /** The unit's allocated share of a total target, when one was set. */
+  allocated: number | null;
+}
+
+interface Row {
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  months: number;
+  state: UnitState;
+  measure: string;
+  unit_value: number | null;
+  num: number | null;
+  den: number | null;
+  meets: boolean;
+  allocated: number | null;
+}
+
+/**
+ * Per-unit values of one target as of a date (the "which units hold it back"
+ * table), in one statement: units with no data first, then the weakest.
+ * The caller checks access to the target first.
+ */
+export async function computeTargetBreakdown(db: Executor, targetId: string, asOf: string): Promise<UnitBreakdown[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf)}
+    select pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.months, pu.state, pu.measure,
+      pu.unit_value::float8 as unit_value, pu.num::float8 as num, pu.den::float8 as den, pu.meets,
+      al.value::float8 as allocated
+    from pu
+    join org_units u on u.id = pu.unit_id
+    join targets tg on tg.id = pu.target_id
+    join indicators i on i.id = tg.indicator_id
+    left join target_allocations al on al.target_id = pu.target_id and al.unit_id = pu.unit_id
+    order by
+      case pu.state when 'no_data' then 0 when 'reported' then 1 when 'ineligible' then 2 else 3 end,
+      pu.meets,
+      case when i.direction = 'lower_is_better' then -pu.unit_value else pu.unit_value end nulls first,
+      u.short_name, u.id`,
+  );
+  return rows.map((r) => {
+    const isCondition = r.measure === 'share_of_units' || r.measure === 'count_of_units';
+    const hasData = r.state === 'reported' || r.state === 'ineligible';
+    return {
+      unitId: r.unit_id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      months: Number(r.months),
+      state: r.state,
+      value: !hasData || r.unit_value === null ? null : roundValue(Number(r.unit_value)),
+      numerator: hasData && !isCondition ? roundValue(Number(r.num)) : null,
+      denominator: hasData && r.den !== null ? roundValue(Number(r.den)) : null,
+      meets: isCondition && r.state === 'reported' ? Boolean(r.meets) : null,
+      allocated: r.allocated === null ? null : Number(r.allocated),
+    };
+  });
+}

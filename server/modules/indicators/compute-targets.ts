@@ -1,0 +1,165 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { CUMULATIVE_MEASURES, type Measure } from '../../../common/indicators.js';
+import type { Executor } from '../../db/client.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
+import { engineCtes } from './engine-sql.js';
+import { elapsedShare, type MonthRange } from './periods.js';
+import { judgeTargetStatus, type Comparator, type TargetStatus } from './status.js';
+
+export interface TargetProgress {
+  targetId: string;
+  indicatorId: string;
+  programId: string | null;
+  code: string | null;
+  text: string;
+  measure: Measure;
+  unitOfMeasure: string;
+  comparator: Comparator;
+  targetValue: number;
+  tolerance: number;
+  stretch: boolean;
+  whenConditionsAllow: boolean;
+  scopeUnitId: string;
+  period: MonthRange;
+  /** The computed value, null when no unit reported (or a ratio's denominator is 0). */
+  value: number | null;
+  status: TargetStatus;
+  /** Units that reported (including those reported as not eligible). */
+  reportedUnits: number;
+  /** Units in the denominator (ratio, share, average) or counted (sum, count). */
+  eligibleUnits: number;
+  notApplicableUnits: number;
+  noDataUnits: number;
+}
+
+interface Row {
+  target_id: string;
+  indicator_id: string;
+  program_id: string | null;
+  code: string | null;
+  text: string;
+  measure: Measure;
+  unit_of_measure: string;
+  comparator: Comparator;
+  target_value: number;
+  tolerance: number;
+  stretch: boolean;
+  when_conditions_allow: boolean;
+  scope_unit_id: string;
+  period_from: unknown;
+  period_to: unknown;
+  value: number | null;
+  reported_units: number;
+  eligible_units: number;
+  na_units: number;
+  no_data_units: number;
+}
+
+export type TargetSelection = { targetIds: readonly string[] } | { programId: string } | { scopeUnitId: string };
+
+/**
+ * Computes the progress of many targets as of a date in ONE SQL statement
+ * (docs/indicator-engine.md): values over each target's scope subtree and
+ * period, unit counts, and the status judged with the target's tolerance.
+ * `visible` further restricts the targets (e.g. to the caller's scope, as a
+ * condition on `tg`, the targets table). Targets come back in sort order.
+ */
+export async function computeTargets(
+  db: Executor,
+  selection: TargetSelection,
+  asOf: string,
+  visible: SQL = sql`true`,
+): Promise<TargetProgress[]> {
+  let filter: SQL;
+  if ('targetIds' in selection) {
+    if (selection.targetIds.length === 0) return [];
+    filter = sql`tg.id in (${sql.join(
+      selection.targetIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+  } else if ('programId' in selection) filter = sql`tg.program_id = ${selection.programId}::uuid`;
+  else filter = sql`tg.scope_unit_id = ${selection.scopeUnitId}::uuid`;
+
+  const rows = await queryRows<Row>(
+    db,
+    sql`with ${engineCtes(sql`(${filter}) and (${visible})`, asOf)},
+    agg as (
+      select target_id,
+        count(*) filter (where state in ('reported', 'ineligible'))::int as reported_units,
+        count(*) filter (where state = 'reported')::int as eligible_units,
+        count(*) filter (where state = 'not_applicable')::int as na_units,
+        count(*) filter (where state = 'no_data')::int as no_data_units,
+        count(*) filter (where state = 'reported' and meets)::int as met_units,
+        sum(num) filter (where state = 'reported') as sum_num,
+        sum(den) filter (where state = 'reported') as sum_den
+      from pu
+      group by target_id
+    )
+    select tg.id as target_id, tg.indicator_id, tg.program_id, tg.code, tg.text, i.measure, tg.unit_of_measure,
+      tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, tg.stretch,
+      tg.when_conditions_allow, tg.scope_unit_id, tg.period_from, tg.period_to,
+      coalesce(a.reported_units, 0) as reported_units, coalesce(a.eligible_units, 0) as eligible_units,
+      coalesce(a.na_units, 0) as na_units, coalesce(a.no_data_units, 0) as no_data_units,
+      (case
+        when i.measure = 'count_of_records' then coalesce(a.sum_num, 0)
+        when coalesce(a.eligible_units, 0) = 0 then null
+        when i.measure = 'ratio_of_sums' then case when a.sum_den = 0 then null else a.sum_num / a.sum_den * t.scale end
+        when i.measure = 'share_of_units' then a.met_units * t.scale::numeric / a.eligible_units
+        when i.measure = 'average_per_eligible_unit' then a.sum_num / a.eligible_units
+        when i.measure = 'sum' then a.sum_num
+        when i.measure = 'count_of_units' then a.met_units
+      end)::float8 as value
+    from t
+    join targets tg on tg.id = t.target_id
+    join indicators i on i.id = tg.indicator_id
+    left join agg a on a.target_id = t.target_id
+    order by tg.sort_order, tg.code nulls last, tg.created_at, tg.id`,
+  );
+
+  return rows.map((r) => {
+    const period = { from: monthOf(r.period_from), to: monthOf(r.period_to) };
+    const value = r.value === null ? null : roundValue(Number(r.value));
+    const status = judgeTargetStatus(
+      {
+        comparator: r.comparator,
+        value: Number(r.target_value),
+        tolerance: Number(r.tolerance),
+        accumulation: CUMULATIVE_MEASURES.includes(r.measure) ? 'cumulative' : 'level',
+      },
+      value,
+      elapsedShare(period, asOf),
+    );
+    return {
+      targetId: r.target_id,
+      indicatorId: r.indicator_id,
+      programId: r.program_id,
+      code: r.code,
+      text: r.text,
+      measure: r.measure,
+      unitOfMeasure: r.unit_of_measure,
+      comparator: r.comparator,
+      targetValue: Number(r.target_value),
+      tolerance: Number(r.tolerance),
+      stretch: r.stretch,
+      whenConditionsAllow: r.when_conditions_allow,
+      scopeUnitId: r.scope_unit_id,
+      period,
+      value,
+      status,
+      reportedUnits: Number(r.reported_units),
+      eligibleUnits: Number(r.eligible_units),
+      notApplicableUnits: Number(r.na_units),
+      noDataUnits: Number(r.no_data_units),
+    };
+  });
+}
+
+/** 'YYYY-MM' of a DATE column value. */
+export function monthOf(value: unknown): string {
+  return toDateOnly(value)!.slice(0, 7);
+}
+
+/** Values are shown and judged to 4 decimals (96.0000 rather than 95.99999…). */
+export function roundValue(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
+}

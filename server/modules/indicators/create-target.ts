@@ -1,0 +1,101 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { PERMISSIONS } from '../../../common/permissions.js';
+import type { Measure, Direction } from '../../../common/indicators.js';
+import type { Database } from '../../db/client.js';
+import { indicators, targetAllocations, targets } from '../../db/schema/indicators.js';
+import { programs } from '../../db/schema/programs.js';
+import { queryRows } from '../../db/sql.js';
+import { canReachUnit, type Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { fieldError } from '../../lib/errors.js';
+import { allocatable, checkTargetValue } from './definition-rules.js';
+import { monthFromIndex, monthIndex } from './periods.js';
+import { requireTargetManage } from './policy.js';
+import { presentTarget } from './presenter.js';
+import type { CreateTargetBody } from './schemas.js';
+
+/** First day of a 'YYYY-MM' month, and the last day of the month. */
+const firstDay = (month: string) => `${month}-01`;
+const lastDay = (month: string) => {
+  const next = monthFromIndex(monthIndex(month) + 1);
+  const d = new Date(`${next}-01T00:00:00Z`);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Sets a target (chỉ tiêu) over the subtree of a scope unit and a period of
+ * months, optionally split among units of that subtree (totals only).
+ */
+export async function createTarget(db: Database, actor: Actor, input: CreateTargetBody) {
+  await requireTargetManage(db, actor, input.scopeUnitId);
+  const [indicator] = await db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.id, input.indicatorId), isNull(indicators.archivedAt)));
+  if (!indicator) throw fieldError('TARGET_INDICATOR_NOT_FOUND', 'indicatorId');
+  const measure = indicator.measure as Measure;
+  const valueError = checkTargetValue({ measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction }, input);
+  if (valueError) throw valueError;
+
+  if (input.programId) {
+    const [program] = await db.select({ unitId: programs.unitId }).from(programs).where(eq(programs.id, input.programId));
+    if (!program || !(await canReachUnit(db, actor, program.unitId, PERMISSIONS.managePrograms))) {
+      throw fieldError('TARGET_PROGRAM_NOT_FOUND', 'programId');
+    }
+  }
+
+  if (input.allocations.length > 0) {
+    if (!allocatable(measure)) throw fieldError('TARGET_ALLOCATION_NOT_TOTAL', 'allocations');
+    const seen = new Set<string>();
+    for (const [i, a] of input.allocations.entries()) {
+      if (seen.has(a.unitId)) throw fieldError('TARGET_ALLOCATION_DUPLICATE', `allocations.${i}.unitId`);
+      seen.add(a.unitId);
+    }
+    // Units below the scope unit at some time within the period.
+    const inside = await queryRows<{ id: string }>(
+      db,
+      sql`select distinct p.descendant_id as id from org_unit_paths p
+          where p.ancestor_id = ${input.scopeUnitId}::uuid and p.depth > 0
+            and p.valid_from <= ${lastDay(input.periodTo)}::date and p.valid_to >= ${firstDay(input.periodFrom)}::date
+            and p.descendant_id in (${sql.join(
+              input.allocations.map((a) => sql`${a.unitId}::uuid`),
+              sql`, `,
+            )})`,
+    );
+    const insideIds = new Set(inside.map((r) => r.id));
+    const outside = input.allocations.findIndex((a) => !insideIds.has(a.unitId));
+    if (outside >= 0) throw fieldError('TARGET_ALLOCATION_OUTSIDE_SCOPE', `allocations.${outside}.unitId`);
+  }
+
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(targets)
+      .values({
+        indicatorId: indicator.id,
+        programId: input.programId ?? null,
+        code: input.code ?? null,
+        text: input.text,
+        comparator: input.comparator,
+        value: String(input.value),
+        unitOfMeasure: indicator.unitOfMeasure,
+        periodFrom: firstDay(input.periodFrom),
+        periodTo: firstDay(input.periodTo),
+        scopeUnitId: input.scopeUnitId,
+        tolerance: String(input.tolerance),
+        stretch: input.stretch,
+        whenConditionsAllow: input.whenConditionsAllow,
+        sortOrder: input.sortOrder,
+      })
+      .returning();
+    const allocations = input.allocations.length
+      ? await tx
+          .insert(targetAllocations)
+          .values(input.allocations.map((a) => ({ targetId: row!.id, unitId: a.unitId, value: String(a.value) })))
+          .returning()
+      : [];
+    const view = presentTarget(row!, allocations);
+    await recordAudit(tx, actor, { action: 'target.create', entityType: 'target', entityId: row!.id, unitId: input.scopeUnitId, after: view });
+    return view;
+  });
+}

@@ -1,0 +1,80 @@
+// Rows → API shapes for the indicator engine (never ORM rows).
+import type { Aggregation, ConditionOperator, Direction, Measure, TargetComparator, ValueType } from '../../../common/indicators.js';
+import type { dataElements, indicators, targetAllocations, targets } from '../../db/schema/indicators.js';
+import { toDateOnly } from '../../db/sql.js';
+import type { TargetProgress } from './compute-targets.js';
+
+type DataElementRow = typeof dataElements.$inferSelect;
+type IndicatorRow = typeof indicators.$inferSelect;
+type TargetRow = typeof targets.$inferSelect;
+type AllocationRow = typeof targetAllocations.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+export function presentDataElement(r: DataElementRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    nameVi: r.nameVi,
+    nameEn: r.nameEn,
+    valueType: r.valueType as ValueType,
+    aggregation: r.aggregation as Aggregation,
+    allowsNotApplicable: r.allowsNotApplicable,
+    gradeOptions: r.gradeOptions ?? null,
+    archivedAt: iso(r.archivedAt),
+  };
+}
+
+export function presentIndicator(r: IndicatorRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    nameVi: r.nameVi,
+    nameEn: r.nameEn,
+    measure: r.measure as Measure,
+    unitOfMeasure: r.unitOfMeasure,
+    direction: r.direction as Direction,
+    numeratorElementId: r.numeratorElementId,
+    denominatorElementId: r.denominatorElementId,
+    condition: r.conditionElementId
+      ? {
+          elementId: r.conditionElementId,
+          operator: r.conditionOperator as ConditionOperator,
+          number: num(r.conditionNumber),
+          values: r.conditionValues ?? null,
+        }
+      : null,
+    eligibilityElementId: r.eligibilityElementId,
+    unitKinds: r.unitKinds,
+    recordSource: r.recordSource,
+    recordFilter: r.recordFilter ?? null,
+    archivedAt: iso(r.archivedAt),
+  };
+}
+
+export function presentTarget(r: TargetRow, allocations: AllocationRow[]) {
+  return {
+    id: r.id,
+    indicatorId: r.indicatorId,
+    programId: r.programId,
+    code: r.code,
+    text: r.text,
+    comparator: r.comparator as TargetComparator,
+    value: Number(r.value),
+    unitOfMeasure: r.unitOfMeasure,
+    periodFrom: toDateOnly(r.periodFrom)!.slice(0, 7),
+    periodTo: toDateOnly(r.periodTo)!.slice(0, 7),
+    scopeUnitId: r.scopeUnitId,
+    tolerance: Number(r.tolerance),
+    stretch: r.stretch,
+    whenConditionsAllow: r.whenConditionsAllow,
+    sortOrder: r.sortOrder,
+    allocations: allocations.filter((a) => a.targetId === r.id).map((a) => ({ unitId: a.unitId, value: Number(a.value) })),
+  };
+}
+
+export function presentProgress(p: TargetProgress) {
+  const { period, ...rest } = p;
+  return { ...rest, periodFrom: period.from, periodTo: period.to };
+}

@@ -1,0 +1,59 @@
+// Record sources (nguồn bản ghi) for 'count_of_records' indicators: the one
+// extension point through which records kept elsewhere (units founded, and
+// next members admitted, trainings, inspections…) become countable without
+// changing the engine. See docs/indicator-engine.md.
+import { sql, type SQL } from 'drizzle-orm';
+import type { RecordSourceName } from '../../../common/indicators.js';
+
+/**
+ * A record source is a SQL fragment that, inside the engine's statement,
+ * selects rows (target_id, unit_id, n) for the targets whose indicator uses
+ * it. It may read these CTEs of the engine:
+ * - t  (target_id, scope_unit_id, period_from, upto, numerator_element_id,
+ *       record_source, record_filter, …): one row per target being computed;
+ * - um (target_id, unit_id, month): the months each counted unit spent in the
+ *       target's scope subtree within the period (and up to the as-of month).
+ * It must keep to `t.record_source = '<its name>'` and count a record in the
+ * unit and month it belongs to, so the engine's subtree/period rules hold.
+ */
+export interface RecordSource {
+  name: RecordSourceName;
+  /** Which record_filter keys it understands (validated on indicator creation). */
+  filterKeys: readonly string[];
+  fragment: SQL;
+}
+
+export const recordSources: Record<RecordSourceName, RecordSource> = {
+  /** Grassroots units founded (thành lập) in the period, optionally of one sector (target 7b). */
+  unit_founded: {
+    name: 'unit_founded',
+    filterKeys: ['sector'],
+    fragment: sql`
+      select um.target_id, um.unit_id, 1::numeric as n
+      from um
+      join t on t.target_id = um.target_id
+      join org_units u on u.id = um.unit_id
+      where t.record_source = 'unit_founded'
+        and um.month = date_trunc('month', u.valid_from::timestamp)::date
+        and (t.record_filter ->> 'sector' is null or u.sector = t.record_filter ->> 'sector')`,
+  },
+  /** Records reported as a monthly number (e.g. "Mái ấm công đoàn" houses supported, target 10). */
+  facts: {
+    name: 'facts',
+    filterKeys: [],
+    fragment: sql`
+      select um.target_id, um.unit_id, f.value_number as n
+      from um
+      join t on t.target_id = um.target_id
+      join facts f on f.unit_id = um.unit_id and f.month = um.month and f.data_element_id = t.numerator_element_id
+      where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null`,
+  },
+};
+
+/** All sources as one UNION ALL, for the engine's `rec` CTE. */
+export function recordSourcesUnion(): SQL {
+  return sql.join(
+    Object.values(recordSources).map((s) => sql`(${s.fragment})`),
+    sql` union all `,
+  );
+}

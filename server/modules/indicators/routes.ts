@@ -1,0 +1,103 @@
+import { IdParams, responses, type App } from '../../lib/http.js';
+import { archiveDataElement } from './archive-data-element.js';
+import { createDataElement } from './create-data-element.js';
+import { createIndicator } from './create-indicator.js';
+import { createTarget } from './create-target.js';
+import { getTargetBreakdown } from './get-target-breakdown.js';
+import { getTargetProgress } from './get-target-progress.js';
+import { listDataElements } from './list-data-elements.js';
+import { listIndicators } from './list-indicators.js';
+import { listTargets } from './list-targets.js';
+import {
+  BreakdownQuery,
+  CreateDataElementBody,
+  CreateIndicatorBody,
+  CreateTargetBody,
+  DataElementList,
+  DataElementView,
+  IndicatorList,
+  IndicatorView,
+  ListDataElementsQuery,
+  ListTargetsQuery,
+  TargetBreakdownResponse,
+  TargetList,
+  TargetProgressQuery,
+  TargetProgressResponse,
+  TargetView,
+} from './schemas.js';
+
+export default async function indicatorRoutes(app: App) {
+  const db = app.database.db;
+  const tags = ['indicators'];
+
+  app.get(
+    '/data-elements',
+    {
+      schema: { tags, summary: 'Danh mục dữ liệu báo cáo', querystring: ListDataElementsQuery, response: responses({ 200: DataElementList }) },
+    },
+    async (req) => listDataElements(db, req.actor!, req.query),
+  );
+
+  app.post(
+    '/data-elements',
+    { schema: { tags, summary: 'Thêm dữ liệu báo cáo', body: CreateDataElementBody, response: responses({ 201: DataElementView }) } },
+    async (req, reply) => reply.code(201).send(await createDataElement(db, req.actor!, req.body)),
+  );
+
+  app.post(
+    '/data-elements/:id/archive',
+    { schema: { tags, summary: 'Lưu trữ dữ liệu báo cáo', params: IdParams, response: responses({ 200: DataElementView }) } },
+    async (req) => archiveDataElement(db, req.actor!, req.params.id),
+  );
+
+  app.get(
+    '/indicators',
+    { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } },
+    async (req) => listIndicators(db, req.actor!),
+  );
+
+  app.post(
+    '/indicators',
+    { schema: { tags, summary: 'Thêm chỉ số', body: CreateIndicatorBody, response: responses({ 201: IndicatorView }) } },
+    async (req, reply) => reply.code(201).send(await createIndicator(db, req.actor!, req.body)),
+  );
+
+  app.get(
+    '/targets',
+    { schema: { tags, summary: 'Danh sách chỉ tiêu', querystring: ListTargetsQuery, response: responses({ 200: TargetList }) } },
+    async (req) => listTargets(db, req.actor!, req.query),
+  );
+
+  app.post(
+    '/targets',
+    { schema: { tags, summary: 'Thêm chỉ tiêu', body: CreateTargetBody, response: responses({ 201: TargetView }) } },
+    async (req, reply) => reply.code(201).send(await createTarget(db, req.actor!, req.body)),
+  );
+
+  app.get(
+    '/targets/progress',
+    {
+      schema: {
+        tags,
+        summary: 'Tiến độ thực hiện các chỉ tiêu',
+        querystring: TargetProgressQuery,
+        response: responses({ 200: TargetProgressResponse }),
+      },
+    },
+    async (req) => getTargetProgress(db, req.actor!, req.query),
+  );
+
+  app.get(
+    '/targets/:id/breakdown',
+    {
+      schema: {
+        tags,
+        summary: 'Kết quả chỉ tiêu theo từng đơn vị',
+        params: IdParams,
+        querystring: BreakdownQuery,
+        response: responses({ 200: TargetBreakdownResponse }),
+      },
+    },
+    async (req) => getTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf),
+  );
+}
