@@ -149,7 +149,7 @@ function UnitForm({
   const parentDate = toIsoDate(validFrom);
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional" scrollToFirstError>
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="code" label={t('units.code')} rules={[required, tooLong(LIMITS.codeMax)]}>
         <Input autoComplete="off" maxLength={LIMITS.codeMax} />

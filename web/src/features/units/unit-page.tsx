@@ -11,7 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, DatePicker, Descriptions, Empty, List, Result, Skeleton, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
@@ -35,6 +35,16 @@ export function UnitPage() {
   const asOf = asOfParam && dayjs(asOfParam, 'YYYY-MM-DD', true).isValid() ? asOfParam : todayIso();
   const detail = useOrgUnit(id, asOf);
   const treeHref = asOf === todayIso() ? '/units' : `/units?asOf=${asOf}`;
+
+  // A unit that has ended (or not started yet) is shown on a day it existed,
+  // so its parent and children are not empty: its last (or first) day.
+  const data = detail.data;
+  useEffect(() => {
+    if (asOfParam || !data || data.id !== id) return;
+    const today = todayIso();
+    const day = data.validTo && data.validTo < today ? data.validTo : data.validFrom > today ? data.validFrom : null;
+    if (day) setParams((prev) => new URLSearchParams({ ...Object.fromEntries(prev), asOf: day }), { replace: true });
+  }, [asOfParam, data, id, setParams]);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(treeHref)}>
@@ -73,7 +83,8 @@ export function UnitPage() {
   }
 
   const unit = detail.data;
-  if (!unit || unit.id !== id) {
+  const loaded = unit && unit.id === id ? unit : null;
+  if (!loaded) {
     return (
       <div className="page">
         <Card>
@@ -86,9 +97,9 @@ export function UnitPage() {
   const setAsOf = (iso: string) =>
     setParams(
       (prev) => {
+        // Kept even for today, so an ended unit is not sent back to its last day.
         const next = new URLSearchParams(prev);
-        if (iso === todayIso()) next.delete('asOf');
-        else next.set('asOf', iso);
+        next.set('asOf', iso);
         return next;
       },
       { replace: true },
@@ -96,7 +107,7 @@ export function UnitPage() {
 
   return (
     <Spin spinning={detail.isFetching && detail.isPlaceholderData}>
-      <UnitView unit={unit} asOf={asOf} setAsOf={setAsOf} treeHref={treeHref} />
+      <UnitView unit={loaded} asOf={asOf} setAsOf={setAsOf} treeHref={treeHref} />
     </Spin>
   );
 }
