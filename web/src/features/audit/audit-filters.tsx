@@ -108,16 +108,40 @@ export function AuditFilterBar({ filters, onChange, onClear, hasFilters }: Props
               <span>{t('audit.includeSubtree')}</span>
             </label>
           )}
-          <DatePicker.RangePicker
-            className="audit-filter-dates"
-            data-testid="audit-filter-dates"
-            aria-label={t('audit.dateRange')}
-            format={DATE_FORMAT}
-            placeholder={[t('common.fromDate'), t('common.toDate')]}
-            allowEmpty={[true, true]}
-            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-            onChange={(range) => onChange({ from: toIsoDate(range?.[0]), to: toIsoDate(range?.[1]) })}
-          />
+          {isPhone ? (
+            // A range picker's two months do not fit a phone: two single pickers instead.
+            <div className="audit-filter-date-pair" data-testid="audit-filter-dates">
+              <DatePicker
+                aria-label={t('common.fromDate')}
+                placeholder={t('common.fromDate')}
+                format={DATE_FORMAT}
+                value={filters.from ? dayjs(filters.from) : null}
+                maxDate={filters.to ? dayjs(filters.to) : undefined}
+                onChange={(d) => onChange({ from: toIsoDate(d) })}
+                inputReadOnly
+              />
+              <DatePicker
+                aria-label={t('common.toDate')}
+                placeholder={t('common.toDate')}
+                format={DATE_FORMAT}
+                value={filters.to ? dayjs(filters.to) : null}
+                minDate={filters.from ? dayjs(filters.from) : undefined}
+                onChange={(d) => onChange({ to: toIsoDate(d) })}
+                inputReadOnly
+              />
+            </div>
+          ) : (
+            <DatePicker.RangePicker
+              className="audit-filter-dates"
+              data-testid="audit-filter-dates"
+              aria-label={t('audit.dateRange')}
+              format={DATE_FORMAT}
+              placeholder={[t('common.fromDate'), t('common.toDate')]}
+              allowEmpty={[true, true]}
+              value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+              onChange={(range) => onChange({ from: toIsoDate(range?.[0]), to: toIsoDate(range?.[1]) })}
+            />
+          )}
         </div>
       )}
       {hasFilters && (

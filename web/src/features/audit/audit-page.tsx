@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Empty, Grid, Pagination, Spin, Table, Tag, Typography } from 'antd';
 import { DownOutlined, FileExcelOutlined, UpOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { useAuditEntries, useExportAudit, type AuditEntry } from './api';
@@ -67,6 +67,11 @@ export function AuditPage() {
 
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // A page past the end (old link, entries filtered away): go to the last page.
+  const pastEnd = Boolean(list.data) && !list.isFetching && items.length === 0 && total > 0 && page > 1;
+  useEffect(() => {
+    if (pastEnd) setPage(Math.ceil(total / pageSize), pageSize);
+  }, [pastEnd, total, pageSize, setPage]);
   const pagination = {
     current: page,
     pageSize,
