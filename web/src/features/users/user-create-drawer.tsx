@@ -1,0 +1,146 @@
+import { Alert, App, Button, Drawer, Form, Input, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { LIMITS } from '../../../../common/limits';
+import { useI18n } from '../../app/i18n';
+import { applyApiError } from '../../lib/form-errors';
+import { useCreateUser, type User } from './api';
+import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
+import { useDrawerSize } from './user-labels';
+
+interface FormValues {
+  username: string;
+  fullName: string;
+  email?: string;
+  password: string;
+  confirm: string;
+  assignments?: AssignmentFormValues[];
+}
+
+const USERNAME = /^[a-z0-9._-]+$/;
+
+/** Thêm người dùng, in a drawer (full width on phones). */
+export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User) => void }) {
+  const { t } = useI18n();
+  const size = useDrawerSize();
+  return (
+    <Drawer open={open} onClose={onClose} size={size} destroyOnHidden title={t('users.addTitle')} data-testid="user-create-drawer">
+      {open && <CreateForm onCancel={onClose} onCreated={onCreated} />}
+    </Drawer>
+  );
+}
+
+function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (user: User) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateUser();
+  const required = { required: true, message: t('validation.required') };
+
+  const onFinish = (v: FormValues) => {
+    setError(null);
+    create.mutate(
+      {
+        username: v.username.trim().toLowerCase(),
+        fullName: v.fullName.trim(),
+        email: v.email?.trim() || null,
+        password: v.password,
+        assignments: (v.assignments ?? []).map(toAssignmentBody),
+      },
+      {
+        onSuccess: (user) => {
+          message.success(t('users.created', { username: user.username }));
+          onCreated(user);
+        },
+        onError: (e) => setError(applyApiError(form, e)),
+      },
+    );
+  };
+
+  return (
+    <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} requiredMark="optional" data-testid="user-create-form">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-create-error" />}
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        extra={t('users.usernameHint')}
+        normalize={(v: string) => v?.toLowerCase()}
+        rules={[
+          required,
+          { min: LIMITS.usernameMin, message: t('validation.tooShort', { minimum: LIMITS.usernameMin }) },
+          { max: LIMITS.usernameMax, message: t('validation.tooLong', { maximum: LIMITS.usernameMax }) },
+          { pattern: USERNAME, message: t('users.usernameFormat') },
+        ]}
+      >
+        <Input autoComplete="off" data-testid="user-username" />
+      </Form.Item>
+      <Form.Item
+        name="fullName"
+        label={t('users.fullName')}
+        rules={[required, { whitespace: true, message: t('validation.required') }, { max: LIMITS.nameMax, message: t('validation.tooLong', { maximum: LIMITS.nameMax }) }]}
+      >
+        <Input data-testid="user-fullname" />
+      </Form.Item>
+      <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('validation.invalidEmail') }]}>
+        <Input type="email" autoComplete="off" data-testid="user-email" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('users.passwordHint')}
+        rules={[required, { min: LIMITS.passwordMin, message: t('validation.tooShort', { minimum: LIMITS.passwordMin }) }]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('users.confirmPassword')}
+        dependencies={['password']}
+        rules={[
+          required,
+          ({ getFieldValue }) => ({
+            validator: (_, value) =>
+              !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('users.passwordMismatch'))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password-confirm" />
+      </Form.Item>
+
+      <Typography.Title level={5}>{t('users.firstAssignment')}</Typography.Title>
+      <Form.List name="assignments">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <div key={field.key} className="user-first-assignment" data-testid="user-first-assignment">
+                <AssignmentFields prefix={[field.name]} listName="assignments" testIdPrefix={`first-assignment-${field.name}`} />
+                <Button type="link" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ paddingInline: 0, marginBottom: 12 }}>
+                  {t('users.removeFirstAssignment')}
+                </Button>
+              </div>
+            ))}
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add({ includesSubtree: true, validFrom: dayjs() })}
+              style={{ marginBottom: 24 }}
+              data-testid="user-add-first-assignment"
+            >
+              {t('users.addFirstAssignment')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+
+      <div className="user-form-actions">
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="user-create-submit">
+          {t('common.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
