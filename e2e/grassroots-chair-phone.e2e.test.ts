@@ -33,7 +33,7 @@ describe('a grassroots chair on a phone', () => {
     expect(items).toContain(vi('nav.units'));
     expect(items).not.toContain(vi('nav.users'));
     expect(items).not.toContain(vi('nav.audit'));
-    await screenshot(page, 'chair-phone-menu');
+    await screenshot(page, 'chair-phone-menu', { fullPage: false });
 
     await drawer.getByRole('menuitem', { name: vi('nav.units') }).click();
     await page.waitForURL('**/units');

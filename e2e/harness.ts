@@ -109,12 +109,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Saves a full-page screenshot to e2e/screenshots/<name>.png (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot to e2e/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await settle(page);
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Full page by default; the viewport only when a drawer or modal is open (fixed layers crop badly).
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
 
@@ -153,4 +154,36 @@ export async function treeCodes(page: Page): Promise<string[]> {
   return page
     .locator('[data-testid="unit-node"]')
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code') ?? ''));
+}
+
+/**
+ * Chooses an option of an Ant Design Select or TreeSelect (found by its data-testid):
+ * opens it, optionally types a search, waits for the dropdown to stop moving, clicks the
+ * option whose text contains `optionText`, and checks the select now shows it.
+ */
+export async function chooseOption(page: Page, testId: string, optionText: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await page.keyboard.type(search);
+    const option = page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: optionText })
+      .first();
+    await option.waitFor();
+    await settle(page);
+    await option.click();
+    try {
+      await page.waitForFunction(
+        ([el, text]) => (el as HTMLElement).innerText.includes(text as string),
+        [await select.elementHandle(), optionText] as const,
+        { timeout: 3_000 },
+      );
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
