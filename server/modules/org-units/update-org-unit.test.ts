@@ -80,6 +80,18 @@ describe('PATCH /api/org-units/:id', () => {
     expect(start.json().error).toMatchObject({ code: 'UNIT_CHILDREN_BEFORE_START', fields: [{ field: 'validFrom' }] });
   });
 
+  it('lets only the federation that holds the unit today change it, though the former one still reads it', async () => {
+    const p1 = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const p2 = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const d = await createUnit(database.db, { parentId: p1.id, kind: 'district_federation' });
+    await admin.post(`/api/org-units/${d.id}/move`, { parentId: p2.id, fromDate: '2024-03-01' });
+    const former = await signInWithRole(app, database.db, 'federation_officer', p1.id);
+    const current = await signInWithRole(app, database.db, 'federation_officer', p2.id);
+    expect((await former.get(`/api/org-units/${d.id}`)).statusCode).toBe(200);
+    expect((await former.patch(`/api/org-units/${d.id}`, { shortName: 'X' })).statusCode).toBe(403);
+    expect((await current.patch(`/api/org-units/${d.id}`, { shortName: 'Y' })).statusCode).toBe(200);
+  });
+
   it('is refused outside the manageUnits scope', async () => {
     const g = await createUnit(database.db, { parentId: root.id });
     const sibling = await createUnit(database.db, { parentId: root.id });
