@@ -282,6 +282,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.noChildren')} />
           ) : (
             <List
+              className="unit-children-list"
               size="small"
               dataSource={unit.children}
               renderItem={(c) => (
