@@ -55,7 +55,8 @@ interface Row {
   no_data_units: number;
 }
 
-export type TargetSelection = { targetIds: readonly string[] } | { programId: string } | { scopeUnitId: string };
+/** Which targets: these ids, or those matching every filter given (program, scope unit, period containing a date). */
+export type TargetSelection = { targetIds: readonly string[] } | { programId?: string; scopeUnitId?: string; activeOn?: string };
 
 /**
  * Computes the progress of many targets as of a date in ONE SQL statement
@@ -70,19 +71,29 @@ export async function computeTargets(
   asOf: string,
   visible: SQL = sql`true`,
 ): Promise<TargetProgress[]> {
-  let filter: SQL;
+  const conditions: SQL[] = [visible];
   if ('targetIds' in selection) {
     if (selection.targetIds.length === 0) return [];
-    filter = sql`tg.id in (${sql.join(
+    conditions.push(sql`tg.id in (${sql.join(
       selection.targetIds.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )})`;
-  } else if ('programId' in selection) filter = sql`tg.program_id = ${selection.programId}::uuid`;
-  else filter = sql`tg.scope_unit_id = ${selection.scopeUnitId}::uuid`;
+    )})`);
+  } else {
+    if (selection.programId) conditions.push(sql`tg.program_id = ${selection.programId}::uuid`);
+    if (selection.scopeUnitId) conditions.push(sql`tg.scope_unit_id = ${selection.scopeUnitId}::uuid`);
+    if (selection.activeOn) {
+      conditions.push(sql`tg.period_from <= ${selection.activeOn}::date
+        and tg.period_to >= date_trunc('month', ${selection.activeOn}::date::timestamp)::date`);
+    }
+  }
+  const filter = sql.join(
+    conditions.map((c) => sql`(${c})`),
+    sql` and `,
+  );
 
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(sql`(${filter}) and (${visible})`, asOf)},
+    sql`with ${engineCtes(filter, asOf)},
     agg as (
       select target_id,
         count(*) filter (where state in ('reported', 'ineligible'))::int as reported_units,

@@ -7,14 +7,18 @@ import { presentProgress } from './presenter.js';
 import type { TargetProgressQuery } from './schemas.js';
 
 /**
- * Progress of a program's targets, or of the targets set for a scope unit, as
- * of a date (default today): one statement for the whole list, restricted to
- * targets within the caller's scope.
+ * Progress of targets as of a date (default today), in one statement for the
+ * whole list, restricted to targets within the caller's scope: a program's
+ * targets, the targets set for a scope unit, both, or — with neither — every
+ * visible target whose period includes the as-of date (the caller's dashboard).
  */
 export async function getTargetProgress(db: Executor, actor: Actor, query: TargetProgressQuery) {
   const asOf = query.asOf ?? todayInVietnam();
   if (query.scopeUnitId) await requireTargetRead(db, actor, query.scopeUnitId);
-  const selection = query.programId ? { programId: query.programId } : { scopeUnitId: query.scopeUnitId! };
+  const selection =
+    query.programId || query.scopeUnitId
+      ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
+      : { activeOn: asOf };
   const items = await computeTargets(db, selection, asOf, visibleTargets(actor));
   return { asOf, items: items.map(presentProgress) };
 }

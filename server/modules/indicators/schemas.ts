@@ -158,9 +158,7 @@ export const TargetView = z
   .meta({ id: 'Target' });
 export const TargetList = z.object({ items: z.array(TargetView) });
 
-export const TargetProgressQuery = z
-  .object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional(), asOf: isoDate.optional() })
-  .refine((q) => Boolean(q.programId) !== Boolean(q.scopeUnitId), { message: 'validation.required', path: ['programId'] });
+export const TargetProgressQuery = z.object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional(), asOf: isoDate.optional() });
 export type TargetProgressQuery = z.infer<typeof TargetProgressQuery>;
 
 export const TargetProgressView = z

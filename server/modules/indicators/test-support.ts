@@ -2,10 +2,19 @@
 // a small tree with hand-checkable cases, and direct inserts of definitions
 // and facts (reports will write facts later).
 import crypto from 'node:crypto';
-import { createUnit } from '../../../test/factories.js';
-import type { Executor } from '../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import type { Role } from '../../../common/enums.js';
+import { createTestApp, signInAs, type Client } from '../../../test/app.js';
+import { createTestDatabase } from '../../../test/db.js';
+import { createUnit, createUser } from '../../../test/factories.js';
+import type { DatabaseHandle, Executor } from '../../db/client.js';
+import { auditLog } from '../../db/schema/audit.js';
+import { queryRows } from '../../db/sql.js';
+import type { App } from '../../lib/http.js';
 import { dataElements, facts, indicators, targets } from '../../db/schema/indicators.js';
 import { orgUnitParents } from '../../db/schema/org-units.js';
+import { programs } from '../../db/schema/programs.js';
 import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 import type { Aggregation, ConditionOperator, Measure, ValueType } from '../../../common/indicators.js';
 
@@ -137,4 +146,72 @@ export async function fact(
     valueText: value.t ?? null,
     notApplicable: value.na ?? false,
   });
+}
+
+export interface IndicatorsTestContext {
+  database: DatabaseHandle;
+  app: App;
+  tree: Awaited<ReturnType<typeof buildTree>>;
+  admin: Client;
+  /** federation_officer over S. */
+  officerS: Client;
+  /** federation_officer over O (a sibling of S). */
+  officerO: Client;
+  /** viewer over S. */
+  viewerS: Client;
+  /** grassroots_officer of G1. */
+  chairG1: Client;
+}
+
+/** A fresh database and app per test file, with the tree and signed-in users. */
+export function useIndicatorsApp(): IndicatorsTestContext {
+  const ctx = {} as IndicatorsTestContext;
+  beforeAll(async () => {
+    ctx.database = await createTestDatabase();
+    ctx.app = await createTestApp(ctx.database);
+    const db = ctx.database.db;
+    ctx.tree = await buildTree(db);
+    const user = async (role: Role, unitId: string) => signInAs(ctx.app, (await createUser(db, { role, unitId })).username);
+    ctx.admin = await user('system_admin', ctx.tree.p.id);
+    ctx.officerS = await user('federation_officer', ctx.tree.s.id);
+    ctx.officerO = await user('federation_officer', ctx.tree.o.id);
+    ctx.viewerS = await user('viewer', ctx.tree.s.id);
+    ctx.chairG1 = await user('grassroots_officer', ctx.tree.g1.id);
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
+}
+
+export async function auditCount(database: DatabaseHandle): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log`);
+  return Number(row!.n);
+}
+
+export async function auditRows(database: DatabaseHandle, entityId: string) {
+  return database.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+}
+
+/** A draft program row of a unit (only what the targets' foreign key needs). */
+export async function program(db: Executor, unitId: string) {
+  const [row] = await db
+    .insert(programs)
+    .values({
+      unitId,
+      year: 2024,
+      kind: 'program',
+      number: Math.floor(Math.random() * 9000) + 1,
+      symbol: 'CTr-LĐLĐ',
+      place: 'Vĩnh Thuận',
+      title: 'Công tác Công đoàn năm 2024',
+      issuingBodyName: 'LĐLĐ HUYỆN',
+      signatureAuthority: 'TM. BAN CHẤP HÀNH',
+      signerTitle: 'CHỦ TỊCH',
+      signerName: 'Nguyễn Văn A',
+      content: {} as never,
+    })
+    .returning();
+  return row!.id;
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { auditCount, auditRows, useIndicatorsApp } from './test-support.js';
+
+describe('POST /api/data-elements (create-data-element)', () => {
+  const ctx = useIndicatorsApp();
+
+  it('adds a grade element with its grades, audited, and lists it', async () => {
+    const res = await ctx.admin.post('/api/data-elements', {
+      code: 'xep_loai_cdcs',
+      nameVi: 'Xếp loại CĐCS',
+      nameEn: 'Grassroots union classification',
+      valueType: 'grade',
+      aggregation: 'last',
+      gradeOptions: ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'],
+    });
+    expect(res.statusCode).toBe(201);
+    const element = res.json();
+    expect(element).toMatchObject({ code: 'xep_loai_cdcs', valueType: 'grade', allowsNotApplicable: false, archivedAt: null });
+    expect(await auditRows(ctx.database, element.id)).toMatchObject([{ action: 'data_element.create', entityType: 'data_element' }]);
+    const list = await ctx.viewerS.get('/api/data-elements');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((e: { code: string }) => e.code)).toContain('xep_loai_cdcs');
+  });
+
+  it('lets a federation officer add one; a viewer may not', async () => {
+    const ok = await ctx.officerS.post('/api/data-elements', {
+      code: 'so_dv_ket_nap',
+      nameVi: 'Số đoàn viên kết nạp mới',
+      nameEn: 'Members admitted',
+      valueType: 'number',
+      aggregation: 'sum',
+      allowsNotApplicable: true,
+    });
+    expect(ok.statusCode).toBe(201);
+    const before = await auditCount(ctx.database);
+    const refused = await ctx.viewerS.post('/api/data-elements', {
+      code: 'khong_duoc',
+      nameVi: 'Không được',
+      nameEn: 'Refused',
+      valueType: 'number',
+      aggregation: 'sum',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await auditCount(ctx.database)).toBe(before);
+  });
+
+  it('refuses shapes that do not fit, in Vietnamese, and changes nothing', async () => {
+    const before = await auditCount(ctx.database);
+    const base = { nameVi: 'Thử', nameEn: 'Test' };
+    const agg = await ctx.admin.post('/api/data-elements', { ...base, code: 'co_khong', valueType: 'boolean', aggregation: 'sum' });
+    expect(agg.statusCode).toBe(400);
+    expect(agg.json().error).toMatchObject({
+      code: 'DATA_ELEMENT_AGGREGATION_MISMATCH',
+      fields: [{ field: 'aggregation', message: 'Cách tổng hợp theo thời gian không phù hợp với kiểu dữ liệu.' }],
+    });
+    const grades = await ctx.admin.post('/api/data-elements', { ...base, code: 'xl', valueType: 'grade', aggregation: 'last', gradeOptions: ['a'] });
+    expect(grades.json().error.code).toBe('DATA_ELEMENT_GRADES_REQUIRED');
+    const notGrade = await ctx.admin.post('/api/data-elements', { ...base, code: 'so', valueType: 'number', aggregation: 'sum', gradeOptions: ['a', 'b'] });
+    expect(notGrade.json().error.code).toBe('DATA_ELEMENT_GRADES_NOT_ALLOWED');
+    const taken = await ctx.admin.post('/api/data-elements', { ...base, code: 'xep_loai_cdcs', valueType: 'text', aggregation: 'last' });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().error.fields).toEqual([{ field: 'code', message: 'Mã dữ liệu báo cáo đã tồn tại.' }]);
+    const format = await ctx.admin.post('/api/data-elements', { ...base, code: 'có dấu', valueType: 'text', aggregation: 'last' });
+    expect(format.statusCode).toBe(400);
+    expect(await auditCount(ctx.database)).toBe(before);
+  });
+});

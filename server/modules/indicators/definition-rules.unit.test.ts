@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkCondition, checkDataElementShape, checkIndicatorSlots, checkTargetValue, comparatorFits } from './definition-rules.js';
+
+const grade = { valueType: 'grade' as const, gradeOptions: ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] };
+
+describe('definition rules', () => {
+  it('matches time aggregations to value types', () => {
+    expect(checkDataElementShape({ valueType: 'number', aggregation: 'sum' })).toBeNull();
+    expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'any' })).toBeNull();
+    expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'sum' })?.code).toBe('DATA_ELEMENT_AGGREGATION_MISMATCH');
+    expect(checkDataElementShape({ valueType: 'grade', aggregation: 'last', gradeOptions: ['a', 'a'] })?.code).toBe('DATA_ELEMENT_GRADES_REQUIRED');
+  });
+
+  it('asks each measure for its own parts only', () => {
+    const empty = { numeratorElementId: null, denominatorElementId: null, condition: null, eligibilityElementId: null, recordSource: null };
+    expect(checkIndicatorSlots('ratio_of_sums', { ...empty, numeratorElementId: 'n' })?.fields[0]?.field).toBe('denominatorElementId');
+    expect(checkIndicatorSlots('average_per_eligible_unit', { ...empty, numeratorElementId: 'n' })).toBeNull();
+    expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'unit_founded' })).toBeNull();
+    expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'facts' })?.code).toBe('INDICATOR_ELEMENT_REQUIRED');
+    expect(checkIndicatorSlots('share_of_units', { ...empty, condition: { elementId: 'c' }, numeratorElementId: 'n' })?.code).toBe(
+      'INDICATOR_ELEMENT_NOT_ALLOWED',
+    );
+  });
+
+  it('checks conditions against the element type and its grades', () => {
+    expect(checkCondition({ operator: 'in', values: ['tot'] }, grade)).toBeNull();
+    expect(checkCondition({ operator: 'in', values: ['gioi'] }, grade)?.params).toEqual({ grade: 'gioi' });
+    expect(checkCondition({ operator: '>=' }, { valueType: 'number', gradeOptions: null })?.fields[0]?.field).toBe('condition.number');
+    expect(checkCondition({ operator: 'is_true' }, { valueType: 'number', gradeOptions: null })?.code).toBe('INDICATOR_CONDITION_INVALID');
+  });
+
+  it('fits comparators to direction and measure; refuses a share over 100%', () => {
+    expect(comparatorFits('share_of_units', 'higher_is_better', 'gte')).toBe(true);
+    expect(comparatorFits('share_of_units', 'higher_is_better', 'lte')).toBe(false);
+    expect(comparatorFits('share_of_units', 'higher_is_better', 'eq')).toBe(false);
+    expect(comparatorFits('count_of_records', 'higher_is_better', 'eq')).toBe(true);
+    expect(comparatorFits('ratio_of_sums', 'lower_is_better', 'lte')).toBe(true);
+    const share = { measure: 'share_of_units' as const, unitOfMeasure: 'percent', direction: 'higher_is_better' as const };
+    const t = { comparator: 'gte' as const, periodFrom: '2024-01', periodTo: '2024-12' };
+    expect(checkTargetValue(share, { ...t, value: 100 })).toBeNull();
+    expect(checkTargetValue(share, { ...t, value: 100.5 })?.code).toBe('TARGET_PERCENT_OVER_100');
+  });
+});

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { element, fact, indicator, program, target, useIndicatorsApp } from './test-support.js';
+
+describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
+  const ctx = useIndicatorsApp();
+  let programS: string;
+  let share: string;
+  let sum: string;
+
+  beforeAll(async () => {
+    const db = ctx.database.db;
+    const { s, g1, g2, g3 } = ctx.tree;
+    programS = await program(db, s.id);
+    const yes = await element(db, 'boolean', 'any');
+    const admissions = await element(db, 'number', 'sum');
+    share = await target(db, {
+      indicatorId: await indicator(db, { measure: 'share_of_units', condition: { elementId: yes, operator: 'is_true' } }),
+      scopeUnitId: s.id,
+      value: 100,
+      tolerance: 10,
+      programId: programS,
+      sortOrder: 1,
+    });
+    sum = await target(db, {
+      indicatorId: await indicator(db, { measure: 'sum', numerator: admissions }),
+      scopeUnitId: s.id,
+      value: 10,
+      programId: programS,
+      sortOrder: 2,
+    });
+    await fact(db, g1.id, yes, '2024-05', { b: true });
+    await fact(db, g2.id, yes, '2024-05', { b: false });
+    await fact(db, g3.id, yes, '2024-05', { na: true });
+    await fact(db, g1.id, admissions, '2024-03', { n: 4 });
+  });
+
+  it('gives a program\'s targets with values, unit counts and status', async () => {
+    const res = await ctx.viewerS.get(`/api/targets/progress?programId=${programS}&asOf=2024-06-30`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.asOf).toBe('2024-06-30');
+    expect(body.items.map((i: { targetId: string }) => i.targetId)).toEqual([share, sum]);
+    expect(body.items[0]).toMatchObject({ value: 50, status: 'off_track', reportedUnits: 2, notApplicableUnits: 1, noDataUnits: 3 });
+    // 4 against 10 × 6/12 = 5 due, tolerance 0.
+    expect(body.items[1]).toMatchObject({ value: 4, status: 'off_track', periodFrom: '2024-01', periodTo: '2024-12' });
+    const byScope = await ctx.admin.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}&asOf=2024-06-30`);
+    expect(byScope.json().items).toHaveLength(2);
+  });
+
+  it('lists per-unit values, weakest first', async () => {
+    const res = await ctx.officerS.get(`/api/targets/${share}/breakdown?asOf=2024-12-31`);
+    expect(res.statusCode).toBe(200);
+    const units = res.json().units as { unitName: string; state: string; meets: boolean | null }[];
+    expect(units.map((u) => [u.unitName, u.state, u.meets])).toEqual([
+      ['G4', 'no_data', null],
+      ['G5', 'no_data', null],
+      ['G6', 'no_data', null],
+      ['G7', 'no_data', null],
+      ['G2', 'reported', false],
+      ['G1', 'reported', true],
+      ['G3', 'not_applicable', null],
+    ]);
+  });
+
+  it('shows nothing outside the caller\'s scope', async () => {
+    expect((await ctx.officerO.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}`)).statusCode).toBe(403);
+    expect((await ctx.chairG1.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}`)).statusCode).toBe(403);
+    const byProgram = await ctx.officerO.get(`/api/targets/progress?programId=${programS}`);
+    expect(byProgram.json().items).toEqual([]);
+    expect((await ctx.officerO.get(`/api/targets/${share}/breakdown`)).statusCode).toBe(403);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await ctx.officerO.get(`/api/targets/${unknown}/breakdown`)).statusCode).toBe(403);
+    expect((await ctx.admin.get(`/api/targets/${unknown}/breakdown`)).statusCode).toBe(404);
+  });
+
+  it('without program or scope unit, gives every visible target active on the as-of date', async () => {
+    const mine = await ctx.viewerS.get('/api/targets/progress?asOf=2024-06-30');
+    expect(mine.json().items.map((i: { targetId: string }) => i.targetId)).toEqual([share, sum]);
+    expect((await ctx.viewerS.get('/api/targets/progress?asOf=2025-01-31')).json().items).toEqual([]);
+    expect((await ctx.officerO.get('/api/targets/progress?asOf=2024-06-30')).json().items).toEqual([]);
+  });
+});
