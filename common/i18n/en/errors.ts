@@ -64,4 +64,5 @@ export const errors: Record<keyof typeof vi, string> = {
   TARGET_ALLOCATION_NOT_TOTAL: 'Only sum or count targets can be allocated.',
   TARGET_ALLOCATION_OUTSIDE_SCOPE: 'The allocated unit is not within the target\'s scope during its period.',
   TARGET_ALLOCATION_DUPLICATE: 'Each unit can be allocated only once.',
+  TARGET_SCOPE_NOT_VALID: 'The target\'s unit does not exist during the selected period.',
 };

@@ -80,6 +80,9 @@ describe('POST /api/targets (create-target)', () => {
     expect(shareAlloc.json().error.code).toBe('TARGET_ALLOCATION_NOT_TOTAL');
     const program = await ctx.officerS.post('/api/targets', { ...plus10(), programId: '00000000-0000-4000-8000-000000000000' });
     expect(program.json().error.code).toBe('TARGET_PROGRAM_NOT_FOUND');
+    // g5 was founded on 10/07/2024: nothing to aim at in the first half year.
+    const early = await ctx.admin.post('/api/targets', { ...plus10(), scopeUnitId: ctx.tree.g5.id, periodTo: '2024-06' });
+    expect(early.json().error.fields).toEqual([{ field: 'scopeUnitId', message: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.' }]);
     expect(await auditCount(ctx.database)).toBe(before);
   });
 

@@ -38,6 +38,14 @@ export async function createTarget(db: Database, actor: Actor, input: CreateTarg
   const valueError = checkTargetValue({ measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction }, input);
   if (valueError) throw valueError;
 
+  const [scopeValid] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 from org_units u where u.id = ${input.scopeUnitId}::uuid
+          and u.valid_from <= ${lastDay(input.periodTo)}::date
+          and coalesce(u.valid_to, '9999-12-31'::date) >= ${firstDay(input.periodFrom)}::date) as ok`,
+  );
+  if (!scopeValid?.ok) throw fieldError('TARGET_SCOPE_NOT_VALID', 'scopeUnitId');
+
   if (input.programId) {
     const [program] = await db.select({ unitId: programs.unitId }).from(programs).where(eq(programs.id, input.programId));
     if (!program || !(await canReachUnit(db, actor, program.unitId, PERMISSIONS.managePrograms))) {
