@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { matchesText } from './search-text.js';
+import { matchesText } from '../../lib/search-text.js';
 import { compareUnits, type OrgUnitRow } from './tree-queries.js';
 
 export interface OrgUnitListModel {

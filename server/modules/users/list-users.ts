@@ -3,13 +3,13 @@ import type { Executor } from '../../db/client.js';
 import { roleAssignments, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { containsPattern, foldedColumn } from './fold-text.js';
+import { foldedSql, matchesText } from '../../lib/search-text.js';
 import { requireUserAction } from './policy.js';
 import { presentUsers, userColumns } from './presenter.js';
 import type { ListUsersQuery, UserView } from './schemas.js';
 
 /** Names sort without diacritics, so "Đặng" comes before "Nguyễn" (byte order would put Đ after Z). */
-const SORT_COLUMNS = { username: users.username, fullName: foldedColumn(users.fullName), createdAt: users.createdAt } as const;
+const SORT_COLUMNS = { username: users.username, fullName: foldedSql(sql`${users.fullName}`), createdAt: users.createdAt } as const;
 
 /**
  * A page of users with their role assignments: one query for the page (with
@@ -26,8 +26,7 @@ export async function listUsers(
   requireUserAction(actor, 'list');
   const where: SQL[] = [];
   if (query.q) {
-    const pattern = containsPattern(query.q);
-    where.push(or(sql`${foldedColumn(users.username)} like ${pattern}`, sql`${foldedColumn(users.fullName)} like ${pattern}`)!);
+    where.push(matchesText([sql`${users.username}`, sql`${users.fullName}`], query.q));
   }
   if (query.status === 'active') where.push(isNull(users.disabledAt));
   if (query.status === 'disabled') where.push(isNotNull(users.disabledAt));
