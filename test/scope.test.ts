@@ -8,6 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../scripts/demo/load-demo-data.js';
 import { DEMO_UNITS } from '../scripts/demo/org-tree.js';
+import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
 import type { DatabaseHandle } from '../server/db/client.js';
 import { auditLog, users } from '../server/db/schema/index.js';
 import type { App } from '../server/lib/http.js';
@@ -93,6 +94,8 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
   let siblingAuditIds: number[];
   let listEndpoints: ReadEndpoint[];
   let itemEndpoints: ReadEndpoint[];
+  /** Ids of sibling-owned records, by the list path that returned them (e.g. '/api/programs'). */
+  const siblingRecords = new Map<string, string[]>();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -131,7 +134,37 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
       .map(([path, item]) => ({ path, parameters: [...(item.parameters ?? []), ...(item.get!.parameters ?? [])] }));
     listEndpoints = reads.filter((e) => !e.path.includes('{'));
     itemEndpoints = reads.filter((e) => e.path.includes('{'));
+
+    // Records that belong to the sibling, made through the API as the administrator.
+    if (doc.paths['/api/programs']?.post) {
+      const { unitCode: _unitCode, ...program } = DEMO_PROGRAM_2024;
+      const res = await admin.post('/api/programs', { ...program, unitId: unitIds.get(SIBLING)!, title: `${program.title} — ${sibling.shortName}` });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // Harvest the ids of every record the administrator sees that mentions the sibling.
+    for (const endpoint of listEndpoints) {
+      const pageSize = endpoint.parameters.some((p) => p.in === 'query' && p.name === 'pageSize') ? { pageSize: '200' } : {};
+      const res = await admin.get(listUrl(endpoint, pageSize));
+      if (res.statusCode !== 200 || !String(res.headers['content-type']).includes('json')) continue;
+      const ids: string[] = [];
+      const visit = (value: unknown) => {
+        if (Array.isArray(value)) return value.forEach(visit);
+        if (!value || typeof value !== 'object') return;
+        const record = value as Record<string, unknown>;
+        if ((typeof record.id === 'string' || typeof record.id === 'number') && leaks(JSON.stringify(record)).length) ids.push(String(record.id));
+        Object.values(record).forEach(visit);
+      };
+      visit(res.json());
+      if (ids.length) siblingRecords.set(endpoint.path, [...new Set(ids)].slice(0, 5));
+    }
   });
+
+  /** Sibling-owned ids for a parameter: records of the list its name points to (programId → /api/programs). */
+  function recordsFor(paramName: string, path: string): string[] {
+    const resource = paramName === 'id' ? path.split('/')[2] : paramName.replace(/Id$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (!resource) return [];
+    return [...siblingRecords.entries()].filter(([list]) => list.split('/')[2]?.startsWith(resource)).flatMap(([, ids]) => ids);
+  }
   afterAll(async () => {
     await app?.close();
     await database?.close();
@@ -159,6 +192,14 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
     expect(listEndpoints.length).toBeGreaterThan(0);
   });
 
+  it('the sibling owns records the walk can ask for (units, users, and programs when the API has them)', () => {
+    expect(siblingRecords.get('/api/org-units') ?? siblingRecords.get('/api/units')).toContain(unitIds.get(SIBLING));
+    expect(siblingRecords.get('/api/users')).toContain(siblingUserId);
+    if (siblingRecords.has('/api/programs') || listEndpoints.some((e) => e.path === '/api/programs')) {
+      expect(siblingRecords.get('/api/programs')?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
   it('list endpoints show the administrator data (sanity: 200)', async () => {
     const failures: string[] = [];
     let adminSeesSibling = false;
@@ -180,8 +221,8 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
       // Filters that name a unit or a user: point them at the sibling.
       for (const p of endpoint.parameters) {
         if (p.in !== 'query' || !/(^id|Id|^unit|^parent|^root)$/i.test(p.name) || isIntegerParam(p)) continue;
-        const value = /user/i.test(p.name) ? siblingUserId : unitIds.get(SIBLING)!;
-        attempts.push(listUrl(endpoint, { [p.name]: value }));
+        const values = /user/i.test(p.name) ? [siblingUserId] : /unit|parent|root/i.test(p.name) ? [unitIds.get(SIBLING)!] : recordsFor(p.name, endpoint.path);
+        for (const value of values.length ? values : [unitIds.get(SIBLING)!]) attempts.push(listUrl(endpoint, { [p.name]: value }));
       }
       for (const url of attempts) {
         const res = await chair.get(url);
@@ -203,7 +244,7 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
         if (isIntegerParam(p)) return siblingAuditIds.slice(0, 1).map(String);
         if (/user/i.test(p.name)) return [siblingUserId];
         if (/unit|parent/i.test(p.name)) return [unitIds.get(SIBLING)!];
-        return [unitIds.get(SIBLING)!, siblingUserId];
+        return [...new Set([...recordsFor(p.name, endpoint.path), unitIds.get(SIBLING)!, siblingUserId])];
       };
       const combos: Array<Record<string, string>> = [{}];
       for (const p of pathParams) {
