@@ -143,7 +143,7 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
     }
     // Harvest the ids of every record the administrator sees that mentions the sibling.
     for (const endpoint of listEndpoints) {
-      const pageSize = endpoint.parameters.some((p) => p.in === 'query' && p.name === 'pageSize') ? { pageSize: '200' } : {};
+      const pageSize: Record<string, string> = endpoint.parameters.some((p) => p.in === 'query' && p.name === 'pageSize') ? { pageSize: '200' } : {};
       const res = await admin.get(listUrl(endpoint, pageSize));
       if (res.statusCode !== 200 || !String(res.headers['content-type']).includes('json')) continue;
       const ids: string[] = [];
