@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.js';
 import { createUnit } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
+import { orgUnitParents } from '../../db/schema/org-units.js';
+import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
 import { computeTargets } from './compute-targets.js';
 import { buildTree, element, fact, indicator, target } from './test-support.js';
@@ -204,6 +206,27 @@ describe('computeTargets', () => {
       Object.fromEntries((await computeTargets(db, { targetIds: [all, nonState, h] }, asOf)).map((r) => [r.targetId, [r.value, r.status]]));
     expect(await values(YEAR_END)).toEqual({ [all]: [2, 'achieved'], [nonState]: [1, 'achieved'], [h]: [2, 'achieved'] });
     expect(await values('2024-06-30')).toEqual({ [all]: [1, 'achieved'], [nonState]: [0, 'off_track'], [h]: [1, 'on_track'] });
+  });
+
+  it('a unit moved mid-month inside the scope counts that month once; each federation counts it for its months', async () => {
+    const db = database.db;
+    const moved = await createUnit(db, { kind: 'grassroots_union', parentId: tree.s.id, parentTo: '2024-07-15', shortName: 'G8' });
+    await db.insert(orgUnitParents).values({ unitId: moved.id, parentId: tree.o.id, validFrom: '2024-07-16' });
+    await refreshOrgUnitPaths(db);
+    const amount = await element(db, 'number', 'sum');
+    const ind = await indicator(db, { measure: 'sum', numerator: amount });
+    await fact(db, moved.id, amount, '2024-07', { n: 5 });
+    await fact(db, moved.id, amount, '2024-02', { n: 1 });
+    await fact(db, moved.id, amount, '2024-10', { n: 10 });
+    const [p, s, o] = [
+      await target(db, { indicatorId: ind, scopeUnitId: tree.p.id, value: 1 }),
+      await target(db, { indicatorId: ind, scopeUnitId: tree.s.id, value: 1 }),
+      await target(db, { indicatorId: ind, scopeUnitId: tree.o.id, value: 1 }),
+    ];
+    const values = Object.fromEntries((await computeTargets(db, { targetIds: [p, s, o] }, YEAR_END)).map((r) => [r.targetId, r.value]));
+    expect(values).toEqual({ [p]: 16, [s]: 6, [o]: 15 });
+    const months = async (targetId: string) => (await computeTargetBreakdown(db, targetId, YEAR_END)).find((u) => u.unitId === moved.id)!.months;
+    expect([await months(p), await months(s), await months(o)]).toEqual([12, 7, 6]);
   });
 
   it('computes 10 targets over 20 units in exactly one SQL statement', async () => {

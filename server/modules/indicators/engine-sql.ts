@@ -37,23 +37,37 @@ export function engineCtes(targetFilter: SQL, asOf: string): SQL {
       where ${targetFilter}
     ),
     -- The months each counted unit spent under the scope unit within the
-    -- period: closure rows already intersect the unit's own validity and every
-    -- parent link on the path, so a unit founded, ended or moved mid-period
-    -- counts only for its months in the subtree.
-    um as (
-      select distinct t.target_id, p.descendant_id as unit_id, gs.m::date as month
+    -- period, as month ranges: closure rows already intersect the unit's own
+    -- validity and every parent link on the path, so a unit founded, ended or
+    -- moved mid-period counts only for its months in the subtree. A month
+    -- shared by two consecutive rows (a move inside the subtree) is kept once.
+    seg as (
+      select t.target_id, p.descendant_id as unit_id,
+        greatest(t.period_from, date_trunc('month', p.valid_from::timestamp)::date) as ms,
+        least(t.upto, date_trunc('month', p.valid_to::timestamp)::date) as me
       from t
       join org_unit_paths p on p.ancestor_id = t.scope_unit_id and p.valid_to >= t.period_from
       join org_units u on u.id = p.descendant_id
-      cross join lateral generate_series(
-        greatest(t.period_from, date_trunc('month', p.valid_from::timestamp)::date)::timestamp,
-        least(t.upto, p.valid_to)::timestamp,
-        interval '1 month'
-      ) as gs(m)
       where t.unit_kinds @> jsonb_build_array(u.kind)
     ),
+    um as (
+      select target_id, unit_id, month_from, month_to
+      from (
+        select target_id, unit_id, me as month_to,
+          greatest(ms, (max(me) over (partition by target_id, unit_id order by ms, me
+                                      rows between unbounded preceding and 1 preceding)
+                        + interval '1 month')::date) as month_from
+        from seg
+        where ms <= me
+      ) x
+      where month_from <= month_to
+    ),
     tu as (
-      select target_id, unit_id, count(*)::int as months from um group by target_id, unit_id
+      select target_id, unit_id,
+        sum((extract(year from month_to) - extract(year from month_from)) * 12
+            + extract(month from month_to) - extract(month from month_from) + 1)::int as months
+      from um
+      group by target_id, unit_id
     ),
     roles as (
       select target_id, 'num' as role, numerator_element_id as element_id from t where numerator_element_id is not null
@@ -83,37 +97,53 @@ export function engineCtes(targetFilter: SQL, asOf: string): SQL {
            filter (where not f.not_applicable and f.value_text is not null))[1] as txt
       from um
       join roles r on r.target_id = um.target_id
-      join facts f on f.unit_id = um.unit_id and f.month = um.month and f.data_element_id = r.element_id
+      join facts f on f.unit_id = um.unit_id and f.data_element_id = r.element_id
+        and f.month between um.month_from and um.month_to
       join data_elements de on de.id = r.element_id
       group by um.target_id, um.unit_id, r.role, de.aggregation
     ),
-    rec as (
-      select target_id, unit_id, sum(n) as n
-      from (${recordSourcesUnion()}) as r
-      group by target_id, unit_id
-    ),
+    -- One row per (target, unit) by aggregation over a UNION ALL rather than
+    -- joins between CTEs: the plan stays linear whatever the row estimates.
     pu0 as (
-      select tu.target_id, tu.unit_id, tu.months, t.measure, t.scale,
-        n.role is not null as n_has, coalesce(n.na, false) as n_na, n.num as n_num,
-        d.role is not null as d_has, coalesce(d.na, false) as d_na, d.num as d_num,
-        c.role is not null as c_has, coalesce(c.na, false) as c_na,
-        e.role is not null as e_has, coalesce(e.na, false) as e_na, coalesce(e.bool, false) as e_ok,
-        t.eligibility_element_id is not null as needs_elig,
-        coalesce(rec.n, 0) as rec_n,
+      select x.target_id, x.unit_id,
+        sum(x.months)::int as months,
+        bool_or(x.role = 'num') as n_has,
+        coalesce(bool_or(x.na) filter (where x.role = 'num'), false) as n_na,
+        max(x.num) filter (where x.role = 'num') as n_num,
+        bool_or(x.role = 'den') as d_has,
+        coalesce(bool_or(x.na) filter (where x.role = 'den'), false) as d_na,
+        max(x.num) filter (where x.role = 'den') as d_num,
+        bool_or(x.role = 'cond') as c_has,
+        coalesce(bool_or(x.na) filter (where x.role = 'cond'), false) as c_na,
+        max(x.num) filter (where x.role = 'cond') as c_num,
+        bool_or(x.bool) filter (where x.role = 'cond') as c_bool,
+        max(x.txt) filter (where x.role = 'cond') as c_txt,
+        bool_or(x.role = 'elig') as e_has,
+        coalesce(bool_or(x.na) filter (where x.role = 'elig'), false) as e_na,
+        coalesce(bool_or(x.bool) filter (where x.role = 'elig'), false) as e_ok,
+        coalesce(sum(x.num) filter (where x.role = 'rec'), 0) as rec_n
+      from (
+        select target_id, unit_id, 'unit' as role, months, null::boolean as na, null::numeric as num,
+               null::boolean as bool, null::text as txt
+        from tu
+        union all
+        select target_id, unit_id, role, 0, na, num, bool, txt from ev
+        union all
+        select target_id, unit_id, 'rec', 0, null, n, null, null from (${recordSourcesUnion()}) as r
+      ) x
+      group by x.target_id, x.unit_id
+    ),
+    pu1 as (
+      select pu0.*, t.measure, t.scale, t.eligibility_element_id is not null as needs_elig,
         case t.condition_operator
-          when '=' then c.num = t.condition_number
-          when '>=' then c.num >= t.condition_number
-          when '<=' then c.num <= t.condition_number
-          when 'in' then t.condition_values @> jsonb_build_array(c.txt)
-          when 'is_true' then coalesce(c.bool, false)
+          when '=' then pu0.c_num = t.condition_number
+          when '>=' then pu0.c_num >= t.condition_number
+          when '<=' then pu0.c_num <= t.condition_number
+          when 'in' then t.condition_values @> jsonb_build_array(pu0.c_txt)
+          when 'is_true' then coalesce(pu0.c_bool, false)
         end as meets
-      from tu
-      join t on t.target_id = tu.target_id
-      left join ev n on n.target_id = tu.target_id and n.unit_id = tu.unit_id and n.role = 'num'
-      left join ev d on d.target_id = tu.target_id and d.unit_id = tu.unit_id and d.role = 'den'
-      left join ev c on c.target_id = tu.target_id and c.unit_id = tu.unit_id and c.role = 'cond'
-      left join ev e on e.target_id = tu.target_id and e.unit_id = tu.unit_id and e.role = 'elig'
-      left join rec on rec.target_id = tu.target_id and rec.unit_id = tu.unit_id
+      from pu0
+      join t on t.target_id = pu0.target_id
     ),
     pu as (
       select target_id, unit_id, months, measure, coalesce(meets, false) as meets,
@@ -147,6 +177,6 @@ export function engineCtes(targetFilter: SQL, asOf: string): SQL {
           when measure = 'count_of_records' then rec_n
           else n_num
         end as unit_value
-      from pu0
+      from pu1
     )`;
 }

@@ -11,8 +11,9 @@ import type { RecordSourceName } from '../../../common/indicators.js';
  * it. It may read these CTEs of the engine:
  * - t  (target_id, scope_unit_id, period_from, upto, numerator_element_id,
  *       record_source, record_filter, …): one row per target being computed;
- * - um (target_id, unit_id, month): the months each counted unit spent in the
- *       target's scope subtree within the period (and up to the as-of month).
+ * - um (target_id, unit_id, month_from, month_to): month ranges (first days,
+ *       inclusive, never overlapping for one unit) each counted unit spent in
+ *       the target's scope subtree within the period, up to the as-of month.
  * It must keep to `t.record_source = '<its name>'` and count a record in the
  * unit and month it belongs to, so the engine's subtree/period rules hold.
  */
@@ -34,7 +35,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
       join t on t.target_id = um.target_id
       join org_units u on u.id = um.unit_id
       where t.record_source = 'unit_founded'
-        and um.month = date_trunc('month', u.valid_from::timestamp)::date
+        and date_trunc('month', u.valid_from::timestamp)::date between um.month_from and um.month_to
         and (t.record_filter ->> 'sector' is null or u.sector = t.record_filter ->> 'sector')`,
   },
   /** Records reported as a monthly number (e.g. "Mái ấm công đoàn" houses supported, target 10). */
@@ -45,7 +46,8 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
       select um.target_id, um.unit_id, f.value_number as n
       from um
       join t on t.target_id = um.target_id
-      join facts f on f.unit_id = um.unit_id and f.month = um.month and f.data_element_id = t.numerator_element_id
+      join facts f on f.unit_id = um.unit_id and f.data_element_id = t.numerator_element_id
+        and f.month between um.month_from and um.month_to
       where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null`,
   },
 };
