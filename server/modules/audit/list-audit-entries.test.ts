@@ -45,6 +45,7 @@ describe('GET /api/audit', () => {
       action: 'org_unit.update',
       entityType: 'org_unit',
       entityId: f.unitA.id,
+      entityLabel: 'LĐLĐ huyện Vĩnh Thuận',
       unitId: f.unitA.id,
       unitCode: f.unitA.code,
       unitName: 'LĐLĐ huyện Vĩnh Thuận',
@@ -52,7 +53,7 @@ describe('GET /api/audit', () => {
       after: { shortName: 'LĐLĐ huyện Vĩnh Thuận' },
     });
     const e4 = body.items.find((i: { id: number }) => i.id === f.e4);
-    expect(e4).toMatchObject({ userId: null, username: null, unitId: null, unitName: null, before: null, after: null });
+    expect(e4).toMatchObject({ userId: null, username: null, unitId: null, unitName: null, entityLabel: null, before: null, after: null });
   });
 
   it('keeps a viewer of unit A to A and its subtree: not sibling B, not entries without a unit', async () => {

@@ -27,10 +27,24 @@ export function presentAuditEntry(row: AuditRow) {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
+    entityLabel: entityLabel(row.after) ?? entityLabel(row.before),
     unitId: row.unitId,
     unitCode: row.unitCode,
     unitName: row.unitName,
     before: row.before ?? null,
     after: row.after ?? null,
   };
+}
+
+const LABEL_KEYS = ['shortName', 'username', 'fullName', 'title', 'code', 'name'] as const;
+
+/** The first readable name found in the recorded values, e.g. a unit's short name or a user name. */
+function entityLabel(values: unknown): string | null {
+  if (!values || typeof values !== 'object') return null;
+  const record = values as Record<string, unknown>;
+  for (const key of LABEL_KEYS) {
+    const v = record[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return null;
 }

@@ -34,6 +34,8 @@ export const AuditEntryResponse = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
+    /** A readable name of the entity (unit short name, user name, program title…) taken from its values. */
+    entityLabel: z.string().nullable(),
     unitId: z.uuid().nullable(),
     unitCode: z.string().nullable(),
     unitName: z.string().nullable(),

@@ -10,6 +10,7 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  entityLabel: string | null;
   unitId: string | null;
   unitCode: string | null;
   unitName: string | null;

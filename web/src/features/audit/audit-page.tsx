@@ -50,6 +50,7 @@ export function AuditPage() {
   const entity = (e: AuditEntry) => (
     <span className="audit-entity">
       <span>{entityTypeLabel(t, e.entityType)}</span>
+      {e.entityLabel && <Typography.Text strong>{e.entityLabel}</Typography.Text>}
       {e.entityId && (
         <Typography.Text type="secondary" className="audit-entity-id" copyable={{ text: e.entityId }} title={e.entityId}>
           {shortId(e.entityId)}
