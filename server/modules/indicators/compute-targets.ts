@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CUMULATIVE_MEASURES, type Measure } from '../../../common/indicators.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
-import { engineCtes } from './engine-sql.js';
+import { aggregateCte, engineCtes, valueExpression } from './engine-sql.js';
 import { elapsedShare, type MonthRange } from './periods.js';
 import { judgeTargetStatus, type Comparator, type TargetStatus } from './status.js';
 
@@ -93,33 +93,13 @@ export async function computeTargets(
 
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(filter, asOf)},
-    agg as (
-      select target_id,
-        count(*) filter (where state in ('reported', 'ineligible'))::int as reported_units,
-        count(*) filter (where state = 'reported')::int as eligible_units,
-        count(*) filter (where state = 'not_applicable')::int as na_units,
-        count(*) filter (where state = 'no_data')::int as no_data_units,
-        count(*) filter (where state = 'reported' and meets)::int as met_units,
-        sum(num) filter (where state = 'reported') as sum_num,
-        sum(den) filter (where state = 'reported') as sum_den
-      from pu
-      group by target_id
-    )
+    sql`with ${engineCtes(filter, asOf)},${aggregateCte}
     select tg.id as target_id, tg.indicator_id, tg.program_id, tg.code, tg.text, i.measure, tg.unit_of_measure,
       tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, tg.stretch,
       tg.when_conditions_allow, tg.scope_unit_id, tg.period_from, tg.period_to,
       coalesce(a.reported_units, 0) as reported_units, coalesce(a.eligible_units, 0) as eligible_units,
       coalesce(a.na_units, 0) as na_units, coalesce(a.no_data_units, 0) as no_data_units,
-      (case
-        when i.measure = 'count_of_records' then coalesce(a.sum_num, 0)
-        when coalesce(a.eligible_units, 0) = 0 then null
-        when i.measure = 'ratio_of_sums' then case when a.sum_den = 0 then null else a.sum_num / a.sum_den * t.scale end
-        when i.measure = 'share_of_units' then a.met_units * t.scale::numeric / a.eligible_units
-        when i.measure = 'average_per_eligible_unit' then a.sum_num / a.eligible_units
-        when i.measure = 'sum' then a.sum_num
-        when i.measure = 'count_of_units' then a.met_units
-      end)::float8 as value
+      ${valueExpression} as value
     from t
     join targets tg on tg.id = t.target_id
     join indicators i on i.id = tg.indicator_id

@@ -22,10 +22,16 @@ export type UnitState = (typeof UNIT_STATES)[number];
  * - meets: the condition (share/count of units);
  * - unit_value: the unit's own value, for the breakdown.
  */
-export function engineCtes(targetFilter: SQL, asOf: string): SQL {
+export function engineCtes(targetFilter: SQL, asOf: string, options: { perAllocation?: boolean } = {}): SQL {
+  // perAllocation: one virtual target per allocation of the selected targets,
+  // over the allocated unit's subtree (target_id = the allocation's id).
+  const ids = options.perAllocation
+    ? sql`al.id as target_id, al.unit_id as scope_unit_id`
+    : sql`tg.id as target_id, tg.scope_unit_id`;
+  const allocations = options.perAllocation ? sql`join target_allocations al on al.target_id = tg.id` : sql``;
   return sql`
     t as (
-      select tg.id as target_id, tg.scope_unit_id, tg.period_from,
+      select ${ids}, tg.period_from,
              least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date) as upto,
              i.measure, i.unit_of_measure,
              i.numerator_element_id, i.denominator_element_id, i.eligibility_element_id,
@@ -34,6 +40,7 @@ export function engineCtes(targetFilter: SQL, asOf: string): SQL {
              case when i.unit_of_measure = 'percent' then 100 else 1 end as scale
       from targets tg
       join indicators i on i.id = tg.indicator_id
+      ${allocations}
       where ${targetFilter}
     ),
     -- The months each counted unit spent under the scope unit within the
@@ -180,3 +187,33 @@ export function engineCtes(targetFilter: SQL, asOf: string): SQL {
       from pu1
     )`;
 }
+
+/**
+ * CTE agg (target_id, reported_units, eligible_units, na_units,
+ * no_data_units, met_units, sum_num, sum_den) over pu, and the target value
+ * expression over `a` (agg), `t` and `i` (indicators); see the measures table
+ * in docs/indicator-engine.md.
+ */
+export const aggregateCte = sql`
+    agg as (
+      select target_id,
+        count(*) filter (where state in ('reported', 'ineligible'))::int as reported_units,
+        count(*) filter (where state = 'reported')::int as eligible_units,
+        count(*) filter (where state = 'not_applicable')::int as na_units,
+        count(*) filter (where state = 'no_data')::int as no_data_units,
+        count(*) filter (where state = 'reported' and meets)::int as met_units,
+        sum(num) filter (where state = 'reported') as sum_num,
+        sum(den) filter (where state = 'reported') as sum_den
+      from pu
+      group by target_id
+    )`;
+
+export const valueExpression = sql`(case
+        when i.measure = 'count_of_records' then coalesce(a.sum_num, 0)
+        when coalesce(a.eligible_units, 0) = 0 then null
+        when i.measure = 'ratio_of_sums' then case when a.sum_den = 0 then null else a.sum_num / a.sum_den * t.scale end
+        when i.measure = 'share_of_units' then a.met_units * t.scale::numeric / a.eligible_units
+        when i.measure = 'average_per_eligible_unit' then a.sum_num / a.eligible_units
+        when i.measure = 'sum' then a.sum_num
+        when i.measure = 'count_of_units' then a.met_units
+      end)::float8`;

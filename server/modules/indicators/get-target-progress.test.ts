@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { targetAllocations } from '../../db/schema/indicators.js';
 import { element, fact, indicator, program, target, useIndicatorsApp } from './test-support.js';
 
 describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
@@ -60,6 +61,24 @@ describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
       ['G1', 'reported', true],
       ['G3', 'not_applicable', null],
     ]);
+  });
+
+  it('gives the progress of each allocated share of a total target', async () => {
+    const { g1, g2 } = ctx.tree;
+    await ctx.database.db.insert(targetAllocations).values([
+      { targetId: sum, unitId: g1.id, value: '6' },
+      { targetId: sum, unitId: g2.id, value: '4' },
+    ]);
+    const res = await ctx.viewerS.get(`/api/targets/${sum}/breakdown?asOf=2024-06-30`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    // g1: 4 against 6 × 6/12 = 3 due → on track; g2 reported nothing.
+    expect(body.allocations).toEqual([
+      { unitId: g1.id, unitCode: g1.code, unitName: 'G1', allocated: 6, value: 4, status: 'on_track', reportedUnits: 1, noDataUnits: 0 },
+      { unitId: g2.id, unitCode: g2.code, unitName: 'G2', allocated: 4, value: null, status: 'no_data', reportedUnits: 0, noDataUnits: 1 },
+    ]);
+    expect(body.units.find((u: { unitId: string }) => u.unitId === g1.id)).toMatchObject({ allocated: 6, value: 4, state: 'reported' });
+    expect((await ctx.viewerS.get(`/api/targets/${share}/breakdown`)).json().allocations).toEqual([]);
   });
 
   it('shows nothing outside the caller\'s scope', async () => {

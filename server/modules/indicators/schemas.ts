@@ -206,4 +206,17 @@ export const TargetBreakdownResponse = z.object({
       allocated: z.number().nullable(),
     }),
   ),
+  /** Progress of each allocated share of a total target, over the allocated unit's subtree. */
+  allocations: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      allocated: z.number(),
+      value: z.number().nullable(),
+      status: z.enum(TARGET_STATUSES),
+      reportedUnits: z.number().int(),
+      noDataUnits: z.number().int(),
+    }),
+  ),
 });
