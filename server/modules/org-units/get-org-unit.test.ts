@@ -58,6 +58,12 @@ describe('GET /api/org-units/:id', () => {
     const own = await chair.get(`/api/org-units/${id('VT10')}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().parentId).toBeNull();
+    // Its federations are named in its history but are not pages the chair may open.
+    expect(own.json().parents.map((p: { parentCode: string; visible: boolean }) => [p.parentCode, p.visible])).toEqual([
+      ['VT', false],
+      ['AG-XVT', false],
+    ]);
+    expect((await admin.get(`/api/org-units/${id('VT10')}`)).json().parents.every((p: { visible: boolean }) => p.visible)).toBe(true);
     const sibling = await chair.get(`/api/org-units/${id('VT11')}`);
     const missing = await chair.get(`/api/org-units/${unknown}`);
     expect(sibling.statusCode).toBe(403);

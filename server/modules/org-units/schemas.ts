@@ -59,6 +59,8 @@ export const OrgUnitDetail = OrgUnitNode.extend({
       parentName: z.string(),
       validFrom: z.string(),
       validTo: z.string().nullable(),
+      /** Whether the caller may open the parent's page (it is in their scope). */
+      visible: z.boolean(),
     }),
   ),
   links: z.array(
@@ -70,6 +72,7 @@ export const OrgUnitDetail = OrgUnitNode.extend({
       otherCode: z.string(),
       otherName: z.string(),
       effectiveDate: z.string(),
+      visible: z.boolean(),
     }),
   ),
   children: z.array(

@@ -140,7 +140,7 @@ export function isCodeUniqueViolation(err: unknown): boolean {
 export interface OrgUnitDetailModel {
   unit: OrgUnitRow;
   parentId: string | null;
-  parents: Array<{ id: string; parentId: string; parentCode: string; parentName: string; validFrom: string; validTo: string | null }>;
+  parents: Array<{ id: string; parentId: string; parentCode: string; parentName: string; validFrom: string; validTo: string | null; visible: boolean }>;
   links: Array<{
     id: string;
     kind: string;
@@ -149,6 +149,7 @@ export interface OrgUnitDetailModel {
     otherCode: string;
     otherName: string;
     effectiveDate: string;
+    visible: boolean;
   }>;
   children: Array<{ id: string; code: string; shortName: string; kind: string; validFrom: string; validTo: string | null }>;
 }
@@ -186,9 +187,11 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
     short_name: string;
     valid_from: string;
     valid_to: string | null;
+    visible: boolean;
   }>(
     db,
-    sql`select e.id, e.parent_id, p.code, p.short_name, e.valid_from::text as valid_from, e.valid_to::text as valid_to
+    sql`select e.id, e.parent_id, p.code, p.short_name, e.valid_from::text as valid_from, e.valid_to::text as valid_to,
+        ${inUnitScope(sql`e.parent_id`, actor)} as visible
       from org_unit_parents e join org_units p on p.id = e.parent_id
       where e.unit_id = ${id}::uuid order by e.valid_from`,
   );
@@ -201,12 +204,15 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
     code: string;
     short_name: string;
     effective_date: string;
+    visible: boolean;
   }>(
     db,
-    sql`select l.id, l.kind, 'out' as direction, o.id as other_id, o.code, o.short_name, l.effective_date::text as effective_date
+    sql`select l.id, l.kind, 'out' as direction, o.id as other_id, o.code, o.short_name, l.effective_date::text as effective_date,
+          ${inUnitScope(sql`o.id`, actor)} as visible
         from org_unit_links l join org_units o on o.id = l.to_unit_id where l.from_unit_id = ${id}::uuid
       union all
-      select l.id, l.kind, 'in' as direction, o.id as other_id, o.code, o.short_name, l.effective_date::text as effective_date
+      select l.id, l.kind, 'in' as direction, o.id as other_id, o.code, o.short_name, l.effective_date::text as effective_date,
+          ${inUnitScope(sql`o.id`, actor)} as visible
         from org_unit_links l join org_units o on o.id = l.from_unit_id where l.to_unit_id = ${id}::uuid
       order by effective_date, code`,
   );
@@ -238,6 +244,7 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
       parentName: p.short_name,
       validFrom: p.valid_from,
       validTo: p.valid_to,
+      visible: Boolean(p.visible),
     })),
     links: links.map((l) => ({
       id: l.id,
@@ -247,6 +254,7 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
       otherCode: l.code,
       otherName: l.short_name,
       effectiveDate: l.effective_date,
+      visible: Boolean(l.visible),
     })),
     children: children
       .map((c) => ({ id: c.id, code: c.code, shortName: c.short_name, kind: c.kind, validFrom: c.valid_from, validTo: c.valid_to }))

@@ -32,6 +32,8 @@ export interface OrgUnitParentPeriod {
   parentName: string;
   validFrom: string;
   validTo: string | null;
+  /** The caller may open this parent's page. */
+  visible: boolean;
 }
 
 export interface OrgUnitLink {
@@ -42,6 +44,7 @@ export interface OrgUnitLink {
   otherCode: string;
   otherName: string;
   effectiveDate: string;
+  visible: boolean;
 }
 
 export interface OrgUnitChild {

@@ -157,7 +157,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
             {
               key: 'parent',
               label: t('units.parent'),
-              children: parentNow ? <Link to={unitHref(parentNow.parentId, asOf)}>{parentNow.parentName}</Link> : '—',
+              children: parentNow ? <UnitName id={parentNow.parentId} name={parentNow.parentName} visible={parentNow.visible} asOf={asOf} /> : '—',
             },
             { key: 'address', label: t('units.address'), children: unit.address || '—' },
           ]}
@@ -207,7 +207,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
                     color: current ? 'green' : upcoming ? '#1677ff' : 'gray',
                     content: (
                       <div data-testid="parent-period" data-parent-code={p.parentCode}>
-                        <Link to={unitHref(p.parentId, asOf)}>{p.parentName}</Link>{' '}
+                        <UnitName id={p.parentId} name={p.parentName} visible={p.visible} asOf={asOf} />{' '}
                         <Typography.Text type="secondary">({p.parentCode})</Typography.Text>
                         <div>
                           <Typography.Text>{formatRange(p.validFrom, p.validTo)}</Typography.Text>
@@ -241,7 +241,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
                 <List.Item key={l.id} data-testid="unit-link">
                   <span>
                     <Typography.Text strong>{t(linkLabel(l))}</Typography.Text>{' '}
-                    <Link to={unitHref(l.otherUnitId, asOf)}>{l.otherName}</Link>{' '}
+                    <UnitName id={l.otherUnitId} name={l.otherName} visible={l.visible} asOf={asOf} />{' '}
                     <Typography.Text type="secondary">({l.otherCode})</Typography.Text>
                   </span>
                   <Typography.Text type="secondary">{t('units.linkOnDate', { date: formatDate(l.effectiveDate) })}</Typography.Text>
@@ -313,4 +313,9 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
 function linkLabel(l: OrgUnitLink): MessageKey {
   if (l.kind === 'merged_into') return l.direction === 'out' ? 'units.linkMergedIntoOut' : 'units.linkMergedIntoIn';
   return l.direction === 'out' ? 'units.linkSplitFromOut' : 'units.linkSplitFromIn';
+}
+
+/** A unit's name: a link when the user may open its page, plain text otherwise (no dead-end 403). */
+function UnitName(props: { id: string; name: string; visible: boolean; asOf: string | undefined }) {
+  return props.visible ? <Link to={unitHref(props.id, props.asOf)}>{props.name}</Link> : <span>{props.name}</span>;
 }
