@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { ValueType } from '../../../common/indicators.js';
 import type { Database } from '../../db/client.js';
 import { dataElements, indicators } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
@@ -52,7 +53,7 @@ export async function createIndicator(db: Database, actor: Actor, input: CreateI
   if (slots.condition) {
     const element = need(slots.condition.elementId, 'condition.elementId')!;
     const conditionError = checkCondition(slots.condition, {
-      valueType: element.valueType as 'number',
+      valueType: element.valueType as ValueType,
       gradeOptions: element.gradeOptions ?? null,
     });
     if (conditionError) throw conditionError;

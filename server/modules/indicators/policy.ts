@@ -3,9 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { forbidden } from '../../lib/errors.js';
 import { hasAnyRole, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, forbidden } from '../../lib/errors.js';
 
 /**
  * Data elements and indicators are one shared catalogue (the same definitions
