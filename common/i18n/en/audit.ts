@@ -6,6 +6,8 @@ export const audit: Record<keyof typeof vi, string> = {
   searchPlaceholder: 'Search user, action, entity id, content…',
   entityTypeFilter: 'Entity type',
   actionFilter: 'Action',
+  userFilter: 'User',
+  allUsers: 'All users',
   unitFilter: 'Unit',
   unitPlaceholder: 'Choose a unit…',
   includeSubtree: 'Include subordinate units',

@@ -5,6 +5,8 @@ export const audit = {
   searchPlaceholder: 'Tìm theo người dùng, thao tác, mã đối tượng, nội dung…',
   entityTypeFilter: 'Loại đối tượng',
   actionFilter: 'Thao tác',
+  userFilter: 'Người thực hiện',
+  allUsers: 'Mọi người dùng',
   unitFilter: 'Đơn vị',
   unitPlaceholder: 'Chọn đơn vị…',
   includeSubtree: 'Gồm đơn vị trực thuộc',

@@ -47,7 +47,12 @@ export const AuditEntryResponse = z
 export const AuditPageResponse = pageOf(AuditEntryResponse).meta({ id: 'AuditPage' });
 
 export const AuditFacetsResponse = z
-  .object({ entityTypes: z.array(z.string()), actions: z.array(z.string()) })
+  .object({
+    entityTypes: z.array(z.string()),
+    actions: z.array(z.string()),
+    /** Users who wrote entries in the caller's scope, for the "who" filter. */
+    users: z.array(z.object({ id: z.uuid(), username: z.string(), fullName: z.string() })),
+  })
   .meta({ id: 'AuditFacets' });
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -28,11 +28,13 @@ export interface AuditPage {
 export interface AuditFacets {
   entityTypes: string[];
   actions: string[];
+  users: Array<{ id: string; username: string; fullName: string }>;
 }
 
 /** The filters, as kept in the URL and sent to the API. */
 export interface AuditFilters {
   q?: string | undefined;
+  userId?: string | undefined;
   entityType?: string | undefined;
   action?: string | undefined;
   unitId?: string | undefined;
@@ -47,6 +49,7 @@ export const AUDIT_KEY = 'audit';
 function filterParams(f: AuditFilters) {
   return {
     q: f.q,
+    userId: f.userId,
     entityType: f.entityType,
     action: f.action,
     unitId: f.unitId,

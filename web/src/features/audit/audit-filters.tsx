@@ -15,14 +15,14 @@ interface Props {
   hasFilters: boolean;
 }
 
-/** Bộ lọc nhật ký: text, entity type, action, unit (with subtree), Vietnam-day range. */
+/** Bộ lọc nhật ký: text, user, entity type, action, unit (with subtree), Vietnam-day range. */
 export function AuditFilterBar({ filters, onChange, onClear, hasFilters }: Props) {
   const { t } = useI18n();
   const facets = useAuditFacets();
   const isPhone = !Grid.useBreakpoint().md;
   // On a phone the filters other than the text search fold away behind a button.
   const [showMore, setShowMore] = useState(false);
-  const activeMore = [filters.entityType, filters.action, filters.unitId, filters.from || filters.to].filter(Boolean).length;
+  const activeMore = [filters.userId, filters.entityType, filters.action, filters.unitId, filters.from || filters.to].filter(Boolean).length;
   const [text, setText] = useState(filters.q ?? '');
   const pushed = useRef(filters.q ?? '');
   // Follow the URL when it changes from elsewhere (back button, "clear filters") …
@@ -70,6 +70,19 @@ export function AuditFilterBar({ filters, onChange, onClear, hasFilters }: Props
       )}
       {(!isPhone || showMore) && (
         <div className="audit-filters-more">
+          <Select
+            className="audit-filter-select"
+            data-testid="audit-filter-user"
+            aria-label={t('audit.userFilter')}
+            placeholder={t('audit.allUsers')}
+            allowClear
+            value={filters.userId}
+            onChange={(v: string | undefined) => onChange({ userId: v })}
+            loading={facets.isLoading}
+            options={(facets.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+          />
           <Select
             className="audit-filter-select"
             data-testid="audit-filter-entity-type"

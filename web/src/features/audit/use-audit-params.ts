@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import type { AuditFilters } from './api';
 
-const FILTER_KEYS = ['q', 'entityType', 'action', 'unitId', 'from', 'to'] as const;
+const FILTER_KEYS = ['q', 'userId', 'entityType', 'action', 'unitId', 'from', 'to'] as const;
 
 /** The audit page's filters and paging, kept in the URL so a view can be shared or bookmarked. */
 export function useAuditParams() {
