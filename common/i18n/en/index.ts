@@ -8,4 +8,5 @@ export { users } from './users.js';
 export { audit } from './audit.js';
 export { programs } from './programs.js';
 export { members } from './members.js';
+export { targets } from './targets.js';
 export { validation } from './validation.js';

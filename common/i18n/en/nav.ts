@@ -11,4 +11,5 @@ export const nav: Record<keyof typeof vi, string> = {
   menu: 'Menu',
   programs: 'Work programs',
   members: 'Members',
+  targets: 'Target progress',
 };

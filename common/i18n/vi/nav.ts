@@ -10,4 +10,5 @@ export const nav = {
   menu: 'Danh mục',
   programs: 'Chương trình công tác',
   members: 'Đoàn viên',
+  targets: 'Tiến độ chỉ tiêu',
 } as const;

@@ -1,8 +1,11 @@
 import { IdParams, responses, type App } from '../../lib/http.js';
+import { contentDisposition } from '../audit/routes.js';
+import { XLSX_CONTENT_TYPE, XlsxFileResponse } from '../audit/schemas.js';
 import { archiveDataElement } from './archive-data-element.js';
 import { createDataElement } from './create-data-element.js';
 import { createIndicator } from './create-indicator.js';
 import { createTarget } from './create-target.js';
+import { exportTargetBreakdown } from './export-target-breakdown.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
 import { getTargetProgress } from './get-target-progress.js';
 import { listDataElements } from './list-data-elements.js';
@@ -99,5 +102,23 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req) => getTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf),
+  );
+
+  app.get(
+    '/targets/:id/breakdown.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất kết quả chỉ tiêu theo từng đơn vị ra Excel',
+        params: IdParams,
+        querystring: BreakdownQuery,
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf, req.locale);
+      // A Buffer bypasses the response serializer, so the zod schema only documents it.
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
+    },
   );
 }
