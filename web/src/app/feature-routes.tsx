@@ -4,6 +4,7 @@ import { unitRoutes } from '../features/units/routes';
 import { userRoutes } from '../features/users/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { programRoutes } from '../features/programs/routes';
+import { targetRoutes } from '../features/targets/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -11,4 +12,5 @@ export const featureRoutes: RouteObject[] = [
   ...userRoutes.map((r) => ({ ...r, element: <RequirePermission permission="manageUsers">{r.element}</RequirePermission> })),
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

@@ -1,5 +1,6 @@
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -31,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'viewUnits' },
   { path: '/programs', label: 'nav.programs', icon: <FileTextOutlined />, permission: 'viewUnits' },
+  { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, permission: 'viewUnits' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
 ];

@@ -1,6 +1,7 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../auth/use-me';
+import { TargetsHomeCard } from '../targets/home-summary';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -9,6 +10,7 @@ export function HomePage() {
   return (
     <div className="page">
       <Typography.Title level={3}>{t('auth.welcome', { name: me.user.fullName })}</Typography.Title>
+      {me.permissions.includes('viewUnits') && <TargetsHomeCard />}
       <Card title={t('auth.yourRoles')}>
         <List
           locale={{ emptyText: t('auth.noRoles') }}

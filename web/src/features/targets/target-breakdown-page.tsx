@@ -1,0 +1,322 @@
+import { Alert, App, Button, Card, DatePicker, Empty, Grid, Input, List, Progress, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useI18n } from '../../app/i18n';
+import { download } from '../../lib/api';
+import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
+import {
+  targetBreakdownXlsxUrl,
+  UNIT_STATES,
+  useTargetBreakdown,
+  useTargetProgress,
+  useTargets,
+  type UnitBreakdown,
+  type UnitState,
+} from './api';
+import { formatNumber, progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel, useFormatValue } from './labels';
+import './targets.css';
+
+const collator = new Intl.Collator('vi');
+const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
+
+/** Per-unit results of one target (kết quả chỉ tiêu theo đơn vị), units holding it back first. */
+export function TargetBreakdownPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { id } = useParams();
+  const isPhone = !Grid.useBreakpoint().md;
+  const [search, setSearch] = useSearchParams();
+  const asOf = search.get('asOf') ?? todayIso();
+  const [state, setState] = useState<UnitState | ''>('');
+  const [text, setText] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const breakdown = useTargetBreakdown(id, asOf);
+  const list = useTargets();
+  const target = list.data?.items.find((x) => x.id === id);
+  const progress = useTargetProgress(
+    target?.programId ? { programId: target.programId, asOf } : { scopeUnitId: target?.scopeUnitId, asOf },
+    Boolean(target),
+  );
+  const current = progress.data?.items.find((x) => x.targetId === id);
+  const formatValue = useFormatValue();
+  const comparator = useComparatorLabel();
+  const uom = target?.unitOfMeasure ?? 'count';
+
+  const units = useMemo(() => {
+    const q = text.trim().toLocaleLowerCase('vi');
+    return (breakdown.data?.units ?? []).filter(
+      (u) => (!state || u.state === state) && (!q || u.unitName.toLocaleLowerCase('vi').includes(q) || u.unitCode.toLowerCase().includes(q)),
+    );
+  }, [breakdown.data, state, text]);
+  const hasAllocations = (breakdown.data?.units ?? []).some((u) => u.allocated !== null);
+  const hasFraction = (breakdown.data?.units ?? []).some((u) => u.denominator !== null);
+  const hasMeets = (breakdown.data?.units ?? []).some((u) => u.meets !== null);
+
+  const exportXlsx = async () => {
+    if (!id) return;
+    setExporting(true);
+    try {
+      await download(targetBreakdownXlsxUrl(id, asOf), 'chi-tieu.xlsx');
+      message.success(t('targets.exportDone'));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const meetsText = (m: boolean | null) => (m === null ? '–' : m ? t('targets.yes') : t('targets.no'));
+  const unitValue = (u: UnitBreakdown) => formatValue(u.value, uom);
+
+  if (breakdown.isError && !breakdown.data) {
+    return (
+      <div className="page">
+        <Alert
+          type="error"
+          showIcon
+          title={breakdown.error.message || t('targets.notFound')}
+          action={
+            <Link to="/targets">
+              <Button>{t('targets.back')}</Button>
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page breakdown-page">
+      <Link to="/targets">
+        <ArrowLeftOutlined /> {t('targets.back')}
+      </Link>
+      <div className="page-header" style={{ marginTop: 8 }}>
+        <Typography.Title level={3}>{t('targets.breakdownTitle')}</Typography.Title>
+        <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx} disabled={!breakdown.data}>
+          {t('targets.exportXlsx')}
+        </Button>
+      </div>
+      <Card size="small" className="breakdown-head">
+        {!target ? (
+          <Skeleton active paragraph={{ rows: 2 }} />
+        ) : (
+          <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            <div className="target-card-head">
+              {target.code && <span className="target-code">{target.code}</span>}
+              {current && <StatusTag status={current.status} />}
+              {target.stretch && <Tag color="gold">{t('targets.stretch')}</Tag>}
+              {target.whenConditionsAllow && <Tag color="cyan">{t('targets.whenConditionsAllow')}</Tag>}
+            </div>
+            <Typography.Paragraph className="target-text">{target.text}</Typography.Paragraph>
+            <div className="target-values">
+              <div>
+                <Typography.Text type="secondary">{t('targets.current')}</Typography.Text>
+                <div className="target-value">
+                  {!current || current.value === null ? t('targets.noValue') : formatValue(current.value, uom)}
+                </div>
+              </div>
+              <div style={{ textAlign: 'end' }}>
+                <Typography.Text type="secondary">{t('targets.target')}</Typography.Text>
+                <div className="target-value">
+                  {comparator(target.comparator)} {formatValue(target.value, uom)}
+                </div>
+              </div>
+            </div>
+            {current && (
+              <Progress
+                percent={Math.round(progressPercent(current.value, current.targetValue, current.comparator))}
+                strokeColor={STATUS_COLORS[current.status].hex}
+                showInfo={false}
+                size="small"
+              />
+            )}
+          </Space>
+        )}
+      </Card>
+
+      {(breakdown.data?.allocations.length ?? 0) > 0 && (
+        <Card size="small" title={t('targets.allocations')} style={{ marginBottom: 16 }}>
+          <List
+            dataSource={breakdown.data!.allocations}
+            renderItem={(a) => (
+              <List.Item>
+                <div style={{ width: '100%' }}>
+                  <div className="breakdown-card-row">
+                    <Typography.Text strong>{a.unitName}</Typography.Text>
+                    <StatusTag status={a.status} />
+                  </div>
+                  <Typography.Text type="secondary">
+                    {t('targets.allocationOf', { value: formatValue(a.value, uom), allocated: formatValue(a.allocated, uom) })}
+                  </Typography.Text>
+                  <Progress
+                    percent={Math.round(progressPercent(a.value, a.allocated, target?.comparator ?? 'gte'))}
+                    strokeColor={STATUS_COLORS[a.status].hex}
+                    showInfo={false}
+                    size="small"
+                  />
+                </div>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          placeholder={t('targets.searchUnit')}
+          aria-label={t('targets.searchUnit')}
+          onChange={(e) => setText(e.target.value)}
+          style={{ maxWidth: isPhone ? undefined : 320 }}
+        />
+        <Select
+          aria-label={t('targets.stateFilter')}
+          value={state}
+          onChange={setState}
+          style={{ minWidth: 200 }}
+          options={[
+            { value: '', label: `${t('targets.stateFilter')}: ${t('targets.allStates')}` },
+            ...UNIT_STATES.map((s) => ({ value: s, label: t(`targets.state.${s}`) })),
+          ]}
+        />
+        <DatePicker
+          aria-label={t('targets.asOf')}
+          format={DATE_FORMAT}
+          allowClear={false}
+          value={dayjs(asOf)}
+          onChange={(d) => setSearch({ asOf: toIsoDate(d) ?? todayIso() }, { replace: true })}
+          prefix={<span className="targets-muted">{t('targets.asOf')}</span>}
+        />
+      </div>
+      {breakdown.data && (
+        <Typography.Paragraph type="secondary">{t('targets.asOfLabel', { date: formatDate(breakdown.data.asOf) })}</Typography.Paragraph>
+      )}
+
+      {isPhone ? (
+        <List
+          loading={breakdown.isLoading}
+          dataSource={units}
+          locale={{ emptyText: <Empty description={t('targets.noUnits')} /> }}
+          pagination={units.length > 20 ? { pageSize: 20, size: 'small' } : false}
+          renderItem={(u) => (
+            <Card size="small" className="breakdown-card" data-testid="unit-card">
+              <div className="breakdown-card-row">
+                <Typography.Text strong>{u.unitName}</Typography.Text>
+                <StateTag state={u.state} />
+              </div>
+              <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
+              <div className="breakdown-card-row">
+                <span>
+                  {t('targets.colValue')}: <b>{unitValue(u)}</b>
+                </span>
+                {u.meets !== null && (
+                  <span>
+                    {t('targets.colMeets')}: <b>{meetsText(u.meets)}</b>
+                  </span>
+                )}
+              </div>
+              {u.denominator !== null && (
+                <div>
+                  {t('targets.colNumerator')}/{t('targets.colDenominator')}: {formatNumber(u.numerator)} / {formatNumber(u.denominator)}
+                </div>
+              )}
+              {u.allocated !== null && (
+                <div>
+                  {t('targets.colAllocated')}: {formatValue(u.allocated, uom)}
+                </div>
+              )}
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<UnitBreakdown>
+          rowKey="unitId"
+          size="middle"
+          loading={breakdown.isLoading}
+          dataSource={units}
+          locale={{ emptyText: <Empty description={t('targets.noUnits')} /> }}
+          scroll={{ x: 800 }}
+          pagination={units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          columns={[
+            {
+              title: t('targets.colUnit'),
+              key: 'unit',
+              sorter: (a, b) => collator.compare(a.unitName, b.unitName),
+              render: (_, u) => (
+                <div>
+                  <div>{u.unitName}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {u.unitCode}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            {
+              title: t('targets.colState'),
+              dataIndex: 'state',
+              width: 170,
+              sorter: (a, b) => UNIT_STATES.indexOf(a.state) - UNIT_STATES.indexOf(b.state),
+              render: (s: UnitState) => <StateTag state={s} />,
+            },
+            {
+              title: t('targets.colValue'),
+              dataIndex: 'value',
+              width: 130,
+              align: 'right',
+              sorter: (a, b) => byNumber(a.value, b.value),
+              render: (_, u) => unitValue(u),
+            },
+            ...(hasFraction
+              ? [
+                  {
+                    title: `${t('targets.colNumerator')} / ${t('targets.colDenominator')}`,
+                    key: 'fraction',
+                    width: 170,
+                    align: 'right' as const,
+                    sorter: (a: UnitBreakdown, b: UnitBreakdown) => byNumber(a.numerator, b.numerator),
+                    render: (_: unknown, u: UnitBreakdown) => (u.denominator === null ? '–' : `${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`),
+                  },
+                ]
+              : []),
+            ...(hasMeets
+              ? [
+                  {
+                    title: t('targets.colMeets'),
+                    dataIndex: 'meets',
+                    width: 140,
+                    sorter: (a: UnitBreakdown, b: UnitBreakdown) => Number(a.meets ?? -1) - Number(b.meets ?? -1),
+                    render: (m: boolean | null) => (m === null ? '–' : <Tag color={m ? 'green' : 'red'}>{meetsText(m)}</Tag>),
+                  },
+                ]
+              : []),
+            ...(hasAllocations
+              ? [
+                  {
+                    title: t('targets.colAllocated'),
+                    key: 'allocated',
+                    width: 200,
+                    sorter: (a: UnitBreakdown, b: UnitBreakdown) => byNumber(a.allocated, b.allocated),
+                    render: (_: unknown, u: UnitBreakdown) =>
+                      u.allocated === null ? (
+                        '–'
+                      ) : (
+                        <div>
+                          {formatValue(u.value, uom)} / {formatValue(u.allocated, uom)}
+                          <Progress
+                            percent={Math.round(progressPercent(u.value, u.allocated, target?.comparator ?? 'gte'))}
+                            size="small"
+                            showInfo={false}
+                          />
+                        </div>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { AimOutlined, RightOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../../../common/i18n';
+import { useI18n } from '../../app/i18n';
+import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
+import { TARGET_STATUSES, useProgramOptions, useTargetProgress, type ProgramOption, type TargetProgress } from './api';
+import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
+import { StatusChart } from './status-chart';
+import './targets.css';
+
+/** Default as-of date: today, or the last day of the program's year when that year is over. */
+export function defaultAsOf(program: ProgramOption | undefined): string {
+  const today = todayIso();
+  if (program && program.year < Number(today.slice(0, 4))) return `${program.year}-12-31`;
+  return today;
+}
+
+export function TargetProgressPage() {
+  const { t } = useI18n();
+  const [search, setSearch] = useSearchParams();
+  const programs = useProgramOptions();
+  const programId = search.get('programId') ?? undefined;
+  const program = programs.data?.items.find((p) => p.id === programId);
+  const asOf = search.get('asOf') ?? defaultAsOf(program);
+  const query = useTargetProgress({ programId, asOf }, !programId || !programs.isLoading);
+  const items = query.data?.items ?? [];
+
+  const update = (next: { programId?: string; asOf?: string }) => {
+    const params: Record<string, string> = {};
+    const p = 'programId' in next ? next.programId : programId;
+    if (p) params.programId = p;
+    if (next.asOf) params.asOf = next.asOf;
+    else if (!('programId' in next) && search.get('asOf')) params.asOf = search.get('asOf')!;
+    setSearch(params, { replace: true });
+  };
+
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<(typeof TARGET_STATUSES)[number], number>;
+    for (const i of items) c[i.status] += 1;
+    return c;
+  }, [items]);
+  const slices = useMemo(
+    () => TARGET_STATUSES.map((s) => ({ name: t(`targets.status.${s}` as MessageKey), value: counts[s], color: STATUS_COLORS[s].hex })),
+    [counts, t],
+  );
+
+  return (
+    <div className="page targets-page">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3}>{t('targets.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('targets.subtitle')}</Typography.Text>
+        </div>
+      </div>
+      <div className="toolbar">
+        <Select
+          aria-label={t('targets.program')}
+          className="targets-program-select"
+          value={programId ?? ''}
+          loading={programs.isLoading}
+          onChange={(v) => update({ programId: v || undefined })}
+          options={[
+            { value: '', label: t('targets.allPrograms') },
+            ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title}` })),
+          ]}
+          popupMatchSelectWidth={false}
+        />
+        <DatePicker
+          aria-label={t('targets.asOf')}
+          data-testid="as-of"
+          format={DATE_FORMAT}
+          allowClear={false}
+          value={dayjs(asOf)}
+          onChange={(d) => update({ asOf: toIsoDate(d) })}
+          prefix={<span className="targets-muted">{t('targets.asOf')}</span>}
+        />
+      </div>
+      {query.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.loadFailed')}
+          description={query.error.message}
+          action={<Button onClick={() => query.refetch()}>{t('common.retry')}</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {query.isLoading ? (
+        <Card>
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+      ) : !query.isError && items.length === 0 ? (
+        <Card>
+          <Empty image={<AimOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} description={t('targets.empty')} />
+        </Card>
+      ) : items.length > 0 ? (
+        <>
+          <Row gutter={[16, 16]} className="targets-summary">
+            <Col xs={24} lg={14}>
+              <Card size="small" title={t('targets.summary')} extra={t('targets.total', { count: items.length })}>
+                <div className="targets-counts">
+                  {TARGET_STATUSES.map((s) => (
+                    <div key={s} className="targets-count" style={{ borderTopColor: STATUS_COLORS[s].hex }}>
+                      <Statistic title={t(`targets.status.${s}` as MessageKey)} value={counts[s]} />
+                    </div>
+                  ))}
+                </div>
+                <Typography.Text type="secondary">{t('targets.asOfLabel', { date: formatDate(query.data!.asOf) })}</Typography.Text>
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card size="small" title={t('targets.chartTitle')}>
+                <StatusChart slices={slices} ariaLabel={t('targets.chartTitle')} height={200} />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            {items.map((item) => (
+              <Col xs={24} md={12} xl={8} key={item.targetId}>
+                <TargetCard item={item} asOf={query.data!.asOf} />
+              </Col>
+            ))}
+          </Row>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
+  const { t } = useI18n();
+  const formatValue = useFormatValue();
+  const comparator = useComparatorLabel();
+  const percent = progressPercent(item.value, item.targetValue, item.comparator);
+  return (
+    <Card size="small" className="target-card" data-testid="target-card">
+      <div className="target-card-head">
+        {item.code && <span className="target-code">{item.code}</span>}
+        <StatusTag status={item.status} />
+        {item.stretch && <Tag color="gold">{t('targets.stretch')}</Tag>}
+        {item.whenConditionsAllow && <Tag color="cyan">{t('targets.whenConditionsAllow')}</Tag>}
+      </div>
+      <Typography.Paragraph className="target-text" ellipsis={{ rows: 4, expandable: 'collapsible' }}>
+        {item.text}
+      </Typography.Paragraph>
+      <div className="target-values">
+        <div>
+          <Typography.Text type="secondary">{t('targets.current')}</Typography.Text>
+          <div className="target-value">{item.value === null ? t('targets.noValue') : formatValue(item.value, item.unitOfMeasure)}</div>
+        </div>
+        <div style={{ textAlign: 'end' }}>
+          <Typography.Text type="secondary">{t('targets.target')}</Typography.Text>
+          <div className="target-value">
+            {comparator(item.comparator)} {formatValue(item.targetValue, item.unitOfMeasure)}
+          </div>
+        </div>
+      </div>
+      <Progress percent={Math.round(percent)} strokeColor={STATUS_COLORS[item.status].hex} showInfo={false} size="small" />
+      <Space wrap size={[4, 4]} className="target-units">
+        <Tag>{t('targets.unitsReported', { count: item.reportedUnits })}</Tag>
+        {item.measure === 'average_per_eligible_unit' && <Tag>{t('targets.unitsEligible', { count: item.eligibleUnits })}</Tag>}
+        <Tag>{t('targets.unitsNotApplicable', { count: item.notApplicableUnits })}</Tag>
+        <Tag color={item.noDataUnits > 0 ? 'orange' : undefined}>{t('targets.unitsNoData', { count: item.noDataUnits })}</Tag>
+      </Space>
+      <div className="target-card-foot">
+        <Typography.Text type="secondary">
+          {t('targets.period', { from: formatMonth(item.periodFrom), to: formatMonth(item.periodTo) })}
+        </Typography.Text>
+        <Link to={`/targets/${item.targetId}?asOf=${asOf}`}>
+          {t('targets.viewBreakdown')} <RightOutlined />
+        </Link>
+      </div>
+    </Card>
+  );
+}
