@@ -21,7 +21,7 @@ export const DISTRICT_CODE = 'BD01';
 /** Which grassroots units (by number n) are special; "a few" of each. */
 export const RULES = {
   foundedMidYear: 'n % 41 = 7', // founded 10/07 (half) or 01/03 (half)
-  movedMidYear: 'n % 37 = 5', // moved to the next district on 01/07 (even n) or 15/07 (odd n)
+  movedMidYear: 'n % 37 = 5 and n % 41 <> 7', // moved to the next district on 01/07 (even n) or 15/07 (odd n)
   noData: 'n % 97 = 11', // report nothing at all
 } as const;
 
