@@ -8,6 +8,7 @@ import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
 import { loadDemoProgram } from './program-2024.js';
+import { loadDemoTargets } from './targets-2024.js';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -56,7 +57,9 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     );
     await refreshOrgUnitPaths(tx);
     // The seed program "Chương trình công tác Công đoàn năm 2024" of LĐLĐ huyện Vĩnh Thuận.
-    await loadDemoProgram(tx, id);
+    const programId = await loadDemoProgram(tx, id);
+    // Its targets as the indicator engine measures them, and the CĐCS' facts of 2024.
+    await loadDemoTargets(tx, id, programId);
     const userRows = await tx
       .insert(users)
       .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))

@@ -1,0 +1,603 @@
+// Demo data of the indicator engine for the seed program of LĐLĐ huyện Vĩnh
+// Thuận 2024 (docs/indicator-engine.md): the data elements (dữ liệu báo cáo)
+// and indicators (chỉ số) that measure the seed's ten targets (chỉ tiêu; 7 is
+// split into 7a and 7b), the targets themselves, a few allocations, and the
+// monthly facts (số liệu) the CĐCS reported January–November 2024.
+//
+// Everything here is rows: the engine has no seed-specific code. Rows are
+// inserted directly (inside the demo-data transaction) but checked with the
+// same zod schemas and definition rules the engine's use-cases apply, so the
+// demo never holds a definition the API would refuse.
+//
+// The facts are deterministic (a fixed pseudo-random seed) and shaped so that
+// the dashboard as of 30/11/2024 shows a mix: targets achieved, on track, at
+// risk and off track; two CĐCS that never reported (VT19, VT20: no data);
+// target 6 "not applicable" to CĐCS without an inspection committee (UBKT);
+// VT21, founded on 15/08/2024, reporting from August only.
+import type { Aggregation, ConditionOperator, Measure, RecordSourceName, UnitOfMeasure, ValueType } from '../../common/indicators.js';
+import { GRASSROOTS_GRADES } from '../../common/indicators.js';
+import type { Executor } from '../../server/db/client.js';
+import { dataElements, facts, indicators, targetAllocations, targets } from '../../server/db/schema/index.js';
+import { recordAudit } from '../../server/lib/audit.js';
+import { fieldError, type AppError } from '../../server/lib/errors.js';
+import {
+  allocatable,
+  checkCondition,
+  checkDataElementShape,
+  checkIndicatorSlots,
+  checkRecordFilter,
+  checkTargetValue,
+} from '../../server/modules/indicators/definition-rules.js';
+import { presentDataElement, presentIndicator, presentTarget } from '../../server/modules/indicators/presenter.js';
+import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
+import { DEMO_PROGRAM_2024 } from './program-2024.js';
+
+// ---- Definitions ----
+
+interface ElementSpec {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  valueType: ValueType;
+  aggregation: Aggregation;
+  allowsNotApplicable?: boolean;
+  gradeOptions?: string[];
+}
+
+export const DEMO_ELEMENTS = [
+  { code: 'members_and_workers', nameVi: 'Số đoàn viên, CNVCLĐ và người lao động', nameEn: 'Members and workers', valueType: 'number', aggregation: 'last' },
+  {
+    code: 'propaganda_reached',
+    nameVi: 'Số đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, nghị quyết, chính sách, pháp luật',
+    nameEn: 'Members and workers reached by propaganda on policies and laws',
+    valueType: 'number',
+    aggregation: 'last',
+  },
+  {
+    code: 'democracy_regulation',
+    nameVi: 'Tham gia với chính quyền ban hành, thực hiện quy chế dân chủ ở cơ sở',
+    nameEn: 'Took part in issuing and applying the grassroots-democracy regulation',
+    valueType: 'boolean',
+    aggregation: 'any',
+  },
+  {
+    code: 'party_candidates_available',
+    nameVi: 'Còn nguồn đoàn viên ưu tú giới thiệu cho Đảng',
+    nameEn: 'Still has excellent members to introduce to the Party',
+    valueType: 'boolean',
+    aggregation: 'last',
+  },
+  {
+    code: 'party_introductions',
+    nameVi: 'Số đoàn viên ưu tú giới thiệu cho Đảng xem xét, bồi dưỡng kết nạp',
+    nameEn: 'Excellent members introduced to the Party',
+    valueType: 'number',
+    aggregation: 'sum',
+  },
+  {
+    code: 'chair_trained',
+    nameVi: 'Chủ tịch công đoàn cơ sở được tập huấn, bồi dưỡng',
+    nameEn: 'Grassroots union chair trained',
+    valueType: 'boolean',
+    aggregation: 'any',
+  },
+  {
+    code: 'classification_grade',
+    nameVi: 'Xếp loại công đoàn cơ sở',
+    nameEn: 'Grassroots union classification',
+    valueType: 'grade',
+    aggregation: 'last',
+    gradeOptions: [...GRASSROOTS_GRADES],
+  },
+  {
+    code: 'same_level_inspections',
+    nameVi: 'Số cuộc kiểm tra cùng cấp của Ủy ban kiểm tra',
+    nameEn: 'Same-level inspections by the inspection committee',
+    valueType: 'number',
+    aggregation: 'sum',
+    allowsNotApplicable: true, // CĐCS without a UBKT: "không áp dụng"
+  },
+  { code: 'members_admitted', nameVi: 'Số đoàn viên kết nạp mới', nameEn: 'New members admitted', valueType: 'number', aggregation: 'sum' },
+  {
+    code: 'labour_lawsuits_requested',
+    nameVi: 'Số vụ việc lao động khởi kiện tại tòa án có yêu cầu công đoàn hỗ trợ',
+    nameEn: 'Labour lawsuits at court where the member asked for support',
+    valueType: 'number',
+    aggregation: 'sum',
+    allowsNotApplicable: true,
+  },
+  {
+    code: 'labour_lawsuits_supported',
+    nameVi: 'Số vụ việc lao động khởi kiện được công đoàn hỗ trợ, tham gia tố tụng',
+    nameEn: 'Labour lawsuits supported by the union',
+    valueType: 'number',
+    aggregation: 'sum',
+    allowsNotApplicable: true,
+  },
+  {
+    code: 'worker_month_activities',
+    nameVi: 'Tổ chức các hoạt động Tháng Công nhân',
+    nameEn: 'Organised Worker Month activities',
+    valueType: 'boolean',
+    aggregation: 'any',
+  },
+  {
+    code: 'mai_am_houses_supported',
+    nameVi: 'Số căn nhà "Mái ấm công đoàn" được hỗ trợ',
+    nameEn: '"Mái ấm công đoàn" houses supported',
+    valueType: 'number',
+    aggregation: 'sum',
+  },
+] as const satisfies readonly ElementSpec[];
+
+export type DemoElementCode = (typeof DEMO_ELEMENTS)[number]['code'];
+
+interface IndicatorSpec {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measure: Measure;
+  unitOfMeasure: UnitOfMeasure;
+  numerator?: DemoElementCode;
+  denominator?: DemoElementCode;
+  condition?: { element: DemoElementCode; operator: ConditionOperator; number?: number; values?: string[] };
+  eligibility?: DemoElementCode;
+  recordSource?: RecordSourceName;
+  recordFilter?: { sector?: 'non_state_enterprise' };
+}
+
+interface TargetSpec {
+  /** Program target code ("1".."10", "7a", "7b"); also the indicator it measures by. */
+  code: string;
+  indicator: IndicatorSpec;
+  value: number;
+  tolerance: number;
+  /** Allocations by unit code (phân bổ chỉ tiêu), totals only. */
+  allocations?: Array<[string, number]>;
+}
+
+/** The seed's sentence for a program target (7a/7b: the two halves of target 7). */
+function seedText(code: string): { text: string; stretch: boolean; whenConditionsAllow: boolean } {
+  const seed = DEMO_PROGRAM_2024.content.targets.find((t) => t.code === code.replace(/[ab]$/, ''));
+  if (!seed) throw new Error(`demo data: no seed target ${code}`);
+  if (code === '7a' || code === '7b') {
+    const [first, second] = seed.text.split('; ');
+    return code === '7a'
+      ? { text: `${first!}.`, stretch: false, whenConditionsAllow: false }
+      : { text: second!.charAt(0).toUpperCase() + second!.slice(1), stretch: false, whenConditionsAllow: seed.whenConditionsAllow };
+  }
+  return { text: seed.text, stretch: seed.stretch, whenConditionsAllow: seed.whenConditionsAllow };
+}
+
+/** The 15 CĐCS the federation expects to organise Worker Month activities (target 9, one each). */
+const WORKER_MONTH_EXPECTED = ['VT01', 'VT02', 'VT03', 'VT04', 'VT05', 'VT08', 'VT10', 'VT11', 'VT12', 'VT13', 'VT14', 'VT15', 'VT16', 'VT17', 'VT18'];
+
+export const DEMO_TARGETS: TargetSpec[] = [
+  {
+    code: '1',
+    value: 96,
+    tolerance: 2,
+    indicator: {
+      code: 'propaganda_reach_rate',
+      nameVi: 'Tỷ lệ đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, chính sách, pháp luật',
+      nameEn: 'Share of members and workers reached by propaganda',
+      measure: 'ratio_of_sums',
+      unitOfMeasure: 'percent',
+      numerator: 'propaganda_reached',
+      denominator: 'members_and_workers',
+    },
+  },
+  {
+    code: '2',
+    value: 100,
+    tolerance: 5,
+    indicator: {
+      code: 'democracy_regulation_share',
+      nameVi: 'Tỷ lệ CĐCS tham gia ban hành, thực hiện quy chế dân chủ ở cơ sở',
+      nameEn: 'Share of grassroots unions in the grassroots-democracy regulation',
+      measure: 'share_of_units',
+      unitOfMeasure: 'percent',
+      condition: { element: 'democracy_regulation', operator: 'is_true' },
+    },
+  },
+  {
+    code: '3',
+    value: 1,
+    tolerance: 0.2,
+    indicator: {
+      code: 'party_introductions_per_unit',
+      nameVi: 'Bình quân đoàn viên ưu tú giới thiệu cho Đảng mỗi CĐCS còn nguồn',
+      nameEn: 'Excellent members introduced to the Party per unit with candidates',
+      measure: 'average_per_eligible_unit',
+      unitOfMeasure: 'ratio',
+      numerator: 'party_introductions',
+      eligibility: 'party_candidates_available',
+    },
+  },
+  {
+    code: '4',
+    value: 100,
+    tolerance: 5,
+    indicator: {
+      code: 'chair_trained_share',
+      nameVi: 'Tỷ lệ chủ tịch CĐCS được tập huấn, bồi dưỡng',
+      nameEn: 'Share of grassroots union chairs trained',
+      measure: 'share_of_units',
+      unitOfMeasure: 'percent',
+      condition: { element: 'chair_trained', operator: 'is_true' },
+    },
+  },
+  {
+    code: '5',
+    value: 95,
+    tolerance: 5,
+    indicator: {
+      code: 'classified_good_share',
+      nameVi: 'Tỷ lệ CĐCS xếp loại hoàn thành tốt nhiệm vụ trở lên',
+      nameEn: 'Share of grassroots unions classified good or excellent',
+      measure: 'share_of_units',
+      unitOfMeasure: 'percent',
+      condition: { element: 'classification_grade', operator: 'in', values: ['xuat_sac', 'tot'] },
+    },
+  },
+  {
+    code: '6',
+    value: 100,
+    tolerance: 10,
+    indicator: {
+      code: 'same_level_inspections_share',
+      nameVi: 'Tỷ lệ CĐCS có UBKT thực hiện 02 cuộc kiểm tra cùng cấp',
+      nameEn: 'Share of grassroots unions with an inspection committee holding 2 same-level inspections',
+      measure: 'share_of_units',
+      unitOfMeasure: 'percent',
+      condition: { element: 'same_level_inspections', operator: '>=', number: 2 },
+    },
+  },
+  {
+    code: '7a',
+    value: 10,
+    tolerance: 2,
+    allocations: [
+      ['VT14', 4],
+      ['VT16', 3],
+      ['VT17', 3],
+    ],
+    indicator: {
+      code: 'members_admitted_total',
+      nameVi: 'Số đoàn viên kết nạp mới',
+      nameEn: 'New members admitted',
+      measure: 'sum',
+      unitOfMeasure: 'people',
+      numerator: 'members_admitted',
+    },
+  },
+  {
+    code: '7b',
+    value: 1,
+    tolerance: 0,
+    indicator: {
+      code: 'unions_founded_non_state',
+      nameVi: 'Số CĐCS thành lập mới ở doanh nghiệp ngoài nhà nước',
+      nameEn: 'Grassroots unions founded in non-state enterprises',
+      measure: 'count_of_records',
+      unitOfMeasure: 'count',
+      recordSource: 'unit_founded',
+      recordFilter: { sector: 'non_state_enterprise' },
+    },
+  },
+  {
+    code: '8',
+    value: 75,
+    tolerance: 10,
+    indicator: {
+      code: 'labour_lawsuits_supported_rate',
+      nameVi: 'Tỷ lệ vụ việc lao động khởi kiện được công đoàn hỗ trợ khi đoàn viên có yêu cầu',
+      nameEn: 'Share of labour lawsuits supported when the member asked',
+      measure: 'ratio_of_sums',
+      unitOfMeasure: 'percent',
+      numerator: 'labour_lawsuits_supported',
+      denominator: 'labour_lawsuits_requested',
+    },
+  },
+  {
+    code: '9',
+    value: 15,
+    tolerance: 2,
+    allocations: WORKER_MONTH_EXPECTED.map((code) => [code, 1] as [string, number]),
+    indicator: {
+      code: 'worker_month_units',
+      nameVi: 'Số CĐCS tổ chức các hoạt động Tháng Công nhân',
+      nameEn: 'Grassroots unions organising Worker Month activities',
+      measure: 'count_of_units',
+      unitOfMeasure: 'count',
+      condition: { element: 'worker_month_activities', operator: 'is_true' },
+    },
+  },
+  {
+    code: '10',
+    value: 2,
+    tolerance: 1,
+    indicator: {
+      code: 'mai_am_houses_total',
+      nameVi: 'Số căn nhà "Mái ấm công đoàn" được hỗ trợ',
+      nameEn: '"Mái ấm công đoàn" houses supported',
+      measure: 'sum',
+      unitOfMeasure: 'count',
+      numerator: 'mai_am_houses_supported',
+    },
+  },
+];
+
+// ---- Facts ----
+
+/** mulberry32: a small deterministic pseudo-random generator (never Math.random in demo data). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoFact {
+  unit: string;
+  element: DemoElementCode;
+  month: string; // 'YYYY-MM'
+  n?: number;
+  b?: boolean;
+  t?: string;
+  na?: boolean;
+}
+
+/** CĐCS that never reported in 2024 (shown as "no data"). */
+export const SILENT_UNITS = ['VT19', 'VT20'];
+/** CĐCS that have an inspection committee (UBKT); target 6 is not applicable to the others. */
+const WITH_UBKT = ['VT01', 'VT02', 'VT03', 'VT04', 'VT08', 'VT10', 'VT11', 'VT14', 'VT16', 'VT17', 'VT18'];
+/** Months of 2024 reported by 30/11 and the month each unit starts reporting. */
+const MONTHS = Array.from({ length: 11 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
+const FIRST_MONTH: Record<string, string> = { VT21: '2024-08' };
+
+/**
+ * The facts of January–November 2024, deterministic. Per target, as of
+ * 30/11/2024 (see targets-2024.test.ts): 1 at risk (reach ≈ 95%), 2 and 4
+ * achieved, 3 achieved (≈ 1.3 per unit with candidates), 5 off track (a
+ * stretch target), 6 at risk (one CĐCS with one inspection only), 7a achieved
+ * (allocated shares mixed), 7b achieved (VT21), 8 off track, 9 on track (14 of
+ * 15, May's activities), 10 at risk (one house so far).
+ */
+export function demoFacts(): DemoFact[] {
+  const random = prng(20240119);
+  const out: DemoFact[] = [];
+  const reporting = Array.from({ length: 21 }, (_, i) => `VT${String(i + 1).padStart(2, '0')}`).filter((u) => !SILENT_UNITS.includes(u));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+
+  // Members admitted in 2024 (target 7a): 12 in all.
+  const admitted: Record<string, number> = { VT14: 5, VT16: 1, VT17: 4, VT21: 2 };
+  // Excellent members introduced to the Party (target 3): units still with candidates, and how many they introduced.
+  const introductions: Record<string, number> = { VT01: 2, VT02: 1, VT03: 1, VT08: 1, VT10: 3, VT11: 2, VT12: 1, VT13: 0, VT14: 3, VT15: 1, VT16: 2, VT17: 0 };
+  // Year classification reported in June and November (target 5): 14 of 18 good or better; VT21 not classified yet.
+  const grades: Record<string, string> = { VT05: 'hoan_thanh', VT07: 'hoan_thanh', VT09: 'hoan_thanh', VT18: 'khong_hoan_thanh' };
+  // Same-level inspections (target 6): all UBKT held two, except VT18 (one so far).
+  const inspections: Record<string, number> = { VT18: 1 };
+  // Labour lawsuits at court (target 8): [requested, supported] — 3 of 5 supported.
+  const lawsuits: Record<string, [number, number]> = { VT16: [1, 1], VT17: [2, 1], VT18: [2, 1] };
+  // Worker Month (target 9, May): 13 of the 15 expected (not VT05, VT11), and VT07 unasked: 14 units.
+  const workerMonth = new Set(WORKER_MONTH_EXPECTED.filter((u) => !['VT05', 'VT11'].includes(u)).concat(['VT07']));
+  // Grassroots-democracy regulation (target 2) and training of chairs (target 4): everyone who reported.
+  // "Mái ấm công đoàn" (target 10): one house, supported through VT14 in September.
+  const houses: Record<string, string> = { VT14: '2024-09' };
+  // People reached by propaganda (target 1): most units reached everyone, a few large ones lag.
+  const reachShare: Record<string, number> = { VT14: 0.8, VT16: 0.85, VT17: 0.9, VT18: 0.85 };
+
+  for (const unit of reporting) {
+    const months = MONTHS.filter((m) => m >= (FIRST_MONTH[unit] ?? '2024-01'));
+    const first = months[0]!;
+    const size = unit === 'VT14' ? 118 : unit === 'VT16' ? 64 : 18 + Math.floor(random() * 40);
+    const admittedTotal = admitted[unit] ?? 0;
+    const admittedMonths = new Set<string>();
+    while (admittedMonths.size < Math.min(admittedTotal, months.length)) admittedMonths.add(pick(months));
+    const admittedPerMonth = new Map<string, number>();
+    [...admittedMonths].forEach((m, i) => admittedPerMonth.set(m, i === admittedMonths.size - 1 ? admittedTotal - (admittedMonths.size - 1) : 1));
+    const introduced = introductions[unit];
+    const introMonths = introduced ? [...new Set(Array.from({ length: introduced }, () => pick(months.slice(2))))] : [];
+    const trainedMonth = unit === 'VT21' ? '2024-09' : pick(['2024-03', '2024-04']);
+    const democracyMonth = unit === 'VT21' ? '2024-10' : pick(['2024-01', '2024-02', '2024-03']);
+    const inspectionsDone = WITH_UBKT.includes(unit) ? (inspections[unit] ?? 2) : null;
+    const inspectionMonths = inspectionsDone === null ? [] : ['2024-05', pick(['2024-09', '2024-10', '2024-11'])].slice(0, inspectionsDone);
+    const [requested, supported] = lawsuits[unit] ?? [0, 0];
+    const lawsuitMonth = pick(months.slice(1));
+
+    let members = size - admittedTotal;
+    for (const [i, month] of months.entries()) {
+      members += admittedPerMonth.get(month) ?? 0;
+      // Reached grows over the year to the unit's share by June.
+      const share = (reachShare[unit] ?? 1) * Math.min(1, (i + 1) / Math.min(6, months.length));
+      out.push({ unit, element: 'members_and_workers', month, n: members });
+      out.push({ unit, element: 'propaganda_reached', month, n: Math.floor(members * share) });
+      out.push({ unit, element: 'members_admitted', month, n: admittedPerMonth.get(month) ?? 0 });
+      out.push({ unit, element: 'democracy_regulation', month, b: month >= democracyMonth });
+      out.push({ unit, element: 'chair_trained', month, b: month >= trainedMonth });
+      out.push({ unit, element: 'party_candidates_available', month, b: introduced !== undefined });
+      const introHere = introMonths.includes(month) ? (month === introMonths[introMonths.length - 1] ? introduced! - introMonths.length + 1 : 1) : 0;
+      out.push({ unit, element: 'party_introductions', month, n: introHere });
+      out.push(
+        inspectionsDone === null
+          ? { unit, element: 'same_level_inspections', month, na: true }
+          : { unit, element: 'same_level_inspections', month, n: inspectionMonths.includes(month) ? 1 : 0 },
+      );
+      const lawsuitHere = month === lawsuitMonth;
+      out.push({ unit, element: 'labour_lawsuits_requested', month, n: lawsuitHere ? requested : 0 });
+      out.push({ unit, element: 'labour_lawsuits_supported', month, n: lawsuitHere ? supported : 0 });
+      if (month === '2024-05' || (month === first && month > '2024-05')) {
+        out.push({ unit, element: 'worker_month_activities', month, b: month === '2024-05' && workerMonth.has(unit) });
+      }
+      out.push({ unit, element: 'mai_am_houses_supported', month, n: houses[unit] === month ? 1 : 0 });
+      if ((month === '2024-06' || month === '2024-11') && unit !== 'VT21') {
+        out.push({ unit, element: 'classification_grade', month, t: grades[unit] ?? (random() < 0.3 ? 'xuat_sac' : 'tot') });
+      }
+    }
+  }
+  return out;
+}
+
+// ---- Loading ----
+
+function fail(what: string, error: AppError | null | undefined): void {
+  if (error) throw new Error(`demo data: ${what} refused (${error.code})`);
+}
+
+/**
+ * Inserts the indicator engine's demo rows for the seed program (call inside
+ * the demo-data transaction, after the program): data elements, indicators,
+ * targets with allocations, and the facts. Returns the target ids by code.
+ */
+export async function loadDemoTargets(tx: Executor, unitId: (code: string) => string, programId: string): Promise<Map<string, string>> {
+  // Data elements, checked as POST /api/data-elements checks them.
+  const elementIds = new Map<string, string>();
+  const elementTypes = new Map<string, { valueType: ValueType; gradeOptions: string[] | null }>();
+  for (const spec of DEMO_ELEMENTS as readonly ElementSpec[]) {
+    const input = CreateDataElementBody.parse(spec);
+    fail(`data element ${spec.code}`, checkDataElementShape(input));
+    const [row] = await tx
+      .insert(dataElements)
+      .values({ ...input, gradeOptions: input.valueType === 'grade' ? input.gradeOptions! : null })
+      .returning();
+    elementIds.set(spec.code, row!.id);
+    elementTypes.set(spec.code, { valueType: input.valueType, gradeOptions: row!.gradeOptions ?? null });
+    await recordAudit(tx, null, { action: 'data_element.create', entityType: 'data_element', entityId: row!.id, after: presentDataElement(row!) });
+  }
+  const el = (code: DemoElementCode | undefined) => (code ? elementIds.get(code)! : null);
+
+  // Indicators and targets, checked as POST /api/indicators and /api/targets check them.
+  const targetIds = new Map<string, string>();
+  for (const [order, spec] of DEMO_TARGETS.entries()) {
+    const ind = spec.indicator;
+    const condition = ind.condition
+      ? { elementId: el(ind.condition.element)!, operator: ind.condition.operator, number: ind.condition.number ?? null, values: ind.condition.values ?? null }
+      : null;
+    const input = CreateIndicatorBody.parse({
+      code: ind.code,
+      nameVi: ind.nameVi,
+      nameEn: ind.nameEn,
+      measure: ind.measure,
+      unitOfMeasure: ind.unitOfMeasure,
+      numeratorElementId: el(ind.numerator),
+      denominatorElementId: el(ind.denominator),
+      condition,
+      eligibilityElementId: el(ind.eligibility),
+      recordSource: ind.recordSource ?? null,
+      recordFilter: ind.recordFilter ?? null,
+    });
+    fail(
+      `indicator ${ind.code}`,
+      checkIndicatorSlots(input.measure, {
+        numeratorElementId: input.numeratorElementId ?? null,
+        denominatorElementId: input.denominatorElementId ?? null,
+        condition: input.condition ?? null,
+        eligibilityElementId: input.eligibilityElementId ?? null,
+        recordSource: input.recordSource ?? null,
+      }),
+    );
+    fail(`indicator ${ind.code}`, checkRecordFilter(input.recordSource ?? null, input.recordFilter));
+    if (input.measure === 'share_of_units' && input.unitOfMeasure !== 'percent') {
+      fail(`indicator ${ind.code}`, fieldError('INDICATOR_PERCENT_REQUIRED', 'unitOfMeasure'));
+    }
+    const typeOf = (code: DemoElementCode | undefined) => (code ? elementTypes.get(code)!.valueType : null);
+    if ([ind.numerator, ind.denominator].some((c) => c && typeOf(c) !== 'number')) throw new Error(`demo data: indicator ${ind.code} needs numbers`);
+    if (ind.eligibility && typeOf(ind.eligibility) !== 'boolean') throw new Error(`demo data: indicator ${ind.code} needs a yes/no eligibility`);
+    if (ind.condition) fail(`indicator ${ind.code}`, checkCondition(input.condition!, elementTypes.get(ind.condition.element)!));
+
+    const [indicator] = await tx
+      .insert(indicators)
+      .values({
+        code: input.code,
+        nameVi: input.nameVi,
+        nameEn: input.nameEn,
+        measure: input.measure,
+        unitOfMeasure: input.unitOfMeasure,
+        direction: input.direction,
+        numeratorElementId: input.numeratorElementId ?? null,
+        denominatorElementId: input.denominatorElementId ?? null,
+        conditionElementId: condition?.elementId ?? null,
+        conditionOperator: condition?.operator ?? null,
+        conditionNumber: condition?.number == null ? null : String(condition.number),
+        conditionValues: condition?.operator === 'in' ? condition.values : null,
+        eligibilityElementId: input.eligibilityElementId ?? null,
+        unitKinds: input.unitKinds,
+        recordSource: input.recordSource ?? null,
+        recordFilter: input.recordFilter?.sector ? { sector: input.recordFilter.sector } : null,
+      })
+      .returning();
+    await recordAudit(tx, null, { action: 'indicator.create', entityType: 'indicator', entityId: indicator!.id, after: presentIndicator(indicator!) });
+
+    const seed = seedText(spec.code);
+    const target = CreateTargetBody.parse({
+      indicatorId: indicator!.id,
+      programId,
+      code: spec.code,
+      text: seed.text,
+      comparator: 'gte',
+      value: spec.value,
+      periodFrom: '2024-01',
+      periodTo: '2024-12',
+      scopeUnitId: unitId('VT'),
+      tolerance: spec.tolerance,
+      stretch: seed.stretch,
+      whenConditionsAllow: seed.whenConditionsAllow,
+      sortOrder: (order + 1) * 10,
+      allocations: (spec.allocations ?? []).map(([code, value]) => ({ unitId: unitId(code), value })),
+    });
+    fail(`target ${spec.code}`, checkTargetValue({ measure: input.measure, unitOfMeasure: input.unitOfMeasure, direction: input.direction }, target));
+    if (target.allocations.length && !allocatable(input.measure)) throw new Error(`demo data: target ${spec.code} is not a total`);
+    const [row] = await tx
+      .insert(targets)
+      .values({
+        indicatorId: indicator!.id,
+        programId,
+        code: target.code ?? null,
+        text: target.text,
+        comparator: target.comparator,
+        value: String(target.value),
+        unitOfMeasure: input.unitOfMeasure,
+        periodFrom: `${target.periodFrom}-01`,
+        periodTo: `${target.periodTo}-01`,
+        scopeUnitId: target.scopeUnitId,
+        tolerance: String(target.tolerance),
+        stretch: target.stretch,
+        whenConditionsAllow: target.whenConditionsAllow,
+        sortOrder: target.sortOrder,
+      })
+      .returning();
+    // Allocated units are CĐCS of VT all through 2024 (the scope rule of POST /api/targets).
+    const allocations = target.allocations.length
+      ? await tx
+          .insert(targetAllocations)
+          .values(target.allocations.map((a) => ({ targetId: row!.id, unitId: a.unitId, value: String(a.value) })))
+          .returning()
+      : [];
+    await recordAudit(tx, null, {
+      action: 'target.create',
+      entityType: 'target',
+      entityId: row!.id,
+      unitId: row!.scopeUnitId,
+      after: presentTarget(row!, allocations),
+    });
+    targetIds.set(spec.code, row!.id);
+  }
+
+  // Facts, in batches.
+  const rows = demoFacts().map((f) => ({
+    unitId: unitId(f.unit),
+    dataElementId: elementIds.get(f.element)!,
+    month: `${f.month}-01`,
+    valueNumber: f.n === undefined ? null : String(f.n),
+    valueBool: f.b ?? null,
+    valueText: f.t ?? null,
+    notApplicable: f.na ?? false,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(facts).values(rows.slice(i, i + 500));
+  return targetIds;
+}
