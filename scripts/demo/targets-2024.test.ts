@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/client.js';
-import { programs } from '../../server/db/schema/index.js';
+import { indicators, programs } from '../../server/db/schema/index.js';
 import { queryRows } from '../../server/db/sql.js';
 import { computeAllocationProgress } from '../../server/modules/indicators/compute-allocation-progress.js';
 import { computeTargetBreakdown } from '../../server/modules/indicators/compute-target-breakdown.js';
@@ -98,5 +98,27 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
       sql`select count(*)::int as n from audit_log where action in ('data_element.create', 'indicator.create', 'target.create')`,
     );
     expect(Number(row!.n)).toBe(13 + 11 + 11);
+  });
+});
+
+describe('loading the demo data', () => {
+  it('is one transaction: a refused indicator leaves nothing behind', async () => {
+    const database = await createTestDatabase();
+    try {
+      // The last indicator's code is taken, so the load fails after units, program, elements and ten targets.
+      await database.db
+        .insert(indicators)
+        .values({ code: 'mai_am_houses_total', nameVi: 'Đã có', nameEn: 'Taken', measure: 'sum', unitOfMeasure: 'count' });
+      await expect(loadDemoData(database.db)).rejects.toThrow();
+      const [row] = await queryRows<{ units: number; programs: number; elements: number; targets: number; audit: number }>(
+        database.db,
+        sql`select (select count(*) from org_units)::int as units, (select count(*) from programs)::int as programs,
+              (select count(*) from data_elements)::int as elements, (select count(*) from targets)::int as targets,
+              (select count(*) from audit_log)::int as audit`,
+      );
+      expect(row).toEqual({ units: 0, programs: 0, elements: 0, targets: 0, audit: 0 });
+    } finally {
+      await database.close();
+    }
   });
 });
