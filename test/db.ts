@@ -68,6 +68,26 @@ async function ensureTemplate(): Promise<string> {
   return name;
 }
 
+/**
+ * Drops a test database once its connections are gone. Forcing it at once
+ * would kill connections the pool is still closing, and the driver reports
+ * that as an unhandled error.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  await withAdmin(async (admin) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await admin.query(`drop database if exists "${name}"`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006') throw e; // 55006: still in use
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await admin.query(`drop database if exists "${name}" with (force)`);
+  });
+}
+
 let pgliteSnapshot: Promise<Blob | File> | null = null;
 
 /** A migrated, empty database of the engine under test; close() drops it. */
@@ -93,7 +113,7 @@ export async function createTestDatabase(engine: TestEngine = testEngine()): Pro
     ...handle,
     close: async () => {
       await handle.close();
-      await withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`));
+      await dropDatabase(name);
     },
   };
 }

@@ -47,6 +47,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pg.types.setTypeParser(1082, (v: string) => v);
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, admin command) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL: kết nối bị đóng / connection closed: ${err.message}`));
     const db = drizzle(pool, { schema, logger }) as unknown as Database;
     return { db, engine: 'postgres', queryCount: () => logger.count, close: () => pool.end() };
   }
