@@ -46,7 +46,7 @@ export async function exportTargetBreakdown(
       { header: t('colUnitCode'), key: 'unitCode', width: 16 },
       { header: t('colUnit'), key: 'unitName', width: 40 },
       { header: t('colState'), key: 'state', width: 20 },
-      { header: t('colValue'), key: 'value', width: 14, numFmt: percent ? '#,##0.0' : '#,##0.##' },
+      { header: percent ? `${t('colValue')} (%)` : t('colValue'), key: 'value', width: 14, numFmt: percent ? '#,##0.0' : '#,##0.##' },
       { header: t('colNumerator'), key: 'numerator', width: 14, numFmt: '#,##0.##' },
       { header: t('colDenominator'), key: 'denominator', width: 14, numFmt: '#,##0.##' },
       { header: t('colMeets'), key: 'meets', width: 16 },

@@ -121,3 +121,10 @@ export function useProgramOptions() {
 }
 
 export const targetBreakdownXlsxUrl = (id: string, asOf?: string) => `/api/targets/${id}/breakdown.xlsx${qs({ asOf })}`;
+
+/** The program of the most recent targets in scope (by end of period), to open the page on. */
+export function latestTargetProgramId(targets: TargetSummary[] | undefined): string | undefined {
+  let best: TargetSummary | undefined;
+  for (const x of targets ?? []) if (x.programId && (!best || x.periodTo > best.periodTo)) best = x;
+  return best?.programId ?? undefined;
+}

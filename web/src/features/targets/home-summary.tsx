@@ -3,14 +3,21 @@ import { Card, Space, Tag } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import { TARGET_STATUSES, useTargetProgress } from './api';
+import { formatDate } from '../../lib/dates';
+import { latestTargetProgramId, TARGET_STATUSES, useProgramOptions, useTargetProgress, useTargets } from './api';
 import { STATUS_COLORS } from './labels';
+import { defaultAsOf } from './target-progress-page';
 
 export function TargetsHomeCard() {
   const { t } = useI18n();
-  const query = useTargetProgress({});
+  const targets = useTargets();
+  const programs = useProgramOptions();
+  const programId = latestTargetProgramId(targets.data?.items);
+  const program = programs.data?.items.find((p) => p.id === programId);
+  const asOf = defaultAsOf(program);
+  const query = useTargetProgress({ programId, asOf }, Boolean(programId) && !programs.isLoading);
   const items = query.data?.items ?? [];
-  if (items.length === 0) return null;
+  if (!programId || items.length === 0) return null;
   return (
     <Card
       title={
@@ -18,11 +25,12 @@ export function TargetsHomeCard() {
           <AimOutlined /> {t('targets.homeCard')}
         </span>
       }
-      extra={<Link to="/targets">{t('targets.homeLink')}</Link>}
+      extra={<Link to={`/targets?programId=${programId}`}>{t('targets.homeLink')}</Link>}
       style={{ marginBottom: 16 }}
       data-testid="targets-home-card"
     >
       <Space wrap size={[8, 8]}>
+        {program && <span>{program.title}</span>}
         <Tag>{t('targets.total', { count: items.length })}</Tag>
         {TARGET_STATUSES.map((s) => {
           const n = items.filter((i) => i.status === s).length;
@@ -32,6 +40,7 @@ export function TargetsHomeCard() {
             </Tag>
           ) : null;
         })}
+        <span className="targets-muted">{t('targets.asOfLabel', { date: formatDate(query.data!.asOf) })}</span>
       </Space>
     </Card>
   );

@@ -208,9 +208,11 @@ export function TargetBreakdownPage() {
               </div>
               <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
               <div className="breakdown-card-row">
-                <span>
-                  {t('targets.colValue')}: <b>{unitValue(u)}</b>
-                </span>
+                {(u.value !== null || u.meets === null) && (
+                  <span>
+                    {t('targets.colValue')}: <b>{unitValue(u)}</b>
+                  </span>
+                )}
                 {u.meets !== null && (
                   <span>
                     {t('targets.colMeets')}: <b>{meetsText(u.meets)}</b>

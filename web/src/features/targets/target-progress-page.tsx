@@ -6,10 +6,21 @@ import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
-import { TARGET_STATUSES, useProgramOptions, useTargetProgress, type ProgramOption, type TargetProgress } from './api';
+import {
+  latestTargetProgramId,
+  TARGET_STATUSES,
+  useProgramOptions,
+  useTargetProgress,
+  useTargets,
+  type ProgramOption,
+  type TargetProgress,
+} from './api';
 import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
 import { StatusChart } from './status-chart';
 import './targets.css';
+
+/** The Select's value for "every target in progress on the as-of date" (no program filter). */
+const ACTIVE = 'active';
 
 /** Default as-of date: today, or the last day of the program's year when that year is over. */
 export function defaultAsOf(program: ProgramOption | undefined): string {
@@ -22,15 +33,18 @@ export function TargetProgressPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const programs = useProgramOptions();
-  const programId = search.get('programId') ?? undefined;
+  const targets = useTargets();
+  // Without a choice in the address, open on the program of the most recent targets in scope.
+  const chosen = search.get('programId') ?? (targets.isLoading ? undefined : (latestTargetProgramId(targets.data?.items) ?? ACTIVE));
+  const programId = chosen === ACTIVE ? undefined : chosen;
   const program = programs.data?.items.find((p) => p.id === programId);
   const asOf = search.get('asOf') ?? defaultAsOf(program);
-  const query = useTargetProgress({ programId, asOf }, !programId || !programs.isLoading);
+  const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading));
   const items = query.data?.items ?? [];
 
   const update = (next: { programId?: string; asOf?: string }) => {
     const params: Record<string, string> = {};
-    const p = 'programId' in next ? next.programId : programId;
+    const p = 'programId' in next ? next.programId : chosen;
     if (p) params.programId = p;
     if (next.asOf) params.asOf = next.asOf;
     else if (!('programId' in next) && search.get('asOf')) params.asOf = search.get('asOf')!;
@@ -59,11 +73,11 @@ export function TargetProgressPage() {
         <Select
           aria-label={t('targets.program')}
           className="targets-program-select"
-          value={programId ?? ''}
-          loading={programs.isLoading}
-          onChange={(v) => update({ programId: v || undefined })}
+          value={chosen}
+          loading={programs.isLoading || targets.isLoading}
+          onChange={(v) => update({ programId: v })}
           options={[
-            { value: '', label: t('targets.allPrograms') },
+            { value: ACTIVE, label: t('targets.allPrograms') },
             ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title}` })),
           ]}
           popupMatchSelectWidth={false}
@@ -88,7 +102,7 @@ export function TargetProgressPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      {query.isLoading ? (
+      {query.isLoading || chosen === undefined ? (
         <Card>
           <Skeleton active paragraph={{ rows: 6 }} />
         </Card>
