@@ -42,12 +42,34 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** Drops databases left by test runs that were killed, and templates of older migrations. */
+async function dropLeftovers(admin: pg.Client, currentTemplate: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'congdoan\\_t\\_%' or datname like 'congdoan\\_tpl\\_%'",
+  );
+  for (const { datname } of rows) {
+    const pid = /^congdoan_t_(\d+)_/.exec(datname)?.[1];
+    const stale = pid ? !processAlive(Number(pid)) : datname !== currentTemplate;
+    if (stale) await admin.query(`drop database if exists "${datname}"`).catch(() => undefined);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates (once, under an advisory lock) a migrated template database. */
 async function ensureTemplate(): Promise<string> {
   const name = `congdoan_tpl_${migrationsHash()}`;
   await withAdmin(async (admin) => {
     await admin.query('select pg_advisory_lock(724301)');
     try {
+      await dropLeftovers(admin, name);
       const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
       if (exists.rowCount === 0) {
         await admin.query(`create database "${name}"`);
