@@ -7,20 +7,8 @@ import {
   AuditFilterQuery,
   AuditListQuery,
   AuditPageResponse,
-  XLSX_CONTENT_TYPE,
-  XlsxFileResponse,
 } from './schemas.js';
-
-/** "Nhật ký hệ thống.xlsx" → an ASCII fallback and the RFC 5987 UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\w.-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 
 export default async function auditRoutes(app: App) {
   const db = app.database.db;

@@ -55,10 +55,3 @@ export const AuditFacetsResponse = z
   })
   .meta({ id: 'AuditFacets' });
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The file endpoint's 200 response: binary XLSX (never JSON-serialised: the route sends a Buffer). */
-export const XlsxFileResponse = {
-  description: 'Tệp Excel (XLSX)',
-  content: { [XLSX_CONTENT_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
-};

@@ -1,6 +1,5 @@
 import { IdParams, responses, type App } from '../../lib/http.js';
-import { contentDisposition } from '../audit/routes.js';
-import { XLSX_CONTENT_TYPE, XlsxFileResponse } from '../audit/schemas.js';
+import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 import { archiveDataElement } from './archive-data-element.js';
 import { createDataElement } from './create-data-element.js';
 import { createIndicator } from './create-indicator.js';
