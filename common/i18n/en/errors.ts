@@ -38,6 +38,9 @@ export const errors: Record<keyof typeof vi, string> = {
   PROGRAM_NOT_DRAFT: 'Only a draft program can be issued.',
   PROGRAM_NUMBER_TAKEN: 'Number {number} is already used by a document of the same kind of this unit in {year}.',
   PROGRAM_UNIT_NOT_VALID: 'The issuing unit does not exist in {year}.',
+  PROGRAM_NOT_ISSUED: 'Only an issued program can be amended.',
+  PROGRAM_HAS_NEWER_VERSION: 'This program already has a newer version (version {version}); open that one.',
+  PROGRAM_VERSION_KEY_FIXED: 'An amendment keeps the year, kind and number of the original document.',
   // Indicator engine
   DATA_ELEMENT_CODE_TAKEN: 'This data element code already exists.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'This time aggregation does not fit the value type.',

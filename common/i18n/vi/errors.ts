@@ -37,6 +37,9 @@ export const errors = {
   PROGRAM_NOT_DRAFT: 'Chỉ ban hành được chương trình đang ở trạng thái dự thảo.',
   PROGRAM_NUMBER_TAKEN: 'Số {number} đã được dùng cho văn bản cùng loại của đơn vị trong năm {year}.',
   PROGRAM_UNIT_NOT_VALID: 'Đơn vị ban hành không còn hiệu lực trong năm {year}.',
+  PROGRAM_NOT_ISSUED: 'Chỉ sửa đổi, bổ sung được chương trình đã ban hành.',
+  PROGRAM_HAS_NEWER_VERSION: 'Chương trình đã có phiên bản mới hơn (phiên bản {version}); hãy mở phiên bản đó.',
+  PROGRAM_VERSION_KEY_FIXED: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.',
   // Indicator engine (dữ liệu báo cáo, chỉ số, chỉ tiêu)
   DATA_ELEMENT_CODE_TAKEN: 'Mã dữ liệu báo cáo đã tồn tại.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'Cách tổng hợp theo thời gian không phù hợp với kiểu dữ liệu.',

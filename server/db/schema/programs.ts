@@ -41,9 +41,13 @@ export const programs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('programs_unit_year_kind_number_uq').on(t.unitId, t.year, t.kind, t.number),
+    // Versions of one program share its number: only first versions claim it.
+    uniqueIndex('programs_unit_year_kind_number_uq')
+      .on(t.unitId, t.year, t.kind, t.number)
+      .where(sql`${t.previousVersionId} is null`),
+    // A program is replaced by at most one newer version (sửa đổi, bổ sung).
+    uniqueIndex('programs_previous_version_uq').on(t.previousVersionId),
     index('programs_year_idx').on(t.year),
-    index('programs_previous_version_idx').on(t.previousVersionId),
     check('programs_kind_chk', sql`${t.kind} in ('program', 'plan')`),
     check('programs_status_chk', sql`${t.status} in ('draft', 'issued', 'superseded')`),
     check('programs_number_chk', sql`${t.number} > 0`),

@@ -7,10 +7,15 @@ import { todayInVietnam } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramIssue } from './policy.js';
+import { versionChanges } from './list-program-versions.js';
 import { presentProgram } from './presenter.js';
 import { toDateOnly } from '../../db/sql.js';
 
-/** Issues (ban hành) a draft; an undated draft is dated today. */
+/**
+ * Issues (ban hành) a draft; an undated draft is dated today. Issuing an
+ * amendment (version > 1) supersedes the version it replaces in the same
+ * transaction and records what changed in the audit entry.
+ */
 export async function issueProgram(db: Database, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const found = await findProgram(tx, id, { forUpdate: true });
@@ -24,13 +29,29 @@ export async function issueProgram(db: Database, actor: Actor, id: string) {
       .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, updatedAt: new Date() })
       .where(eq(programs.id, before.id))
       .returning();
+    let changes = undefined;
+    if (before.previousVersionId) {
+      const previous = await findProgram(tx, before.previousVersionId, { forUpdate: true });
+      if (previous) {
+        changes = versionChanges(previous.program, after!);
+        await tx.update(programs).set({ status: 'superseded', updatedAt: new Date() }).where(eq(programs.id, previous.program.id));
+        await recordAudit(tx, actor, {
+          action: 'program.supersede',
+          entityType: 'program',
+          entityId: previous.program.id,
+          unitId: previous.program.unitId,
+          before: { status: previous.program.status },
+          after: { status: 'superseded', supersededBy: after!.id, version: after!.version },
+        });
+      }
+    }
     await recordAudit(tx, actor, {
       action: 'program.issue',
       entityType: 'program',
       entityId: before.id,
       unitId: before.unitId,
       before: { status: before.status, issuedOn: toDateOnly(before.issuedOn) },
-      after: { status: after!.status, issuedOn },
+      after: { status: after!.status, issuedOn, ...(changes ? { version: after!.version, changes } : {}) },
     });
     return presentProgram(after!, found.unitName);
   });

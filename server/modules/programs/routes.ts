@@ -1,10 +1,13 @@
 import { IdParams, responses, type App } from '../../lib/http.js';
+import { amendProgram } from './amend-program.js';
 import { createProgram } from './create-program.js';
 import { exportProgramDocx } from './export-program-docx.js';
 import { getProgram } from './get-program.js';
 import { issueProgram } from './issue-program.js';
+import { listProgramVersions } from './list-program-versions.js';
 import { listPrograms } from './list-programs.js';
 import { updateProgram } from './update-program.js';
+import { AmendProgramBody, ProgramVersionList } from './schemas.js';
 import { CreateProgramBody, DocxFile, ListProgramsQuery, ProgramDetail, ProgramPage, UpdateProgramBody } from './schemas.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -43,6 +46,20 @@ export default async function programRoutes(app: App) {
     '/programs/:id/issue',
     { schema: { tags, summary: 'Ban hành chương trình', params: IdParams, response: responses({ 200: ProgramDetail }) } },
     async (req) => issueProgram(db, req.actor!, req.params.id),
+  );
+
+  app.post(
+    '/programs/:id/amend',
+    {
+      schema: { tags, summary: 'Sửa đổi, bổ sung chương trình đã ban hành (tạo phiên bản dự thảo mới)', params: IdParams, body: AmendProgramBody, response: responses({ 201: ProgramDetail }) },
+    },
+    async (req, reply) => reply.code(201).send(await amendProgram(db, req.actor!, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/programs/:id/versions',
+    { schema: { tags, summary: 'Các phiên bản của chương trình và nội dung thay đổi', params: IdParams, response: responses({ 200: ProgramVersionList }) } },
+    async (req) => listProgramVersions(db, req.actor!, req.params.id),
   );
 
   app.get(

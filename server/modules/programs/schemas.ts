@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from '../../../common/schemas.js';
 import { PROGRAM_KINDS, PROGRAM_LIMITS, PROGRAM_STATUSES, ProgramContent } from '../../../common/programs.js';
+import { ProgramChanges } from '../../../common/program-diff.js';
 import { pageOf } from '../../lib/http.js';
 
 const short = z.string().trim().min(1).max(PROGRAM_LIMITS.shortMax);
@@ -76,6 +77,22 @@ export const ProgramDetail = ProgramSummary.extend({
 }).meta({ id: 'ProgramDetail' });
 
 export const ProgramPage = pageOf(ProgramSummary);
+
+/** Why an issued program is amended (lý do sửa đổi, bổ sung). */
+export const AmendProgramBody = z.strictObject({ reason: z.string().trim().min(1).max(PROGRAM_LIMITS.textMax) });
+export type AmendProgramBody = z.infer<typeof AmendProgramBody>;
+
+export const ProgramVersion = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    status: z.enum(PROGRAM_STATUSES),
+    issuedOn: z.string().nullable(),
+    /** What changed from the previous version; null for the first one. */
+    changes: ProgramChanges.nullable(),
+  })
+  .meta({ id: 'ProgramVersion' });
+export const ProgramVersionList = z.array(ProgramVersion);
 
 /** The DOCX file (binary). */
 export const DocxFile = z.any().meta({ description: 'Tệp DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)' });

@@ -20,6 +20,12 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
       await requireProgramManage(tx, actor, before.unitId);
       if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateProgramBody;
+      // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
+      if (before.previousVersionId) {
+        for (const field of ['year', 'kind', 'number'] as const) {
+          if (changes[field] !== undefined && changes[field] !== before[field]) throw fieldError('PROGRAM_VERSION_KEY_FIXED', field);
+        }
+      }
       if (Object.keys(changes).length === 0) return presentProgram(before, found.unitName);
       const key = {
         unitId: before.unitId,

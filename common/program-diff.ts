@@ -1,0 +1,66 @@
+// What changed between two versions of a program's content (sửa đổi, bổ sung):
+// kept in the audit entry when an amendment is issued and shown in the versions panel.
+import { z } from 'zod';
+import type { ProgramContent } from './programs.js';
+
+/** Content sections compared as a whole (targets and task groups are compared item by item). */
+export const PROGRAM_SECTIONS = ['context', 'legalBasis', 'headings', 'theme', 'organisation', 'closing', 'recipients', 'archive'] as const;
+export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
+
+const ItemChanges = <T extends z.ZodType>(key: T) =>
+  z.object({ added: z.array(key), removed: z.array(key), edited: z.array(key) });
+
+export const ProgramChanges = z
+  .object({
+    /** Header fields (number, title, signer…) that changed. */
+    header: z.array(z.string()),
+    sections: z.array(z.enum(PROGRAM_SECTIONS)),
+    /** Targets (chỉ tiêu) by code. */
+    targets: ItemChanges(z.string()),
+    /** Task groups (nhóm nhiệm vụ) by number. */
+    taskGroups: ItemChanges(z.number().int()),
+  })
+  .meta({ id: 'ProgramChanges' });
+export type ProgramChanges = z.infer<typeof ProgramChanges>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function diffItems<K extends string | number, T>(before: T[], after: T[], key: (item: T) => K) {
+  const old = new Map(before.map((item) => [key(item), item]));
+  const now = new Map(after.map((item) => [key(item), item]));
+  return {
+    added: [...now.keys()].filter((k) => !old.has(k)),
+    removed: [...old.keys()].filter((k) => !now.has(k)),
+    edited: [...now.keys()].filter((k) => old.has(k) && !same(old.get(k), now.get(k))),
+  };
+}
+
+/**
+ * The sections, targets (matched by code) and task groups (matched by number)
+ * added, removed or edited from `before` to `after`, and the header fields
+ * that changed when both headers are given.
+ */
+export function diffProgramContent(
+  before: ProgramContent,
+  after: ProgramContent,
+  headers?: { before: Record<string, unknown>; after: Record<string, unknown> },
+): ProgramChanges {
+  const header = headers
+    ? Object.keys(headers.after).filter((k) => !same(headers.before[k], headers.after[k]))
+    : [];
+  return {
+    header,
+    sections: PROGRAM_SECTIONS.filter((s) => !same(before[s], after[s])),
+    targets: diffItems(before.targets, after.targets, (t) => t.code),
+    taskGroups: diffItems(before.taskGroups, after.taskGroups, (g) => g.number),
+  };
+}
+
+/** True when nothing changed at all. */
+export function isUnchanged(c: ProgramChanges): boolean {
+  return (
+    c.header.length === 0 &&
+    c.sections.length === 0 &&
+    [c.targets, c.taskGroups].every((x) => x.added.length + x.removed.length + x.edited.length === 0)
+  );
+}

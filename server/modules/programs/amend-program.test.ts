@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signInAs, type Client } from '../../../test/app.js';
+import { createTestDatabase } from '../../../test/db.js';
+import { createUnit, createUser } from '../../../test/factories.js';
+import type { DatabaseHandle } from '../../db/client.js';
+import { auditLog, programs } from '../../db/schema/index.js';
+import type { App } from '../../lib/http.js';
+import { sampleProgramBody } from './test-helpers.js';
+
+describe('amend an issued program (sửa đổi, bổ sung)', () => {
+  let database: DatabaseHandle;
+  let app: App;
+  let district: { id: string };
+  let officer: Client;
+  let number = 1;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createTestApp(database);
+    district = await createUnit(database.db, { kind: 'district_federation' });
+    const user = await createUser(database.db, { role: 'federation_officer', unitId: district.id });
+    officer = await signInAs(app, user.username);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const issued = async () => {
+    const res = await officer.post('/api/programs', sampleProgramBody(district.id, { number: number++ }));
+    expect(res.statusCode).toBe(201);
+    expect((await officer.post(`/api/programs/${res.json().id}/issue`)).statusCode).toBe(200);
+    return res.json() as { id: string; number: number };
+  };
+  const rowCount = async () => (await database.db.select({ id: programs.id }).from(programs)).length;
+
+  it('creates a new undated draft version with the same number and content, audited with the reason', async () => {
+    const original = await issued();
+    const res = await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Bổ sung chỉ tiêu' });
+    expect(res.statusCode).toBe(201);
+    const draft = res.json();
+    expect(draft).toMatchObject({ status: 'draft', version: 2, previousVersionId: original.id, number: original.number, symbol: 'CTr-LĐLĐ', year: 2024, issuedOn: null });
+    expect(draft.content).toEqual(sampleProgramBody(district.id).content);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id));
+    expect(audit!.action).toBe('program.amend');
+    expect((audit!.after as { reason: string }).reason).toBe('Bổ sung chỉ tiêu');
+    // The original stays issued and readable, and still refuses edits.
+    expect((await officer.get(`/api/programs/${original.id}`)).json().status).toBe('issued');
+    expect((await officer.patch(`/api/programs/${original.id}`, { title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+  });
+
+  it('refuses a draft, a program that already has a newer version, and an empty reason, changing nothing', async () => {
+    const original = await issued();
+    expect((await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Lần 1' })).statusCode).toBe(201);
+    const before = await rowCount();
+    const again = await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Lần 2' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('PROGRAM_HAS_NEWER_VERSION');
+    expect(again.json().error.message).toBe('Chương trình đã có phiên bản mới hơn (phiên bản 2); hãy mở phiên bản đó.');
+    const draft = await officer.post('/api/programs', sampleProgramBody(district.id, { number: number++ }));
+    const notIssued = await officer.post(`/api/programs/${draft.json().id}/amend`, { reason: 'x' });
+    expect(notIssued.statusCode).toBe(409);
+    expect(notIssued.json().error.code).toBe('PROGRAM_NOT_ISSUED');
+    expect((await officer.post(`/api/programs/${original.id}/amend`, { reason: '  ' })).statusCode).toBe(400);
+    expect(await rowCount()).toBe(before + 1);
+  });
+
+  it('keeps the number of the amended document', async () => {
+    const original = await issued();
+    const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json();
+    const res = await officer.patch(`/api/programs/${draft.id}`, { number: 999 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ field: 'number', message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.' });
+    // A new program may not take the number either.
+    const dup = await officer.post('/api/programs', sampleProgramBody(district.id, { number: original.number }));
+    expect(dup.json().error.code).toBe('PROGRAM_NUMBER_TAKEN');
+  });
+
+  it('supersedes the previous version when the amendment is issued and records what changed', async () => {
+    const original = await issued();
+    const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Điều chỉnh' })).json();
+    const content = structuredClone(draft.content);
+    content.targets = content.targets.filter((t: { code: string }) => t.code !== '10');
+    content.targets[0].text = 'Chỉ tiêu đã sửa';
+    content.taskGroups.push({ number: 10, title: 'Nhiệm vụ mới', paragraphs: [], actions: [{ text: 'Làm việc mới' }] });
+    content.theme = '“Chủ đề mới”';
+    expect((await officer.patch(`/api/programs/${draft.id}`, { content, signerName: 'Nguyễn Văn A' })).statusCode).toBe(200);
+
+    const pending = (await officer.get(`/api/programs/${draft.id}/versions`)).json();
+    expect(pending.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'issued'], [2, 'draft']]);
+
+    const res = await officer.post(`/api/programs/${draft.id}/issue`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('issued');
+    const old = (await officer.get(`/api/programs/${original.id}`)).json();
+    expect(old.status).toBe('superseded');
+    expect((await officer.patch(`/api/programs/${original.id}`, { title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+    expect((await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json().error.code).toBe('PROGRAM_HAS_NEWER_VERSION');
+
+    const expected = {
+      header: ['signerName'],
+      sections: ['theme'],
+      targets: { added: [], removed: ['10'], edited: ['1'] },
+      taskGroups: { added: [10], removed: [], edited: [] },
+    };
+    const [issueAudit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).then((rows) => rows.filter((r) => r.action === 'program.issue'));
+    expect((issueAudit!.after as { changes: unknown }).changes).toEqual(expected);
+    const supersede = await database.db.select().from(auditLog).where(eq(auditLog.entityId, original.id));
+    expect(supersede.map((a) => a.action)).toContain('program.supersede');
+
+    const versions = await officer.get(`/api/programs/${original.id}/versions`);
+    expect(versions.statusCode).toBe(200);
+    expect(versions.json()).toEqual([
+      { id: original.id, version: 1, status: 'superseded', issuedOn: '2024-01-19', changes: null },
+      { id: draft.id, version: 2, status: 'issued', issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), changes: expected },
+    ]);
+  });
+
+  it('forbids a viewer to amend and hides versions from another federation', async () => {
+    const original = await issued();
+    const viewer = await createUser(database.db, { role: 'viewer', unitId: district.id });
+    const viewerClient = await signInAs(app, viewer.username);
+    expect((await viewerClient.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).statusCode).toBe(403);
+    expect((await viewerClient.get(`/api/programs/${original.id}/versions`)).statusCode).toBe(200);
+    const other = await createUnit(database.db, { kind: 'district_federation' });
+    const outsider = await createUser(database.db, { role: 'federation_officer', unitId: other.id });
+    const outsiderClient = await signInAs(app, outsider.username);
+    expect((await outsiderClient.get(`/api/programs/${original.id}/versions`)).statusCode).toBe(403);
+    expect((await outsiderClient.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { programs } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError } from '../../lib/errors.js';
+import { findProgram } from './find-program.js';
+import { programNotFound, requireProgramManage } from './policy.js';
+import { auditProgram, presentProgram } from './presenter.js';
+import { isUniqueViolation } from './program-rules.js';
+import type { AmendProgramBody } from './schemas.js';
+
+/**
+ * Starts an amendment (sửa đổi, bổ sung) of an issued program: a new draft
+ * version with the same number, symbol, unit and year and a copy of the content.
+ * The issued version stays in force until the new one is issued; the new
+ * draft is undated, so it is dated the day it is issued unless a date is set.
+ */
+export async function amendProgram(db: Database, actor: Actor, id: string, input: AmendProgramBody) {
+  try {
+    return await db.transaction(async (tx) => {
+      const found = await findProgram(tx, id, { forUpdate: true });
+      if (!found) throw programNotFound(actor);
+      const source = found.program;
+      await requireProgramManage(tx, actor, source.unitId);
+      const [newer] = await tx
+        .select({ version: programs.version })
+        .from(programs)
+        .where(eq(programs.previousVersionId, source.id))
+        .limit(1);
+      if (newer) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: newer.version }, { status: 409 });
+      if (source.status !== 'issued') throw new AppError('PROGRAM_NOT_ISSUED', {}, { status: 409 });
+      const { id: _id, status: _s, issuedAt: _ia, issuedBy: _ib, createdAt: _c, updatedAt: _u, createdBy: _cb, ...copy } = source;
+      const [row] = await tx
+        .insert(programs)
+        .values({ ...copy, issuedOn: null, status: 'draft', version: source.version + 1, previousVersionId: source.id, createdBy: actor.userId })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'program.amend',
+        entityType: 'program',
+        entityId: row!.id,
+        unitId: row!.unitId,
+        before: { previousVersionId: source.id, version: source.version },
+        after: { ...auditProgram(row!), reason: input.reason },
+      });
+      return presentProgram(row!, found.unitName);
+    });
+  } catch (error) {
+    // Another amendment of the same version won the race.
+    if (isUniqueViolation(error)) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: '' }, { status: 409 });
+    throw error;
+  }
+}
