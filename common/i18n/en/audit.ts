@@ -69,6 +69,7 @@ export const audit: Record<keyof typeof vi, string> = {
   'action.data_element.archive': 'Archived data element',
   'action.indicator.create': 'Created indicator',
   'action.target.create': 'Created target',
+  'action.target.allocate': 'Allocated target',
   'action.target.export': 'Exported target results',
   'entity.data_element': 'Data element',
   'entity.indicator': 'Indicator',

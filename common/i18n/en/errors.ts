@@ -67,5 +67,7 @@ export const errors: Record<keyof typeof vi, string> = {
   TARGET_ALLOCATION_NOT_TOTAL: 'Only sum or count targets can be allocated.',
   TARGET_ALLOCATION_OUTSIDE_SCOPE: 'The allocated unit is not within the target\'s scope during its period.',
   TARGET_ALLOCATION_DUPLICATE: 'Each unit can be allocated only once.',
+  TARGET_ALLOCATION_BASIS_INVALID: 'A proportional split needs a number data element as its basis.',
+  TARGET_ALLOCATION_BASIS_NO_DATA: 'No child unit has reported this data element yet, so it cannot be split proportionally.',
   TARGET_SCOPE_NOT_VALID: 'The target\'s unit does not exist during the selected period.',
 };

@@ -68,6 +68,7 @@ export const audit = {
   'action.data_element.archive': 'Ngừng dùng chỉ số báo cáo',
   'action.indicator.create': 'Thêm chỉ báo',
   'action.target.create': 'Thêm chỉ tiêu',
+  'action.target.allocate': 'Phân bổ chỉ tiêu',
   'action.target.export': 'Xuất kết quả chỉ tiêu',
   'entity.data_element': 'Chỉ số báo cáo',
   'entity.indicator': 'Chỉ báo',

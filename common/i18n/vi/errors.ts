@@ -66,5 +66,7 @@ export const errors = {
   TARGET_ALLOCATION_NOT_TOTAL: 'Chỉ phân bổ được chỉ tiêu tính bằng tổng hoặc số lượng.',
   TARGET_ALLOCATION_OUTSIDE_SCOPE: 'Đơn vị được phân bổ không thuộc phạm vi của chỉ tiêu trong kỳ.',
   TARGET_ALLOCATION_DUPLICATE: 'Mỗi đơn vị chỉ được phân bổ một lần.',
+  TARGET_ALLOCATION_BASIS_INVALID: 'Tiêu chí chia theo tỉ lệ phải là một dữ liệu báo cáo kiểu số.',
+  TARGET_ALLOCATION_BASIS_NO_DATA: 'Chưa có đơn vị trực thuộc nào báo cáo dữ liệu này, không thể chia theo tỉ lệ.',
   TARGET_SCOPE_NOT_VALID: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.',
 } as const;

@@ -9,19 +9,10 @@ import { canReachUnit, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
 import { allocatable, checkTargetValue } from './definition-rules.js';
-import { monthFromIndex, monthIndex } from './periods.js';
 import { requireTargetManage } from './policy.js';
 import { presentTarget } from './presenter.js';
+import { firstDay, firstOutsideScope, lastDay } from './target-scope.js';
 import type { CreateTargetBody } from './schemas.js';
-
-/** First day of a 'YYYY-MM' month, and the last day of the month. */
-const firstDay = (month: string) => `${month}-01`;
-const lastDay = (month: string) => {
-  const next = monthFromIndex(monthIndex(month) + 1);
-  const d = new Date(`${next}-01T00:00:00Z`);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * Sets a target (chỉ tiêu) over the subtree of a scope unit and a period of
@@ -60,19 +51,12 @@ export async function createTarget(db: Database, actor: Actor, input: CreateTarg
       if (seen.has(a.unitId)) throw fieldError('TARGET_ALLOCATION_DUPLICATE', `allocations.${i}.unitId`);
       seen.add(a.unitId);
     }
-    // Units below the scope unit at some time within the period.
-    const inside = await queryRows<{ id: string }>(
+    const outside = await firstOutsideScope(
       db,
-      sql`select distinct p.descendant_id as id from org_unit_paths p
-          where p.ancestor_id = ${input.scopeUnitId}::uuid and p.depth > 0
-            and p.valid_from <= ${lastDay(input.periodTo)}::date and p.valid_to >= ${firstDay(input.periodFrom)}::date
-            and p.descendant_id in (${sql.join(
-              input.allocations.map((a) => sql`${a.unitId}::uuid`),
-              sql`, `,
-            )})`,
+      input.scopeUnitId,
+      { from: input.periodFrom, to: input.periodTo },
+      input.allocations.map((a) => a.unitId),
     );
-    const insideIds = new Set(inside.map((r) => r.id));
-    const outside = input.allocations.findIndex((a) => !insideIds.has(a.unitId));
     if (outside >= 0) throw fieldError('TARGET_ALLOCATION_OUTSIDE_SCOPE', `allocations.${outside}.unitId`);
   }
 

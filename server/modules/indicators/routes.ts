@@ -1,16 +1,19 @@
 import { IdParams, responses, type App } from '../../lib/http.js';
 import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
+import { allocateTarget } from './allocate-target.js';
 import { archiveDataElement } from './archive-data-element.js';
 import { createDataElement } from './create-data-element.js';
 import { createIndicator } from './create-indicator.js';
 import { createTarget } from './create-target.js';
 import { exportTargetBreakdown } from './export-target-breakdown.js';
+import { getTargetAllocations } from './get-target-allocations.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
 import { getTargetProgress } from './get-target-progress.js';
 import { listDataElements } from './list-data-elements.js';
 import { listIndicators } from './list-indicators.js';
 import { listTargets } from './list-targets.js';
 import {
+  AllocateTargetBody,
   BreakdownQuery,
   CreateDataElementBody,
   CreateIndicatorBody,
@@ -21,6 +24,7 @@ import {
   IndicatorView,
   ListDataElementsQuery,
   ListTargetsQuery,
+  TargetAllocationsResponse,
   TargetBreakdownResponse,
   TargetList,
   TargetProgressQuery,
@@ -87,6 +91,33 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req) => getTargetProgress(db, req.actor!, req.query),
+  );
+
+  app.get(
+    '/targets/:id/allocations',
+    {
+      schema: {
+        tags,
+        summary: 'Phân bổ chỉ tiêu cho các đơn vị',
+        params: IdParams,
+        response: responses({ 200: TargetAllocationsResponse }),
+      },
+    },
+    async (req) => getTargetAllocations(db, req.actor!, req.params.id),
+  );
+
+  app.put(
+    '/targets/:id/allocations',
+    {
+      schema: {
+        tags,
+        summary: 'Phân bổ chỉ tiêu (nhập tay hoặc chia theo tỉ lệ)',
+        params: IdParams,
+        body: AllocateTargetBody,
+        response: responses({ 200: TargetAllocationsResponse }),
+      },
+    },
+    async (req) => allocateTarget(db, req.actor!, req.params.id, req.body),
   );
 
   app.get(

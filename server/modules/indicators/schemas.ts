@@ -220,3 +220,42 @@ export const TargetBreakdownResponse = z.object({
     }),
   ),
 });
+
+// ---- Allocations (phân bổ chỉ tiêu) ----
+
+/**
+ * Replace a total target's allocations: by hand, or split proportionally
+ * among the scope unit's child units by the last reported value of a number
+ * element (e.g. members). dryRun computes the split without saving it.
+ */
+export const AllocateTargetBody = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('manual'),
+    allocations: z.array(AllocationInput).max(INDICATOR_LIMITS.allocationsMax),
+  }),
+  z.strictObject({
+    mode: z.literal('proportional'),
+    basis: z.strictObject({ dataElementId: z.uuid() }),
+    dryRun: z.boolean().default(false),
+  }),
+]);
+export type AllocateTargetBody = z.infer<typeof AllocateTargetBody>;
+
+const AllocationUnit = z.object({ unitId: z.uuid(), unitCode: z.string(), unitName: z.string() });
+
+export const TargetAllocationsResponse = z
+  .object({
+    targetId: z.uuid(),
+    /** Whether the target can be split at all (sums and counts only). */
+    allocatable: z.boolean(),
+    allocations: z.array(AllocationUnit.extend({ value: z.number() })),
+    /** The scope unit's child units at the start of the period (the units offered for a split). */
+    childUnits: z.array(AllocationUnit),
+    /** The target's value, the allocations' sum and sum − total (0 when they add up). */
+    total: z.number(),
+    sum: z.number(),
+    gap: z.number(),
+    /** True when nothing was saved (a proportional split previewed with dryRun). */
+    dryRun: z.boolean(),
+  })
+  .meta({ id: 'TargetAllocations' });
