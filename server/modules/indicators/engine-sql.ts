@@ -11,7 +11,7 @@ export const UNIT_STATES = ['reported', 'ineligible', 'not_applicable', 'no_data
 export type UnitState = (typeof UNIT_STATES)[number];
 
 /**
- * CTEs t, um, tu, roles, ev, rec, pu for the targets matching `targetFilter`
+ * CTEs t, seg, um, tu, roles, ur, ev, pu0, pu1, pu for the targets matching `targetFilter`
  * (a condition on `tg`, the targets table, and `i`, the indicators table),
  * computed as of `asOf` (months after the as-of month are not counted).
  *
@@ -69,45 +69,72 @@ export function engineCtes(targetFilter: SQL, asOf: string, options: { perAlloca
       ) x
       where month_from <= month_to
     ),
+    -- Per (target, unit): its months, and its month ranges as two arrays
+    -- (ordered, so that targets over the same units and months share them).
     tu as (
       select target_id, unit_id,
         sum((extract(year from month_to) - extract(year from month_from)) * 12
-            + extract(month from month_to) - extract(month from month_from) + 1)::int as months
+            + extract(month from month_to) - extract(month from month_from) + 1)::int as months,
+        array_agg(month_from order by month_from) as froms,
+        array_agg(month_to order by month_from) as tos
       from um
       group by target_id, unit_id
     ),
     roles as (
-      select target_id, 'num' as role, numerator_element_id as element_id from t where numerator_element_id is not null
-      union all
-      select target_id, 'den', denominator_element_id from t where denominator_element_id is not null
-      union all
-      select target_id, 'cond', condition_element_id from t where condition_element_id is not null
-      union all
-      select target_id, 'elig', eligibility_element_id from t where eligibility_element_id is not null
+      select r.target_id, r.role, r.element_id, de.aggregation
+      from (
+        select target_id, 'num' as role, numerator_element_id as element_id from t where numerator_element_id is not null
+        union all
+        select target_id, 'den', denominator_element_id from t where denominator_element_id is not null
+        union all
+        select target_id, 'cond', condition_element_id from t where condition_element_id is not null
+        union all
+        select target_id, 'elig', eligibility_element_id from t where eligibility_element_id is not null
+      ) r
+      join data_elements de on de.id = r.element_id
+    ),
+    -- What to read: each distinct (unit, element, month ranges) once, with the
+    -- (target, role) pairs that use it, so targets measuring the same element
+    -- over the same units and months share one read of the facts.
+    ur as (
+      select tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos,
+        array_agg(tu.target_id) as target_ids, array_agg(r.role) as roles
+      from tu
+      join roles r on r.target_id = tu.target_id
+      group by tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos
     ),
     -- Each element's value per unit over its months, by the element's time
     -- aggregation; na when every month it reported was "not applicable".
+    -- One primary-key range read of the facts per month range, aggregated
+    -- on the spot (no sort); "last" is the max of (month, value) packed in
+    -- an array, whose first element (the month) decides.
     ev as (
-      select um.target_id, um.unit_id, r.role,
-        bool_and(f.not_applicable) as na,
-        case de.aggregation
-          when 'sum' then sum(f.value_number) filter (where not f.not_applicable)
-          else (array_agg(f.value_number order by f.month desc)
-                  filter (where not f.not_applicable and f.value_number is not null))[1]
-        end as num,
-        case de.aggregation
-          when 'any' then bool_or(f.value_bool) filter (where not f.not_applicable)
-          else (array_agg(f.value_bool order by f.month desc)
-                  filter (where not f.not_applicable and f.value_bool is not null))[1]
-        end as bool,
-        (array_agg(f.value_text order by f.month desc)
-           filter (where not f.not_applicable and f.value_text is not null))[1] as txt
-      from um
-      join roles r on r.target_id = um.target_id
-      join facts f on f.unit_id = um.unit_id and f.data_element_id = r.element_id
-        and f.month between um.month_from and um.month_to
-      join data_elements de on de.id = r.element_id
-      group by um.target_id, um.unit_id, r.role, de.aggregation
+      select x.target_id, ur.unit_id, x.role, a.na, a.num, a.bool, a.txt
+      from ur
+      cross join lateral (
+        select count(*) as n,
+          bool_and(f.not_applicable) as na,
+          case ur.aggregation
+            when 'sum' then sum(f.value_number) filter (where not f.not_applicable)
+            else (max(array[(f.month - date '2000-01-01')::numeric, f.value_number])
+                    filter (where ur.aggregation <> 'sum' and not f.not_applicable and f.value_number is not null))[2]
+          end as num,
+          case ur.aggregation
+            when 'any' then bool_or(f.value_bool) filter (where ur.aggregation = 'any' and not f.not_applicable)
+            else (max(array[f.month - date '2000-01-01', f.value_bool::int])
+                    filter (where ur.aggregation <> 'any' and not f.not_applicable and f.value_bool is not null))[2] = 1
+          end as bool,
+          (max(array[to_char(f.month, 'YYYYMMDD'), f.value_text])
+             filter (where not f.not_applicable and f.value_text is not null))[2] as txt
+        from facts f
+        where f.unit_id = ur.unit_id and f.data_element_id = ur.element_id
+          and f.month between ur.froms[1] and ur.tos[cardinality(ur.tos)]
+          and (cardinality(ur.froms) = 1
+               or exists (select from unnest(ur.froms, ur.tos) as m(month_from, month_to)
+                          where f.month between m.month_from and m.month_to))
+      ) a
+      cross join lateral unnest(ur.target_ids, ur.roles) as x(target_id, role)
+      where a.n > 0
     ),
     -- One row per (target, unit) by aggregation over a UNION ALL rather than
     -- joins between CTEs: the plan stays linear whatever the row estimates.
@@ -136,7 +163,8 @@ export function engineCtes(targetFilter: SQL, asOf: string, options: { perAlloca
         union all
         select target_id, unit_id, role, 0, na, num, bool, txt from ev
         union all
-        select target_id, unit_id, 'rec', 0, null, n, null, null from (${recordSourcesUnion()}) as r
+        select target_id, unit_id, 'rec', 0, null, sum(n), null, null from (${recordSourcesUnion()}) as r
+        group by target_id, unit_id
       ) x
       group by x.target_id, x.unit_id
     ),
