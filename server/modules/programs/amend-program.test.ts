@@ -68,6 +68,9 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
   it('keeps the number of the amended document', async () => {
     const original = await issued();
     const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json();
+    // Sending the unchanged key (as the editor does) is fine.
+    const same = await officer.patch(`/api/programs/${draft.id}`, { number: original.number, year: 2024, kind: 'program', title: 'Sửa' });
+    expect(same.statusCode).toBe(200);
     const res = await officer.patch(`/api/programs/${draft.id}`, { number: 999 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0]).toMatchObject({ field: 'number', message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.' });

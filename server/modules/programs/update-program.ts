@@ -34,7 +34,7 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
         number: changes.number ?? before.number,
       };
       if (changes.year !== undefined) await assertUnitValidInYear(tx, before.unitId, key.year);
-      if (changes.year !== undefined || changes.kind !== undefined || changes.number !== undefined) {
+      if (key.year !== before.year || key.kind !== before.kind || key.number !== before.number) {
         await assertNumberFree(tx, key, before.id);
       }
       const [after] = await tx

@@ -1,5 +1,6 @@
 // TanStack Query hooks over /api/programs (chương trình công tác).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProgramChanges } from '../../../../common/program-diff';
 import type { ProgramContent, ProgramKind, ProgramStatus } from '../../../../common/programs';
 import { api, qs } from '../../lib/api';
 
@@ -58,3 +59,44 @@ export function useProgram(id: string | undefined) {
 }
 
 export const programDocxUrl = (id: string) => `/api/programs/${id}/document.docx`;
+
+/** One version of a program and what changed from the one before. */
+export interface ProgramVersion {
+  id: string;
+  version: number;
+  status: ProgramStatus;
+  issuedOn: string | null;
+  changes: ProgramChanges | null;
+}
+
+export function useProgramVersions(id: string | undefined) {
+  return useQuery({
+    queryKey: ['programs', 'versions', id],
+    queryFn: () => api.get<ProgramVersion[]>(`/api/programs/${id}/versions`),
+    enabled: Boolean(id),
+  });
+}
+
+/** The header fields and content as sent to POST (with unitId) and PATCH. */
+export type ProgramBody = Omit<
+  ProgramDetail,
+  'id' | 'unitName' | 'documentNumber' | 'status' | 'version' | 'updatedAt' | 'previousVersionId' | 'placeAndDate' | 'issuedAt' | 'createdAt'
+>;
+
+function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (program) => {
+      client.setQueryData(['programs', 'detail', program.id], program);
+      void client.invalidateQueries({ queryKey: ['programs'] });
+    },
+  });
+}
+
+export const useCreateProgram = () => useProgramMutation((body: ProgramBody) => api.post<ProgramDetail>('/api/programs', body));
+export const useUpdateProgram = () =>
+  useProgramMutation(({ id, body }: { id: string; body: Partial<ProgramBody> }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
+export const useIssueProgram = () => useProgramMutation((id: string) => api.post<ProgramDetail>(`/api/programs/${id}/issue`));
+export const useAmendProgram = () =>
+  useProgramMutation(({ id, reason }: { id: string; reason: string }) => api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason }));

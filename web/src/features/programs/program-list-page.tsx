@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Empty, Grid, List, Select, Space, Table, Typography } from 'antd';
-import { FileTextOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
+import { useCan } from '../auth/use-me';
 import { formatDate } from '../../lib/dates';
 import { usePrograms, type ProgramSummary } from './api';
 import { ProgramStatusTag } from './program-labels';
@@ -15,6 +16,7 @@ export function ProgramListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const isPhone = !Grid.useBreakpoint().md;
+  const canManage = useCan('managePrograms');
   const [search, setSearch] = useSearchParams();
   const year = search.get('year') ? Number(search.get('year')) : undefined;
   const [page, setPage] = useState(1);
@@ -38,6 +40,11 @@ export function ProgramListPage() {
           <Typography.Title level={3}>{t('programs.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('programs.subtitle')}</Typography.Text>
         </div>
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/programs/new')}>
+            {t('programs.newProgram')}
+          </Button>
+        )}
       </div>
       <div className="toolbar">
         <Select

@@ -1,12 +1,15 @@
-import { Alert, App as AntApp, Button, Result, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Popconfirm, Result, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, ForkOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { ApiError, download } from '../../lib/api';
-import { programDocxUrl, useProgram } from './api';
+import { applyApiError } from '../../lib/form-errors';
+import { useCan } from '../auth/use-me';
+import { programDocxUrl, useAmendProgram, useIssueProgram, useProgram } from './api';
 import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
+import { ProgramVersions } from './program-versions';
 import './programs.css';
 
 export function ProgramPage() {
@@ -16,6 +19,12 @@ export function ProgramPage() {
   const { message } = AntApp.useApp();
   const query = useProgram(id);
   const [downloading, setDownloading] = useState(false);
+  const canManage = useCan('managePrograms');
+  const canIssue = useCan('issuePrograms');
+  const issue = useIssueProgram();
+  const amend = useAmendProgram();
+  const [amending, setAmending] = useState(false);
+  const [amendForm] = Form.useForm<{ reason: string }>();
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/programs')}>
@@ -42,6 +51,28 @@ export function ProgramPage() {
     }
   };
 
+  const onIssue = async () => {
+    try {
+      await issue.mutateAsync(p.id);
+      message.success(t('programs.issued'));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const onAmend = async () => {
+    const { reason } = await amendForm.validateFields();
+    try {
+      const draft = await amend.mutateAsync({ id: p.id, reason });
+      setAmending(false);
+      amendForm.resetFields();
+      navigate(`/programs/${draft.id}/edit`);
+    } catch (e) {
+      const rest = applyApiError(amendForm, e);
+      if (rest) message.error(rest);
+    }
+  };
+
   return (
     <div className="page">
       <div className="page-header">
@@ -58,14 +89,49 @@ export function ProgramPage() {
         </div>
         <Space wrap>
           {back}
+          {p.status === 'draft' && canManage && (
+            <Button icon={<EditOutlined />} onClick={() => navigate(`/programs/${p.id}/edit`)}>
+              {t('programs.edit')}
+            </Button>
+          )}
+          {p.status === 'draft' && canIssue && (
+            <Popconfirm title={t('programs.issueConfirm')} okText={t('programs.issue')} cancelText={t('programs.cancel')} onConfirm={onIssue}>
+              <Button icon={<CheckOutlined />} loading={issue.isPending}>
+                {t('programs.issue')}
+              </Button>
+            </Popconfirm>
+          )}
+          {p.status === 'issued' && canManage && (
+            <Button icon={<ForkOutlined />} onClick={() => setAmending(true)}>
+              {t('programs.amend')}
+            </Button>
+          )}
           <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>
             {t('programs.downloadDocx')}
           </Button>
         </Space>
       </div>
       {p.status === 'draft' && <Alert type="warning" showIcon title={t('programs.draftNotice')} style={{ marginBottom: 16 }} />}
+      <ProgramVersions programId={p.id} />
       <Typography.Paragraph type="secondary">{t('programs.preview')}</Typography.Paragraph>
       <ProgramDocument program={p} />
+      <Modal
+        open={amending}
+        title={t('programs.amendTitle')}
+        okText={t('programs.amendCreate')}
+        cancelText={t('programs.cancel')}
+        confirmLoading={amend.isPending}
+        onOk={() => void onAmend().catch(() => undefined)}
+        onCancel={() => setAmending(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('programs.amendHelp')}</Typography.Paragraph>
+        <Form form={amendForm} layout="vertical" requiredMark={false}>
+          <Form.Item name="reason" label={t('programs.amendReason')} rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }
