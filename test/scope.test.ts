@@ -151,7 +151,10 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
         if (Array.isArray(value)) return value.forEach(visit);
         if (!value || typeof value !== 'object') return;
         const record = value as Record<string, unknown>;
-        if ((typeof record.id === 'string' || typeof record.id === 'number') && leaks(JSON.stringify(record)).length) ids.push(String(record.id));
+        // A record is the sibling's when its own fields name it (a target set above, whose nested
+        // allocations list the sibling among others, belongs to the federation, not to the sibling).
+        const own = Object.fromEntries(Object.entries(record).filter(([, v]) => !v || typeof v !== 'object'));
+        if ((typeof record.id === 'string' || typeof record.id === 'number') && leaks(JSON.stringify(own)).length) ids.push(String(record.id));
         Object.values(record).forEach(visit);
       };
       visit(res.json());

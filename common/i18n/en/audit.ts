@@ -65,6 +65,7 @@ export const audit: Record<keyof typeof vi, string> = {
   'action.program.create': 'Created work program',
   'action.program.update': 'Edited work program',
   'action.program.issue': 'Issued work program',
+  'action.program.derive': 'Derived a work program for a lower unit',
   'action.data_element.create': 'Created data element',
   'action.data_element.archive': 'Archived data element',
   'action.indicator.create': 'Created indicator',

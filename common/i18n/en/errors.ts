@@ -41,6 +41,9 @@ export const errors: Record<keyof typeof vi, string> = {
   PROGRAM_NOT_ISSUED: 'Only an issued program can be amended.',
   PROGRAM_HAS_NEWER_VERSION: 'This program already has a newer version (version {version}); open that one.',
   PROGRAM_VERSION_KEY_FIXED: 'An amendment keeps the year, kind and number of the original document.',
+  PROGRAM_DERIVE_NOT_ISSUED: 'Only an issued program can be made concrete for a unit (not a draft or a superseded version).',
+  PROGRAM_DERIVE_UNIT_NOT_BELOW: 'The chosen unit is not below the issuing unit during the program\'s year.',
+  PROGRAM_DERIVED_EXISTS: 'This unit already has a program derived for this year; open and edit that one.',
   // Indicator engine
   DATA_ELEMENT_CODE_TAKEN: 'This data element code already exists.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'This time aggregation does not fit the value type.',

@@ -64,6 +64,7 @@ export const audit = {
   'action.program.create': 'Tạo chương trình công tác',
   'action.program.update': 'Sửa chương trình công tác',
   'action.program.issue': 'Ban hành chương trình công tác',
+  'action.program.derive': 'Cụ thể hóa chương trình cho đơn vị cấp dưới',
   'action.data_element.create': 'Thêm chỉ số báo cáo',
   'action.data_element.archive': 'Ngừng dùng chỉ số báo cáo',
   'action.indicator.create': 'Thêm chỉ báo',

@@ -40,6 +40,9 @@ export const errors = {
   PROGRAM_NOT_ISSUED: 'Chỉ sửa đổi, bổ sung được chương trình đã ban hành.',
   PROGRAM_HAS_NEWER_VERSION: 'Chương trình đã có phiên bản mới hơn (phiên bản {version}); hãy mở phiên bản đó.',
   PROGRAM_VERSION_KEY_FIXED: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.',
+  PROGRAM_DERIVE_NOT_ISSUED: 'Chỉ cụ thể hóa được chương trình đã ban hành (không phải dự thảo hay bản đã được thay thế).',
+  PROGRAM_DERIVE_UNIT_NOT_BELOW: 'Đơn vị được chọn không trực thuộc đơn vị ban hành chương trình trong năm của chương trình.',
+  PROGRAM_DERIVED_EXISTS: 'Đơn vị này đã có chương trình cụ thể hóa cho năm này; hãy mở và sửa chương trình đó.',
   // Indicator engine (dữ liệu báo cáo, chỉ số, chỉ tiêu)
   DATA_ELEMENT_CODE_TAKEN: 'Mã dữ liệu báo cáo đã tồn tại.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'Cách tổng hợp theo thời gian không phù hợp với kiểu dữ liệu.',

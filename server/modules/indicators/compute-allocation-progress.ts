@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { CUMULATIVE_MEASURES, type Measure } from '../../../common/indicators.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
@@ -39,9 +39,10 @@ interface Row {
  * Progress of each allocated share of a total target (phân bổ chỉ tiêu), e.g.
  * "+10 members" split 6 / 4: the same engine over each allocated unit's
  * subtree, in one statement, judged against the allocated value with the
- * target's tolerance scaled to the share.
+ * target's tolerance scaled to the share. `units` (a condition on `al.unit_id`)
+ * keeps only some shares, e.g. those of units in the caller's scope.
  */
-export async function computeAllocationProgress(db: Executor, targetId: string, asOf: string): Promise<AllocationProgress[]> {
+export async function computeAllocationProgress(db: Executor, targetId: string, asOf: string, units: SQL = sql`true`): Promise<AllocationProgress[]> {
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { perAllocation: true })},${aggregateCte}
@@ -56,6 +57,7 @@ export async function computeAllocationProgress(db: Executor, targetId: string, 
     join indicators i on i.id = tg.indicator_id
     join org_units u on u.id = al.unit_id
     left join agg a on a.target_id = t.target_id
+    where ${units}
     order by u.short_name, u.id`,
   );
   return rows.map((r) => {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { roundValue } from './compute-targets.js';
@@ -38,9 +38,10 @@ interface Row {
 /**
  * Per-unit values of one target as of a date (the "which units hold it back"
  * table), in one statement: units with no data first, then the weakest.
- * The caller checks access to the target first.
+ * The caller checks access to the target first; `units` (a condition on
+ * `pu.unit_id`) keeps only some units, e.g. those in the caller's scope.
  */
-export async function computeTargetBreakdown(db: Executor, targetId: string, asOf: string): Promise<UnitBreakdown[]> {
+export async function computeTargetBreakdown(db: Executor, targetId: string, asOf: string, units: SQL = sql`true`): Promise<UnitBreakdown[]> {
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf)}
@@ -52,6 +53,7 @@ export async function computeTargetBreakdown(db: Executor, targetId: string, asO
     join targets tg on tg.id = pu.target_id
     join indicators i on i.id = tg.indicator_id
     left join target_allocations al on al.target_id = pu.target_id and al.unit_id = pu.unit_id
+    where ${units}
     order by
       case pu.state when 'no_data' then 0 when 'reported' then 1 when 'ineligible' then 2 else 3 end,
       pu.meets,

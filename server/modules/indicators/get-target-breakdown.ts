@@ -1,20 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { targets } from '../../db/schema/indicators.js';
 import { canReachUnit, READ_ROLES, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
+import { queryRows } from '../../db/sql.js';
 import { computeAllocationProgress } from './compute-allocation-progress.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
-import { targetNotFound } from './policy.js';
+import { requireTargetVisible, unitInScope } from './policy.js';
 
 /**
  * Per-unit values of one target as of a date (default today), and the progress
- * of each allocated share, for a caller who may read the target.
+ * of each allocated share, for a caller who may read the target. A target set
+ * above the caller's unit (visible read-only, docs/scopes.md) shows only the
+ * rows and shares of units in the caller's own scope — a grassroots chair sees
+ * their own unit's row, never a sibling's.
  */
 export async function getTargetBreakdown(db: Executor, actor: Actor, targetId: string, asOf = todayInVietnam()) {
-  const [target] = await db.select({ scopeUnitId: targets.scopeUnitId }).from(targets).where(eq(targets.id, targetId));
-  if (!target || !(await canReachUnit(db, actor, target.scopeUnitId, READ_ROLES))) throw targetNotFound(actor);
-  const units = await computeTargetBreakdown(db, targetId, asOf);
-  const allocations = await computeAllocationProgress(db, targetId, asOf);
+  await requireTargetVisible(db, actor, targetId);
+  const [target] = await queryRows<{ scope_unit_id: string }>(db, sql`select scope_unit_id from targets where id = ${targetId}::uuid`);
+  const whole = await canReachUnit(db, actor, target!.scope_unit_id, READ_ROLES);
+  const units = await computeTargetBreakdown(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`pu.unit_id`));
+  const allocations = await computeAllocationProgress(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`al.unit_id`));
   return { targetId, asOf, units, allocations };
 }

@@ -1,14 +1,16 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { targetAllocations, targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
-import { visibleTargets } from './policy.js';
+import { targetInScope, unitInScope, visibleTargets } from './policy.js';
 import { presentTarget } from './presenter.js';
 import type { ListTargetsQuery } from './schemas.js';
 
-/** Targets whose scope unit is within the caller's scope, optionally of one program or scope unit. */
+/** Targets the caller may read (visibleTargets), optionally of one program or scope unit. */
 export async function listTargets(db: Executor, actor: Actor, query: ListTargetsQuery) {
-  const conditions: SQL[] = [visibleTargets(actor, targets.scopeUnitId)];
+  const conditions: SQL[] = [
+    visibleTargets(actor, { scopeUnitId: targets.scopeUnitId, periodFrom: targets.periodFrom, periodTo: targets.periodTo, programId: targets.programId }),
+  ];
   if (query.programId) conditions.push(eq(targets.programId, query.programId));
   if (query.scopeUnitId) conditions.push(eq(targets.scopeUnitId, query.scopeUnitId));
   const rows = await db
@@ -17,7 +19,16 @@ export async function listTargets(db: Executor, actor: Actor, query: ListTargets
     .where(and(...conditions))
     .orderBy(asc(targets.sortOrder), asc(targets.code), asc(targets.createdAt));
   const allocations = rows.length
-    ? await db.select().from(targetAllocations).where(inArray(targetAllocations.targetId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(targetAllocations)
+        .where(
+          and(
+            inArray(targetAllocations.targetId, rows.map((r) => r.id)),
+            // A target set above the caller's unit shows only the shares of units in their scope.
+            or(targetInScope(actor, targetAllocations.targetId), unitInScope(actor, targetAllocations.unitId)),
+          ),
+        )
     : [];
   return { items: rows.map((r) => presentTarget(r, allocations)) };
 }

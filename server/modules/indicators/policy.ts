@@ -3,8 +3,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { hasAnyRole, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
+import { queryRows } from '../../db/sql.js';
+import { canReachUnit, hasAnyRole, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
 import { AppError, forbidden } from '../../lib/errors.js';
+import { isAncestorOfOwnUnit } from '../programs/policy.js';
 
 /**
  * Data elements and indicators are one shared catalogue (the same definitions
@@ -27,9 +29,68 @@ export const requireTargetManage = (db: Executor, actor: Actor, scopeUnitId: str
 export const requireTargetRead = (db: Executor, actor: Actor, scopeUnitId: string) =>
   requireUnitAccess(db, actor, scopeUnitId, READ_ROLES);
 
-/** Condition on `tg` (targets) for lists: the target's scope unit is within the caller's scope. */
-export const visibleTargets = (actor: Actor, scopeColumn: SQL | AnyPgColumn = sql`tg.scope_unit_id`) =>
-  inUnitScope(scopeColumn, actor, READ_ROLES);
+type Column = SQL | AnyPgColumn;
+
+/** The target columns visibleTargets reads; default: the `tg` alias of the engine's SQL. */
+export interface TargetColumns {
+  scopeUnitId: Column;
+  periodFrom: Column;
+  periodTo: Column;
+  programId: Column;
+}
+
+const TG: TargetColumns = {
+  scopeUnitId: sql`tg.scope_unit_id`,
+  periodFrom: sql`tg.period_from`,
+  periodTo: sql`tg.period_to`,
+  programId: sql`tg.program_id`,
+};
+
+/**
+ * Condition for lists: targets the caller may read — those whose scope unit
+ * is within the caller's scope, and, read-only, those set for a unit ABOVE the
+ * caller's own unit during the target's period (what is due from them,
+ * docs/scopes.md), unless they belong to a program that is still a draft.
+ */
+export function visibleTargets(actor: Actor, columns: Partial<TargetColumns> = {}): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  const c = { ...TG, ...columns };
+  const periodEnd = sql`(${c.periodTo} + interval '1 month' - interval '1 day')::date`;
+  return sql`(${inUnitScope(c.scopeUnitId, actor, READ_ROLES)} or (${isAncestorOfOwnUnit(actor, c.scopeUnitId, sql`${c.periodFrom}`, periodEnd)}
+    and not exists (select 1 from programs dp where dp.id = ${c.programId} and dp.status = 'draft')))`;
+}
+
+/** Condition on a unit column: the unit is within the caller's scope (for per-unit rows of a target seen from below). */
+export const unitInScope = (actor: Actor, unitColumn: Column) => inUnitScope(unitColumn, actor, READ_ROLES);
+
+/** Condition on a target id column: the target's scope unit is within the caller's own scope. */
+export const targetInScope = (actor: Actor, targetIdColumn: Column) =>
+  isSystemAdmin(actor)
+    ? sql`true`
+    : sql`exists (select 1 from targets st where st.id = ${targetIdColumn} and ${inUnitScope(sql`st.scope_unit_id`, actor, READ_ROLES)})`;
+
+/**
+ * Reading the targets set for a scope unit: the unit is in the caller's scope,
+ * or it is (or was) above the caller's own unit — the targets themselves are
+ * then filtered by visibleTargets.
+ */
+export async function requireTargetScopeVisible(db: Executor, actor: Actor, scopeUnitId: string): Promise<void> {
+  if (await canReachUnit(db, actor, scopeUnitId, READ_ROLES)) return;
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select ${isAncestorOfOwnUnit(actor, sql`${scopeUnitId}::uuid`, sql`'0001-01-01'::date`, sql`'9999-12-31'::date`)} as ok`,
+  );
+  if (!row?.ok) throw forbidden();
+}
+
+/** Throws 403 unless the target is visible to the caller (visibleTargets). */
+export async function requireTargetVisible(db: Executor, actor: Actor, targetId: string): Promise<void> {
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 from targets tg where tg.id = ${targetId}::uuid and ${visibleTargets(actor)}) as ok`,
+  );
+  if (!row?.ok) throw isSystemAdmin(actor) ? new AppError('NOT_FOUND') : forbidden();
+}
 
 /** Unknown target: 404 for a system administrator, 403 (as out of scope) for everyone else. */
 export function targetNotFound(actor: Actor): AppError {

@@ -5,7 +5,7 @@ import { auditLog, programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { toDateOnly } from '../../db/sql.js';
 import { findProgram } from './find-program.js';
-import { programNotFound, requireProgramRead } from './policy.js';
+import { programNotFound, requireProgramVisible, visiblePrograms } from './policy.js';
 import { auditProgram } from './presenter.js';
 
 /**
@@ -19,11 +19,20 @@ export async function listProgramVersions(db: Executor, actor: Actor, id: string
   const found = await findProgram(db, id);
   if (!found) throw programNotFound(actor);
   const p = found.program;
-  await requireProgramRead(db, actor, p.unitId);
+  await requireProgramVisible(db, actor, p);
   const rows = await db
     .select()
     .from(programs)
-    .where(and(eq(programs.unitId, p.unitId), eq(programs.year, p.year), eq(programs.kind, p.kind), eq(programs.number, p.number)))
+    .where(
+      and(
+        eq(programs.unitId, p.unitId),
+        eq(programs.year, p.year),
+        eq(programs.kind, p.kind),
+        eq(programs.number, p.number),
+        // A program issued above the caller's unit shows its issued versions only.
+        visiblePrograms(actor, programs),
+      ),
+    )
     .orderBy(asc(programs.version));
   const issues = await db
     .select({ entityId: auditLog.entityId, after: auditLog.after })

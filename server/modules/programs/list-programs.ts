@@ -1,13 +1,14 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, programs } from '../../db/schema/index.js';
-import { inUnitScope, type Actor } from '../../lib/access.js';
+import type { Actor } from '../../lib/access.js';
+import { visiblePrograms } from './policy.js';
 import { presentProgramSummary } from './presenter.js';
 import type { ListProgramsQuery } from './schemas.js';
 
-/** Programs of the units in the caller's scope, newest first. */
+/** Programs the caller may read (units in scope; issued programs of the units above), newest first. */
 export async function listPrograms(db: Executor, actor: Actor, query: ListProgramsQuery) {
-  const conditions: SQL[] = [inUnitScope(programs.unitId, actor)];
+  const conditions: SQL[] = [visiblePrograms(actor, programs)];
   if (query.unitId) conditions.push(eq(programs.unitId, query.unitId));
   if (query.year) conditions.push(eq(programs.year, query.year));
   const where = and(...conditions);

@@ -1,11 +1,69 @@
 // Who may do what with programs, in which scope (DOMAIN.md "Roles").
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
-import { AppError } from '../../lib/errors.js';
+import { queryRows } from '../../db/sql.js';
+import { canReachUnit, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
+import { AppError, forbidden } from '../../lib/errors.js';
 
 /** Reading: anyone with a role over the issuing unit. */
 export const requireProgramRead = (db: Executor, actor: Actor, unitId: string) => requireUnitAccess(db, actor, unitId, READ_ROLES);
+
+type Column = SQL | AnyPgColumn;
+
+/**
+ * SQL list of the units the caller's assignments (any role) are held at — "their
+ * own unit(s)", not the whole subtree: what is issued above is what is due.
+ */
+function assignmentUnits(actor: Actor): SQL | null {
+  const ids = [...new Set(actor.assignments.filter((a) => READ_ROLES.includes(a.role)).map((a) => a.unitId))];
+  if (ids.length === 0) return null;
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+/**
+ * Condition "the unit was ABOVE one of the caller's own units (cấp trên) at
+ * some time between two dates" (org_unit_paths, depth > 0).
+ */
+export function isAncestorOfOwnUnit(actor: Actor, unitColumn: Column, from: SQL, to: SQL): SQL {
+  const own = assignmentUnits(actor);
+  if (!own) return sql`false`;
+  return sql`exists (select 1 from org_unit_paths anc
+    where anc.ancestor_id = ${unitColumn} and anc.depth > 0 and anc.descendant_id in (${own})
+      and anc.valid_from <= ${to} and anc.valid_to >= ${from})`;
+}
+
+/**
+ * Programs the caller may read (docs/scopes.md "Reading what is due"): those
+ * of units in scope, and — read-only — the issued (or superseded) programs of
+ * the units above the caller's own unit during the program's year, so a
+ * grassroots chair sees what the federation above asks of them. Drafts of the
+ * units above stay invisible.
+ */
+export function visiblePrograms(actor: Actor, p: { unitId: Column; year: Column; status: Column }): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  return sql`(${inUnitScope(p.unitId, actor, READ_ROLES)} or (${p.status} <> 'draft' and ${isAncestorOfOwnUnit(
+    actor,
+    p.unitId,
+    sql`make_date(${p.year}, 1, 1)`,
+    sql`make_date(${p.year}, 12, 31)`,
+  )}))`;
+}
+
+/** Throws 403 unless the program is visible to the caller (see visiblePrograms). */
+export async function requireProgramVisible(db: Executor, actor: Actor, program: { unitId: string; year: number; status: string }): Promise<void> {
+  if (await canReachUnit(db, actor, program.unitId, READ_ROLES)) return;
+  if (program.status === 'draft') throw forbidden();
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select ${isAncestorOfOwnUnit(actor, sql`${program.unitId}::uuid`, sql`${`${program.year}-01-01`}::date`, sql`${`${program.year}-12-31`}::date`)} as ok`,
+  );
+  if (!row?.ok) throw forbidden();
+}
 
 /** Creating and editing drafts: federation officers (and admins) over the issuing unit. */
 export const requireProgramManage = (db: Executor, actor: Actor, unitId: string) =>

@@ -8,6 +8,9 @@ import { listProgramVersions } from './list-program-versions.js';
 import { listPrograms } from './list-programs.js';
 import { updateProgram } from './update-program.js';
 import { AmendProgramBody, ProgramVersionList } from './schemas.js';
+import { AllocationCheck, DeriveProgramBody, DeriveProgramResult } from './schemas.js';
+import { checkProgramAllocations } from './check-program-allocations.js';
+import { deriveProgram } from './derive-program.js';
 import { CreateProgramBody, DocxFile, ListProgramsQuery, ProgramDetail, ProgramPage, UpdateProgramBody } from './schemas.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -54,6 +57,20 @@ export default async function programRoutes(app: App) {
       schema: { tags, summary: 'Sửa đổi, bổ sung chương trình đã ban hành (tạo phiên bản dự thảo mới)', params: IdParams, body: AmendProgramBody, response: responses({ 201: ProgramDetail }) },
     },
     async (req, reply) => reply.code(201).send(await amendProgram(db, req.actor!, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/programs/:id/derive',
+    {
+      schema: { tags, summary: 'Cụ thể hóa chương trình cho đơn vị cấp dưới (tạo dự thảo)', params: IdParams, body: DeriveProgramBody, response: responses({ 201: DeriveProgramResult }) },
+    },
+    async (req, reply) => reply.code(201).send(await deriveProgram(db, req.actor!, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/programs/:id/allocation-check',
+    { schema: { tags, summary: 'Kiểm tra phân bổ các chỉ tiêu tổng của chương trình', params: IdParams, response: responses({ 200: AllocationCheck }) } },
+    async (req) => checkProgramAllocations(db, req.actor!, req.params.id),
   );
 
   app.get(

@@ -96,3 +96,55 @@ export const ProgramVersionList = z.array(ProgramVersion);
 
 /** The DOCX file (binary). */
 export const DocxFile = z.any().meta({ description: 'Tệp DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)' });
+
+/** Cụ thể hóa: the child unit a program is derived for. */
+export const DeriveProgramBody = z.strictObject({ unitId: z.uuid() });
+export type DeriveProgramBody = z.infer<typeof DeriveProgramBody>;
+
+/** A target of the derived program, and the parent's target it comes from. */
+const DerivedTarget = z.object({
+  id: z.uuid(),
+  sourceTargetId: z.uuid(),
+  code: z.string().nullable(),
+  text: z.string(),
+  value: z.number(),
+});
+/** A total target of the parent program without an allocation to the child unit. */
+const TargetNeedingAllocation = z.object({
+  sourceTargetId: z.uuid(),
+  code: z.string().nullable(),
+  text: z.string(),
+  value: z.number(),
+});
+export const DeriveProgramResult = z
+  .object({
+    program: ProgramDetail,
+    /** Percentages, shares, averages: the same target, over the child unit. */
+    inheritedTargets: z.array(DerivedTarget),
+    /** Totals: the parent's allocation to the child unit becomes its target. */
+    allocatedTargets: z.array(DerivedTarget),
+    /** Totals with no allocation to the child unit: left out until one is set. */
+    needsAllocation: z.array(TargetNeedingAllocation),
+  })
+  .meta({ id: 'DeriveProgramResult' });
+
+/** Phân bổ chỉ tiêu: does each total target of a program add up? */
+export const AllocationCheck = z
+  .object({
+    programId: z.uuid(),
+    items: z.array(
+      z.object({
+        targetId: z.uuid(),
+        code: z.string().nullable(),
+        text: z.string(),
+        total: z.number(),
+        allocated: z.number(),
+        /** allocated − total: 0 when they add up. */
+        gap: z.number(),
+        allocationCount: z.number().int(),
+        /** not_allocated: no share set yet; unbalanced: shares do not add up to the total. */
+        status: z.enum(['balanced', 'unbalanced', 'not_allocated']),
+      }),
+    ),
+  })
+  .meta({ id: 'AllocationCheck' });
