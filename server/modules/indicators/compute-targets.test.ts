@@ -229,6 +229,57 @@ describe('computeTargets', () => {
     expect([await months(p), await months(s), await months(o)]).toEqual([12, 7, 6]);
   });
 
+  it('a unit that leaves the scope and comes back counts only its months there ("last" and "sum"), also when targets share the read', async () => {
+    const handle = await createTestDatabase();
+    try {
+      const db = handle.db;
+      const p = await createUnit(db, { kind: 'province_federation' });
+      const s = await createUnit(db, { kind: 'district_federation', parentId: p.id });
+      const o = await createUnit(db, { kind: 'district_federation', parentId: p.id });
+      // Under S Jan–Mar, O Apr–Jun, S Jul–Sep, O from October.
+      const u = await createUnit(db, { kind: 'grassroots_union', parentId: s.id, validFrom: '2020-01-01', parentTo: '2024-03-31' });
+      await db.insert(orgUnitParents).values([
+        { unitId: u.id, parentId: o.id, validFrom: '2024-04-01', validTo: '2024-06-30' },
+        { unitId: u.id, parentId: s.id, validFrom: '2024-07-01', validTo: '2024-09-30' },
+        { unitId: u.id, parentId: o.id, validFrom: '2024-10-01', validTo: null },
+      ]);
+      await refreshOrgUnitPaths(db);
+      const last = await element(db, 'number', 'last');
+      const total = await element(db, 'number', 'sum');
+      const grade = await element(db, 'grade', 'last');
+      const flag = await element(db, 'boolean', 'last');
+      for (const [month, n, t, b] of [
+        ['2024-02', 1, 'tot', true],
+        ['2024-05', 10, 'xuat_sac', false],
+        ['2024-08', 100, 'hoan_thanh', true],
+        ['2024-11', 1000, 'khong_hoan_thanh', false],
+      ] as const) {
+        await fact(db, u.id, last, month, { n });
+        await fact(db, u.id, total, month, { n });
+        await fact(db, u.id, grade, month, { t });
+        await fact(db, u.id, flag, month, { b });
+      }
+      const sumOfLast = await indicator(db, { measure: 'sum', numerator: last });
+      const sumOfTotal = await indicator(db, { measure: 'sum', numerator: total });
+      const ratio = await indicator(db, { measure: 'ratio_of_sums', numerator: total, denominator: last });
+      const good = await indicator(db, { measure: 'count_of_units', condition: { elementId: grade, operator: 'in', values: ['tot', 'hoan_thanh'] } });
+      const flagged = await indicator(db, { measure: 'count_of_units', condition: { elementId: flag, operator: 'is_true' } });
+      const ids: Record<string, string[]> = {};
+      for (const [name, scope] of [['p', p.id], ['s', s.id], ['o', o.id]] as const) {
+        ids[name] = [];
+        for (const ind of [sumOfLast, sumOfTotal, ratio, good, flagged]) ids[name].push(await target(db, { indicatorId: ind, scopeUnitId: scope, value: 1 }));
+      }
+      const rows = await computeTargets(db, { targetIds: Object.values(ids).flat() }, YEAR_END);
+      const values = (name: string) => ids[name]!.map((id) => rows.find((r) => r.targetId === id)!.value);
+      // [last, Σ, Σ ÷ last × 100, grade tốt/hoàn thành, last yes/no]
+      expect(values('p')).toEqual([1000, 1111, 111.1, 0, 0]);
+      expect(values('s')).toEqual([100, 101, 101, 1, 1]);
+      expect(values('o')).toEqual([1000, 1010, 101, 0, 0]);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('computes 10 targets over 20 units in exactly one SQL statement', async () => {
     const handle = await createTestDatabase();
     try {
