@@ -8,7 +8,13 @@ export const PROGRAM_SECTIONS = ['context', 'legalBasis', 'headings', 'theme', '
 export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
 
 const ItemChanges = <T extends z.ZodType>(key: T) =>
-  z.object({ added: z.array(key), removed: z.array(key), edited: z.array(key) });
+  z.object({
+    added: z.array(key),
+    removed: z.array(key),
+    edited: z.array(key),
+    /** The items kept appear in a different order. */
+    reordered: z.boolean(),
+  });
 
 export const ProgramChanges = z
   .object({
@@ -32,6 +38,10 @@ function diffItems<K extends string | number, T>(before: T[], after: T[], key: (
     added: [...now.keys()].filter((k) => !old.has(k)),
     removed: [...old.keys()].filter((k) => !now.has(k)),
     edited: [...now.keys()].filter((k) => old.has(k) && !same(old.get(k), now.get(k))),
+    reordered: !same(
+      [...old.keys()].filter((k) => now.has(k)),
+      [...now.keys()].filter((k) => old.has(k)),
+    ),
   };
 }
 
@@ -61,6 +71,6 @@ export function isUnchanged(c: ProgramChanges): boolean {
   return (
     c.header.length === 0 &&
     c.sections.length === 0 &&
-    [c.targets, c.taskGroups].every((x) => x.added.length + x.removed.length + x.edited.length === 0)
+    [c.targets, c.taskGroups].every((x) => x.added.length + x.removed.length + x.edited.length === 0 && !x.reordered)
   );
 }

@@ -19,9 +19,9 @@ describe('diffProgramContent', () => {
     next.theme = '“Chủ đề khác”';
     next.recipients = next.recipients.slice(1);
     const changes = diffProgramContent(base, next);
-    expect(changes.targets).toEqual({ added: ['11'], removed: ['3'], edited: ['1'] });
+    expect(changes.targets).toEqual({ added: ['11'], removed: ['3'], edited: ['1'], reordered: false });
     expect(changes.sections).toEqual(['theme', 'recipients']);
-    expect(changes.taskGroups).toEqual({ added: [], removed: [], edited: [] });
+    expect(changes.taskGroups).toEqual({ added: [], removed: [], edited: [], reordered: false });
   });
 
   it('names task groups by number and header fields that changed', () => {
@@ -32,8 +32,16 @@ describe('diffProgramContent', () => {
       before: { title: 'A', signerName: 'X' },
       after: { title: 'A', signerName: 'Y' },
     });
-    expect(changes.taskGroups).toEqual({ added: [], removed: [9], edited: [2] });
+    expect(changes.taskGroups).toEqual({ added: [], removed: [9], edited: [2], reordered: false });
     expect(changes.header).toEqual(['signerName']);
+    expect(isUnchanged(changes)).toBe(false);
+  });
+
+  it('notices targets moved without other changes', () => {
+    const next = structuredClone(base);
+    [next.targets[0], next.targets[1]] = [next.targets[1]!, next.targets[0]!];
+    const changes = diffProgramContent(base, next);
+    expect(changes.targets).toEqual({ added: [], removed: [], edited: [], reordered: true });
     expect(isUnchanged(changes)).toBe(false);
   });
 });

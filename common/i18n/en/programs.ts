@@ -123,4 +123,6 @@ export const programs: Record<keyof typeof vi, string> = {
   'changes.groupsAdded': 'Task groups added: {items}',
   'changes.groupsRemoved': 'Task groups removed: {items}',
   'changes.groupsEdited': 'Task groups edited: {items}',
+  'changes.targetsReordered': 'Targets reordered',
+  'changes.groupsReordered': 'Task groups reordered',
 };

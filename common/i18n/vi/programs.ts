@@ -122,4 +122,6 @@ export const programs = {
   'changes.groupsAdded': 'Thêm nhóm nhiệm vụ: {items}',
   'changes.groupsRemoved': 'Bỏ nhóm nhiệm vụ: {items}',
   'changes.groupsEdited': 'Sửa nhóm nhiệm vụ: {items}',
+  'changes.targetsReordered': 'Đổi thứ tự các chỉ tiêu',
+  'changes.groupsReordered': 'Đổi thứ tự các nhóm nhiệm vụ',
 } as const;

@@ -103,8 +103,8 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const expected = {
       header: ['signerName'],
       sections: ['theme'],
-      targets: { added: [], removed: ['10'], edited: ['1'] },
-      taskGroups: { added: [10], removed: [], edited: [] },
+      targets: { added: [], removed: ['10'], edited: ['1'], reordered: false },
+      taskGroups: { added: [10], removed: [], edited: [], reordered: false },
     };
     const [issueAudit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).then((rows) => rows.filter((r) => r.action === 'program.issue'));
     expect((issueAudit!.after as { changes: unknown }).changes).toEqual(expected);

@@ -25,6 +25,8 @@ function ChangeLines({ changes }: { changes: ProgramChanges }) {
   item('groupsAdded', changes.taskGroups.added);
   item('groupsRemoved', changes.taskGroups.removed);
   item('groupsEdited', changes.taskGroups.edited);
+  if (changes.targets.reordered) lines.push(t('programs.changes.targetsReordered'));
+  if (changes.taskGroups.reordered) lines.push(t('programs.changes.groupsReordered'));
   if (!lines.length) return <Typography.Text type="secondary">{t('programs.noChanges')}</Typography.Text>;
   return (
     <ul className="versions-changes">
