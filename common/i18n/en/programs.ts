@@ -125,4 +125,22 @@ export const programs: Record<keyof typeof vi, string> = {
   'changes.groupsEdited': 'Task groups edited: {items}',
   'changes.targetsReordered': 'Targets reordered',
   'changes.groupsReordered': 'Task groups reordered',
+  // Deriving for a lower unit, and allocation check
+  deriveButton: 'Derive for a unit',
+  deriveTitle: 'Derive the program for a lower unit',
+  deriveHelp:
+    'Creates a draft {year} program for a lower unit: the content is copied for the unit to edit; percentage targets apply as they are, total targets take the value allocated to the unit.',
+  deriveUnit: 'Lower unit',
+  deriveUnitRequired: 'Choose a lower unit.',
+  deriveCreate: 'Create draft',
+  deriveDone: 'The unit\'s draft program was created.',
+  deriveInherited: 'Targets applied as they are ({count})',
+  deriveAllocated: 'Targets from the allocated value ({count})',
+  deriveNeedsAllocation: 'Total targets not allocated to the unit ({count})',
+  deriveNeedsAllocationHelp: 'These targets were left out of the unit\'s program; allocate them, then add them.',
+  deriveNone: 'None.',
+  deriveOpen: 'Open the draft',
+  deriveClose: 'Close',
+  allocationMismatch: 'Allocations do not add up',
+  allocationMismatchItem: 'Target {code}: total {total}, allocated {allocated} (difference {gap}).',
 };

@@ -124,4 +124,22 @@ export const programs = {
   'changes.groupsEdited': 'Sửa nhóm nhiệm vụ: {items}',
   'changes.targetsReordered': 'Đổi thứ tự các chỉ tiêu',
   'changes.groupsReordered': 'Đổi thứ tự các nhóm nhiệm vụ',
+  // Cụ thể hóa cho đơn vị cấp dưới, and allocation check (phân bổ)
+  deriveButton: 'Cụ thể hóa cho đơn vị',
+  deriveTitle: 'Cụ thể hóa chương trình cho đơn vị cấp dưới',
+  deriveHelp:
+    'Tạo dự thảo chương trình năm {year} của một đơn vị cấp dưới: nội dung được sao chép để đơn vị sửa; chỉ tiêu tỷ lệ áp dụng nguyên, chỉ tiêu tổng lấy theo số đã phân bổ cho đơn vị.',
+  deriveUnit: 'Đơn vị cấp dưới',
+  deriveUnitRequired: 'Hãy chọn đơn vị cấp dưới.',
+  deriveCreate: 'Tạo dự thảo',
+  deriveDone: 'Đã tạo dự thảo chương trình của đơn vị.',
+  deriveInherited: 'Chỉ tiêu áp dụng nguyên ({count})',
+  deriveAllocated: 'Chỉ tiêu theo số được phân bổ ({count})',
+  deriveNeedsAllocation: 'Chỉ tiêu tổng chưa phân bổ cho đơn vị ({count})',
+  deriveNeedsAllocationHelp: 'Các chỉ tiêu này chưa được đưa vào chương trình của đơn vị; hãy phân bổ rồi bổ sung.',
+  deriveNone: 'Không có.',
+  deriveOpen: 'Mở dự thảo',
+  deriveClose: 'Đóng',
+  allocationMismatch: 'Phân bổ chưa khớp',
+  allocationMismatchItem: 'Chỉ tiêu {code}: tổng {total}, đã phân bổ {allocated} (chênh lệch {gap}).',
 } as const;

@@ -10,6 +10,7 @@ import { programDocxUrl, useAmendProgram, useIssueProgram, useProgram } from './
 import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
 import { ProgramVersions } from './program-versions';
+import { ProgramDerivation } from './derive-program-button';
 import './programs.css';
 
 export function ProgramPage() {
@@ -113,6 +114,7 @@ export function ProgramPage() {
       </div>
       {p.status === 'draft' && <Alert type="warning" showIcon title={t('programs.draftNotice')} style={{ marginBottom: 16 }} />}
       <ProgramVersions programId={p.id} />
+      <ProgramDerivation program={p} />
       <Typography.Paragraph type="secondary">{t('programs.preview')}</Typography.Paragraph>
       <ProgramDocument program={p} />
       <Modal
