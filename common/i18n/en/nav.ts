@@ -12,4 +12,5 @@ export const nav: Record<keyof typeof vi, string> = {
   programs: 'Work programs',
   members: 'Members',
   targets: 'Target progress',
+  catalogue: 'Target catalogue',
 };

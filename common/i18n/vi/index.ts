@@ -9,4 +9,5 @@ export { audit } from './audit.js';
 export { programs } from './programs.js';
 export { members } from './members.js';
 export { targets } from './targets.js';
+export { catalogue } from './catalogue.js';
 export { validation } from './validation.js';

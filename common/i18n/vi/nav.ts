@@ -11,4 +11,5 @@ export const nav = {
   programs: 'Chương trình công tác',
   members: 'Đoàn viên',
   targets: 'Tiến độ chỉ tiêu',
+  catalogue: 'Danh mục chỉ tiêu',
 } as const;

@@ -5,6 +5,7 @@ import { userRoutes } from '../features/users/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { programRoutes } from '../features/programs/routes';
 import { targetRoutes } from '../features/targets/routes';
+import { catalogueRoutes } from '../features/catalogue/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -13,4 +14,5 @@ export const featureRoutes: RouteObject[] = [
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

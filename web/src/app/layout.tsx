@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -33,6 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'viewUnits' },
   { path: '/programs', label: 'nav.programs', icon: <FileTextOutlined />, permission: 'viewUnits' },
   { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, permission: 'viewUnits' },
+  { path: '/catalogue', label: 'nav.catalogue', icon: <DatabaseOutlined />, permission: 'managePrograms' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
 ];

@@ -1,0 +1,189 @@
+// Dữ liệu báo cáo: what units report each month (list, add, archive).
+import { Alert, App, Button, Drawer, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
+import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import type { MessageKey } from '../../../../common/i18n';
+import { AGGREGATIONS_BY_TYPE, VALUE_TYPES, type ValueType } from '../../../../common/indicators';
+import { useI18n } from '../../app/i18n';
+import { ApiError } from '../../lib/api';
+import { applyApiError } from '../../lib/form-errors';
+import { useDrawerSize } from '../units/unit-labels';
+import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
+import { CardLine, ResponsiveList, useCanManage, useLocalName } from './shared';
+
+export function DataElementsTab() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const canManage = useCanManage();
+  const name = useLocalName();
+  const [showArchived, setShowArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const list = useDataElements(showArchived);
+  const archive = useArchiveDataElement();
+
+  const onArchive = async (row: DataElement) => {
+    try {
+      await archive.mutateAsync(row.id);
+      message.success(t('catalogue.archivedDone'));
+    } catch (e) {
+      // e.g. DATA_ELEMENT_IN_USE: "đang được dùng cho 2 chỉ tiêu…"
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const archiveButton = (row: DataElement) =>
+    canManage && !row.archivedAt ? (
+      <Popconfirm
+        title={t('catalogue.archiveConfirm', { name: name(row) })}
+        okText={t('catalogue.archive')}
+        cancelText={t('catalogue.cancel')}
+        okButtonProps={{ danger: true }}
+        onConfirm={() => onArchive(row)}
+      >
+        <Button size="small" icon={<InboxOutlined />} data-testid={`archive-${row.code}`}>
+          {t('catalogue.archive')}
+        </Button>
+      </Popconfirm>
+    ) : null;
+  const typeLabel = (v: string) => t(`catalogue.valueType.${v}` as MessageKey);
+  const aggLabel = (v: string) => t(`catalogue.aggregation.${v}` as MessageKey);
+
+  return (
+    <>
+      <div className="catalogue-toolbar">
+        <Space>
+          <Switch size="small" checked={showArchived} onChange={setShowArchived} id="show-archived" />
+          <label htmlFor="show-archived">{t('catalogue.showArchived')}</label>
+        </Space>
+        <span className="catalogue-grow" />
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-element">
+            {t('catalogue.newElement')}
+          </Button>
+        )}
+      </div>
+      {list.isError && <Alert type="error" showIcon title={t('common.loadFailed')} style={{ marginBottom: 12 }} />}
+      <ResponsiveList<DataElement>
+        testId="elements"
+        rows={list.data?.items}
+        loading={list.isLoading}
+        rowKey={(r) => r.id}
+        columns={[
+          { title: t('catalogue.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
+          { title: t('catalogue.name'), render: (_, r) => name(r) },
+          { title: t('catalogue.valueType'), dataIndex: 'valueType', render: typeLabel },
+          { title: t('catalogue.aggregation'), dataIndex: 'aggregation', render: aggLabel },
+          {
+            title: t('catalogue.allowsNotApplicable'),
+            dataIndex: 'allowsNotApplicable',
+            render: (v: boolean) => (v ? t('catalogue.yes') : t('catalogue.no')),
+          },
+          {
+            key: 'actions',
+            render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)),
+          },
+        ]}
+        card={(r) => (
+          <>
+            <div className="catalogue-card-title">{name(r)}</div>
+            <CardLine label={t('catalogue.code')}>
+              <code>{r.code}</code>
+            </CardLine>
+            <CardLine label={t('catalogue.valueType')}>{typeLabel(r.valueType)}</CardLine>
+            <CardLine label={t('catalogue.aggregation')}>{aggLabel(r.aggregation)}</CardLine>
+            <CardLine label={t('catalogue.allowsNotApplicable')}>{r.allowsNotApplicable ? t('catalogue.yes') : t('catalogue.no')}</CardLine>
+            <div className="catalogue-card-actions">{r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)}</div>
+          </>
+        )}
+      />
+      <DataElementDrawer open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+interface ElementForm {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  valueType: ValueType;
+  aggregation: string;
+  allowsNotApplicable: boolean;
+  gradeOptions?: string[];
+}
+
+function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const size = useDrawerSize();
+  const [form] = Form.useForm<ElementForm>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateDataElement();
+  const valueType = Form.useWatch('valueType', form) ?? 'number';
+
+  const close = () => {
+    form.resetFields();
+    setError(null);
+    onClose();
+  };
+  const submit = async (values: ElementForm) => {
+    setError(null);
+    try {
+      await create.mutateAsync({ ...values, gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null });
+      message.success(t('catalogue.saved'));
+      close();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={close}
+      size={size}
+      title={t('catalogue.newElement')}
+      extra={
+        <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-element">
+          {t('catalogue.save')}
+        </Button>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<ElementForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false }}
+        onValuesChange={(changed: Partial<ElementForm>) => {
+          if (changed.valueType) form.setFieldValue('aggregation', AGGREGATIONS_BY_TYPE[changed.valueType][0]);
+        }}
+      >
+        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input maxLength={255} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input maxLength={255} />
+        </Form.Item>
+        <Form.Item name="valueType" label={t('catalogue.valueType')}>
+          <Select options={VALUE_TYPES.map((v) => ({ value: v, label: t(`catalogue.valueType.${v}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="aggregation" label={t('catalogue.aggregation')}>
+          <Select
+            options={AGGREGATIONS_BY_TYPE[valueType].map((v) => ({ value: v, label: t(`catalogue.aggregation.${v}` as MessageKey) }))}
+          />
+        </Form.Item>
+        {valueType === 'grade' && (
+          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')}>
+            <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
+          </Form.Item>
+        )}
+        <Form.Item name="allowsNotApplicable" label={t('catalogue.allowsNotApplicable')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,68 @@
+// Pieces shared by the catalogue tabs: a table on desktop that becomes a
+// list of cards on a phone, and the caller's right to add to the catalogue.
+import { Card, Empty, Grid, Skeleton, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../app/i18n';
+import { useCan } from '../auth/use-me';
+
+export const useIsPhone = () => !Grid.useBreakpoint().md;
+
+/** managePrograms roles may add to the catalogue and set targets (the server still checks scope). */
+export const useCanManage = (): boolean => useCan('managePrograms');
+
+/** The localized name of a catalogue row. */
+export function useLocalName() {
+  const { locale } = useI18n();
+  return (row: { nameVi: string; nameEn: string }) => (locale === 'en' ? row.nameEn : row.nameVi);
+}
+
+interface ResponsiveListProps<T> {
+  rows: T[] | undefined;
+  loading: boolean;
+  rowKey: (row: T) => string;
+  columns: TableColumnsType<T>;
+  /** The phone card of a row. */
+  card: (row: T) => ReactNode;
+  testId: string;
+}
+
+export function ResponsiveList<T extends object>({ rows, loading, rowKey, columns, card, testId }: ResponsiveListProps<T>) {
+  const { t } = useI18n();
+  const isPhone = useIsPhone();
+  if (isPhone) {
+    if (loading && !rows) return <Skeleton active />;
+    if (!rows?.length) return <Empty description={t('catalogue.empty')} />;
+    return (
+      <div className="catalogue-cards" data-testid={testId}>
+        {rows.map((row) => (
+          <Card size="small" key={rowKey(row)} className="catalogue-card">
+            {card(row)}
+          </Card>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <Table<T>
+      data-testid={testId}
+      size="middle"
+      rowKey={rowKey}
+      dataSource={rows}
+      loading={loading}
+      columns={columns}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty description={t('catalogue.empty')} /> }}
+    />
+  );
+}
+
+/** A label: value line inside a phone card. */
+export function CardLine({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="catalogue-card-line">
+      <span className="catalogue-muted">{label}</span>
+      <span className="catalogue-card-value">{children}</span>
+    </div>
+  );
+}

@@ -1,0 +1,291 @@
+// Chỉ tiêu: targets of a program (list, add) and their allocation to units.
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { PartitionOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { MessageKey } from '../../../../common/i18n';
+import { COMPARATORS, CUMULATIVE_MEASURES, type TargetComparator } from '../../../../common/indicators';
+import { useI18n } from '../../app/i18n';
+import { applyApiError } from '../../lib/form-errors';
+import { formatMonth, useFormatValue } from '../targets/labels';
+import { useProgramOptions } from '../targets/api';
+import { useOrgUnit } from '../units/api';
+import { useDrawerSize } from '../units/unit-labels';
+import { UnitPicker } from '../units/unit-picker';
+import { AllocationDrawer } from './allocation-drawer';
+import { useCatalogueTargets, useCreateTarget, useIndicators, type Indicator, type Target } from './api';
+import { CardLine, ResponsiveList, useCanManage, useLocalName } from './shared';
+
+export function TargetsTab() {
+  const { t } = useI18n();
+  const canManage = useCanManage();
+  const name = useLocalName();
+  const formatValue = useFormatValue();
+  const [programId, setProgramId] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [allocating, setAllocating] = useState<Target | null>(null);
+  const programs = useProgramOptions();
+  const list = useCatalogueTargets(programId);
+  const indicators = useIndicators();
+  const indicatorById = useMemo(() => new Map((indicators.data?.items ?? []).map((i) => [i.id, i])), [indicators.data]);
+
+  const splittable = (r: Target) => {
+    const ind = indicatorById.get(r.indicatorId);
+    return Boolean(ind && CUMULATIVE_MEASURES.includes(ind.measure));
+  };
+  const allocateButton = (r: Target) =>
+    canManage && splittable(r) ? (
+      <Button size="small" icon={<PartitionOutlined />} onClick={() => setAllocating(r)} data-testid={`allocate-${r.code ?? r.id}`}>
+        {t('catalogue.allocate')}
+      </Button>
+    ) : null;
+  const aim = (r: Target) => `${t(`targets.comparator.${r.comparator}` as MessageKey)} ${formatValue(r.value, r.unitOfMeasure)}`;
+  const period = (r: Target) => `${formatMonth(r.periodFrom)} – ${formatMonth(r.periodTo)}`;
+  const flags = (r: Target) => (
+    <>
+      {r.stretch && <Tag color="gold">{t('catalogue.stretch')}</Tag>}
+      {r.whenConditionsAllow && <Tag>{t('catalogue.whenConditionsAllow')}</Tag>}
+      {r.allocations.length > 0 && <Tag color="blue">{t('catalogue.allocated', { count: r.allocations.length })}</Tag>}
+    </>
+  );
+
+  return (
+    <>
+      <div className="catalogue-toolbar">
+        <Select
+          className="catalogue-program-select"
+          allowClear
+          value={programId}
+          onChange={setProgramId}
+          placeholder={t('catalogue.allPrograms')}
+          loading={programs.isLoading}
+          options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))}
+          data-testid="program-filter"
+        />
+        <span className="catalogue-grow" />
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-target">
+            {t('catalogue.newTarget')}
+          </Button>
+        )}
+      </div>
+      {list.isError && <Alert type="error" showIcon title={t('common.loadFailed')} style={{ marginBottom: 12 }} />}
+      <ResponsiveList<Target>
+        testId="targets"
+        rows={list.data?.items}
+        loading={list.isLoading}
+        rowKey={(r) => r.id}
+        columns={[
+          { title: t('catalogue.code'), dataIndex: 'code', render: (v: string | null) => v ?? '' },
+          {
+            title: t('catalogue.text'),
+            render: (_, r) => (
+              <div style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+                {r.text} {flags(r)}
+              </div>
+            ),
+          },
+          {
+            title: t('catalogue.indicator'),
+            render: (_, r) => (
+              <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>
+                {indicatorById.get(r.indicatorId) ? name(indicatorById.get(r.indicatorId)!) : '–'}
+              </div>
+            ),
+          },
+          { title: t('catalogue.value'), render: (_, r) => aim(r) },
+          { title: t('catalogue.period'), render: (_, r) => period(r) },
+          { title: t('catalogue.scopeUnit'), render: (_, r) => <ScopeUnitName target={r} /> },
+          { key: 'actions', render: (_, r) => allocateButton(r) },
+        ]}
+        card={(r) => (
+          <>
+            <div className="catalogue-card-title">
+              {r.code && <Tag color="red">{r.code}</Tag>}
+              {r.text}
+            </div>
+            <div>{flags(r)}</div>
+            <CardLine label={t('catalogue.value')}>{aim(r)}</CardLine>
+            <CardLine label={t('catalogue.period')}>{period(r)}</CardLine>
+            <CardLine label={t('catalogue.scopeUnit')}>{<ScopeUnitName target={r} />}</CardLine>
+            <div className="catalogue-card-actions">{allocateButton(r)}</div>
+          </>
+        )}
+      />
+      <TargetDrawer open={creating} onClose={() => setCreating(false)} defaultProgramId={programId} indicators={indicators.data?.items ?? []} />
+      <AllocationDrawer target={allocating} onClose={() => setAllocating(null)} />
+    </>
+  );
+}
+
+/** The scope unit's name as it was at the start of the target's period (it may have been merged since). */
+function ScopeUnitName({ target }: { target: Target }) {
+  const unit = useOrgUnit(target.scopeUnitId, `${target.periodFrom}-01`);
+  return <>{unit.data?.shortName ?? '–'}</>;
+}
+
+interface TargetForm {
+  indicatorId?: string;
+  comparator: TargetComparator;
+  value?: number;
+  period: [Dayjs, Dayjs];
+  scopeUnitId?: string;
+  tolerance: number;
+  stretch: boolean;
+  whenConditionsAllow: boolean;
+  programId?: string;
+  code?: string;
+  text?: string;
+}
+
+/** Comparators that point the indicator's way ("exactly" only for sums and counts), as the server checks. */
+function comparatorsFor(indicator: Indicator | undefined): TargetComparator[] {
+  if (!indicator) return [...COMPARATORS];
+  const way: TargetComparator = indicator.direction === 'higher_is_better' ? 'gte' : 'lte';
+  return CUMULATIVE_MEASURES.includes(indicator.measure) ? [way, 'eq'] : [way];
+}
+
+function TargetDrawer({
+  open,
+  onClose,
+  defaultProgramId,
+  indicators,
+}: {
+  open: boolean;
+  onClose: () => void;
+  defaultProgramId: string | undefined;
+  indicators: Indicator[];
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const size = useDrawerSize();
+  const name = useLocalName();
+  const [form] = Form.useForm<TargetForm>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateTarget();
+  const programs = useProgramOptions();
+  const indicatorId = Form.useWatch('indicatorId', form);
+  const range = Form.useWatch('period', form) as [Dayjs, Dayjs] | undefined;
+  const indicator = indicators.find((i) => i.id === indicatorId);
+  const required = [{ required: true, message: t('validation.required') }];
+  const year = dayjs().year();
+
+  const close = () => {
+    form.resetFields();
+    setError(null);
+    onClose();
+  };
+  const submit = async (v: TargetForm) => {
+    setError(null);
+    try {
+      await create.mutateAsync({
+        indicatorId: v.indicatorId,
+        comparator: v.comparator,
+        value: v.value,
+        periodFrom: v.period[0].format('YYYY-MM'),
+        periodTo: v.period[1].format('YYYY-MM'),
+        scopeUnitId: v.scopeUnitId,
+        tolerance: v.tolerance ?? 0,
+        stretch: v.stretch,
+        whenConditionsAllow: v.whenConditionsAllow,
+        programId: v.programId ?? null,
+        code: v.code?.trim() || null,
+        text: v.text,
+      });
+      message.success(t('catalogue.saved'));
+      close();
+    } catch (e) {
+      const rest = applyApiError(form, e);
+      // Period errors come back on periodFrom/periodTo; the form has one range field.
+      const fields = (e as { fields?: { field: string; message: string }[] }).fields ?? [];
+      const periodError = fields.find((f) => f.field === 'periodFrom' || f.field === 'periodTo');
+      if (periodError) form.setFields([{ name: 'period', errors: [periodError.message] }]);
+      setError(periodError && rest?.endsWith(periodError.message) ? null : rest);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={close}
+      size={size}
+      title={t('catalogue.newTarget')}
+      extra={
+        <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-target">
+          {t('catalogue.save')}
+        </Button>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<TargetForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          comparator: 'gte',
+          tolerance: 0,
+          stretch: false,
+          whenConditionsAllow: false,
+          period: [dayjs(`${year}-01-01`), dayjs(`${year}-12-01`)],
+          programId: defaultProgramId,
+        }}
+        onValuesChange={(changed: Partial<TargetForm>) => {
+          if (changed.indicatorId) {
+            const ind = indicators.find((i) => i.id === changed.indicatorId);
+            form.setFieldValue('comparator', comparatorsFor(ind)[0]);
+          }
+        }}
+      >
+        <Form.Item name="programId" label={t('catalogue.program')}>
+          <Select
+            allowClear
+            placeholder={t('catalogue.noProgram')}
+            options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')}>
+          <Input maxLength={16} style={{ maxWidth: 160 }} />
+        </Form.Item>
+        <Form.Item name="text" label={t('catalogue.text')} extra={t('catalogue.textHelp')} rules={required}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="indicatorId" label={t('catalogue.indicator')} rules={required}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={indicators.filter((i) => !i.archivedAt).map((i) => ({ value: i.id, label: `${name(i)} (${i.code})` }))}
+            data-testid="target-indicator"
+          />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
+            <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
+          </Form.Item>
+          <Form.Item name="value" label={t('catalogue.value')} rules={required} style={{ width: '55%' }}>
+            <InputNumber
+              min={0}
+              style={{ width: '100%' }}
+              suffix={indicator ? t(`catalogue.uom.${indicator.unitOfMeasure}` as MessageKey) : undefined}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="period" label={t('catalogue.period')} rules={required}>
+          <DatePicker.RangePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} />
+        </Form.Item>
+        <Form.Item name="scopeUnitId" label={t('catalogue.scopeUnit')} rules={required}>
+          <UnitPicker date={range?.[0] ? range[0].startOf('month').format('YYYY-MM-DD') : undefined} />
+        </Form.Item>
+        <Form.Item name="tolerance" label={t('catalogue.tolerance')}>
+          <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
+        </Form.Item>
+        <Space wrap size={[24, 0]}>
+          <Form.Item name="stretch" label={t('catalogue.stretch')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="whenConditionsAllow" label={t('catalogue.whenConditionsAllow')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Drawer>
+  );
+}
