@@ -31,8 +31,6 @@ export const targets: Record<keyof typeof vi, string> = {
   'comparator.lte': '≤',
   'comparator.eq': '=',
   'uom.percent': '%',
-  'uom.count': '',
-  'uom.ratio': '',
   'uom.people': 'people',
   'uom.vnd': 'VND',
   breakdownTitle: 'Results by unit',

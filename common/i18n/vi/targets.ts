@@ -30,8 +30,6 @@ export const targets = {
   'comparator.lte': '≤',
   'comparator.eq': '=',
   'uom.percent': '%',
-  'uom.count': '',
-  'uom.ratio': '',
   'uom.people': 'người',
   'uom.vnd': 'đồng',
   // Drill-down

@@ -40,7 +40,7 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : numberFormat.format(value);
 }
 
-/** "45,5 %", "120 người", "8" — the value with its unit of measure. */
+/** "45,5 %", "120 người", "8" — the value with its unit of measure (plain counts and ratios have no label). */
 export function useFormatValue() {
   const { t } = useI18n();
   return (value: number | null | undefined, unitOfMeasure: string) => {
