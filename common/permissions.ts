@@ -4,10 +4,16 @@ import type { Role } from './enums.js';
 export const PERMISSIONS = {
   /** Create, edit, move, merge, split, dissolve units (within scope). */
   manageUnits: ['system_admin', 'federation_officer'],
-  /** Create and edit draft work programs and plans (within scope). */
+  /** Define the shared catalogue (data elements, indicators) and set and allocate targets (within scope). */
   managePrograms: ['system_admin', 'federation_officer'],
-  /** Issue (ban hành) a draft program (within scope). */
-  issuePrograms: ['system_admin', 'federation_leader', 'federation_officer'],
+  /**
+   * Write draft programs of units in scope: create, edit, amend, and derive a
+   * unit's own program from its federation's. A CĐCS chair's scope is their
+   * own unit, so they concretise their own program (cụ thể hóa chương trình).
+   */
+  writePrograms: ['system_admin', 'federation_officer', 'grassroots_officer'],
+  /** Issue (ban hành) a draft program of a unit in scope; a CĐCS chair signs their own. */
+  issuePrograms: ['system_admin', 'federation_leader', 'federation_officer', 'grassroots_officer'],
   /** Manage user accounts and role assignments. */
   manageUsers: ['system_admin'],
   /** Read the audit log (within scope). */

@@ -76,18 +76,21 @@ describe('create a draft program', () => {
     expect(await countPrograms()).toBe(before);
   });
 
-  it('forbids a grassroots chair and an officer of a sibling federation', async () => {
+  it("forbids a grassroots chair the federation's program and an officer of a sibling federation", async () => {
     const chair = await createUser(database.db, { role: 'grassroots_officer', unitId: grassroots.id, includesSubtree: false });
     const chairClient = await signInAs(app, chair.username);
     const before = await countPrograms();
-    const own = await chairClient.post('/api/programs', sampleProgramBody(grassroots.id, { number: 1 }));
-    expect(own.statusCode).toBe(403);
-    expect(own.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
+    const federations = await chairClient.post('/api/programs', sampleProgramBody(district.id, { number: 8 }));
+    expect(federations.statusCode).toBe(403);
+    expect(federations.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
     const outsider = await createUser(database.db, { role: 'federation_officer', unitId: sibling.id });
     const outsiderClient = await signInAs(app, outsider.username);
     expect((await outsiderClient.post('/api/programs', sampleProgramBody(district.id, { number: 9 }))).statusCode).toBe(403);
     expect(await countPrograms()).toBe(before);
     const rows = await database.db.select({ id: programs.id }).from(programs).where(eq(programs.unitId, grassroots.id));
     expect(rows).toHaveLength(0);
+    // Their own CĐCS's program is theirs to write (cụ thể hóa).
+    const own = await chairClient.post('/api/programs', sampleProgramBody(grassroots.id, { number: 1 }));
+    expect(own.statusCode).toBe(201);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, programs, targets } from '../../db/schema/index.js';
+import { signInAs } from '../../../test/app.js';
 import { useDemoApp } from './demo-test-support.js';
 import { sampleProgramBody } from './test-helpers.js';
 
@@ -16,9 +17,9 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
   const count = async (table: typeof programs | typeof targets | typeof auditLog) =>
     (await ctx.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table))[0]!.n;
 
-  it('is refused to a grassroots chair (no managePrograms), and changes nothing', async () => {
+  it("is refused for a unit outside the caller's scope (a chair's sibling CĐCS), and changes nothing", async () => {
     const before = [await count(programs), await count(targets)];
-    const res = await ctx.chair.post(`/api/programs/${ctx.programId}/derive`, { unitId: ctx.unitIds.get('VT10') });
+    const res = await ctx.chair.post(`/api/programs/${ctx.programId}/derive`, { unitId: ctx.unitIds.get('VT11') });
     expect(res.statusCode).toBe(403);
     expect([await count(programs), await count(targets)]).toEqual(before);
   });
@@ -105,5 +106,18 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await ctx.officer.post(`/api/programs/${unknown}/derive`, { unitId: ctx.unitIds.get('VT12') })).statusCode).toBe(403);
     expect((await ctx.admin.post(`/api/programs/${unknown}/derive`, { unitId: ctx.unitIds.get('VT12') })).statusCode).toBe(404);
+  });
+
+  it("lets a CĐCS chair concretise their own unit's program from the federation's, and issue it", async () => {
+    const chair = await signInAs(ctx.app, 'cdcs.thuysan', 'Demo@2024');
+    const res = await chair.post(`/api/programs/${ctx.programId}/derive`, { unitId: ctx.unitIds.get('VT17') });
+    expect(res.statusCode).toBe(201);
+    const program = res.json().program;
+    expect(program).toMatchObject({ unitId: ctx.unitIds.get('VT17'), status: 'draft', year: 2024 });
+    const issued = await chair.post(`/api/programs/${program.id}/issue`);
+    expect(issued.statusCode).toBe(200);
+    expect(issued.json().status).toBe('issued');
+    // The federation's own program stays out of the chair's hands.
+    expect((await chair.patch(`/api/programs/${ctx.programId}`, { title: 'x' })).statusCode).toBe(403);
   });
 });

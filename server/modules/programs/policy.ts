@@ -65,11 +65,11 @@ export async function requireProgramVisible(db: Executor, actor: Actor, program:
   if (!row?.ok) throw forbidden();
 }
 
-/** Creating and editing drafts: federation officers (and admins) over the issuing unit. */
+/** Creating, editing, amending and deriving drafts: writePrograms roles over the issuing unit. */
 export const requireProgramManage = (db: Executor, actor: Actor, unitId: string) =>
-  requireUnitAccess(db, actor, unitId, PERMISSIONS.managePrograms);
+  requireUnitAccess(db, actor, unitId, PERMISSIONS.writePrograms);
 
-/** Issuing: federation leaders and officers (and admins) over the issuing unit. */
+/** Issuing: issuePrograms roles over the issuing unit. */
 export const requireProgramIssue = (db: Executor, actor: Actor, unitId: string) =>
   requireUnitAccess(db, actor, unitId, PERMISSIONS.issuePrograms);
 

@@ -46,12 +46,12 @@ function useDeriveProgram(id: string) {
 
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
-/** The derive button and its modal (issued programs, managePrograms), and the allocation warning. */
+/** The derive button and its modal (issued programs, writePrograms), and the allocation warning. */
 export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const canManage = useCan('managePrograms');
+  const canManage = useCan('writePrograms');
   const check = useAllocationCheck(program.id);
   const derive = useDeriveProgram(program.id);
   const [open, setOpen] = useState(false);

@@ -458,7 +458,7 @@ export function ProgramEditorPage() {
   const { id } = useParams();
   const query = useProgram(id);
   const me = useMe();
-  const canManage = useCan('managePrograms');
+  const canManage = useCan('writePrograms');
   if (!canManage) return <Result status="403" title="403" subTitle={t('errors.FORBIDDEN')} />;
   if (id && query.isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (id && (query.isError || !query.data)) {
@@ -476,7 +476,7 @@ export function ProgramEditorPage() {
 function uniqueUnits(assignments: Array<{ role: string; unitId: string; unitName: string }>) {
   const seen = new Map<string, string>();
   for (const a of assignments) {
-    if ((PERMISSIONS.managePrograms as readonly string[]).includes(a.role)) seen.set(a.unitId, a.unitName);
+    if ((PERMISSIONS.writePrograms as readonly string[]).includes(a.role)) seen.set(a.unitId, a.unitName);
   }
   return [...seen].map(([value, label]) => ({ value, label }));
 }

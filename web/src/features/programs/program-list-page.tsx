@@ -16,7 +16,7 @@ export function ProgramListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const isPhone = !Grid.useBreakpoint().md;
-  const canManage = useCan('managePrograms');
+  const canManage = useCan('writePrograms');
   const [search, setSearch] = useSearchParams();
   const year = search.get('year') ? Number(search.get('year')) : undefined;
   const [page, setPage] = useState(1);

@@ -20,7 +20,7 @@ export function ProgramPage() {
   const { message } = AntApp.useApp();
   const query = useProgram(id);
   const [downloading, setDownloading] = useState(false);
-  const canManage = useCan('managePrograms');
+  const canManage = useCan('writePrograms');
   const canIssue = useCan('issuePrograms');
   const issue = useIssueProgram();
   const amend = useAmendProgram();
