@@ -22,10 +22,14 @@ import './targets.css';
 /** The Select's value for "every target in progress on the as-of date" (no program filter). */
 const ACTIVE = 'active';
 
-/** Default as-of date: today, or the last day of the program's year when that year is over. */
+/**
+ * Default as-of date: today, or — when the program's year is over — 30/11 of
+ * that year, the cut-off of the year-end report (DOMAIN.md: year statistics
+ * are "as of 30/11"), so a past year opens on the figures it was judged by.
+ */
 export function defaultAsOf(program: ProgramOption | undefined): string {
   const today = todayIso();
-  if (program && program.year < Number(today.slice(0, 4))) return `${program.year}-12-31`;
+  if (program && program.year < Number(today.slice(0, 4))) return `${program.year}-11-30`;
   return today;
 }
 
