@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { POSTGRES_URL, urlWithDatabase, withAdmin } from './pg-admin.js';
 import { openDatabase, type DatabaseHandle } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { queryRows } from '../server/db/sql.js';
@@ -21,7 +21,6 @@ import { computeTargets, roundValue } from '../server/modules/indicators/compute
 import { aggregateCte, engineCtes } from '../server/modules/indicators/engine-sql.js';
 import { AS_OF, buildDataset, DISTRICT_CODE, handWrittenSql, TARGET_KINDS, type Dataset, type HandRow } from './indicators-data.js';
 
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GRASSROOTS = Number(process.env.BENCH_UNITS ?? 3000);
 const RUNS = 5;
 
@@ -122,21 +121,7 @@ async function benchEngine(engine: string, handle: DatabaseHandle, rows: Row[], 
   }
 }
 
-function urlWithDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
   const rows: Row[] = [];

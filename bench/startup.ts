@@ -5,11 +5,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import pg from 'pg';
+import { POSTGRES_URL, urlWithDatabase, withAdmin } from './pg-admin.js';
 import { ensureWebBuild } from '../e2e/build-web.js';
 import { makeDataDir, residentMemoryMiB, startServer, type ServerOptions } from '../e2e/server-process.js';
 
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Row {
   engine: string;
@@ -30,21 +29,7 @@ async function measure(engine: string, start: Row['start'], options: ServerOptio
   }
 }
 
-function urlWithDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
   const webDist = ensureWebBuild((line) => console.log(line));
