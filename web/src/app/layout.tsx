@@ -13,7 +13,7 @@ import {
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../../common/i18n';
 import type { Permission } from '../../../common/permissions';
@@ -132,7 +132,9 @@ export function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          <Suspense fallback={<div className="page-loading"><Spin tip={t('common.loading')}><div style={{ minHeight: 120 }} /></Spin></div>}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <Drawer

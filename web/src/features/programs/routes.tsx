@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { ProgramEditorPage } from './program-editor-page';
-import { ProgramListPage } from './program-list-page';
-import { ProgramPage } from './program-page';
+
+// Pages load on demand, so a chair's phone downloads only what they open.
+const ProgramEditorPage = lazy(() => import('./program-editor-page').then((m) => ({ default: m.ProgramEditorPage })));
+const ProgramListPage = lazy(() => import('./program-list-page').then((m) => ({ default: m.ProgramListPage })));
+const ProgramPage = lazy(() => import('./program-page').then((m) => ({ default: m.ProgramPage })));
 
 export const programRoutes: RouteObject[] = [
   { path: '/programs', element: <ProgramListPage /> },

@@ -1,5 +1,6 @@
 // TanStack Query hooks over /api/targets (tiến độ chỉ tiêu).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { todayIso } from '../../lib/dates';
 import { api, qs } from '../../lib/api';
 
 export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
@@ -127,4 +128,15 @@ export function latestTargetProgramId(targets: TargetSummary[] | undefined): str
   let best: TargetSummary | undefined;
   for (const x of targets ?? []) if (x.programId && (!best || x.periodTo > best.periodTo)) best = x;
   return best?.programId ?? undefined;
+}
+
+/**
+ * Default as-of date: today, or — when the program's year is over — 30/11 of
+ * that year, the cut-off of the year-end report (DOMAIN.md: year statistics
+ * are "as of 30/11"), so a past year opens on the figures it was judged by.
+ */
+export function defaultAsOf(program: ProgramOption | undefined): string {
+  const today = todayIso();
+  if (program && program.year < Number(today.slice(0, 4))) return `${program.year}-11-30`;
+  return today;
 }

@@ -4,9 +4,8 @@ import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../lib/dates';
-import { latestTargetProgramId, TARGET_STATUSES, useProgramOptions, useTargetProgress, useTargets } from './api';
+import { defaultAsOf, latestTargetProgramId, TARGET_STATUSES, useProgramOptions, useTargetProgress, useTargets } from './api';
 import { STATUS_COLORS } from './labels';
-import { defaultAsOf } from './target-progress-page';
 
 export function TargetsHomeCard() {
   const { t } = useI18n();

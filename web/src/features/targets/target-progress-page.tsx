@@ -5,14 +5,14 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
+  defaultAsOf,
   latestTargetProgramId,
   TARGET_STATUSES,
   useProgramOptions,
   useTargetProgress,
   useTargets,
-  type ProgramOption,
   type TargetProgress,
 } from './api';
 import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
@@ -22,16 +22,6 @@ import './targets.css';
 /** The Select's value for "every target in progress on the as-of date" (no program filter). */
 const ACTIVE = 'active';
 
-/**
- * Default as-of date: today, or — when the program's year is over — 30/11 of
- * that year, the cut-off of the year-end report (DOMAIN.md: year statistics
- * are "as of 30/11"), so a past year opens on the figures it was judged by.
- */
-export function defaultAsOf(program: ProgramOption | undefined): string {
-  const today = todayIso();
-  if (program && program.year < Number(today.slice(0, 4))) return `${program.year}-11-30`;
-  return today;
-}
 
 export function TargetProgressPage() {
   const { t } = useI18n();

@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { UnitPage } from './unit-page';
-import { UnitTreePage } from './unit-tree-page';
+
+// Pages load on demand, so a chair's phone downloads only what they open.
+const UnitPage = lazy(() => import('./unit-page').then((m) => ({ default: m.UnitPage })));
+const UnitTreePage = lazy(() => import('./unit-tree-page').then((m) => ({ default: m.UnitTreePage })));
 
 export const unitRoutes: RouteObject[] = [
   { path: '/units', element: <UnitTreePage /> },
