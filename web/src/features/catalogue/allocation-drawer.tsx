@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { formatNumber, useFormatValue } from '../targets/labels';
-import { useDrawerSize } from '../units/unit-labels';
+import { useDrawerSize } from '../../lib/responsive';
 import { useAllocateTarget, useDataElements, useTargetAllocations, type AllocationUnit, type Target } from './api';
 import { useLocalName } from './shared';
 

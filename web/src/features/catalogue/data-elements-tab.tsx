@@ -1,5 +1,5 @@
 // Dữ liệu báo cáo: what units report each month (list, add, archive).
-import { Alert, App, Button, Drawer, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
@@ -7,9 +7,8 @@ import { AGGREGATIONS_BY_TYPE, VALUE_TYPES, type ValueType } from '../../../../c
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
-import { useDrawerSize } from '../units/unit-labels';
 import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
-import { CardLine, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
 
 export function DataElementsTab() {
   const { t } = useI18n();
@@ -114,7 +113,6 @@ interface ElementForm {
 function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const size = useDrawerSize();
   const [form] = Form.useForm<ElementForm>();
   const [error, setError] = useState<string | null>(null);
   const create = useCreateDataElement();
@@ -137,18 +135,15 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   };
 
   return (
-    <Drawer
+    <CreateDrawer
       open={open}
       onClose={close}
-      size={size}
       title={t('catalogue.newElement')}
-      extra={
-        <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-element">
-          {t('catalogue.save')}
-        </Button>
-      }
+      saving={create.isPending}
+      onSave={() => form.submit()}
+      saveTestId="save-element"
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<ElementForm>
         form={form}
         layout="vertical"
@@ -184,6 +179,6 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           <Switch />
         </Form.Item>
       </Form>
-    </Drawer>
+    </CreateDrawer>
   );
 }

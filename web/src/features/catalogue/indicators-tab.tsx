@@ -1,6 +1,6 @@
 // Chỉ số: how results are measured. The create form shows only the parts the
 // chosen measure uses (mirrors slotRules in server/modules/indicators/definition-rules.ts).
-import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../../../../common/enums';
@@ -18,9 +18,8 @@ import {
 } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
-import { useDrawerSize } from '../units/unit-labels';
 import { useCreateIndicator, useDataElements, useIndicators, type DataElement, type Indicator } from './api';
-import { CardLine, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
 
 type Slot = 'numerator' | 'denominator' | 'condition' | 'eligibility' | 'recordSource';
 
@@ -111,7 +110,6 @@ interface IndicatorForm {
 function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const size = useDrawerSize();
   const name = useLocalName();
   const [form] = Form.useForm<IndicatorForm>();
   const [error, setError] = useState<string | null>(null);
@@ -169,18 +167,15 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
   };
 
   return (
-    <Drawer
+    <CreateDrawer
       open={open}
       onClose={close}
-      size={size}
       title={t('catalogue.newIndicator')}
-      extra={
-        <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-indicator">
-          {t('catalogue.save')}
-        </Button>
-      }
+      saving={create.isPending}
+      onSave={() => form.submit()}
+      saveTestId="save-indicator"
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<IndicatorForm>
         form={form}
         layout="vertical"
@@ -271,6 +266,6 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
           <Select mode="multiple" options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`enums.kind.${k}` as MessageKey) }))} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </CreateDrawer>
   );
 }

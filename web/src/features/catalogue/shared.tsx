@@ -1,11 +1,13 @@
 // Pieces shared by the catalogue tabs: a table on desktop that becomes a
 // list of cards on a phone, and the caller's right to add to the catalogue.
-import { Card, Empty, Grid, Skeleton, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useDrawerSize, useIsPhone } from '../../lib/responsive';
 import { useCan } from '../auth/use-me';
 
-export const useIsPhone = () => !Grid.useBreakpoint().md;
+export { useIsPhone };
+
 
 /** managePrograms roles may add to the catalogue and set targets (the server still checks scope). */
 export const useCanManage = (): boolean => useCan('managePrograms');
@@ -64,5 +66,40 @@ export function CardLine({ label, children }: { label: string; children: ReactNo
       <span className="catalogue-muted">{label}</span>
       <span className="catalogue-card-value">{children}</span>
     </div>
+  );
+}
+
+interface CreateDrawerProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  saving: boolean;
+  /** Submits the drawer's form. */
+  onSave: () => void;
+  saveTestId: string;
+  /** The general error banner (field errors sit on their fields). */
+  error: string | null;
+  children: ReactNode;
+}
+
+/** The "add to the catalogue" drawer: full width on phones, Save at the top, an error banner above the form. */
+export function CreateDrawer({ open, onClose, title, saving, onSave, saveTestId, error, children }: CreateDrawerProps) {
+  const { t } = useI18n();
+  const size = useDrawerSize();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={size}
+      title={title}
+      extra={
+        <Button type="primary" loading={saving} onClick={onSave} data-testid={saveTestId}>
+          {t('catalogue.save')}
+        </Button>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {children}
+    </Drawer>
   );
 }

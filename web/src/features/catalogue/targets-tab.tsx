@@ -1,5 +1,5 @@
 // Chỉ tiêu: targets of a program (list, add) and their allocation to units.
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { PartitionOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -10,11 +10,10 @@ import { applyApiError } from '../../lib/form-errors';
 import { formatMonth, useFormatValue } from '../targets/labels';
 import { useProgramOptions } from '../targets/api';
 import { useOrgUnit } from '../units/api';
-import { useDrawerSize } from '../units/unit-labels';
 import { UnitPicker } from '../units/unit-picker';
 import { AllocationDrawer } from './allocation-drawer';
 import { useCatalogueTargets, useCreateTarget, useIndicators, type Indicator, type Target } from './api';
-import { CardLine, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
 
 export function TargetsTab() {
   const { t } = useI18n();
@@ -158,7 +157,6 @@ function TargetDrawer({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const size = useDrawerSize();
   const name = useLocalName();
   const [form] = Form.useForm<TargetForm>();
   const [error, setError] = useState<string | null>(null);
@@ -205,18 +203,15 @@ function TargetDrawer({
   };
 
   return (
-    <Drawer
+    <CreateDrawer
       open={open}
       onClose={close}
-      size={size}
       title={t('catalogue.newTarget')}
-      extra={
-        <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-target">
-          {t('catalogue.save')}
-        </Button>
-      }
+      saving={create.isPending}
+      onSave={() => form.submit()}
+      saveTestId="save-target"
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<TargetForm>
         form={form}
         layout="vertical"
@@ -286,6 +281,6 @@ function TargetDrawer({
           </Form.Item>
         </Space>
       </Form>
-    </Drawer>
+    </CreateDrawer>
   );
 }

@@ -19,7 +19,7 @@ import {
   useSplitOrgUnit,
   type OrgUnitDetail,
 } from './api';
-import { useDrawerSize } from './unit-labels';
+import { useDrawerSize } from '../../lib/responsive';
 import { UnitPicker } from './unit-picker';
 
 export type UnitAction = 'move' | 'merge' | 'split' | 'dissolve';

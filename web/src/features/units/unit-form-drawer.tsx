@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateOrgUnit, useUpdateOrgUnit, type OrgUnitDetail } from './api';
-import { useDrawerSize } from './unit-labels';
+import { useDrawerSize } from '../../lib/responsive';
 import { UnitPicker } from './unit-picker';
 
 interface FormValues {

@@ -1,4 +1,4 @@
-import { Grid, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
@@ -32,8 +32,3 @@ export function useFormatRange() {
     t('units.dateRange', { from: formatDate(from), to: to ? formatDate(to) : t('units.present') });
 }
 
-/** Full-width drawers on phones, a comfortable column on desktop. */
-export function useDrawerSize(desktop = 560): number | string {
-  const screens = Grid.useBreakpoint();
-  return screens.md ? desktop : '100%';
-}

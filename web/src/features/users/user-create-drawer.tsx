@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateUser, type User } from './api';
 import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
-import { useDrawerSize } from './user-labels';
+import { useDrawerSize } from '../../lib/responsive';
 
 interface FormValues {
   username: string;
@@ -23,7 +23,7 @@ const USERNAME = /^[a-z0-9._-]+$/;
 /** Thêm người dùng, in a drawer (full width on phones). */
 export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const { t } = useI18n();
-  const size = useDrawerSize();
+  const size = useDrawerSize(600);
   return (
     <Drawer open={open} onClose={onClose} size={size} destroyOnHidden title={t('users.addTitle')} data-testid="user-create-drawer">
       {open && <CreateForm onCancel={onClose} onCreated={onCreated} />}

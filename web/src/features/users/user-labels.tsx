@@ -1,4 +1,4 @@
-import { Grid, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { Role } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
@@ -68,11 +68,3 @@ export function RoleTags({ assignments, max = 3 }: { assignments: RoleAssignment
   );
 }
 
-export function useIsPhone(): boolean {
-  const screens = Grid.useBreakpoint();
-  return !screens.md;
-}
-
-export function useDrawerSize(desktop = 600): number | string {
-  return useIsPhone() ? '100%' : desktop;
-}

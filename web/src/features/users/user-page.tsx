@@ -9,7 +9,8 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { useMe } from '../auth/use-me';
 import { useDeleteAssignment, useDisableUser, useEnableUser, useUser, type RoleAssignment, type User } from './api';
 import { AddAssignmentModal, EditUserModal, EndAssignmentModal, ResetPasswordModal } from './user-dialogs';
-import { AssignmentStateTag, UserStatusTag, assignmentState, roleKey, useIsPhone } from './user-labels';
+import { useIsPhone } from '../../lib/responsive';
+import { AssignmentStateTag, UserStatusTag, assignmentState, roleKey } from './user-labels';
 import './users.css';
 
 /** Trang người dùng: details, account status, password reset and role assignments. */

@@ -9,7 +9,8 @@ import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useUsers, type User, type UserListParams, type UserSort } from './api';
 import { UserCreateDrawer } from './user-create-drawer';
-import { RoleTags, UserStatusTag, roleKey, useIsPhone } from './user-labels';
+import { useIsPhone } from '../../lib/responsive';
+import { RoleTags, UserStatusTag, roleKey } from './user-labels';
 import './users.css';
 
 const SORTS: UserSort[] = ['username', 'fullName', 'createdAt'];
