@@ -14,6 +14,14 @@ export const PERMISSIONS = {
   writePrograms: ['system_admin', 'federation_officer', 'grassroots_officer'],
   /** Issue (ban hành) a draft program of a unit in scope; a CĐCS chair signs their own. */
   issuePrograms: ['system_admin', 'federation_leader', 'federation_officer', 'grassroots_officer'],
+  /**
+   * Keep the member registry of units in scope: admit, edit, transfer, accept
+   * transfers, record leaving, issue cards, import from Excel; see members'
+   * CCCD, phone and birth date in full.
+   */
+  manageMembers: ['system_admin', 'federation_officer', 'grassroots_officer'],
+  /** Read the member registry of units in scope (masked personal data). */
+  viewMembers: ['system_admin', 'federation_leader', 'federation_officer', 'inspection_officer', 'grassroots_officer', 'viewer'],
   /** Manage user accounts and role assignments. */
   manageUsers: ['system_admin'],
   /** Read the audit log (within scope). */

@@ -30,6 +30,8 @@ import userRoutes from './modules/users/routes.js';
 import auditRoutes from './modules/audit/routes.js';
 import programRoutes from './modules/programs/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
+import memberRoutes from './modules/members/routes.js';
+import memberImportRoutes from './modules/members/import-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -158,6 +160,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(auditRoutes);
       await api.register(programRoutes);
       await api.register(indicatorRoutes);
+      await api.register(memberRoutes);
+      await api.register(memberImportRoutes);
     },
     { prefix: '/api' },
   );

@@ -29,6 +29,7 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
       if (p.origin === 'array' || p.origin === 'set') return translate(locale, 'validation.tooManyItems', { maximum: num(p.maximum) });
       return translate(locale, 'validation.tooBig', { maximum: num(p.maximum) });
     case 'invalid_format':
+      if (issue.message && hasMessage(issue.message)) return translate(locale, issue.message);
       if (p.format === 'uuid' || p.format === 'guid') return translate(locale, 'validation.invalidUuid');
       if (p.format === 'email') return translate(locale, 'validation.invalidEmail');
       if (p.format === 'date') return translate(locale, 'validation.invalidDate');

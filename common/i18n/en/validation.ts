@@ -16,4 +16,6 @@ export const validation: Record<keyof typeof vi, string> = {
   invalid: 'Invalid value.',
   tooFewItems: 'At least {minimum} items are needed.',
   tooManyItems: 'At most {maximum} items are allowed.',
+  citizenId: 'A citizen ID (CCCD) has exactly 12 digits.',
+  phone: 'The phone number is not valid.',
 };

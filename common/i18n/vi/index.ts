@@ -11,3 +11,4 @@ export { members } from './members.js';
 export { targets } from './targets.js';
 export { catalogue } from './catalogue.js';
 export { validation } from './validation.js';
+export { memberImport } from './member-import.js';

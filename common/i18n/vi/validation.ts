@@ -15,4 +15,6 @@ export const validation = {
   invalid: 'Giá trị không hợp lệ.',
   tooFewItems: 'Cần ít nhất {minimum} mục.',
   tooManyItems: 'Không được vượt quá {maximum} mục.',
+  citizenId: 'Số CCCD phải gồm đúng 12 chữ số.',
+  phone: 'Số điện thoại không hợp lệ.',
 } as const;

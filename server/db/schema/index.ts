@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './programs.js';
 export * from './indicators.js';
+export * from './members.js';

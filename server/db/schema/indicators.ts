@@ -33,6 +33,8 @@ export const dataElements = pgTable(
     aggregation: text('aggregation').notNull(), // Aggregation over the months of a period
     allowsNotApplicable: boolean('allows_not_applicable').notNull().default(false), // "không áp dụng"
     gradeOptions: jsonb('grade_options').$type<string[]>(), // 'grade' only, best first
+    /** Facts computed from records instead of typed (DerivedFactSource), e.g. members at month end from the registry. */
+    derivedFrom: text('derived_from'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

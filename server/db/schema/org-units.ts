@@ -16,6 +16,9 @@ export const orgUnits = pgTable(
     kind: text('kind').notNull(), // OrgUnitKind
     sector: text('sector'), // GrassrootsSector, grassroots unions only
     address: text('address'),
+    // Grassroots-union records (hồ sơ thành lập CĐCS); founding date = valid_from, dissolution = valid_to.
+    foundingDecision: text('founding_decision'), // số quyết định thành lập / công nhận
+    initialMemberCount: integer('initial_member_count'), // số đoàn viên khi thành lập (luật: ít nhất 5)
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'), // null = still valid
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,3 @@
+// Vietnamese messages of the members' Excel import (template headers, cell errors).
+export const memberImport = {
+} as const;

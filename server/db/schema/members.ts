@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth.js';
+import { orgUnits } from './org-units.js';
+
+// The member registry (sổ đoàn viên): people, the dated events of their union
+// life, and what is derived from those events (status, current unit, the
+// periods spent in each unit). See docs/members.md.
+
+/**
+ * A member (đoàn viên). status, unit_id and admitted_on are derived from the
+ * member's events by deriveMemberState() and written in the same transaction
+ * as the event: never typed.
+ */
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fullName: text('full_name').notNull(),
+    /** full_name folded (lower case, no diacritics) for search: foldText(). */
+    nameFolded: text('name_folded').notNull(),
+    gender: text('gender').notNull(), // Gender
+    birthDate: date('birth_date').notNull(),
+    citizenId: text('citizen_id'), // CCCD, 12 digits
+    phone: text('phone'),
+    email: text('email'),
+    ethnicity: text('ethnicity'), // dân tộc
+    job: text('job'), // nghề nghiệp
+    workplace: text('workplace'), // nơi làm việc
+    unionPosition: text('union_position').notNull().default('member'), // UnionPosition (chức vụ công đoàn)
+    partyMember: boolean('party_member').notNull().default(false), // đảng viên
+    cardNumber: text('card_number'), // số thẻ đoàn viên
+    cardIssuedOn: date('card_issued_on'),
+    // Derived from member_events:
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id), // current unit, or the last one
+    status: text('status').notNull(), // MemberStatus
+    admittedOn: date('admitted_on').notNull(), // first admission (ngày kết nạp)
+    /** Import that created the member, so re-importing a file finds it. */
+    importKey: text('import_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_citizen_id_uq').on(t.citizenId),
+    uniqueIndex('members_card_number_uq').on(t.cardNumber),
+    index('members_unit_status_idx').on(t.unitId, t.status),
+    index('members_name_idx').on(t.nameFolded),
+    index('members_identity_idx').on(t.nameFolded, t.birthDate),
+    index('members_admitted_idx').on(t.admittedOn),
+    check('members_gender_chk', sql`${t.gender} in ('male', 'female')`),
+    check('members_status_chk', sql`${t.status} in ('active', 'transferred_out', 'left', 'deceased')`),
+    check('members_citizen_id_chk', sql`${t.citizenId} is null or ${t.citizenId} ~ '^[0-9]{12}$'`),
+  ],
+);
+
+/**
+ * A dated event of a member's union life. kind:
+ * - admitted (kết nạp) / rejoined (kết nạp lại): into unit_id;
+ * - transferred (chuyển sinh hoạt): from unit_id to to_unit_id (a unit of the
+ *   tree, pending until the receiver accepts) or to to_outside_name (a union
+ *   outside the system: the member becomes "transferred out");
+ * - left (ra khỏi tổ chức) / died (từ trần): from unit_id;
+ * - card_issued (cấp thẻ): card_number.
+ */
+export const memberEvents = pgTable(
+  'member_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(), // MemberEventKind
+    eventDate: date('event_date').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    toUnitId: uuid('to_unit_id').references(() => orgUnits.id),
+    toOutsideName: text('to_outside_name'),
+    transferState: text('transfer_state'), // TransferState, transfers to a unit of the tree only
+    decidedOn: date('decided_on'), // when the receiver accepted or refused
+    decidedBy: uuid('decided_by').references(() => users.id),
+    cardNumber: text('card_number'),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Order of events on one day (admission before a same-day transfer). */
+    seq: integer('seq').notNull().default(0),
+  },
+  (t) => [
+    index('member_events_member_idx').on(t.memberId, t.eventDate, t.seq),
+    index('member_events_unit_kind_idx').on(t.unitId, t.kind, t.eventDate),
+    index('member_events_pending_idx').on(t.toUnitId).where(sql`${t.transferState} = 'pending'`),
+    check(
+      'member_events_kind_chk',
+      sql`${t.kind} in ('admitted', 'rejoined', 'transferred', 'left', 'died', 'card_issued')`,
+    ),
+    check('member_events_transfer_chk', sql`${t.kind} <> 'transferred' or (${t.toUnitId} is null) <> (${t.toOutsideName} is null)`),
+    check('member_events_state_chk', sql`${t.transferState} is null or ${t.transferState} in ('pending', 'accepted', 'refused')`),
+  ],
+);
+
+/**
+ * The periods a member was an active member of a unit [valid_from, valid_to]
+ * (inclusive; null = still), derived from the events like members.status.
+ * Counts of members at a date (the derived fact "members at month end") read it.
+ */
+export const memberUnitPeriods = pgTable(
+  'member_unit_periods',
+  {
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+  },
+  (t) => [index('member_unit_periods_member_idx').on(t.memberId), index('member_unit_periods_unit_idx').on(t.unitId, t.validFrom)],
+);
+
+/**
+ * An Excel import of members (nhập từ Excel): the uploaded file, its
+ * validation and the import, run in the background with progress.
+ */
+export const memberImports = pgTable(
+  'member_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    state: text('state').notNull(), // ImportState
+    progress: integer('progress').notNull().default(0), // 0..100 of the current phase
+    totalRows: integer('total_rows').notNull().default(0),
+    validRows: integer('valid_rows').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** File-level problem (wrong type, no header…): an error code with params. */
+    fileError: jsonb('file_error').$type<{ code: string; params?: Record<string, string | number> }>(),
+    /** Per-cell errors: row, column, message key and params. */
+    errors: jsonb('errors').$type<Array<{ row: number; column: string; code: string; params?: Record<string, string | number> }>>(),
+    /** The sheet's data rows as read (cell texts by header key), kept until imported: the import and the rejected-rows file use them. */
+    rows: jsonb('rows').$type<Array<Record<string, string>>>(),
+    importedRows: integer('imported_rows').notNull().default(0),
+    skippedRows: integer('skipped_rows').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_imports_user_idx').on(t.userId, t.createdAt),
+    check('member_imports_state_chk', sql`${t.state} in ('validating', 'validated', 'invalid', 'importing', 'imported', 'failed')`),
+  ],
+);

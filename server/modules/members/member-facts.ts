@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { todayInVietnam } from '../../lib/dates.js';
+
+/**
+ * Derived facts (số liệu tính từ hồ sơ): rewrites, for the given units, the
+ * monthly facts of every data element derived from 'active_members' — the
+ * members active on the month's last day (today for the current month), from
+ * the first month the unit had a member up to now. Call it in the transaction
+ * of any change to member_unit_periods. A month with no member left is 0, not
+ * "no data". One statement per call, whatever the number of units.
+ */
+export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[], today: string = todayInVietnam()): Promise<void> {
+  if (unitIds.length === 0) return;
+  const ids = sql`(${sql.join(
+    [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  await tx.execute(sql`
+    with de as (select id from data_elements where derived_from = 'active_members'),
+    gone as (
+      delete from facts f using de where f.data_element_id = de.id and f.unit_id in ${ids}
+    ),
+    pr as (select unit_id, valid_from, coalesce(valid_to, '9999-12-31'::date) as valid_to from member_unit_periods where unit_id in ${ids}),
+    span as (select unit_id, date_trunc('month', min(valid_from)::timestamp)::date as first_month from pr group by unit_id),
+    months as (
+      select s.unit_id, gs::date as month, least((gs + interval '1 month' - interval '1 day')::date, ${today}::date) as at_day
+      from span s
+      cross join lateral generate_series(s.first_month::timestamp, date_trunc('month', ${today}::timestamp), interval '1 month') gs
+    ),
+    counts as (
+      select m.unit_id, m.month, count(pr.unit_id)::numeric as n
+      from months m
+      left join pr on pr.unit_id = m.unit_id and pr.valid_from <= m.at_day and pr.valid_to >= m.at_day
+      group by m.unit_id, m.month
+    )
+    insert into facts (unit_id, data_element_id, month, value_number)
+    select c.unit_id, de.id, c.month, c.n from counts c cross join de`);
+}

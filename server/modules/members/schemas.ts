@@ -1,0 +1,238 @@
+// Request and response schemas of the member registry (sổ đoàn viên); they
+// validate the API and feed the OpenAPI document.
+import { z } from 'zod';
+import { LIMITS } from '../../../common/limits.js';
+import {
+  AGE_BANDS,
+  GENDERS,
+  IMPORT_STATES,
+  MEMBER_EVENT_KINDS,
+  MEMBER_SORTS,
+  MEMBER_STATUSES,
+  TRANSFER_STATES,
+  UNION_POSITIONS,
+} from '../../../common/members.js';
+import { isoDate, pageQuery, queryBoolean } from '../../../common/schemas.js';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((v) => v.normalize('NFC'));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v.normalize('NFC')))
+    .nullable()
+    .optional();
+
+export const citizenId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, { message: 'validation.citizenId' });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+ .()-]{8,20}$/, { message: 'validation.phone' });
+
+/** The person's fields (thông tin cá nhân), shared by admit and edit. */
+export const MemberPersonFields = z.object({
+  fullName: text(LIMITS.nameMax),
+  gender: z.enum(GENDERS),
+  birthDate: isoDate,
+  citizenId: citizenId.nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: z.email().nullable().optional(),
+  ethnicity: optionalText(64),
+  job: optionalText(LIMITS.nameMax),
+  workplace: optionalText(LIMITS.nameMax),
+  unionPosition: z.enum(UNION_POSITIONS).default('member'),
+  partyMember: z.boolean().default(false),
+});
+
+/** Kết nạp: a new member admitted into a grassroots union (or section) on a date. */
+export const AdmitMemberBody = MemberPersonFields.extend({
+  unitId: z.uuid(),
+  admittedOn: isoDate,
+  cardNumber: optionalText(32),
+  note: optionalText(LIMITS.addressMax),
+});
+export type AdmitMemberInput = z.infer<typeof AdmitMemberBody>;
+
+export const UpdateMemberBody = MemberPersonFields.partial();
+export type UpdateMemberInput = z.infer<typeof UpdateMemberBody>;
+
+/** Chuyển sinh hoạt: to a unit of the tree (it accepts) or to a union outside the system. */
+export const TransferMemberBody = z.object({
+  date: isoDate,
+  toUnitId: z.uuid().nullable().optional(),
+  toOutsideName: optionalText(LIMITS.nameMax),
+  note: optionalText(LIMITS.addressMax),
+});
+export type TransferMemberInput = z.infer<typeof TransferMemberBody>;
+
+export const DecideTransferBody = z.object({
+  accept: z.boolean(),
+  note: optionalText(LIMITS.addressMax),
+});
+export type DecideTransferInput = z.infer<typeof DecideTransferBody>;
+
+/** Ra khỏi tổ chức / từ trần. */
+export const LeaveMemberBody = z.object({
+  date: isoDate,
+  reason: z.enum(['left', 'died']),
+  note: optionalText(LIMITS.addressMax),
+});
+export type LeaveMemberInput = z.infer<typeof LeaveMemberBody>;
+
+/** Kết nạp lại: a former member joins again, in a unit of the caller's scope. */
+export const RejoinMemberBody = z.object({
+  date: isoDate,
+  unitId: z.uuid(),
+  note: optionalText(LIMITS.addressMax),
+});
+export type RejoinMemberInput = z.infer<typeof RejoinMemberBody>;
+
+/** Cấp thẻ đoàn viên. */
+export const IssueCardBody = z.object({
+  cardNumber: text(32),
+  date: isoDate,
+});
+export type IssueCardInput = z.infer<typeof IssueCardBody>;
+
+export const MemberFilterQuery = z.object({
+  q: z.string().trim().max(LIMITS.nameMax).optional(),
+  unitId: z.uuid().optional(),
+  includeSubtree: queryBoolean.default(true),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  gender: z.enum(GENDERS).optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  position: z.enum(UNION_POSITIONS).optional(),
+  admissionYear: z.coerce.number().int().min(1900).max(2100).optional(),
+  sort: z.enum(MEMBER_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type MemberFilter = z.infer<typeof MemberFilterQuery>;
+
+export const ListMembersQuery = MemberFilterQuery.extend(pageQuery.shape);
+export type ListMembersInput = z.infer<typeof ListMembersQuery>;
+
+/** A row of the list: personal data always masked (CCCD, phone, birth date). */
+export const MemberListItem = z
+  .object({
+    id: z.uuid(),
+    fullName: z.string(),
+    gender: z.enum(GENDERS),
+    /** "1985-**-**" in lists. */
+    birthDate: z.string(),
+    citizenId: z.string().nullable(),
+    phone: z.string().nullable(),
+    unionPosition: z.enum(UNION_POSITIONS),
+    partyMember: z.boolean(),
+    cardNumber: z.string().nullable(),
+    status: z.enum(MEMBER_STATUSES),
+    admittedOn: z.string(),
+    unitId: z.uuid(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    pendingTransfer: z.boolean(),
+  })
+  .meta({ id: 'MemberListItem' });
+
+export const MemberListResponse = z
+  .object({ items: z.array(MemberListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'MemberList' });
+
+export const MemberEvent = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(MEMBER_EVENT_KINDS),
+    eventDate: z.string(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    toUnitId: z.uuid().nullable(),
+    toUnitName: z.string().nullable(),
+    toOutsideName: z.string().nullable(),
+    transferState: z.enum(TRANSFER_STATES).nullable(),
+    decidedOn: z.string().nullable(),
+    cardNumber: z.string().nullable(),
+    note: z.string().nullable(),
+    createdByName: z.string().nullable(),
+  })
+  .meta({ id: 'MemberEvent' });
+
+export const MemberDetail = MemberListItem.extend({
+  /** Full CCCD, phone and birth date only when the caller manages the member's unit. */
+  personalDataMasked: z.boolean(),
+  email: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  job: z.string().nullable(),
+  workplace: z.string().nullable(),
+  cardIssuedOn: z.string().nullable(),
+  events: z.array(MemberEvent),
+  /** What the caller may do now. */
+  can: z.object({ edit: z.boolean(), transfer: z.boolean(), leave: z.boolean(), rejoin: z.boolean(), issueCard: z.boolean() }),
+}).meta({ id: 'MemberDetail' });
+
+/** A transfer waiting for a unit of the caller's scope (or sent from one). */
+export const PendingTransfer = z
+  .object({
+    eventId: z.uuid(),
+    memberId: z.uuid(),
+    memberName: z.string(),
+    date: z.string(),
+    fromUnitId: z.uuid(),
+    fromUnitName: z.string(),
+    toUnitId: z.uuid(),
+    toUnitName: z.string(),
+    note: z.string().nullable(),
+    /** The caller may accept or refuse it (manages the receiving unit). */
+    canDecide: z.boolean(),
+  })
+  .meta({ id: 'PendingTransfer' });
+export const PendingTransferList = z.object({ items: z.array(PendingTransfer) });
+
+export const MemberStats = z
+  .object({ active: z.number().int(), admittedThisYear: z.number().int(), pendingTransfers: z.number().int() })
+  .meta({ id: 'MemberStats' });
+
+// ---- Excel import (nhập từ Excel) ----
+
+export const ImportCellError = z.object({
+  /** Row number in the sheet (the header is row 1). */
+  row: z.number().int(),
+  /** Column header as in the template (Vietnamese). */
+  column: z.string(),
+  message: z.string(),
+});
+
+export const MemberImportStatus = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    state: z.enum(IMPORT_STATES),
+    /** 0..100 of the current phase (validating or importing). */
+    progress: z.number().int(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    /** Rows with at least one error. */
+    invalidRows: z.number().int(),
+    errorCount: z.number().int(),
+    fileError: z.string().nullable(),
+    /** The first errors (at most MEMBER_LIMITS.importMaxErrorsShown), by row then column. */
+    errors: z.array(ImportCellError),
+    importedRows: z.number().int(),
+    /** Rows already in the registry (same member found), left as they are. */
+    skippedRows: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'MemberImportStatus' });
+
+export const CommitImportBody = z.object({
+  /** Import only the valid rows when some rows have errors (the user chose so explicitly). */
+  validRowsOnly: z.boolean().default(false),
+});
