@@ -20,6 +20,8 @@ interface Row {
   kind: string;
   sector: string | null;
   address: string | null;
+  founding_decision: string | null;
+  initial_member_count: number | null;
   valid_from: string;
   valid_to: string | null;
   parent_id: string | null;
@@ -37,6 +39,7 @@ export async function listOrgUnits(db: Executor, actor: Actor, input: { asOf?: s
   const asOf = input.asOf ?? todayInVietnam();
   const q = input.q?.trim() ?? '';
   const visible = sql`select u.id, u.code, u.full_name, u.short_name, u.kind, u.sector, u.address,
+        u.founding_decision, u.initial_member_count,
         u.valid_from::text as valid_from, u.valid_to::text as valid_to,
         (select e.parent_id from org_unit_parents e
           where e.unit_id = u.id and e.valid_from <= ${asOf}::date and (e.valid_to is null or e.valid_to >= ${asOf}::date)
@@ -69,6 +72,8 @@ export async function listOrgUnits(db: Executor, actor: Actor, input: { asOf?: s
         kind: r.kind,
         sector: r.sector,
         address: r.address,
+        foundingDecision: r.founding_decision,
+        initialMemberCount: r.initial_member_count == null ? null : Number(r.initial_member_count),
         validFrom: r.valid_from,
         validTo: r.valid_to,
       },
