@@ -95,6 +95,51 @@ describe('POST /api/org-units', () => {
     expect((await leader.post('/api/org-units', body({ parentId: province.id }))).statusCode).toBe(403);
   });
 
+  it('keeps a grassroots union’s founding record: decision number and members at founding (at least 5), audited', async () => {
+    const district = await createUnit(database.db, { parentId: root.id, kind: 'district_federation' });
+    const grassroots = (over: Record<string, unknown>) =>
+      body({ kind: 'grassroots_union', sector: 'non_state_enterprise', parentId: district.id, validFrom: '2024-05-10', ...over });
+    const res = await admin.post('/api/org-units', grassroots({ foundingDecision: '  125/QĐ-LĐLĐ ', initialMemberCount: 12 }));
+    expect(res.statusCode).toBe(201);
+    const unit = res.json();
+    expect(unit).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12, validFrom: '2024-05-10' });
+    const [audit] = await auditRows(database.db, unit.id);
+    expect(audit!.after).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
+    expect((await admin.get(`/api/org-units/${unit.id}`)).json()).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
+    const listed = (await admin.get('/api/org-units?asOf=2024-06-01')).json().items.find((i: { id: string }) => i.id === unit.id);
+    expect(listed).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
+
+    const bare = await admin.post('/api/org-units', grassroots({ foundingDecision: '', initialMemberCount: null }));
+    expect(bare.json()).toMatchObject({ foundingDecision: null, initialMemberCount: null });
+    expect((await admin.post('/api/org-units', grassroots({ initialMemberCount: 5 }))).statusCode).toBe(201);
+
+    const before = await treeCounts(database.db);
+    const few = await admin.post('/api/org-units', grassroots({ initialMemberCount: 4 }));
+    expect(few.statusCode).toBe(400);
+    expect(few.json().error).toMatchObject({
+      code: 'UNIT_FOUNDING_TOO_FEW_MEMBERS',
+      fields: [{ field: 'initialMemberCount', message: 'Công đoàn cơ sở cần ít nhất 5 đoàn viên khi thành lập.' }],
+    });
+    const none = await admin.post('/api/org-units', grassroots({ initialMemberCount: 0 }));
+    expect(none.json().error.code).toBe('UNIT_FOUNDING_TOO_FEW_MEMBERS');
+    const long = await admin.post('/api/org-units', grassroots({ foundingDecision: 'x'.repeat(65) }));
+    expect(long.json().error.fields).toEqual([expect.objectContaining({ field: 'foundingDecision' })]);
+    const fraction = await admin.post('/api/org-units', grassroots({ initialMemberCount: 7.5 }));
+    expect(fraction.json().error.fields).toEqual([expect.objectContaining({ field: 'initialMemberCount' })]);
+
+    // Other kinds have no founding record, like the sector.
+    const decision = await admin.post('/api/org-units', body({ parentId: root.id, foundingDecision: '01/QĐ' }));
+    expect(decision.statusCode).toBe(400);
+    expect(decision.json().error.fields).toEqual([
+      { field: 'foundingDecision', message: 'Chỉ công đoàn cơ sở mới có hồ sơ thành lập (số quyết định, số đoàn viên khi thành lập).' },
+    ]);
+    const count = await admin.post('/api/org-units', body({ parentId: root.id, initialMemberCount: 30 }));
+    expect(count.json().error.fields).toEqual([expect.objectContaining({ field: 'initialMemberCount' })]);
+    expect(await treeCounts(database.db)).toEqual(before);
+    // …though an explicit "none" is accepted.
+    expect((await admin.post('/api/org-units', body({ parentId: root.id, foundingDecision: '', initialMemberCount: null }))).statusCode).toBe(201);
+  });
+
   it('maps a unique-violation race on the code to UNIT_CODE_TAKEN', async () => {
     const existing = await createUnit(database.db);
     await expect(

@@ -7,6 +7,7 @@ import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageParent } from './policy.js';
 import type { CreateOrgUnitInput } from './schemas.js';
 import {
+  checkFoundingRecord,
   checkSector,
   codeTaken,
   findUnit,
@@ -21,7 +22,9 @@ import {
 
 /**
  * Creates a unit (thành lập đơn vị), under a parent from its first day when
- * one is given. The caller needs manageUnits over the parent; only a system
+ * one is given. A grassroots union may carry its founding record (decision
+ * number, members at founding ≥ MEMBER_LIMITS.foundingMinMembers); its
+ * founding date is validFrom. The caller needs manageUnits over the parent; only a system
  * administrator creates a top-level unit.
  */
 export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrgUnitInput): Promise<OrgUnitDetailModel> {
@@ -29,6 +32,7 @@ export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrg
   const validTo = input.validTo ?? null;
   if (validTo !== null && validTo < input.validFrom) throw fieldError('UNIT_DATES_INVALID', 'validTo');
   checkSector(input.kind, input.sector);
+  checkFoundingRecord(input.kind, input);
 
   const id = await withCodeRace('code', () =>
     db.transaction(async (tx) => {
@@ -50,6 +54,8 @@ export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrg
           kind: input.kind,
           sector: input.sector ?? null,
           address: input.address ?? null,
+          foundingDecision: input.foundingDecision ?? null,
+          initialMemberCount: input.initialMemberCount ?? null,
           validFrom: input.validFrom,
           validTo,
         })

@@ -16,6 +16,8 @@ export function presentOrgUnitNode(unit: Omit<OrgUnitRow, 'createdAt' | 'updated
     kind: unit.kind as OrgUnitKind,
     sector: (unit.sector as GrassrootsSector | null) ?? null,
     address: unit.address ?? null,
+    foundingDecision: unit.foundingDecision ?? null,
+    initialMemberCount: unit.initialMemberCount ?? null,
     validFrom: unit.validFrom,
     validTo: unit.validTo ?? null,
     parentId,

@@ -21,6 +21,15 @@ const optionalText = (max: number) =>
     .optional();
 
 const kind = z.enum(ORG_UNIT_KINDS);
+/** Grassroots-union record limits (the web form mirrors them). */
+export const FOUNDING_LIMITS = { decisionMax: 64, initialMembersMax: 1_000_000 } as const;
+/** Số quyết định thành lập / công nhận CĐCS, e.g. "125/QĐ-LĐLĐ". Grassroots unions only. */
+const foundingDecision = optionalText(FOUNDING_LIMITS.decisionMax);
+/**
+ * Số đoàn viên khi thành lập. Grassroots unions only, and then at least
+ * MEMBER_LIMITS.foundingMinMembers (checked by the use-case, with its own message).
+ */
+const initialMemberCount = z.number().int().min(0).max(FOUNDING_LIMITS.initialMembersMax).nullable().optional();
 const sector = z.enum(GRASSROOTS_SECTORS);
 
 export const ListOrgUnitsQuery = z.object({
@@ -39,6 +48,10 @@ export const OrgUnitNode = z
     kind,
     sector: sector.nullable(),
     address: z.string().nullable(),
+    /** Grassroots unions: founding (or recognition) decision number; founding date = validFrom. */
+    foundingDecision: z.string().nullable(),
+    /** Grassroots unions: members at founding. */
+    initialMemberCount: z.number().int().nullable(),
     validFrom: z.string(),
     validTo: z.string().nullable(),
     /** Parent on the reference date; null when none or outside the caller's scope. */
@@ -94,6 +107,8 @@ export const CreateOrgUnitBody = z.object({
   kind,
   sector: sector.nullable().optional(),
   address: optionalText(LIMITS.addressMax),
+  foundingDecision,
+  initialMemberCount,
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),
   parentId: z.uuid().nullable().optional(),
@@ -107,6 +122,8 @@ export const UpdateOrgUnitBody = z.object({
   kind: kind.optional(),
   sector: sector.nullable().optional(),
   address: optionalText(LIMITS.addressMax),
+  foundingDecision,
+  initialMemberCount,
   validFrom: isoDate.optional(),
   validTo: isoDate.nullable().optional(),
 });

@@ -6,7 +6,9 @@ import { orgUnitLinks, orgUnitParents, orgUnits } from '../../db/schema/index.js
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { fieldError, notFound } from '../../lib/errors.js';
+import type { MessageKey } from '../../../common/i18n/index.js';
+import { MEMBER_LIMITS } from '../../../common/members.js';
+import { AppError, fieldError, notFound } from '../../lib/errors.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type ParentRow = typeof orgUnitParents.$inferSelect;
@@ -275,6 +277,26 @@ export async function withCodeRace<T>(field: string, write: () => Promise<T>): P
 /** Only grassroots unions have a sector. */
 export function checkSector(kind: string, sector: string | null | undefined, field = 'sector'): void {
   if (sector && kind !== 'grassroots_union') throw fieldError('UNIT_SECTOR_ONLY_GRASSROOTS', field);
+}
+
+/**
+ * The grassroots-union record (hồ sơ CĐCS): only grassroots unions have a
+ * founding decision and a founding member count (refused for other kinds, like
+ * the sector), and a union is founded with at least MEMBER_LIMITS.foundingMinMembers.
+ */
+export function checkFoundingRecord(kind: string, record: { foundingDecision?: string | null; initialMemberCount?: number | null }): void {
+  if (kind !== 'grassroots_union') {
+    for (const field of ['foundingDecision', 'initialMemberCount'] as const) {
+      if (record[field] != null) {
+        throw new AppError('VALIDATION_FAILED', {}, { fields: [{ field, messageKey: 'units.foundingOnlyGrassroots' satisfies MessageKey }] });
+      }
+    }
+    return;
+  }
+  const count = record.initialMemberCount;
+  if (count != null && count < MEMBER_LIMITS.foundingMinMembers) {
+    throw fieldError('UNIT_FOUNDING_TOO_FEW_MEMBERS', 'initialMemberCount', { min: MEMBER_LIMITS.foundingMinMembers });
+  }
 }
 
 /** 'YYYY-MM-DD' of the day after. */

@@ -54,6 +54,37 @@ describe('PATCH /api/org-units/:id', () => {
     expect(res.json()).toMatchObject({ kind: 'section', sector: null });
   });
 
+  it('edits a grassroots union’s founding record, at least 5 members at founding, and drops it when the kind changes', async () => {
+    const g = await createUnit(database.db, { parentId: root.id });
+    const set = await admin.patch(`/api/org-units/${g.id}`, { foundingDecision: '07/QĐ-LĐLĐ', initialMemberCount: 9 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ foundingDecision: '07/QĐ-LĐLĐ', initialMemberCount: 9 });
+    const [audit] = await auditRows(database.db, g.id);
+    expect(audit).toMatchObject({ before: { foundingDecision: null, initialMemberCount: null }, after: { foundingDecision: '07/QĐ-LĐLĐ', initialMemberCount: 9 } });
+
+    // Fields left out are kept; an empty decision clears it.
+    const renamed = await admin.patch(`/api/org-units/${g.id}`, { shortName: 'CĐCS Trường TH Vĩnh Thuận 1' });
+    expect(renamed.json()).toMatchObject({ foundingDecision: '07/QĐ-LĐLĐ', initialMemberCount: 9 });
+
+    const before = await treeCounts(database.db);
+    const few = await admin.patch(`/api/org-units/${g.id}`, { initialMemberCount: 3 });
+    expect(few.json().error).toMatchObject({
+      code: 'UNIT_FOUNDING_TOO_FEW_MEMBERS',
+      fields: [{ field: 'initialMemberCount', message: 'Công đoàn cơ sở cần ít nhất 5 đoàn viên khi thành lập.' }],
+    });
+    const otherKind = await admin.patch(`/api/org-units/${g.id}`, { kind: 'section', initialMemberCount: 9 });
+    expect(otherKind.json().error.fields).toEqual([
+      { field: 'initialMemberCount', message: 'Chỉ công đoàn cơ sở mới có hồ sơ thành lập (số quyết định, số đoàn viên khi thành lập).' },
+    ]);
+    expect(await treeCounts(database.db)).toEqual(before);
+
+    const cleared = await admin.patch(`/api/org-units/${g.id}`, { foundingDecision: '', initialMemberCount: null });
+    expect(cleared.json()).toMatchObject({ foundingDecision: null, initialMemberCount: null });
+    await admin.patch(`/api/org-units/${g.id}`, { foundingDecision: '08/QĐ-LĐLĐ', initialMemberCount: 6 });
+    const section = await admin.patch(`/api/org-units/${g.id}`, { kind: 'section' });
+    expect(section.json()).toMatchObject({ kind: 'section', foundingDecision: null, initialMemberCount: null });
+  });
+
   it('clips and extends the parent periods with the validity', async () => {
     const p = await createUnit(database.db, { parentId: root.id, kind: 'province_federation', validFrom: '2010-01-01' });
     const g = await createUnit(database.db, { parentId: p.id, validFrom: '2020-01-01' });

@@ -8,6 +8,7 @@ import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageUnit } from './policy.js';
 import type { UpdateOrgUnitInput } from './schemas.js';
 import {
+  checkFoundingRecord,
   checkSector,
   childRowsBefore,
   childRowsFrom,
@@ -51,6 +52,12 @@ export async function updateOrgUnit(db: Database, actor: Actor, id: string, inpu
         // Changing the kind away from grassroots drops a sector that no longer applies.
         sector = kind === 'grassroots_union' ? unit.sector : null;
       }
+      // The founding record follows the same rule: refused when given for another
+      // kind, dropped when the kind is no longer grassroots.
+      checkFoundingRecord(kind, { foundingDecision: input.foundingDecision, initialMemberCount: input.initialMemberCount });
+      const grassroots = kind === 'grassroots_union';
+      const foundingDecision = !grassroots ? null : input.foundingDecision === undefined ? unit.foundingDecision : input.foundingDecision;
+      const initialMemberCount = !grassroots ? null : input.initialMemberCount === undefined ? unit.initialMemberCount : input.initialMemberCount;
       if (input.code !== undefined && input.code !== unit.code && (await codeTaken(tx, input.code, id))) {
         throw fieldError('UNIT_CODE_TAKEN', 'code');
       }
@@ -64,6 +71,8 @@ export async function updateOrgUnit(db: Database, actor: Actor, id: string, inpu
           kind,
           sector,
           address: input.address === undefined ? unit.address : input.address,
+          foundingDecision,
+          initialMemberCount,
           validFrom,
           validTo,
           updatedAt: new Date(),

@@ -12,6 +12,10 @@ export interface OrgUnitNode {
   kind: OrgUnitKind;
   sector: GrassrootsSector | null;
   address: string | null;
+  /** Grassroots unions: founding / recognition decision number (founding date = validFrom). */
+  foundingDecision: string | null;
+  /** Grassroots unions: members at founding. */
+  initialMemberCount: number | null;
   validFrom: string;
   validTo: string | null;
   /** Parent as of the requested date. */
@@ -69,6 +73,8 @@ export interface OrgUnitInput {
   kind: OrgUnitKind;
   sector?: GrassrootsSector | null;
   address?: string | null;
+  foundingDecision?: string | null;
+  initialMemberCount?: number | null;
   validFrom: string;
   validTo?: string | null;
   parentId?: string | null;

@@ -1,10 +1,11 @@
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import { LIMITS } from '../../../../common/limits';
+import { MEMBER_LIMITS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
@@ -19,10 +20,15 @@ interface FormValues {
   kind: OrgUnitKind;
   sector?: GrassrootsSector | null;
   address?: string;
+  foundingDecision?: string;
+  initialMemberCount?: number | null;
   validFrom: Dayjs;
   validTo?: Dayjs | null;
   parentId?: string | null;
 }
+
+/** Mirrors FOUNDING_LIMITS of the org-units API schema. */
+const FOUNDING_DECISION_MAX = 64;
 
 interface Props {
   open: boolean;
@@ -88,6 +94,8 @@ function UnitForm({
         kind: unit.kind,
         sector: unit.sector,
         address: unit.address ?? '',
+        foundingDecision: unit.foundingDecision ?? '',
+        initialMemberCount: unit.initialMemberCount,
         validFrom: fromIsoDate(unit.validFrom),
         validTo: fromIsoDate(unit.validTo) ?? null,
       }
@@ -100,6 +108,9 @@ function UnitForm({
     setError(null);
     const isGrassroots = v.kind === 'grassroots_union';
     const address = v.address?.trim() || null;
+    // Only grassroots unions have a founding record; other kinds send none (the server refuses it).
+    const foundingDecision = isGrassroots ? v.foundingDecision?.trim() || null : null;
+    const initialMemberCount = isGrassroots ? (v.initialMemberCount ?? null) : null;
     const onError = (e: unknown) => setError(applyApiError(form, e));
     if (unit) {
       update.mutate(
@@ -110,6 +121,8 @@ function UnitForm({
           kind: v.kind,
           sector: isGrassroots ? (v.sector ?? null) : null,
           address,
+          foundingDecision,
+          initialMemberCount,
           validFrom: toIsoDate(v.validFrom)!,
           validTo: toIsoDate(v.validTo) ?? null,
         },
@@ -130,6 +143,8 @@ function UnitForm({
           kind: v.kind,
           ...(isGrassroots && v.sector ? { sector: v.sector } : {}),
           ...(address ? { address } : {}),
+          ...(foundingDecision ? { foundingDecision } : {}),
+          ...(initialMemberCount !== null ? { initialMemberCount } : {}),
           validFrom: toIsoDate(v.validFrom)!,
           ...(v.validTo ? { validTo: toIsoDate(v.validTo) } : {}),
           ...(v.parentId ? { parentId: v.parentId } : {}),
@@ -178,8 +193,35 @@ function UnitForm({
       <Form.Item name="address" label={t('units.address')} rules={[tooLong(LIMITS.addressMax)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
+      {kind === 'grassroots_union' && (
+        <Space wrap size={[16, 0]} style={{ width: '100%' }} className="units-date-pair" data-testid="unit-founding-fields">
+          <Form.Item name="foundingDecision" label={t('units.foundingDecision')} rules={[tooLong(FOUNDING_DECISION_MAX)]}>
+            <Input autoComplete="off" maxLength={FOUNDING_DECISION_MAX} placeholder={t('units.foundingDecisionPlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="initialMemberCount"
+            label={t('units.initialMemberCount')}
+            extra={t('units.initialMemberCountHint', { min: MEMBER_LIMITS.foundingMinMembers })}
+            rules={[
+              {
+                validator: (_, value: number | null | undefined) =>
+                  value == null || value >= MEMBER_LIMITS.foundingMinMembers
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('errors.UNIT_FOUNDING_TOO_FEW_MEMBERS', { min: MEMBER_LIMITS.foundingMinMembers }))),
+              },
+            ]}
+          >
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Space>
+      )}
       <Space wrap size={[16, 0]} style={{ width: '100%' }} className="units-date-pair">
-        <Form.Item name="validFrom" label={t('units.validFrom')} rules={[required]}>
+        <Form.Item
+          name="validFrom"
+          label={t(kind === 'grassroots_union' ? 'units.foundingDate' : 'units.validFrom')}
+          extra={kind === 'grassroots_union' ? t('units.foundingDateHint') : undefined}
+          rules={[required]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
         <Form.Item

@@ -162,6 +162,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
             { key: 'address', label: t('units.address'), children: unit.address || '—' },
           ]}
         />
+        {unit.kind === 'grassroots_union' && <FoundingRecord unit={unit} />}
         {canManage && (
           <div className="unit-actions" style={{ marginTop: 16 }}>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-unit-button">
@@ -318,4 +319,32 @@ function linkLabel(l: OrgUnitLink): MessageKey {
 /** A unit's name: a link when the user may open its page, plain text otherwise (no dead-end 403). */
 function UnitName(props: { id: string; name: string; visible: boolean; asOf: string | undefined }) {
   return props.visible ? <Link to={unitHref(props.id, props.asOf)}>{props.name}</Link> : <span>{props.name}</span>;
+}
+
+/** Hồ sơ thành lập CĐCS: founding date (= start of validity), decision, members at founding, dissolution. */
+function FoundingRecord({ unit }: { unit: OrgUnitDetail }) {
+  const { t } = useI18n();
+  const notRecorded = <Typography.Text type="secondary">{t('units.foundingNotRecorded')}</Typography.Text>;
+  return (
+    <Descriptions
+      size="small"
+      title={t('units.foundingRecord')}
+      style={{ marginTop: 16 }}
+      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+      data-testid="unit-founding-record"
+      items={[
+        { key: 'foundingDate', label: t('units.foundingDate'), children: formatDate(unit.validFrom) },
+        { key: 'foundingDecision', label: t('units.foundingDecision'), children: unit.foundingDecision || notRecorded },
+        {
+          key: 'initialMemberCount',
+          label: t('units.initialMemberCount'),
+          children:
+            unit.initialMemberCount === null
+              ? notRecorded
+              : t('units.initialMemberCountValue', { count: unit.initialMemberCount.toLocaleString('vi-VN') }),
+        },
+        ...(unit.validTo ? [{ key: 'dissolvedOn', label: t('units.dissolvedOn'), children: formatDate(unit.validTo) }] : []),
+      ]}
+    />
+  );
 }
