@@ -12,3 +12,4 @@ export { targets } from './targets.js';
 export { catalogue } from './catalogue.js';
 export { validation } from './validation.js';
 export { memberImport } from './member-import.js';
+export { memberExport } from './member-export.js';

@@ -80,6 +80,10 @@ export const DecideTransferBody = z.object({
   note: optionalText(LIMITS.addressMax),
 });
 export type DecideTransferInput = z.infer<typeof DecideTransferBody>;
+/** The decision (a refused member stays out of the receiver's scope, so no member record is returned). */
+export const DecideTransferResponse = z
+  .object({ memberId: z.uuid(), eventId: z.uuid(), transferState: z.enum(TRANSFER_STATES) })
+  .meta({ id: 'DecideTransferResponse' });
 
 /** Ra khỏi tổ chức / từ trần. */
 export const LeaveMemberBody = z.object({

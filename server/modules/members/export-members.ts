@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Locale } from '../../../common/enums.js';
+import { translate } from '../../../common/i18n/index.js';
+import { MEMBER_LIMITS, maskBirthDate, maskCitizenId, maskPhone } from '../../../common/members.js';
+import type { Database } from '../../db/client.js';
+import { queryRows } from '../../db/sql.js';
+import { inUnitScope, type Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
+import { memberConditions, memberOrder } from './member-filters.js';
+import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
+import type { MemberFilter } from './schemas.js';
+
+export interface MemberExport {
+  buffer: Buffer;
+  fileName: string;
+  rowCount: number;
+  truncated: boolean;
+}
+
+type ExportRow = MemberListRow & { full: boolean };
+
+/**
+ * The member list with the caller's filter as an XLSX file (at most
+ * maxRows rows). Personal data is in full only for members of units the
+ * caller manages, masked otherwise. The export is audited with its filter
+ * and row count, in the same transaction as the read.
+ */
+export async function exportMembers(
+  db: Database,
+  actor: Actor,
+  filter: MemberFilter,
+  locale: Locale = 'vi',
+  maxRows: number = MEMBER_LIMITS.exportMaxRows,
+): Promise<MemberExport> {
+  requireMemberReader(actor);
+  return db.transaction(async (tx) => {
+    const raw = await queryRows<Parameters<typeof toListRow>[0] & { full: boolean }>(
+      tx,
+      sql`select ${memberListColumns}, ${inUnitScope(sql`m.unit_id`, actor, MANAGE_MEMBER_ROLES)} as "full"
+        from members m join org_units u on u.id = m.unit_id
+        where ${memberConditions(actor, filter)}
+        order by ${memberOrder(filter.sort, filter.order)}
+        limit ${maxRows + 1}`,
+    );
+    const truncated = raw.length > maxRows;
+    const rows: ExportRow[] = raw.slice(0, maxRows).map((r) => ({ ...toListRow(r), full: Boolean(r.full) }));
+    const buffer = await buildWorkbook(rows, locale, truncated ? maxRows : null);
+    await recordAudit(tx, actor, {
+      action: 'member.export',
+      entityType: 'member',
+      entityId: null,
+      unitId: filter.unitId ?? null,
+      after: { filter: definedOnly(filter), rowCount: rows.length, ...(truncated ? { truncated: true } : {}) },
+    });
+    const fileName = `${translate(locale, 'memberExport.fileName')} ${todayInVietnam().split('-').reverse().join('-')}.xlsx`;
+    return { buffer, fileName, rowCount: rows.length, truncated };
+  });
+}
+
+function definedOnly(filter: MemberFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)));
+}
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: number | null): Promise<Buffer> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Công đoàn số';
+  const sheet = workbook.addWorksheet(t('sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const textCol = { numFmt: '@' };
+  sheet.columns = [
+    { header: t('colNo'), key: 'no', width: 6 },
+    { header: t('colFullName'), key: 'fullName', width: 28 },
+    { header: t('colGender'), key: 'gender', width: 10 },
+    { header: t('colBirthDate'), key: 'birthDate', width: 13, style: textCol },
+    { header: t('colCitizenId'), key: 'citizenId', width: 16, style: textCol },
+    { header: t('colPhone'), key: 'phone', width: 14, style: textCol },
+    { header: t('colPosition'), key: 'position', width: 24 },
+    { header: t('colPartyMember'), key: 'partyMember', width: 11 },
+    { header: t('colCardNumber'), key: 'cardNumber', width: 16, style: textCol },
+    { header: t('colAdmittedOn'), key: 'admittedOn', width: 13, style: textCol },
+    { header: t('colStatus'), key: 'status', width: 18 },
+    { header: t('colUnitCode'), key: 'unitCode', width: 12 },
+    { header: t('colUnit'), key: 'unit', width: 40 },
+  ];
+  let anyMasked = false;
+  rows.forEach((r, i) => {
+    anyMasked ||= !r.full;
+    const birth = r.full ? vnDate(r.birthDate) : `**/**/${maskBirthDate(r.birthDate)!.slice(0, 4)}`;
+    sheet.addRow({
+      no: i + 1,
+      fullName: r.fullName,
+      gender: t(r.gender),
+      birthDate: birth,
+      citizenId: (r.full ? r.citizenId : maskCitizenId(r.citizenId)) ?? '',
+      phone: (r.full ? r.phone : maskPhone(r.phone)) ?? '',
+      position: t(`position_${r.unionPosition}`),
+      partyMember: r.partyMember ? t('yes') : '',
+      cardNumber: r.cardNumber ?? '',
+      admittedOn: vnDate(r.admittedOn),
+      status: t(`status_${r.status}`),
+      unitCode: r.unitCode,
+      unit: r.unitName,
+    });
+  });
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: 13 } };
+  const notes = [anyMasked ? t('masked') : null, truncatedAt !== null ? t('truncated', { max: truncatedAt.toLocaleString('vi-VN') }) : null];
+  for (const note of notes.filter(Boolean)) {
+    const row = sheet.addRow([note]);
+    row.font = { italic: true, color: { argb: 'FFB71C1C' } };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

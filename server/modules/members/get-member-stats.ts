@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/sql.js';
+import { inUnitScope, type Actor } from '../../lib/access.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { memberReadScope, requireMemberReader, VIEW_MEMBER_ROLES } from './policy.js';
+
+/** Home-page figures: active members, admissions this year, transfers waiting (in scope, optionally under one unit). */
+export async function getMemberStats(db: Executor, actor: Actor, unitId?: string) {
+  requireMemberReader(actor);
+  const year = todayInVietnam().slice(0, 4);
+  const under = (column: string) =>
+    unitId ? sql`and ${sql.raw(column)} in (select descendant_id from org_unit_paths where ancestor_id = ${unitId}::uuid)` : sql``;
+  const [row] = await queryRows<{ active: number; admitted: number; pending: number }>(
+    db,
+    sql`select
+      (select count(*)::int from members m where m.status = 'active' and ${memberReadScope(sql`m.unit_id`, actor)} ${under('m.unit_id')}) as active,
+      (select count(*)::int from member_events e where e.kind in ('admitted', 'rejoined')
+         and e.event_date between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
+         and ${inUnitScope(sql`e.unit_id`, actor, VIEW_MEMBER_ROLES)} ${under('e.unit_id')}) as admitted,
+      (select count(*)::int from member_events e where e.transfer_state = 'pending'
+         and ${inUnitScope(sql`e.to_unit_id`, actor, VIEW_MEMBER_ROLES)} ${under('e.to_unit_id')}) as pending`,
+  );
+  return { active: Number(row?.active ?? 0), admittedThisYear: Number(row?.admitted ?? 0), pendingTransfers: Number(row?.pending ?? 0) };
+}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
+import type { Actor } from '../../lib/access.js';
+import { memberConditions, memberOrder } from './member-filters.js';
+import { requireMemberReader } from './policy.js';
+import type { ListMembersInput, MemberFilter } from './schemas.js';
+
+export interface MemberListRow {
+  id: string;
+  fullName: string;
+  gender: string;
+  birthDate: string;
+  citizenId: string | null;
+  phone: string | null;
+  unionPosition: string;
+  partyMember: boolean;
+  cardNumber: string | null;
+  status: string;
+  admittedOn: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  pendingTransfer: boolean;
+}
+
+interface RawRow extends Omit<MemberListRow, 'birthDate' | 'admittedOn'> {
+  birthDate: unknown;
+  admittedOn: unknown;
+}
+
+/** The member columns of the list and the export, over `members m join org_units u`. */
+export const memberListColumns = sql`m.id, m.full_name as "fullName", m.gender, m.birth_date as "birthDate",
+  m.citizen_id as "citizenId", m.phone, m.union_position as "unionPosition", m.party_member as "partyMember",
+  m.card_number as "cardNumber", m.status, m.admitted_on as "admittedOn", m.unit_id as "unitId",
+  u.code as "unitCode", u.full_name as "unitName",
+  exists (select 1 from member_events e where e.member_id = m.id and e.transfer_state = 'pending') as "pendingTransfer"`;
+
+export function toListRow(r: RawRow): MemberListRow {
+  return { ...r, birthDate: toDateOnly(r.birthDate)!, admittedOn: toDateOnly(r.admittedOn)!, pendingTransfer: Boolean(r.pendingTransfer) };
+}
+
+/** Reads one page of members in the caller's scope, with the filter's total. */
+export async function readMemberRows(db: Executor, actor: Actor, filter: MemberFilter, limit: number, offset: number): Promise<MemberListRow[]> {
+  const rows = await queryRows<RawRow>(
+    db,
+    sql`select ${memberListColumns}
+      from members m join org_units u on u.id = m.unit_id
+      where ${memberConditions(actor, filter)}
+      order by ${memberOrder(filter.sort, filter.order)}
+      limit ${limit} offset ${offset}`,
+  );
+  return rows.map(toListRow);
+}
+
+/** The member list (sổ đoàn viên): search, filters, sort, pages; personal data masked by the presenter. */
+export async function listMembers(db: Executor, actor: Actor, input: ListMembersInput) {
+  requireMemberReader(actor);
+  const [items, [count]] = await Promise.all([
+    readMemberRows(db, actor, input, input.pageSize, (input.page - 1) * input.pageSize),
+    queryRows<{ n: number | string }>(
+      db,
+      sql`select count(*)::int as n from members m where ${memberConditions(actor, input)}`,
+    ),
+  ]);
+  return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };
+}

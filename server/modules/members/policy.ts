@@ -1,0 +1,41 @@
+import type { SQL } from 'drizzle-orm';
+import { PERMISSIONS } from '../../../common/permissions.js';
+import type { Executor } from '../../db/client.js';
+import { canReachUnit, hasAnyRole, inUnitScope, requireUnitAccess, type Actor } from '../../lib/access.js';
+import { forbidden } from '../../lib/errors.js';
+
+/**
+ * Who may do what in the member registry (docs/members.md):
+ * - read: a viewMembers role whose scope reaches the member's unit (the
+ *   current one, or the last one for a former member); personal data (CCCD,
+ *   phone, birth date) is masked in lists, and in full on a member's page only
+ *   for a manageMembers role over that unit;
+ * - write (admit, edit, transfer, leave, re-admit, issue a card, import): a
+ *   manageMembers role over the member's unit;
+ * - accept or refuse a transfer: a manageMembers role over the receiving unit.
+ * Out-of-scope and unknown ids both answer 403 (or 404 for a member id).
+ */
+export const VIEW_MEMBER_ROLES = PERMISSIONS.viewMembers;
+export const MANAGE_MEMBER_ROLES = PERMISSIONS.manageMembers;
+
+export function requireMemberReader(actor: Actor): void {
+  if (!hasAnyRole(actor, VIEW_MEMBER_ROLES)) throw forbidden();
+}
+
+export function requireMemberManager(actor: Actor): void {
+  if (!hasAnyRole(actor, MANAGE_MEMBER_ROLES)) throw forbidden();
+}
+
+/** The members' unit column is within what the actor may read. */
+export function memberReadScope(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScope(unitColumn, actor, VIEW_MEMBER_ROLES);
+}
+
+export function canManageMembersOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
+  return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
+}
+
+export function requireManageMembersOf(db: Executor, actor: Actor, unitId: string): Promise<void> {
+  return requireUnitAccess(db, actor, unitId, MANAGE_MEMBER_ROLES);
+}
+
