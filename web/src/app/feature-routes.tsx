@@ -6,6 +6,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { programRoutes } from '../features/programs/routes';
 import { targetRoutes } from '../features/targets/routes';
 import { catalogueRoutes } from '../features/catalogue/routes';
+import { memberRoutes } from '../features/members/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -14,5 +15,6 @@ export const featureRoutes: RouteObject[] = [
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

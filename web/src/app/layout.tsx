@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -32,6 +33,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'viewUnits' },
+  { path: '/members', label: 'nav.members', icon: <IdcardOutlined />, permission: 'viewMembers' },
   { path: '/programs', label: 'nav.programs', icon: <FileTextOutlined />, permission: 'viewUnits' },
   { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, permission: 'viewUnits' },
   { path: '/catalogue', label: 'nav.catalogue', icon: <DatabaseOutlined />, permission: 'managePrograms' },

@@ -1,0 +1,42 @@
+// "Đoàn viên" on the home page: active members, admissions this year and transfers waiting, for the caller's scope.
+import { Card, Statistic } from 'antd';
+import { IdcardOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useI18n } from '../../app/i18n';
+import { useMemberStats } from './api';
+import './members.css';
+
+export function MembersHomeCard() {
+  const { t } = useI18n();
+  const stats = useMemberStats();
+  if (stats.isError) return null;
+  const s = stats.data;
+  return (
+    <Card
+      title={
+        <span>
+          <IdcardOutlined /> {t('members.homeCard')}
+        </span>
+      }
+      extra={<Link to="/members">{t('members.homeLink')}</Link>}
+      loading={stats.isLoading}
+      style={{ marginBottom: 16 }}
+      data-testid="members-home-card"
+    >
+      {s && (
+        <div className="member-import-counts">
+          <Statistic title={t('members.statActive')} value={s.active} data-testid="members-stat-active" />
+          <Statistic title={t('members.statAdmittedThisYear')} value={s.admittedThisYear} />
+          <Link to="/members?tab=transfers">
+            <Statistic
+              title={t('members.statPendingTransfers')}
+              value={s.pendingTransfers}
+              styles={{ content: { color: s.pendingTransfers ? '#d48806' : undefined } }}
+              data-testid="members-stat-pending"
+            />
+          </Link>
+        </div>
+      )}
+    </Card>
+  );
+}

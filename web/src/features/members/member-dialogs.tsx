@@ -1,0 +1,296 @@
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { LIMITS } from '../../../../common/limits';
+import { useI18n } from '../../app/i18n';
+import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { applyApiError } from '../../lib/form-errors';
+import { useIssueCard, useLeaveMember, useRejoinMember, useTransferMember, type MemberDetail } from './api';
+import { GrassrootsUnitPicker } from './member-form-fields';
+
+interface DialogProps {
+  member: MemberDetail;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** The date of the member's latest event: actions cannot be dated before it. */
+function lastEventDate(member: MemberDetail): Dayjs | undefined {
+  const dates = member.events.map((e) => e.eventDate).sort();
+  return fromIsoDate(dates[dates.length - 1]);
+}
+
+function DateItem({ name = 'date', label, member }: { name?: string; label: string; member: MemberDetail }) {
+  const { t } = useI18n();
+  const min = lastEventDate(member);
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('validation.required') }]}>
+      <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} minDate={min} maxDate={dayjs()} data-testid={`member-dialog-${name}`} />
+    </Form.Item>
+  );
+}
+
+function NoteItem() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="note" label={t('members.note')} rules={[{ max: LIMITS.addressMax, message: t('validation.tooLong', { maximum: LIMITS.addressMax }) }]}>
+      <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="member-dialog-note" />
+    </Form.Item>
+  );
+}
+
+/** Chuyển sinh hoạt: to a unit of the tree (it confirms) or to a union outside the system (takes effect at once). */
+export function TransferModal({ member, open, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ date: Dayjs; target: 'inside' | 'outside'; toUnitId?: string; toOutsideName?: string; note?: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const transfer = useTransferMember(member.id);
+  const target = Form.useWatch('target', form) ?? 'inside';
+  const date = Form.useWatch('date', form);
+  return (
+    <Modal
+      open={open}
+      title={t('members.transferTitle', { name: member.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('members.transfer')}
+      okButtonProps={{ 'data-testid': 'member-transfer-submit' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={transfer.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('members.transferText', { unit: member.unitName })}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ date: dayjs(), target: 'inside' }}
+        onFinish={(v) => {
+          setError(null);
+          transfer.mutate(
+            {
+              date: toIsoDate(v.date)!,
+              toUnitId: v.target === 'inside' ? v.toUnitId : null,
+              toOutsideName: v.target === 'outside' ? v.toOutsideName?.trim() : null,
+              note: v.note?.trim() || null,
+            },
+            {
+              onSuccess: (m) => {
+                message.success(t(m.pendingTransfer ? 'members.transferSent' : 'members.transferDone'));
+                onClose();
+              },
+              onError: (e) => setError(applyApiError(form, e)),
+            },
+          );
+        }}
+        data-testid="member-transfer-form"
+      >
+        <DateItem label={t('members.transferDate')} member={member} />
+        <Form.Item name="target" label={t('members.transferTarget')}>
+          <Radio.Group
+            options={[
+              { value: 'inside', label: t('members.transferInside') },
+              { value: 'outside', label: t('members.transferOutside') },
+            ]}
+            data-testid="member-transfer-target"
+          />
+        </Form.Item>
+        {target === 'inside' ? (
+          <Form.Item name="toUnitId" label={t('members.transferToUnit')} extra={t('members.transferInsideHint')} rules={[{ required: true, message: t('validation.required') }]}>
+            <GrassrootsUnitPicker date={toIsoDate(date)} disabledIds={[member.unitId]} data-testid="member-transfer-unit" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="toOutsideName"
+            label={t('members.transferOutsideName')}
+            extra={t('members.transferOutsideHint')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required') },
+              { max: LIMITS.nameMax, message: t('validation.tooLong', { maximum: LIMITS.nameMax }) },
+            ]}
+          >
+            <Input data-testid="member-transfer-outside" />
+          </Form.Item>
+        )}
+        <NoteItem />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Ra khỏi tổ chức / từ trần: a destructive step, confirmed a second time. */
+export function LeaveModal({ member, open, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<{ date: Dayjs; reason: 'left' | 'died'; note?: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const leave = useLeaveMember(member.id);
+  return (
+    <Modal
+      open={open}
+      title={t('members.leaveTitle', { name: member.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('members.leave')}
+      okButtonProps={{ danger: true, 'data-testid': 'member-leave-submit' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={leave.isPending}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ date: dayjs(), reason: 'left' }}
+        onFinish={(v) => {
+          setError(null);
+          modal.confirm({
+            title: t(v.reason === 'died' ? 'members.diedConfirmTitle' : 'members.leaveConfirmTitle', { name: member.fullName }),
+            content: t('members.leaveConfirmText', { date: formatDate(toIsoDate(v.date)) }),
+            okText: t('common.confirm'),
+            okButtonProps: { danger: true, 'data-testid': 'member-leave-confirm' },
+            cancelText: t('common.cancel'),
+            onOk: async () => {
+              try {
+                await leave.mutateAsync({ date: toIsoDate(v.date)!, reason: v.reason, note: v.note?.trim() || null });
+                message.success(t('members.leaveDone'));
+                onClose();
+              } catch (e) {
+                setError(applyApiError(form, e));
+              }
+            },
+          });
+        }}
+        data-testid="member-leave-form"
+      >
+        <Form.Item name="reason" label={t('members.leaveReason')}>
+          <Radio.Group
+            options={[
+              { value: 'left', label: t('members.reason_left') },
+              { value: 'died', label: t('members.reason_died') },
+            ]}
+            data-testid="member-leave-reason"
+          />
+        </Form.Item>
+        <DateItem label={t('members.leaveDate')} member={member} />
+        <NoteItem />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Kết nạp lại: a former member joins a grassroots union of the caller's scope again. */
+export function RejoinModal({ member, open, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ date: Dayjs; unitId: string; note?: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const rejoin = useRejoinMember(member.id);
+  const date = Form.useWatch('date', form);
+  return (
+    <Modal
+      open={open}
+      title={t('members.rejoinTitle', { name: member.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('members.rejoin')}
+      okButtonProps={{ 'data-testid': 'member-rejoin-submit' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={rejoin.isPending}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ date: dayjs() }}
+        onFinish={(v) => {
+          setError(null);
+          rejoin.mutate(
+            { date: toIsoDate(v.date)!, unitId: v.unitId, note: v.note?.trim() || null },
+            {
+              onSuccess: () => {
+                message.success(t('members.rejoinDone'));
+                onClose();
+              },
+              onError: (e) => setError(applyApiError(form, e)),
+            },
+          );
+        }}
+        data-testid="member-rejoin-form"
+      >
+        <DateItem label={t('members.rejoinDate')} member={member} />
+        <Form.Item name="unitId" label={t('members.unit')} rules={[{ required: true, message: t('validation.required') }]}>
+          <GrassrootsUnitPicker date={toIsoDate(date)} data-testid="member-rejoin-unit" />
+        </Form.Item>
+        <NoteItem />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Cấp thẻ đoàn viên (or a new card, replacing the old number). */
+export function IssueCardModal({ member, open, onClose }: DialogProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ cardNumber: string; date: Dayjs }>();
+  const [error, setError] = useState<string | null>(null);
+  const issue = useIssueCard(member.id);
+  return (
+    <Modal
+      open={open}
+      title={t('members.cardTitle', { name: member.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('members.issueCard')}
+      okButtonProps={{ 'data-testid': 'member-card-submit' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={issue.isPending}
+      destroyOnHidden
+    >
+      {member.cardNumber && (
+        <Typography.Paragraph type="secondary">{t('members.cardReplaceText', { number: member.cardNumber })}</Typography.Paragraph>
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ date: dayjs() }}
+        onFinish={(v) => {
+          setError(null);
+          issue.mutate(
+            { cardNumber: v.cardNumber.trim(), date: toIsoDate(v.date)! },
+            {
+              onSuccess: () => {
+                message.success(t('members.cardDone'));
+                onClose();
+              },
+              onError: (e) => setError(applyApiError(form, e)),
+            },
+          );
+        }}
+        data-testid="member-card-form"
+      >
+        <Form.Item
+          name="cardNumber"
+          label={t('members.cardNumber')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { max: 32, message: t('validation.tooLong', { maximum: 32 }) },
+          ]}
+        >
+          <Input autoComplete="off" data-testid="member-card-input" />
+        </Form.Item>
+        <Form.Item name="date" label={t('members.cardDate')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={dayjs()} data-testid="member-dialog-date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,162 @@
+import { Badge, Button, DatePicker, Input, Select, Switch } from 'antd';
+import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { AGE_BANDS, GENDERS, MEMBER_STATUSES, UNION_POSITIONS } from '../../../../common/members';
+import { useI18n } from '../../app/i18n';
+import { useIsPhone } from '../../lib/responsive';
+import { useOrgUnit } from '../units/api';
+import { UnitSearchSelect } from '../users/unit-search-select';
+import type { MemberFilters } from './api';
+import { ageBandKey, genderKey, positionKey, statusKey } from './labels';
+
+interface Props {
+  filters: MemberFilters;
+  onChange: (patch: Partial<MemberFilters>) => void;
+  onClear: () => void;
+  hasFilters: boolean;
+}
+
+/** Bộ lọc sổ đoàn viên: text (name with or without diacritics, CCCD, card), unit with subtree, status, gender, age, position, admission year. */
+export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Props) {
+  const { t } = useI18n();
+  const isPhone = useIsPhone();
+  // On a phone the filters other than the text search fold away behind a button.
+  const [showMore, setShowMore] = useState(false);
+  const activeMore = [filters.unitId, filters.status, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
+    Boolean,
+  ).length;
+  const [text, setText] = useState(filters.q ?? '');
+  const pushed = useRef(filters.q ?? '');
+  // Follow the URL when it changes from elsewhere (back button, "clear filters") …
+  useEffect(() => {
+    if ((filters.q ?? '') !== pushed.current) {
+      pushed.current = filters.q ?? '';
+      setText(filters.q ?? '');
+    }
+  }, [filters.q]);
+  // … and write what is typed to it after a short pause.
+  const push = (value: string) => {
+    pushed.current = value.trim();
+    onChange({ q: value.trim() || undefined });
+  };
+  useEffect(() => {
+    if (text.trim() === pushed.current) return;
+    const timer = setTimeout(() => push(text), 400);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing restarts the pause
+  }, [text]);
+  // The chosen unit's name, when the page opens from a link with unitId.
+  const unit = useOrgUnit(filters.unitId);
+
+  return (
+    <div className="members-filters" data-testid="members-filters">
+      <Input.Search
+        className="members-filter-q"
+        data-testid="members-search"
+        aria-label={t('common.search')}
+        placeholder={t('members.searchPlaceholder')}
+        allowClear
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={push}
+      />
+      {isPhone && (
+        <Button
+          className="members-filter-toggle"
+          icon={<FilterOutlined />}
+          onClick={() => setShowMore(!showMore)}
+          aria-expanded={showMore}
+          data-testid="members-filter-toggle"
+        >
+          {t('members.filters')}
+          {activeMore > 0 && <Badge count={activeMore} size="small" color="#b71c1c" />}
+        </Button>
+      )}
+      {(!isPhone || showMore) && (
+        <div className="members-filters-more">
+          <div className="members-filter-unit" aria-label={t('members.filterUnit')}>
+            <UnitSearchSelect
+              data-testid="members-filter-unit"
+              value={filters.unitId}
+              onChange={(unitId) => onChange({ unitId })}
+              initialOption={
+                filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined
+              }
+            />
+          </div>
+          {filters.unitId && (
+            <label className="members-filter-subtree">
+              <Switch
+                size="small"
+                data-testid="members-filter-subtree"
+                checked={filters.includeSubtree !== false}
+                onChange={(checked) => onChange({ includeSubtree: checked })}
+              />
+              <span>{t('members.includeSubtree')}</span>
+            </label>
+          )}
+          <Select
+            className="members-filter-select"
+            data-testid="members-filter-status"
+            aria-label={t('members.filterStatus')}
+            placeholder={t('members.allStatuses')}
+            allowClear
+            value={filters.status}
+            onChange={(status) => onChange({ status })}
+            options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+            popupMatchSelectWidth={false}
+          />
+          <Select
+            className="members-filter-select"
+            data-testid="members-filter-gender"
+            aria-label={t('members.filterGender')}
+            placeholder={t('members.allGenders')}
+            allowClear
+            value={filters.gender}
+            onChange={(gender) => onChange({ gender })}
+            options={GENDERS.map((g) => ({ value: g, label: t(genderKey(g)) }))}
+          />
+          <Select
+            className="members-filter-select"
+            data-testid="members-filter-age"
+            aria-label={t('members.filterAge')}
+            placeholder={t('members.allAges')}
+            allowClear
+            value={filters.ageBand}
+            onChange={(ageBand) => onChange({ ageBand })}
+            options={AGE_BANDS.map((a) => ({ value: a, label: t(ageBandKey(a)) }))}
+            popupMatchSelectWidth={false}
+          />
+          <Select
+            className="members-filter-select"
+            data-testid="members-filter-position"
+            aria-label={t('members.filterPosition')}
+            placeholder={t('members.allPositions')}
+            allowClear
+            value={filters.position}
+            onChange={(position) => onChange({ position })}
+            options={UNION_POSITIONS.map((p) => ({ value: p, label: t(positionKey(p)) }))}
+            popupMatchSelectWidth={false}
+          />
+          <DatePicker
+            picker="year"
+            className="members-filter-year"
+            data-testid="members-filter-year"
+            aria-label={t('members.filterAdmissionYear')}
+            placeholder={t('members.filterAdmissionYear')}
+            value={filters.admissionYear ? dayjs(`${filters.admissionYear}-01-01`) : null}
+            onChange={(d) => onChange({ admissionYear: d ? d.year() : undefined })}
+            maxDate={dayjs().endOf('year')}
+            inputReadOnly={isPhone}
+          />
+        </div>
+      )}
+      {hasFilters && (
+        <Button icon={<ClearOutlined />} onClick={onClear} data-testid="members-filter-clear">
+          {t('members.clearFilters')}
+        </Button>
+      )}
+    </div>
+  );
+}
