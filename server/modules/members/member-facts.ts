@@ -8,7 +8,8 @@ import { todayInVietnam } from '../../lib/dates.js';
  * members active on the month's last day (today for the current month), from
  * the first month the unit had a member up to now. Call it in the transaction
  * of any change to member_unit_periods. A month with no member left is 0, not
- * "no data". One statement per call, whatever the number of units.
+ * "no data". Two statements per call (a delete, then an insert: one statement
+ * could not insert rows its own CTE deletes), whatever the number of units.
  */
 export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[], today: string = todayInVietnam()): Promise<void> {
   if (unitIds.length === 0) return;
@@ -17,10 +18,10 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
     sql`, `,
   )})`;
   await tx.execute(sql`
+    delete from facts f using data_elements de
+    where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}`);
+  await tx.execute(sql`
     with de as (select id from data_elements where derived_from = 'active_members'),
-    gone as (
-      delete from facts f using de where f.data_element_id = de.id and f.unit_id in ${ids}
-    ),
     pr as (select unit_id, valid_from, coalesce(valid_to, '9999-12-31'::date) as valid_to from member_unit_periods where unit_id in ${ids}),
     span as (select unit_id, date_trunc('month', min(valid_from)::timestamp)::date as first_month from pr group by unit_id),
     months as (
