@@ -94,6 +94,5 @@ CREATE INDEX "member_unit_periods_unit_idx" ON "member_unit_periods" USING btree
 CREATE UNIQUE INDEX "members_citizen_id_uq" ON "members" USING btree ("citizen_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_card_number_uq" ON "members" USING btree ("card_number");--> statement-breakpoint
 CREATE INDEX "members_unit_status_idx" ON "members" USING btree ("unit_id","status");--> statement-breakpoint
-CREATE INDEX "members_name_idx" ON "members" USING btree ("name_folded");--> statement-breakpoint
-CREATE INDEX "members_identity_idx" ON "members" USING btree ("name_folded","birth_date");--> statement-breakpoint
+CREATE INDEX "members_name_idx" ON "members" USING btree ("name_folded","full_name","id");--> statement-breakpoint
 CREATE INDEX "members_admitted_idx" ON "members" USING btree ("admitted_on");

@@ -46,8 +46,8 @@ export const members = pgTable(
     uniqueIndex('members_citizen_id_uq').on(t.citizenId),
     uniqueIndex('members_card_number_uq').on(t.cardNumber),
     index('members_unit_status_idx').on(t.unitId, t.status),
-    index('members_name_idx').on(t.nameFolded),
-    index('members_identity_idx').on(t.nameFolded, t.birthDate),
+    // The list's default order (name, then id for stable pages) and the name + birth date duplicate check.
+    index('members_name_idx').on(t.nameFolded, t.fullName, t.id),
     index('members_admitted_idx').on(t.admittedOn),
     check('members_gender_chk', sql`${t.gender} in ('male', 'female')`),
     check('members_status_chk', sql`${t.status} in ('active', 'transferred_out', 'left', 'deceased')`),
