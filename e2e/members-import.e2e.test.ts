@@ -1,0 +1,211 @@
+// A federation officer imports members from Excel: fills the downloaded
+// template (8 good rows admitted in 2024, 3 bad ones), reads the errors in
+// Vietnamese, downloads the rejected rows, fixes and uploads them, imports
+// them, then imports the original file's valid rows explicitly; target 7a
+// ("+10 đoàn viên") grows by the 11 admissions, and the list finds an imported
+// member typed without diacritics. The same file on a 360 px phone shows the
+// result and skips the members already in the registry.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate, type MessageKey } from '../common/i18n/index.js';
+import { DEMO, horizontalOverflow, screenshot, settle, signIn, startE2e, type E2e } from './harness.js';
+import { ColumnMap, readSheet, type MemberRow } from './xlsx-fixture.js';
+
+let e2e: E2e;
+let downloads: string;
+beforeAll(async () => {
+  e2e = await startE2e();
+  downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-e2e-members-'));
+});
+afterAll(async () => {
+  await e2e?.close();
+  if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+const vi = (key: MessageKey, params?: Record<string, string | number>) => translate('vi', key, params);
+
+/** Eight members admitted in 2024 into CĐCS of Vĩnh Thuận that existed then (before the 30/11 cut-off of the 2024 dashboard). */
+const GOOD: MemberRow[] = [
+  { fullName: 'Lê Thị Hoài Thương', gender: 'Nữ', birthDate: '12/05/1992', citizenId: '091192000101', unitCode: 'VT14', admittedOn: '15/03/2024' },
+  { fullName: 'Nguyễn Văn Đức Trọng', gender: 'Nam', birthDate: '03/11/1988', citizenId: '091088000102', unitCode: 'VT16', admittedOn: '02/04/2024' },
+  { fullName: 'Trần Thị Mỹ Duyên', gender: 'Nữ', birthDate: '21/07/1995', citizenId: '091195000103', unitCode: 'VT17', admittedOn: '10/05/2024' },
+  { fullName: 'Phạm Quốc Huy', gender: 'Nam', birthDate: '09/09/1990', citizenId: '091090000104', unitCode: 'VT01', admittedOn: '20/06/2024' },
+  { fullName: 'Huỳnh Thị Kim Ngân', gender: 'Nữ', birthDate: '14/02/1997', citizenId: '091197000105', unitCode: 'VT10', admittedOn: '01/07/2024' },
+  { fullName: 'Võ Minh Khang', gender: 'Nam', birthDate: '30/12/1985', citizenId: '091085000106', unitCode: 'VT12', admittedOn: '12/08/2024' },
+  { fullName: 'Đặng Thị Thu Hà', gender: 'Nữ', birthDate: '05/05/1993', citizenId: '091193000107', unitCode: 'VT18', admittedOn: '05/09/2024' },
+  { fullName: 'Lâm Văn Phúc', gender: 'Nam', birthDate: '18/10/1991', citizenId: '091091000108', unitCode: 'VT05', admittedOn: '15/10/2024' },
+];
+/** Three bad rows: a CCCD with a letter, an unknown unit code, an admission date in the future. */
+const BAD: MemberRow[] = [
+  { fullName: 'Bùi Thị Thanh Tâm', gender: 'Nữ', birthDate: '03/03/1994', citizenId: '09119400A109', unitCode: 'VT14', admittedOn: '20/03/2024' },
+  { fullName: 'Đỗ Văn Lộc', gender: 'Nam', birthDate: '11/01/1989', citizenId: '091089000110', unitCode: 'VT99', admittedOn: '11/04/2024' },
+  { fullName: 'Ngô Thị Bảo Trâm', gender: 'Nữ', birthDate: '27/06/1996', citizenId: '091196000111', unitCode: 'VT16', admittedOn: '15/03/2099' },
+];
+/** The fixes typed into the rejected-rows file, by full name. */
+const FIXES: Record<string, Partial<MemberRow>> = {
+  'Bùi Thị Thanh Tâm': { citizenId: '091194000109' },
+  'Đỗ Văn Lộc': { unitCode: 'VT14' },
+  'Ngô Thị Bảo Trâm': { admittedOn: '18/10/2024' },
+};
+
+let originalFile = '';
+
+/** Target 7a's current value on the targets dashboard (the 2024 program, as of 30/11/2024). */
+async function target7a(page: Page): Promise<number> {
+  await page.goto('/targets');
+  const card = page.getByTestId('target-card').filter({ has: page.locator('.target-code', { hasText: /^7a$/ }) });
+  await card.waitFor();
+  const text = await card.locator('.target-value').first().innerText();
+  const n = Number(text.replace(/[^\d]/g, ''));
+  expect(Number.isFinite(n), `7a value "${text}"`).toBe(true);
+  return n;
+}
+
+async function download(page: Page, testId: string, name: string): Promise<string> {
+  const downloaded = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const d = await downloaded;
+  expect(d.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = path.join(downloads, name);
+  await d.saveAs(file);
+  return file;
+}
+
+async function upload(page: Page, file: string): Promise<void> {
+  await page.getByTestId('member-import-choose').locator('input[type="file"]').setInputFiles(file);
+}
+
+/** The import's result card once the server has checked every row. */
+async function waitForResult(page: Page) {
+  const result = page.getByTestId('member-import-result');
+  await result.waitFor({ timeout: 30_000 });
+  const count = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  return {
+    total: await count('member-import-total'),
+    valid: await count('member-import-valid'),
+    invalid: await count('member-import-invalid'),
+  };
+}
+
+async function waitForDone(page: Page) {
+  await page.getByTestId('member-import-done').waitFor({ timeout: 30_000 });
+  const count = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  return { imported: await count('member-import-imported'), skipped: await count('member-import-skipped') };
+}
+
+describe('a federation officer imports members from Excel', () => {
+  it('fixes the rejected rows, imports them and the valid rows, and target 7a grows by the admissions', async () => {
+    const page = await e2e.newPage('desktop');
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    const before = await target7a(page);
+
+    // The menu leads to the registry, and the registry to the import.
+    await page.goto('/');
+    await page.getByRole('menuitem', { name: vi('nav.members') }).click();
+    await page.waitForURL('**/members');
+    await page.getByTestId('members-import').click();
+    await page.waitForURL('**/members/import');
+    await page.getByTestId('member-import-choose').waitFor();
+    expect(await page.locator('body').innerText()).toContain(vi('members.importLimits', { rows: (50_000).toLocaleString('vi-VN'), maxMb: 20 }));
+
+    // Fill the downloaded template: 8 good rows with 3 bad ones among them (sheet rows 2..12).
+    const template = await download(page, 'member-import-template', 'template.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(template);
+    const sheet = book.getWorksheet(vi('memberImport.sheetMembers')) ?? book.worksheets[0]!;
+    const columns = new ColumnMap(sheet);
+    const rows = [GOOD[0]!, GOOD[1]!, BAD[0]!, GOOD[2]!, GOOD[3]!, BAD[1]!, GOOD[4]!, GOOD[5]!, BAD[2]!, GOOD[6]!, GOOD[7]!];
+    rows.forEach((r, i) => columns.write(i + 2, r));
+    originalFile = path.join(downloads, 'doan-vien-2024.xlsx');
+    await book.xlsx.writeFile(originalFile);
+
+    // Upload: every row is checked, the three errors are shown by row in Vietnamese.
+    await upload(page, originalFile);
+    expect(await waitForResult(page)).toEqual({ total: 11, valid: 8, invalid: 3 });
+    const table = page.getByTestId('member-import-error-table');
+    const errorRows = await table.locator('tbody tr[data-row]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
+    expect(errorRows).toEqual([4, 7, 10]);
+    const errorsText = await table.innerText();
+    expect(errorsText).toContain(vi('memberImport.citizenIdInvalid', { value: '09119400A109' }));
+    expect(errorsText).toContain(vi('memberImport.unitNotFound', { code: 'VT99' }));
+    expect(errorsText).toContain(vi('memberImport.colAdmittedOn'));
+    expect(errorsText).toMatch(/không được sau hôm nay/);
+    // Nothing is imported until the user chooses: "import all" is not offered with errors.
+    expect(await page.getByTestId('member-import-commit-all').count()).toBe(0);
+    await page.getByTestId('member-import-commit-valid').waitFor();
+
+    // Download the rejected rows: the three rows as uploaded, with a "Lỗi" column saying what to fix.
+    const rejected = await download(page, 'member-import-rejected', 'rejected.xlsx');
+    const rejectedBook = new ExcelJS.Workbook();
+    await rejectedBook.xlsx.readFile(rejected);
+    const rejectedSheet = rejectedBook.worksheets[0]!;
+    const rejectedRows = readSheet(rejectedSheet);
+    expect(rejectedRows.map((r) => r.fullName)).toEqual(BAD.map((r) => r.fullName));
+    const errorHeader = vi('memberImport.colErrors');
+    for (const r of rejectedRows) expect(r.extra[errorHeader], r.fullName).toBeTruthy();
+    expect(rejectedRows[0]!.extra[errorHeader]).toContain(vi('memberImport.colCitizenId'));
+    expect(rejectedRows[1]!.extra[errorHeader]).toContain('VT99');
+    expect(rejectedRows[2]!.extra[errorHeader]).toContain(vi('memberImport.colAdmittedOn'));
+
+    // Fix the three rows in that file and upload it: all valid, import all.
+    const fixedColumns = new ColumnMap(rejectedSheet);
+    rejectedRows.forEach((r, i) => fixedColumns.write(i + 2, { ...r, ...FIXES[r.fullName] }));
+    const fixedFile = path.join(downloads, 'dong-loi-da-sua.xlsx');
+    await rejectedBook.xlsx.writeFile(fixedFile);
+    await page.getByTestId('member-import-choose-another').click();
+    await upload(page, fixedFile);
+    expect(await waitForResult(page)).toEqual({ total: 3, valid: 3, invalid: 0 });
+    await page.getByTestId('member-import-commit-all').click();
+    expect(await waitForDone(page)).toEqual({ imported: 3, skipped: 0 });
+
+    // Then the original file's valid rows, explicitly (a confirmation says the bad rows stay out).
+    await page.getByTestId('member-import-again').click();
+    await upload(page, originalFile);
+    expect(await waitForResult(page)).toEqual({ total: 11, valid: 8, invalid: 3 });
+    await page.getByTestId('member-import-commit-valid').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: vi('members.importValidOnlyTitle', { valid: 8 }) }).waitFor();
+    await page.getByTestId('member-import-valid-only-confirm').click();
+    expect(await waitForDone(page)).toEqual({ imported: 8, skipped: 0 });
+    await screenshot(page, 'members-import-done');
+
+    // The list finds an imported member typed without diacritics.
+    await page.getByTestId('member-import-to-list').click();
+    await page.waitForURL('**/members');
+    await page.getByTestId('members-search').locator('input').fill('hoai thuong');
+    await page.waitForURL(/q=hoai/);
+    const row = page.getByTestId('members-table').locator('tbody tr').filter({ hasText: 'Lê Thị Hoài Thương' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('**/**/1992');
+    await screenshot(page, 'members-list-search');
+
+    // Target 7a counts the 11 admissions of 2024.
+    expect(await target7a(page)).toBe(before + 11);
+  });
+
+  it('on a 360 px phone: the list as cards, and the same file again only skips members already registered', async () => {
+    expect(originalFile, 'the first test wrote the file').toBeTruthy();
+    const page = await e2e.newPage('phone');
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    await page.goto('/members');
+    await page.getByTestId('member-card').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'members-phone-list');
+
+    await page.goto('/members/import');
+    await upload(page, originalFile);
+    expect(await waitForResult(page)).toEqual({ total: 11, valid: 8, invalid: 3 });
+    await settle(page);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'members-phone-import-result');
+
+    await page.getByTestId('member-import-commit-valid').click();
+    await page.getByTestId('member-import-valid-only-confirm').click();
+    expect(await waitForDone(page)).toEqual({ imported: 0, skipped: 8 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'members-phone-import-done');
+  });
+});
