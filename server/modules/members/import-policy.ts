@@ -1,0 +1,55 @@
+// Who may use the members' Excel import, and reading one's own imports.
+import { and, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { PERMISSIONS } from '../../../common/permissions.js';
+import type { Executor } from '../../db/client.js';
+import { memberImports } from '../../db/schema/index.js';
+import { hasAnyRole, isSystemAdmin, type Actor } from '../../lib/access.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { isImportJobRunning } from './import-jobs.js';
+
+/** An import left 'validating' or 'importing' this long without a job is treated as failed (server restart). */
+export const STALE_IMPORT_MS = 30 * 60_000;
+
+/** Importing needs manageMembers somewhere; each row is then checked against the scope. */
+export function requireMemberImporter(actor: Actor): void {
+  if (!hasAnyRole(actor, PERMISSIONS.manageMembers)) throw forbidden();
+}
+
+/** Only the user who uploaded the file, or a system administrator, sees an import (others: 404). */
+export function ownImport(actor: Actor, id: string): SQL {
+  return isSystemAdmin(actor) ? eq(memberImports.id, id) : and(eq(memberImports.id, id), eq(memberImports.userId, actor.userId))!;
+}
+
+/**
+ * Marks the import failed when a restart interrupted its job: still
+ * 'validating'/'importing', no job in this process, untouched for 30 minutes.
+ */
+export async function failIfInterrupted(db: Executor, id: string, now: Date = new Date()): Promise<void> {
+  if (isImportJobRunning(id)) return;
+  await db
+    .update(memberImports)
+    .set({ state: 'failed', fileError: { code: 'interrupted' }, updatedAt: now })
+    .where(
+      and(
+        eq(memberImports.id, id),
+        inArray(memberImports.state, ['validating', 'importing']),
+        lt(memberImports.updatedAt, new Date(now.getTime() - STALE_IMPORT_MS)),
+      ),
+    );
+}
+
+/** The import's row without its stored sheet, or 404. */
+export async function loadImport(db: Executor, actor: Actor, id: string) {
+  await failIfInterrupted(db, id);
+  const [row] = await db
+    .select({
+      id: memberImports.id,
+      userId: memberImports.userId,
+      fileName: memberImports.fileName,
+      state: memberImports.state,
+    })
+    .from(memberImports)
+    .where(ownImport(actor, id));
+  if (!row) throw notFound();
+  return row;
+}
