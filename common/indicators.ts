@@ -56,7 +56,11 @@ export const OPERATORS_BY_TYPE: Record<ValueType, readonly ConditionOperator[]> 
  * Sources of records counted by 'count_of_records' indicators (the registry
  * in server/modules/indicators/record-sources.ts maps each to SQL).
  */
-export const RECORD_SOURCES = ['unit_founded', 'facts'] as const;
+export const RECORD_SOURCES = [
+  'unit_founded', // grassroots unions founded (org_units.valid_from)
+  'facts', // a number element counted as records
+  'member_admitted', // members admitted or re-admitted (member_events 'admitted' | 'rejoined')
+] as const;
 export type RecordSourceName = (typeof RECORD_SOURCES)[number];
 
 export const COMPARATORS = ['gte', 'lte', 'eq'] as const;

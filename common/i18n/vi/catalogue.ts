@@ -77,6 +77,12 @@ export const catalogue = {
   'operator.is_true': 'là "có"',
   'recordSource.unit_founded': 'Công đoàn cơ sở thành lập mới',
   'recordSource.facts': 'Số liệu báo cáo (đếm như hồ sơ)',
+  derivedFrom: 'Nguồn số liệu',
+  derivedFromReported: 'Đơn vị báo cáo',
+  'derivedFrom.active_members': 'Tính từ sổ đoàn viên',
+  derivedFromHelp: 'Số liệu tính tự động từ sổ đoàn viên (số đoàn viên đang sinh hoạt tại ngày cuối tháng), đơn vị không phải nhập.',
+  derivedShape: 'Dữ liệu tính từ sổ đoàn viên phải là kiểu số, lấy số gần nhất, không có "không áp dụng".',
+  'recordSource.member_admitted': 'Đoàn viên kết nạp mới (sổ đoàn viên)',
   // Targets
   newTarget: 'Thêm chỉ tiêu',
   program: 'Chương trình',

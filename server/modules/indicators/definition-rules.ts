@@ -12,14 +12,26 @@ import {
   type TargetComparator,
   type ValueType,
 } from '../../../common/indicators.js';
-import { fieldError, type AppError } from '../../lib/errors.js';
+import type { MessageKey } from '../../../common/i18n/index.js';
+import type { DerivedFactSource } from '../../../common/members.js';
+import { AppError, fieldError } from '../../lib/errors.js';
 import { recordSources } from './record-sources.js';
 
 export function checkDataElementShape(input: {
   valueType: ValueType;
   aggregation: Aggregation;
   gradeOptions?: string[] | null | undefined;
+  allowsNotApplicable?: boolean | undefined;
+  derivedFrom?: DerivedFactSource | null | undefined;
 }): AppError | null {
+  if (input.derivedFrom) {
+    // A count computed at each month end (members active on the last day): a
+    // number read as its latest month, never "not applicable".
+    const wrong = input.valueType !== 'number' ? 'valueType' : input.aggregation !== 'last' ? 'aggregation' : input.allowsNotApplicable ? 'allowsNotApplicable' : null;
+    if (wrong) {
+      return new AppError('VALIDATION_FAILED', {}, { fields: [{ field: wrong, messageKey: 'catalogue.derivedShape' satisfies MessageKey }] });
+    }
+  }
   if (!AGGREGATIONS_BY_TYPE[input.valueType].includes(input.aggregation)) {
     return fieldError('DATA_ELEMENT_AGGREGATION_MISMATCH', 'aggregation');
   }

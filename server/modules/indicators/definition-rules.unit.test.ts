@@ -11,12 +11,25 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ valueType: 'grade', aggregation: 'last', gradeOptions: ['a', 'a'] })?.code).toBe('DATA_ELEMENT_GRADES_REQUIRED');
   });
 
+  it('keeps elements derived from records to a number read as its latest month, never "not applicable"', () => {
+    const derived = { valueType: 'number' as const, aggregation: 'last' as const, derivedFrom: 'active_members' as const };
+    expect(checkDataElementShape(derived)).toBeNull();
+    expect(checkDataElementShape({ ...derived, aggregation: 'sum' })?.fields[0]).toMatchObject({ field: 'aggregation', messageKey: 'catalogue.derivedShape' });
+    expect(checkDataElementShape({ ...derived, valueType: 'boolean', aggregation: 'any' })?.fields[0]?.field).toBe('valueType');
+    expect(checkDataElementShape({ ...derived, allowsNotApplicable: true })?.fields[0]?.field).toBe('allowsNotApplicable');
+    expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
+  });
+
   it('asks each measure for its own parts only', () => {
     const empty = { numeratorElementId: null, denominatorElementId: null, condition: null, eligibilityElementId: null, recordSource: null };
     expect(checkIndicatorSlots('ratio_of_sums', { ...empty, numeratorElementId: 'n' })?.fields[0]?.field).toBe('denominatorElementId');
     expect(checkIndicatorSlots('average_per_eligible_unit', { ...empty, numeratorElementId: 'n' })).toBeNull();
     expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'unit_founded' })).toBeNull();
     expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'facts' })?.code).toBe('INDICATOR_ELEMENT_REQUIRED');
+    expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'member_admitted' })).toBeNull();
+    expect(checkIndicatorSlots('count_of_records', { ...empty, recordSource: 'member_admitted', numeratorElementId: 'n' })?.code).toBe(
+      'INDICATOR_ELEMENT_NOT_ALLOWED',
+    );
     expect(checkIndicatorSlots('share_of_units', { ...empty, condition: { elementId: 'c' }, numeratorElementId: 'n' })?.code).toBe(
       'INDICATOR_ELEMENT_NOT_ALLOWED',
     );

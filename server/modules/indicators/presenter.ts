@@ -1,5 +1,6 @@
 // Rows → API shapes for the indicator engine (never ORM rows).
 import type { Aggregation, ConditionOperator, Direction, Measure, TargetComparator, ValueType } from '../../../common/indicators.js';
+import type { DerivedFactSource } from '../../../common/members.js';
 import type { dataElements, indicators, targetAllocations, targets } from '../../db/schema/indicators.js';
 import { toDateOnly } from '../../db/sql.js';
 import type { TargetProgress } from './compute-targets.js';
@@ -22,6 +23,7 @@ export function presentDataElement(r: DataElementRow) {
     aggregation: r.aggregation as Aggregation,
     allowsNotApplicable: r.allowsNotApplicable,
     gradeOptions: r.gradeOptions ?? null,
+    derivedFrom: (r.derivedFrom as DerivedFactSource | null) ?? null,
     archivedAt: iso(r.archivedAt),
   };
 }

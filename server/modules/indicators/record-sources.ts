@@ -1,6 +1,6 @@
 // Record sources (nguồn bản ghi) for 'count_of_records' indicators: the one
-// extension point through which records kept elsewhere (units founded, and
-// next members admitted, trainings, inspections…) become countable without
+// extension point through which records kept elsewhere (units founded, members
+// admitted, and next trainings, inspections…) become countable without
 // changing the engine. See docs/indicator-engine.md.
 import { sql, type SQL } from 'drizzle-orm';
 import type { RecordSourceName } from '../../../common/indicators.js';
@@ -49,6 +49,29 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
       join facts f on f.unit_id = um.unit_id and f.data_element_id = t.numerator_element_id
         and f.month between um.month_from and um.month_to
       where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null`,
+  },
+  /**
+   * Members admitted (kết nạp) or re-admitted (kết nạp lại) from the member
+   * registry (target 7a): each such event counts in the unit it admitted into
+   * and the month it happened, whoever enters it (by hand or Excel import).
+   * A member admitted and later transferred still counts where admitted. One
+   * index range read of member_events (unit_id, kind, event_date) per month
+   * range, pre-counted.
+   */
+  member_admitted: {
+    name: 'member_admitted',
+    filterKeys: [],
+    fragment: sql`
+      select um.target_id, um.unit_id, a.n
+      from um
+      join t on t.target_id = um.target_id
+      cross join lateral (
+        select count(*)::numeric as n
+        from member_events e
+        where e.unit_id = um.unit_id and e.kind in ('admitted', 'rejoined')
+          and e.event_date >= um.month_from and e.event_date < (um.month_to + interval '1 month')::date
+      ) a
+      where t.record_source = 'member_admitted' and a.n > 0`,
   },
 };
 

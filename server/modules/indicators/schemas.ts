@@ -11,6 +11,7 @@ import {
   UNITS_OF_MEASURE,
   VALUE_TYPES,
 } from '../../../common/indicators.js';
+import { DERIVED_FACT_SOURCES } from '../../../common/members.js';
 import { isoDate, queryBoolean, trimmed } from '../../../common/schemas.js';
 import { TARGET_STATUSES } from './status.js';
 import { UNIT_STATES } from './engine-sql.js';
@@ -36,6 +37,8 @@ export const CreateDataElementBody = z.strictObject({
   aggregation: z.enum(AGGREGATIONS),
   allowsNotApplicable: z.boolean().default(false),
   gradeOptions: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
+  /** Facts computed from records instead of reported (e.g. members at month end from the registry). */
+  derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable().optional(),
 });
 export type CreateDataElementBody = z.infer<typeof CreateDataElementBody>;
 
@@ -51,6 +54,8 @@ export const DataElementView = z
     aggregation: z.enum(AGGREGATIONS),
     allowsNotApplicable: z.boolean(),
     gradeOptions: z.array(z.string()).nullable(),
+    /** Facts computed from records (never typed), or null for a reported element. */
+    derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
     archivedAt: z.string().nullable(),
   })
   .meta({ id: 'DataElement' });

@@ -10,6 +10,7 @@ import type {
   TargetComparator,
   ValueType,
 } from '../../../../common/indicators';
+import type { DerivedFactSource } from '../../../../common/members';
 import { api, qs } from '../../lib/api';
 
 export interface DataElement {
@@ -21,6 +22,8 @@ export interface DataElement {
   aggregation: Aggregation;
   allowsNotApplicable: boolean;
   gradeOptions: string[] | null;
+  /** Facts computed from records (e.g. the member registry), never reported. */
+  derivedFrom: DerivedFactSource | null;
   archivedAt: string | null;
 }
 

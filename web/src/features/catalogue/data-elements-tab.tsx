@@ -4,6 +4,7 @@ import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
 import { AGGREGATIONS_BY_TYPE, VALUE_TYPES, type ValueType } from '../../../../common/indicators';
+import { DERIVED_FACT_SOURCES, type DerivedFactSource } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
@@ -46,6 +47,14 @@ export function DataElementsTab() {
     ) : null;
   const typeLabel = (v: string) => t(`catalogue.valueType.${v}` as MessageKey);
   const aggLabel = (v: string) => t(`catalogue.aggregation.${v}` as MessageKey);
+  const sourceLabel = (v: DerivedFactSource | null) =>
+    v ? (
+      <Tag color="blue" data-testid="derived-tag">
+        {t(`catalogue.derivedFrom.${v}` as MessageKey)}
+      </Tag>
+    ) : (
+      t('catalogue.derivedFromReported')
+    );
 
   return (
     <>
@@ -72,6 +81,7 @@ export function DataElementsTab() {
           { title: t('catalogue.name'), render: (_, r) => name(r) },
           { title: t('catalogue.valueType'), dataIndex: 'valueType', render: typeLabel },
           { title: t('catalogue.aggregation'), dataIndex: 'aggregation', render: aggLabel },
+          { title: t('catalogue.derivedFrom'), dataIndex: 'derivedFrom', render: sourceLabel },
           {
             title: t('catalogue.allowsNotApplicable'),
             dataIndex: 'allowsNotApplicable',
@@ -90,6 +100,7 @@ export function DataElementsTab() {
             </CardLine>
             <CardLine label={t('catalogue.valueType')}>{typeLabel(r.valueType)}</CardLine>
             <CardLine label={t('catalogue.aggregation')}>{aggLabel(r.aggregation)}</CardLine>
+            <CardLine label={t('catalogue.derivedFrom')}>{sourceLabel(r.derivedFrom)}</CardLine>
             <CardLine label={t('catalogue.allowsNotApplicable')}>{r.allowsNotApplicable ? t('catalogue.yes') : t('catalogue.no')}</CardLine>
             <div className="catalogue-card-actions">{r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)}</div>
           </>
@@ -108,6 +119,8 @@ interface ElementForm {
   aggregation: string;
   allowsNotApplicable: boolean;
   gradeOptions?: string[];
+  /** '' = reported by units. */
+  derivedFrom: DerivedFactSource | '';
 }
 
 function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -117,6 +130,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   const [error, setError] = useState<string | null>(null);
   const create = useCreateDataElement();
   const valueType = Form.useWatch('valueType', form) ?? 'number';
+  const derived = Boolean(Form.useWatch('derivedFrom', form));
 
   const close = () => {
     form.resetFields();
@@ -126,7 +140,11 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   const submit = async (values: ElementForm) => {
     setError(null);
     try {
-      await create.mutateAsync({ ...values, gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null });
+      await create.mutateAsync({
+        ...values,
+        gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null,
+        derivedFrom: values.derivedFrom || null,
+      });
       message.success(t('catalogue.saved'));
       close();
     } catch (e) {
@@ -148,9 +166,11 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false }}
+        initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false, derivedFrom: '' }}
         onValuesChange={(changed: Partial<ElementForm>) => {
           if (changed.valueType) form.setFieldValue('aggregation', AGGREGATIONS_BY_TYPE[changed.valueType][0]);
+          // Members at month end: a number, its latest month, never "not applicable".
+          if (changed.derivedFrom) form.setFieldsValue({ valueType: 'number', aggregation: 'last', allowsNotApplicable: false });
         }}
       >
         <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -162,11 +182,24 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input maxLength={255} />
         </Form.Item>
+        <Form.Item name="derivedFrom" label={t('catalogue.derivedFrom')} extra={derived ? t('catalogue.derivedFromHelp') : undefined}>
+          <Select
+            data-testid="element-derived-from"
+            options={[
+              { value: '', label: t('catalogue.derivedFromReported') },
+              ...DERIVED_FACT_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
+            ]}
+          />
+        </Form.Item>
         <Form.Item name="valueType" label={t('catalogue.valueType')}>
-          <Select options={VALUE_TYPES.map((v) => ({ value: v, label: t(`catalogue.valueType.${v}` as MessageKey) }))} />
+          <Select
+            disabled={derived}
+            options={VALUE_TYPES.map((v) => ({ value: v, label: t(`catalogue.valueType.${v}` as MessageKey) }))}
+          />
         </Form.Item>
         <Form.Item name="aggregation" label={t('catalogue.aggregation')}>
           <Select
+            disabled={derived}
             options={AGGREGATIONS_BY_TYPE[valueType].map((v) => ({ value: v, label: t(`catalogue.aggregation.${v}` as MessageKey) }))}
           />
         </Form.Item>
@@ -176,7 +209,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           </Form.Item>
         )}
         <Form.Item name="allowsNotApplicable" label={t('catalogue.allowsNotApplicable')} valuePropName="checked">
-          <Switch />
+          <Switch disabled={derived} />
         </Form.Item>
       </Form>
     </CreateDrawer>
