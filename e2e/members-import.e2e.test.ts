@@ -177,8 +177,15 @@ describe('a federation officer imports members from Excel', () => {
     await page.waitForURL('**/members');
     await page.getByTestId('members-search').locator('input').fill('hoai thuong');
     await page.waitForURL(/q=hoai/);
-    const row = page.getByTestId('members-table').locator('tbody tr').filter({ hasText: 'Lê Thị Hoài Thương' });
-    await row.waitFor();
+    await page.waitForFunction(
+      () => {
+        const trs = [...document.querySelectorAll('[data-testid="members-table"] tbody tr.ant-table-row')];
+        return trs.length === 1 && trs[0]!.textContent!.includes('Lê Thị Hoài Thương');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    const row = page.getByTestId('members-table').locator('tbody tr.ant-table-row').first();
     expect(await row.innerText()).toContain('**/**/1992');
     await screenshot(page, 'members-list-search');
 

@@ -132,7 +132,9 @@ export function MemberImportPage() {
         className="member-import-steps"
         current={stepIndex}
         size="small"
-        orientation={isPhone ? 'vertical' : 'horizontal'}
+        // On a phone the four steps fit side by side with their titles underneath.
+        responsive={false}
+        titlePlacement={isPhone ? 'vertical' : 'horizontal'}
         status={phase === 'done' ? 'finish' : fileError ? 'error' : 'process'}
         items={[
           { title: t('members.importStepChoose') },
@@ -362,7 +364,7 @@ function ErrorTable({ errors, errorCount }: { errors: ImportCellError[]; errorCo
             key: 'row',
             title: t('members.importColRow'),
             dataIndex: 'row',
-            width: isPhone ? 56 : 90,
+            width: isPhone ? 76 : 90,
             sorter: (a, b) => a.row - b.row,
             defaultSortOrder: 'ascend',
           },

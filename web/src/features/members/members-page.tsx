@@ -51,17 +51,32 @@ export function MembersPage() {
     {
       key: 'name',
       title: t('members.fullName'),
+      width: 210,
       sorter: true,
       sortOrder: sortOrder('name'),
       render: (_, m) => (
-        <Link to={`/members/${m.id}`} data-testid="member-link" className="members-name">
-          {m.fullName}
-        </Link>
+        <span className="members-unit">
+          <Link to={`/members/${m.id}`} data-testid="member-link" className="members-name">
+            {m.fullName}
+          </Link>
+          {m.unionPosition !== 'member' && <Typography.Text type="secondary">{t(positionKey(m.unionPosition))}</Typography.Text>}
+        </span>
       ),
     },
-    { key: 'birthDate', title: t('members.birthDate'), width: 120, sorter: true, sortOrder: sortOrder('birthDate'), render: (_, m) => formatBirthDate(m.birthDate) },
-    { key: 'gender', title: t('members.gender'), width: 80, responsive: ['lg'], render: (_, m) => t(genderKey(m.gender)) },
-    { key: 'citizenId', title: t('members.citizenIdShort'), width: 140, responsive: ['lg'], render: (_, m) => <span className="members-mono">{m.citizenId ?? ''}</span> },
+    {
+      key: 'birthDate',
+      title: t('members.birthDate'),
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder('birthDate'),
+      render: (_, m) => (
+        <span className="members-unit">
+          <span className="members-mono">{formatBirthDate(m.birthDate)}</span>
+          <Typography.Text type="secondary">{t(genderKey(m.gender))}</Typography.Text>
+        </span>
+      ),
+    },
+    { key: 'citizenId', title: t('members.citizenIdShort'), width: 125, responsive: ['lg'], render: (_, m) => <span className="members-mono">{m.citizenId ?? ''}</span> },
     {
       key: 'unit',
       title: t('members.unit'),
@@ -74,18 +89,17 @@ export function MembersPage() {
         </span>
       ),
     },
-    { key: 'position', title: t('members.position'), width: 150, responsive: ['xl'], render: (_, m) => t(positionKey(m.unionPosition)) },
     {
       key: 'cardNumber',
-      title: t('members.cardNumber'),
-      width: 120,
+      title: t('members.cardNumberShort'),
+      width: 110,
       sorter: true,
       sortOrder: sortOrder('cardNumber'),
-      responsive: ['lg'],
+      responsive: ['xl'],
       render: (_, m) => <span className="members-mono">{m.cardNumber ?? ''}</span>,
     },
-    { key: 'admittedOn', title: t('members.admittedOn'), width: 120, sorter: true, sortOrder: sortOrder('admittedOn'), render: (_, m) => formatDate(m.admittedOn) },
-    { key: 'status', title: t('common.status'), width: 170, render: (_, m) => <MemberStatusTag status={m.status} pendingTransfer={m.pendingTransfer} /> },
+    { key: 'admittedOn', title: t('members.admittedOn'), width: 115, sorter: true, sortOrder: sortOrder('admittedOn'), render: (_, m) => formatDate(m.admittedOn) },
+    { key: 'status', title: t('common.status'), width: 135, render: (_, m) => <MemberStatusTag status={m.status} pendingTransfer={m.pendingTransfer} /> },
   ];
 
   const pagination = {
@@ -152,7 +166,7 @@ export function MembersPage() {
           columns={columns}
           locale={{ emptyText: list.isLoading ? ' ' : empty }}
           pagination={pagination}
-          scroll={{ x: 900 }}
+          scroll={{ x: 960 }}
           onRow={(m) => ({ 'data-testid': `member-row-${m.id}` }) as React.HTMLAttributes<HTMLElement>}
           onChange={(_p, _f, sorter, extra) => {
             if (extra.action !== 'sort') return;
@@ -199,7 +213,7 @@ export function MembersPage() {
             key: 'transfers',
             label: (
               <span data-testid="members-tab-transfers">
-                {t('members.tabTransfers')} {pendingCount > 0 && <Badge count={pendingCount} size="small" color="#faad14" />}
+                {t(isPhone ? 'members.tabTransfersShort' : 'members.tabTransfers')} {pendingCount > 0 && <Badge count={pendingCount} size="small" color="#faad14" />}
               </span>
             ),
             children: <PendingTransfers query={transfers} />,
