@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../common/i18n/index.js';
-import { DEMO, horizontalOverflow, screenshot, settle, signIn, startE2e, type E2e } from './harness.js';
+import { chooseOption, DEMO, horizontalOverflow, screenshot, settle, signIn, startE2e, typeDate, type E2e } from './harness.js';
 import { ColumnMap, readSheet, type MemberRow } from './xlsx-fixture.js';
 
 let e2e: E2e;
@@ -214,5 +214,83 @@ describe('a federation officer imports members from Excel', () => {
     expect(await waitForDone(page)).toEqual({ imported: 0, skipped: 8 });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'members-phone-import-done');
+  });
+
+  it('on a 360 px phone: a member page with its timeline and actions, and the admit drawer checks the CCCD inline', async () => {
+    const page = await e2e.newPage('phone');
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    await page.goto('/members?q=thuong');
+    const card = page.getByTestId('member-card').filter({ hasText: 'Lê Thị Hoài Thương' });
+    await card.click();
+    await page.getByTestId('member-page').waitFor();
+    expect(await page.getByTestId('member-title').innerText()).toBe('Lê Thị Hoài Thương');
+    await page.getByTestId('member-event-admitted').waitFor();
+    expect(await page.getByTestId('member-timeline').innerText()).toContain('15/03/2024');
+    // The officer manages the unit: full personal data and the actions.
+    expect(await page.getByTestId('member-details').innerText()).toContain('091192000101');
+    for (const id of ['member-edit', 'member-transfer', 'member-issue-card', 'member-leave']) await page.getByTestId(id).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'members-phone-member-page');
+
+    await page.goto('/members');
+    await page.getByTestId('members-admit').click();
+    await page.getByTestId('member-admit-form').waitFor();
+    await page.getByTestId('member-citizenid').fill('0911A');
+    await page.getByText(vi('validation.citizenId')).waitFor();
+    await settle(page);
+    await screenshot(page, 'members-phone-admit-drawer', { fullPage: false });
+  });
+
+  it('transfers members: at once between units the officer manages, and after acceptance from the pending transfers tab', async () => {
+    const page = await e2e.newPage('desktop');
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    const openMember = async (q: string, name: string) => {
+      await page.goto(`/members?q=${encodeURIComponent(q)}`);
+      await page.getByTestId('member-link').filter({ hasText: name }).click();
+      await page.getByTestId('member-page').waitFor();
+    };
+
+    // The officer manages both CĐCS: the transfer takes effect at once.
+    await openMember('khang', 'Võ Minh Khang');
+    expect(await page.getByTestId('member-unit').innerText()).toContain('VT12');
+    await page.getByTestId('member-transfer').click();
+    await page.getByTestId('member-transfer-form').waitFor();
+    await typeDate(page, 'member-dialog-date', '15/01/2025');
+    await chooseOption(page, 'member-transfer-unit', '(VT16)', 'VT16');
+    await page.getByTestId('member-transfer-submit').click();
+    await page.getByText(vi('members.transferDone')).waitFor();
+    await page.getByTestId('member-transfer-form').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="member-unit"]')?.textContent?.includes('VT16'));
+    expect(await page.getByTestId('member-timeline').innerText()).toContain(vi('members.transfer_accepted'));
+    await screenshot(page, 'members-member-page');
+
+    // A CĐCS chair sends a member to a CĐCS outside their scope (through the API: the
+    // chair's unit picker offers only their own units), which waits for the receiver.
+    const chair = await e2e.newPage('desktop');
+    await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
+    const me = (await (await chair.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const list = (await (await chair.request.get('/api/members?q=kim%20ngan')).json()) as { items: Array<{ id: string; fullName: string }> };
+    const ngan = list.items.find((m) => m.fullName === 'Huỳnh Thị Kim Ngân')!;
+    expect(ngan).toBeTruthy();
+    const units = (await (await page.request.get('/api/org-units?q=VT16&asOf=2025-01-20')).json()) as { items: Array<{ id: string; code: string }> };
+    const vt16 = units.items.find((u) => u.code === 'VT16')!.id;
+    const sent = await chair.request.post(`/api/members/${ngan.id}/transfer`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { date: '2025-01-20', toUnitId: vt16 },
+    });
+    expect(sent.status(), await sent.text()).toBe(200);
+    expect(((await sent.json()) as { pendingTransfer: boolean }).pendingTransfer).toBe(true);
+
+    // The officer manages the receiving CĐCS: accepts it from the tab.
+    await page.goto('/members?tab=transfers');
+    const pending = page.getByTestId('pending-transfer').filter({ hasText: 'Huỳnh Thị Kim Ngân' });
+    await pending.waitFor();
+    await screenshot(page, 'members-pending-transfers');
+    await pending.getByTestId('transfer-accept').click();
+    await page.getByTestId('transfer-decide-confirm').click();
+    await page.getByText(vi('members.transferAccepted')).waitFor();
+    await pending.waitFor({ state: 'detached' });
+    await openMember('kim ngan', 'Huỳnh Thị Kim Ngân');
+    expect(await page.getByTestId('member-unit').innerText()).toContain('VT16');
   });
 });

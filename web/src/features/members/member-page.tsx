@@ -120,7 +120,10 @@ function MemberView({ member: m }: { member: MemberDetail }) {
         <Card title={t('members.sectionUnion')} size="small">
           <Descriptions column={1} size="small" data-testid="member-union">
             <Descriptions.Item label={t('members.unit')}>
-              <Link to={`/units/${m.unitId}`}>{m.unitName}</Link> <Typography.Text type="secondary">({m.unitCode})</Typography.Text>
+              <span className="members-unit" data-testid="member-unit">
+                <Link to={`/units/${m.unitId}`}>{m.unitName}</Link>
+                <Typography.Text type="secondary">{m.unitCode}</Typography.Text>
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('common.status')}>
               <MemberStatusTag status={m.status} pendingTransfer={m.pendingTransfer} />
