@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser } from '../../../test/factories.js';
+import { createUnit, createUser, type UserInput } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import type { App } from '../../lib/http.js';
@@ -32,7 +32,7 @@ export async function createMemberWorld(): Promise<MemberWorld> {
   const a2 = await createUnit(db, { parentId: districtA.id, validFrom: '2000-01-01', code: 'A2', fullName: 'CĐCS Ủy ban nhân dân xã A2' });
   const b1 = await createUnit(db, { parentId: districtB.id, validFrom: '2000-01-01', code: 'B1', fullName: 'CĐCS Công ty B1' });
   const app = await createTestApp(database);
-  const as = async (role: Parameters<typeof createUser>[1]['role'], unitId: string, includesSubtree = true) =>
+  const as = async (role: UserInput['role'], unitId: string, includesSubtree = true) =>
     signInAs(app, (await createUser(db, { role, unitId, includesSubtree })).username);
   return {
     database,
