@@ -6,6 +6,7 @@ import { recordAudit } from '../../server/lib/audit.js';
 import { hashPassword } from '../../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-unit-paths.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
 import { loadDemoProgram } from './program-2024.js';
 import { loadDemoTargets } from './targets-2024.js';
@@ -37,6 +38,9 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
           kind: u.kind,
           sector: u.sector ?? null,
           address: u.address ?? null,
+          foundingDecision: u.foundingDecision ?? null,
+          // CĐCS founded with members of the demo registry: as many as it holds on its first day.
+          initialMemberCount: u.initialMemberCount ?? (u.foundingDecision ? demoFoundingMembers(u.code, u.validFrom) : null),
           validFrom: u.validFrom,
           validTo: u.validTo ?? null,
         })),
@@ -60,6 +64,8 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     const programId = await loadDemoProgram(tx, id);
     // Its targets as the indicator engine measures them, and the CĐCS' facts of 2024.
     await loadDemoTargets(tx, id, programId);
+    // The member registry (about 1,200 members with their history) and its derived facts.
+    const registry = await loadDemoMembers(tx, id);
     const userRows = await tx
       .insert(users)
       .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))
@@ -78,7 +84,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
       action: 'system.load_demo_data',
       entityType: 'system',
       entityId: null,
-      after: { units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.length },
+      after: { units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.length, members: registry.members, memberEvents: registry.events },
     });
     return ids;
   });

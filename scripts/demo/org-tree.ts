@@ -12,6 +12,14 @@ export interface DemoUnit {
   address?: string;
   validFrom: string;
   validTo?: string;
+  /** Grassroots unions: founding (recognition) decision number; the founding date is validFrom. */
+  foundingDecision?: string;
+  /**
+   * Grassroots unions: members at founding. Left out for the CĐCS founded
+   * with members of the demo registry (the 2025 commune CĐCS): the demo load
+   * counts them from members-2024.ts.
+   */
+  initialMemberCount?: number;
   /** Parent history: [parentCode, from, to?]. */
   parents: Array<[string, string, string?]>;
 }
@@ -43,8 +51,42 @@ const grassroots = (
   address,
   validFrom,
   ...(after === null ? { validTo: VT_END } : {}),
+  ...FOUNDING[code],
   parents: after === null ? [[VT, validFrom, VT_END]] : [[VT, validFrom, VT_END], [after, NEW_START]],
 });
+
+/**
+ * Founding records of the Vĩnh Thuận CĐCS (hồ sơ thành lập): decisions of
+ * LĐLĐ huyện Vĩnh Thuận and members at founding (at least 5, Điều lệ Công
+ * đoàn Việt Nam). VT21's 9 founding members are in the demo registry.
+ */
+const FOUNDING: Record<string, { foundingDecision: string; initialMemberCount?: number }> = {
+  VT01: { foundingDecision: '01/QĐ-LĐLĐ', initialMemberCount: 32 },
+  VT02: { foundingDecision: '02/QĐ-LĐLĐ', initialMemberCount: 15 },
+  VT03: { foundingDecision: '03/QĐ-LĐLĐ', initialMemberCount: 11 },
+  VT04: { foundingDecision: '04/QĐ-LĐLĐ', initialMemberCount: 10 },
+  VT05: { foundingDecision: '05/QĐ-LĐLĐ', initialMemberCount: 9 },
+  VT06: { foundingDecision: '06/QĐ-LĐLĐ', initialMemberCount: 8 },
+  VT07: { foundingDecision: '07/QĐ-LĐLĐ', initialMemberCount: 10 },
+  VT08: { foundingDecision: '08/QĐ-LĐLĐ', initialMemberCount: 9 },
+  VT09: { foundingDecision: '09/QĐ-LĐLĐ', initialMemberCount: 8 },
+  VT10: { foundingDecision: '10/QĐ-LĐLĐ', initialMemberCount: 41 },
+  VT11: { foundingDecision: '11/QĐ-LĐLĐ', initialMemberCount: 35 },
+  VT12: { foundingDecision: '12/QĐ-LĐLĐ', initialMemberCount: 24 },
+  VT13: { foundingDecision: '13/QĐ-LĐLĐ', initialMemberCount: 18 },
+  VT14: { foundingDecision: '14/QĐ-LĐLĐ', initialMemberCount: 96 },
+  VT15: { foundingDecision: '15/QĐ-LĐLĐ', initialMemberCount: 6 },
+  VT16: { foundingDecision: '16/QĐ-LĐLĐ', initialMemberCount: 38 },
+  VT17: { foundingDecision: '17/QĐ-LĐLĐ', initialMemberCount: 64 },
+  VT18: { foundingDecision: '18/QĐ-LĐLĐ', initialMemberCount: 45 },
+  VT19: { foundingDecision: '19/QĐ-LĐLĐ', initialMemberCount: 12 },
+  VT20: { foundingDecision: '20/QĐ-LĐLĐ', initialMemberCount: 15 },
+  VT21: { foundingDecision: '38/QĐ-LĐLĐ', initialMemberCount: 9 },
+  // Founded by LĐLĐ tỉnh An Giang with the members of the merged CĐCS.
+  'AG-CQVT': { foundingDecision: '215/QĐ-LĐLĐ' },
+  'AG-CQVB': { foundingDecision: '216/QĐ-LĐLĐ' },
+  'AG-CQVP': { foundingDecision: '217/QĐ-LĐLĐ' },
+};
 
 export const DEMO_UNITS: DemoUnit[] = [
   {
@@ -142,6 +184,7 @@ export const DEMO_UNITS: DemoUnit[] = [
       sector: 'state_agency',
       address: `${fullName.replace('Công đoàn cơ sở Cơ quan ', '')}, tỉnh An Giang`,
       validFrom: NEW_START,
+      ...FOUNDING[code],
       parents: [[parent, NEW_START]],
     }),
   ),

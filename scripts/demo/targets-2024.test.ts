@@ -1,16 +1,19 @@
 // The indicator engine's demo data for the seed program: the dashboard as of
 // 30/11/2024 must show a mix of statuses, units with no data, "not
-// applicable" units, and VT21 counted as the new CĐCS of target 7b.
+// applicable" units, and VT21 counted as the new CĐCS of target 7b; target
+// 7a counts the admissions of the demo member registry (members-2024.ts).
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/client.js';
-import { indicators, programs } from '../../server/db/schema/index.js';
+import { deriveMemberState, type MemberEventFact } from '../../common/members.js';
+import { indicators, orgUnits, programs } from '../../server/db/schema/index.js';
 import { queryRows } from '../../server/db/sql.js';
 import { computeAllocationProgress } from '../../server/modules/indicators/compute-allocation-progress.js';
 import { computeTargetBreakdown } from '../../server/modules/indicators/compute-target-breakdown.js';
 import { computeTargets, type TargetProgress } from '../../server/modules/indicators/compute-targets.js';
 import { createTestDatabase } from '../../test/db.js';
 import { loadDemoData } from './load-demo-data.js';
+import { demoMembers } from './members-2024.js';
 import { demoFacts } from './targets-2024.js';
 
 const AS_OF = '2024-11-30';
@@ -92,6 +95,105 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     expect(JSON.stringify(demoFacts())).toBe(JSON.stringify(facts));
   });
 
+  it('holds about 1,200 members, each status, unit, admission date and period derived from the events', async () => {
+    const db = database.db;
+    const [count] = await queryRows<{ n: number; active: number }>(
+      db,
+      sql`select count(*)::int as n, (count(*) filter (where status = 'active'))::int as active from members`,
+    );
+    expect(Number(count!.n)).toBe(demoMembers().length);
+    expect(Number(count!.n)).toBeGreaterThan(1150);
+    expect(Number(count!.n)).toBeLessThan(1250);
+    const members = await queryRows<{ id: string; status: string; unit_id: string; admitted_on: string }>(
+      db,
+      sql`select id, status, unit_id, admitted_on::text as admitted_on from members`,
+    );
+    const events = await queryRows<{ member_id: string } & Record<string, string | null>>(
+      db,
+      sql`select member_id, kind, event_date::text as event_date, unit_id, to_unit_id, to_outside_name, transfer_state, decided_on::text as decided_on
+        from member_events order by member_id, event_date, seq`,
+    );
+    const periods = await queryRows<{ member_id: string; unit_id: string; valid_from: string; valid_to: string | null }>(
+      db,
+      sql`select member_id, unit_id, valid_from::text as valid_from, valid_to::text as valid_to from member_unit_periods order by member_id, valid_from`,
+    );
+    const groupBy = <T extends { member_id: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) map.set(r.member_id, [...(map.get(r.member_id) ?? []), r]);
+      return map;
+    };
+    const eventsOf = groupBy(events);
+    const periodsOf = groupBy(periods);
+    let pending = 0;
+    for (const m of members) {
+      const facts: MemberEventFact[] = eventsOf.get(m.id)!.map((e) => ({
+        kind: e.kind as MemberEventFact['kind'],
+        eventDate: e.event_date!,
+        unitId: e.unit_id!,
+        toUnitId: e.to_unit_id,
+        toOutsideName: e.to_outside_name,
+        transferState: e.transfer_state as MemberEventFact['transferState'],
+        decidedOn: e.decided_on,
+      }));
+      const state = deriveMemberState(facts);
+      expect({ status: m.status, unitId: m.unit_id, admittedOn: m.admitted_on }).toEqual({
+        status: state.status,
+        unitId: state.unitId,
+        admittedOn: state.admittedOn,
+      });
+      expect((periodsOf.get(m.id) ?? []).map((p) => ({ unitId: p.unit_id, validFrom: p.valid_from, validTo: p.valid_to }))).toEqual(state.periods);
+      if (state.pendingTransfer) pending++;
+    }
+    expect(pending).toBe(1);
+    const [transfers] = await queryRows<{ pending: number; accepted_2024: number; died: number; rejoined: number }>(
+      db,
+      sql`select (count(*) filter (where transfer_state = 'pending'))::int as pending,
+          (count(*) filter (where transfer_state = 'accepted' and event_date between '2024-01-01' and '2024-12-31'))::int as accepted_2024,
+          (count(*) filter (where kind = 'died'))::int as died, (count(*) filter (where kind = 'rejoined'))::int as rejoined
+        from member_events`,
+    );
+    expect(transfers).toEqual({ pending: 1, accepted_2024: 3, died: 1, rejoined: 1 });
+    // Unique CCCD (Kiên Giang's 091) and cards, as the registry requires.
+    const [ids] = await queryRows<{ bad: number }>(db, sql`select count(*)::int as bad from members where citizen_id !~ '^091[0-9]{9}$'`);
+    expect(Number(ids!.bad)).toBe(0);
+  });
+
+  it('counts the 2024 admissions of the registry for 7a, in the months they happened', async () => {
+    const target = byCode('7a');
+    expect(target.measure).toBe('count_of_records');
+    const [row] = await queryRows<{ n: number; months: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(distinct date_trunc('month', event_date))::int as months from member_events
+        where kind in ('admitted', 'rejoined') and event_date between '2024-01-01' and ${AS_OF}::date`,
+    );
+    expect(target.value).toBe(Number(row!.n));
+    expect(target.value).toBeGreaterThanOrEqual(15);
+    expect(target.value).toBeLessThanOrEqual(25);
+    expect(Number(row!.months)).toBeGreaterThanOrEqual(9); // spread over the year
+    // VT21 was founded on 15/08/2024 with 9 members (its founding record), then admitted one a month.
+    const breakdown = await computeTargetBreakdown(database.db, target.targetId, AS_OF);
+    const [vt21] = await database.db.select().from(orgUnits).where(eq(orgUnits.code, 'VT21'));
+    expect(vt21!.initialMemberCount).toBe(9);
+    expect(breakdown.find((u) => u.unitCode === 'VT21')!.value).toBe(12); // 9 founding members, then one a month
+  });
+
+  it('derives members at month end from the registry, and the 2025 CĐCS keep the members of the ones they took over', async () => {
+    const rows = await queryRows<{ code: string; month: string; n: number }>(
+      database.db,
+      sql`select u.code, f.month::text as month, f.value_number::int as n from facts f
+        join data_elements de on de.id = f.data_element_id and de.code = 'members_active'
+        join org_units u on u.id = f.unit_id
+        where (u.code in ('VT14', 'VT02') and f.month in ('2024-11-01', '2025-07-01')) or (u.code = 'AG-CQVT' and f.month = '2025-07-01')`,
+    );
+    const value = (code: string, month: string) => rows.find((r) => r.code === code && r.month === month)?.n;
+    const [founded] = await database.db.select().from(orgUnits).where(eq(orgUnits.code, 'AG-CQVT'));
+    expect(value('VT14', '2024-11-01')).toBe(186);
+    expect(value('VT14', '2025-07-01')).toBe(186); // re-attached, same members
+    expect(value('VT02', '2025-07-01')).toBe(0); // ended on 30/06/2025: its members moved on
+    expect(value('AG-CQVT', '2025-07-01')).toBe(founded!.initialMemberCount);
+    expect(founded!.initialMemberCount).toBeGreaterThan(100);
+  });
+
   it('records every definition in the audit log in the load transaction', async () => {
     const [row] = await queryRows<{ n: number }>(
       database.db,
@@ -110,13 +212,13 @@ describe('loading the demo data', () => {
         .insert(indicators)
         .values({ code: 'mai_am_houses_total', nameVi: 'Đã có', nameEn: 'Taken', measure: 'sum', unitOfMeasure: 'count' });
       await expect(loadDemoData(database.db)).rejects.toThrow();
-      const [row] = await queryRows<{ units: number; programs: number; elements: number; targets: number; audit: number }>(
+      const [row] = await queryRows<{ units: number; programs: number; elements: number; targets: number; members: number; audit: number }>(
         database.db,
         sql`select (select count(*) from org_units)::int as units, (select count(*) from programs)::int as programs,
               (select count(*) from data_elements)::int as elements, (select count(*) from targets)::int as targets,
-              (select count(*) from audit_log)::int as audit`,
+              (select count(*) from members)::int as members, (select count(*) from audit_log)::int as audit`,
       );
-      expect(row).toEqual({ units: 0, programs: 0, elements: 0, targets: 0, audit: 0 });
+      expect(row).toEqual({ units: 0, programs: 0, elements: 0, targets: 0, members: 0, audit: 0 });
     } finally {
       await database.close();
     }

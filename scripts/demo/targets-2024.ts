@@ -2,7 +2,10 @@
 // Thuận 2024 (docs/indicator-engine.md): the data elements (dữ liệu báo cáo)
 // and indicators (chỉ số) that measure the seed's ten targets (chỉ tiêu; 7 is
 // split into 7a and 7b), the targets themselves, a few allocations, and the
-// monthly facts (số liệu) the CĐCS reported January–November 2024.
+// monthly facts (số liệu) the CĐCS reported January–November 2024. Target 7a
+// counts admissions in the member registry (record source 'member_admitted',
+// members-2024.ts), so members admitted in the app or imported from Excel move
+// it; 'members_active' is derived from the registry (members at month end).
 //
 // Everything here is rows: the engine has no seed-specific code. Rows are
 // inserted directly (inside the demo-data transaction) but checked with the
@@ -11,11 +14,13 @@
 //
 // The facts are deterministic (a fixed pseudo-random seed) and shaped so that
 // the dashboard as of 30/11/2024 shows a mix: targets achieved, on track, at
-// risk and off track; two CĐCS that never reported (VT19, VT20: no data);
+// risk and off track; two CĐCS that never reported (VT19, VT20: no data,
+// though their members are in the registry);
 // target 6 "not applicable" to CĐCS without an inspection committee (UBKT);
 // VT21, founded on 15/08/2024, reporting from August only.
 import type { Aggregation, ConditionOperator, Measure, RecordSourceName, UnitOfMeasure, ValueType } from '../../common/indicators.js';
 import { GRASSROOTS_GRADES } from '../../common/indicators.js';
+import type { DerivedFactSource } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
 import { dataElements, facts, indicators, targetAllocations, targets } from '../../server/db/schema/index.js';
 import { recordAudit } from '../../server/lib/audit.js';
@@ -30,6 +35,7 @@ import {
 } from '../../server/modules/indicators/definition-rules.js';
 import { presentDataElement, presentIndicator, presentTarget } from '../../server/modules/indicators/presenter.js';
 import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
+import { demoActiveCounts, monthEnd, prng, UNITS_WITH_UBKT } from './members-2024.js';
 import { DEMO_PROGRAM_2024 } from './program-2024.js';
 
 // ---- Definitions ----
@@ -42,6 +48,7 @@ interface ElementSpec {
   aggregation: Aggregation;
   allowsNotApplicable?: boolean;
   gradeOptions?: string[];
+  derivedFrom?: DerivedFactSource;
 }
 
 export const DEMO_ELEMENTS = [
@@ -97,7 +104,15 @@ export const DEMO_ELEMENTS = [
     aggregation: 'sum',
     allowsNotApplicable: true, // CĐCS without a UBKT: "không áp dụng"
   },
-  { code: 'members_admitted', nameVi: 'Số đoàn viên kết nạp mới', nameEn: 'New members admitted', valueType: 'number', aggregation: 'sum' },
+  // Computed from the member registry, never reported: the members active on each month's last day.
+  {
+    code: 'members_active',
+    nameVi: 'Số đoàn viên hiện có (tính từ sổ đoàn viên)',
+    nameEn: 'Members (from the member registry)',
+    valueType: 'number',
+    aggregation: 'last',
+    derivedFrom: 'active_members',
+  },
   {
     code: 'labour_lawsuits_requested',
     nameVi: 'Số vụ việc lao động khởi kiện tại tòa án có yêu cầu công đoàn hỗ trợ',
@@ -262,13 +277,14 @@ export const DEMO_TARGETS: TargetSpec[] = [
       ['VT16', 3],
       ['VT17', 3],
     ],
+    // Admissions and re-admissions kept in the member registry (not reported numbers).
     indicator: {
       code: 'members_admitted_total',
       nameVi: 'Số đoàn viên kết nạp mới',
       nameEn: 'New members admitted',
-      measure: 'sum',
+      measure: 'count_of_records',
       unitOfMeasure: 'people',
-      numerator: 'members_admitted',
+      recordSource: 'member_admitted',
     },
   },
   {
@@ -330,18 +346,6 @@ export const DEMO_TARGETS: TargetSpec[] = [
 
 // ---- Facts ----
 
-/** mulberry32: a small deterministic pseudo-random generator (never Math.random in demo data). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoFact {
   unit: string;
   element: DemoElementCode;
@@ -355,7 +359,7 @@ export interface DemoFact {
 /** CĐCS that never reported in 2024 (shown as "no data"). */
 export const SILENT_UNITS = ['VT19', 'VT20'];
 /** CĐCS that have an inspection committee (UBKT); target 6 is not applicable to the others. */
-const WITH_UBKT = ['VT01', 'VT02', 'VT03', 'VT04', 'VT08', 'VT10', 'VT11', 'VT14', 'VT16', 'VT17', 'VT18'];
+const WITH_UBKT = UNITS_WITH_UBKT;
 /** Months of 2024 reported by 30/11 and the month each unit starts reporting. */
 const MONTHS = Array.from({ length: 11 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
 const FIRST_MONTH: Record<string, string> = { VT21: '2024-08' };
@@ -374,8 +378,10 @@ export function demoFacts(): DemoFact[] {
   const reporting = Array.from({ length: 21 }, (_, i) => `VT${String(i + 1).padStart(2, '0')}`).filter((u) => !SILENT_UNITS.includes(u));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
-  // Members admitted in 2024 (target 7a): 12 in all.
-  const admitted: Record<string, number> = { VT14: 5, VT16: 1, VT17: 4, VT21: 2 };
+  // Members at each month end come from the member registry (target 7a counts its admissions);
+  // workers who are not members add a share on top (more in enterprises).
+  const registry = new Map(MONTHS.map((m) => [m, demoActiveCounts(monthEnd(m))]));
+  const nonMembers: Record<string, number> = { VT16: 0.05, VT17: 0.12, VT18: 0.1, VT21: 0.2 };
   // Excellent members introduced to the Party (target 3): units still with candidates, and how many they introduced.
   const introductions: Record<string, number> = { VT01: 2, VT02: 1, VT03: 1, VT08: 1, VT10: 3, VT11: 2, VT12: 1, VT13: 0, VT14: 3, VT15: 1, VT16: 2, VT17: 0 };
   // Year classification reported in June and November (target 5): 14 of 18 good or better; VT21 not classified yet.
@@ -390,17 +396,11 @@ export function demoFacts(): DemoFact[] {
   // "Mái ấm công đoàn" (target 10): one house, supported through VT14 in September.
   const houses: Record<string, string> = { VT14: '2024-09' };
   // People reached by propaganda (target 1): most units reached everyone, a few large ones lag.
-  const reachShare: Record<string, number> = { VT14: 0.8, VT16: 0.85, VT17: 0.9, VT18: 0.85 };
+  const reachShare: Record<string, number> = { VT14: 0.9, VT16: 0.85, VT17: 0.95, VT18: 0.92 };
 
   for (const unit of reporting) {
     const months = MONTHS.filter((m) => m >= (FIRST_MONTH[unit] ?? '2024-01'));
     const first = months[0]!;
-    const size = unit === 'VT14' ? 118 : unit === 'VT16' ? 64 : 18 + Math.floor(random() * 40);
-    const admittedTotal = admitted[unit] ?? 0;
-    const admittedMonths = new Set<string>();
-    while (admittedMonths.size < Math.min(admittedTotal, months.length)) admittedMonths.add(pick(months));
-    const admittedPerMonth = new Map<string, number>();
-    [...admittedMonths].forEach((m, i) => admittedPerMonth.set(m, i === admittedMonths.size - 1 ? admittedTotal - (admittedMonths.size - 1) : 1));
     const introduced = introductions[unit];
     const introMonths = introduced ? [...new Set(Array.from({ length: introduced }, () => pick(months.slice(2))))] : [];
     const trainedMonth = unit === 'VT21' ? '2024-09' : pick(['2024-03', '2024-04']);
@@ -410,14 +410,13 @@ export function demoFacts(): DemoFact[] {
     const [requested, supported] = lawsuits[unit] ?? [0, 0];
     const lawsuitMonth = pick(months.slice(1));
 
-    let members = size - admittedTotal;
     for (const [i, month] of months.entries()) {
-      members += admittedPerMonth.get(month) ?? 0;
+      const registered = registry.get(month)!.get(unit) ?? 0;
+      const members = registered + Math.round(registered * (nonMembers[unit] ?? 0.02));
       // Reached grows over the year to the unit's share by June.
       const share = (reachShare[unit] ?? 1) * Math.min(1, (i + 1) / Math.min(6, months.length));
       out.push({ unit, element: 'members_and_workers', month, n: members });
       out.push({ unit, element: 'propaganda_reached', month, n: Math.floor(members * share) });
-      out.push({ unit, element: 'members_admitted', month, n: admittedPerMonth.get(month) ?? 0 });
       out.push({ unit, element: 'democracy_regulation', month, b: month >= democracyMonth });
       out.push({ unit, element: 'chair_trained', month, b: month >= trainedMonth });
       out.push({ unit, element: 'party_candidates_available', month, b: introduced !== undefined });
