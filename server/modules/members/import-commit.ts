@@ -12,7 +12,7 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
-import { runImportJob, setImportProgress } from './import-jobs.js';
+import { runImportJob, setImportProgress, setImportSnapshot } from './import-jobs.js';
 import { loadImport, requireMemberImporter } from './import-policy.js';
 import { packRows, rowNumber, unpackRows, type ImportRow } from './import-read-file.js';
 import { validateImportRows, type ParsedMember } from './import-validate.js';
@@ -48,8 +48,10 @@ export async function commitMemberImport(
     .returning({ id: memberImports.id });
   if (claimed.length === 0) throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
   setImportProgress(id, 0);
+  const status = await getMemberImport(db, actor, id, locale);
   runImportJob(id, () => importMembers(db, actor, id, current.fileName, options));
-  return getMemberImport(db, actor, id, locale);
+  setImportSnapshot(id, { ownerId: current.userId, locale, status });
+  return status;
 }
 
 /** The background import; on any failure nothing is written and the import is 'failed'. */

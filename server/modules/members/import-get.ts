@@ -6,9 +6,9 @@ import { hasMessage, translate } from '../../../common/i18n/index.js';
 import { MEMBER_LIMITS, type ImportState } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toIso } from '../../db/sql.js';
-import type { Actor } from '../../lib/access.js';
+import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { notFound } from '../../lib/errors.js';
-import { importProgress, isImportJobRunning } from './import-jobs.js';
+import { importProgress, importSnapshot, isImportJobRunning } from './import-jobs.js';
 import { failIfInterrupted, ownImport } from './import-policy.js';
 import type { MemberImportStatus } from './schemas.js';
 import type { CellError } from './import-validate.js';
@@ -51,6 +51,11 @@ export async function getMemberImport(
   locale: Locale = 'vi',
   maxErrors: number = MEMBER_LIMITS.importMaxErrorsShown,
 ): Promise<MemberImportStatusOut> {
+  // While an import runs, its transaction may hold the only (PGlite) connection: answer from memory.
+  const snapshot = importSnapshot(id);
+  if (snapshot && snapshot.locale === locale && (snapshot.ownerId === actor.userId || isSystemAdmin(actor))) {
+    return { ...(snapshot.status as MemberImportStatusOut), progress: importProgress(id) ?? 0 };
+  }
   await failIfInterrupted(db, id);
   const [row] = await queryRows<StatusRow>(
     db,

@@ -6,6 +6,8 @@
 
 const running = new Map<string, Promise<void>>();
 const progress = new Map<string, number>();
+/** The status when the import started, served while its transaction holds the (PGlite) connection. */
+const snapshots = new Map<string, { ownerId: string; locale: string; status: unknown }>();
 
 /** Runs job on a later tick; a job handles its own failures (state 'failed'), this only logs what escapes. */
 export function runImportJob(importId: string, job: () => Promise<void>): void {
@@ -17,6 +19,7 @@ export function runImportJob(importId: string, job: () => Promise<void>): void {
     .finally(() => {
       running.delete(importId);
       progress.delete(importId);
+      snapshots.delete(importId);
     });
   running.set(importId, done);
 }
@@ -32,6 +35,14 @@ export function setImportProgress(importId: string, value: number): void {
 
 export function importProgress(importId: string): number | undefined {
   return progress.get(importId);
+}
+
+export function setImportSnapshot(importId: string, snapshot: { ownerId: string; locale: string; status: unknown }): void {
+  snapshots.set(importId, snapshot);
+}
+
+export function importSnapshot(importId: string): { ownerId: string; locale: string; status: unknown } | undefined {
+  return running.has(importId) ? snapshots.get(importId) : undefined;
 }
 
 /** Resolves when every job started so far has finished (shutdown, tests, benchmarks). */

@@ -53,8 +53,10 @@ export async function startMemberImport(
     })
     .returning({ id: memberImports.id });
   const id = created!.id;
+  // Read before the job starts: the answer is always 'validating', however fast the job.
+  const status = await getMemberImport(db, actor, id, locale);
   runImportJob(id, () => validateMemberImport(db, actor, id, sheet.rows, options.today));
-  return getMemberImport(db, actor, id, locale);
+  return status;
 }
 
 /** The background check of the stored rows; progress written every batch. */
