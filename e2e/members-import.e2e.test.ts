@@ -65,6 +65,17 @@ async function target7a(page: Page): Promise<number> {
   return n;
 }
 
+/** Types a date into a DatePicker of a form in a drawer and leaves it with Tab (Enter would submit the form, Escape close the drawer). */
+async function typeDateInDrawer(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
+  const holder = page.getByTestId(testId);
+  const input = (await holder.evaluate((el) => el.tagName)) === 'INPUT' ? holder : holder.locator('input').first();
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.pressSequentially(ddmmyyyy);
+  await input.press('Tab');
+  await expect.poll(() => input.inputValue()).toBe(ddmmyyyy);
+}
+
 async function download(page: Page, testId: string, name: string): Promise<string> {
   const downloaded = page.waitForEvent('download');
   await page.getByTestId(testId).click();
@@ -303,4 +314,35 @@ describe('a federation officer imports members from Excel', () => {
     await openMember('kim ngan', 'Huỳnh Thị Kim Ngân');
     expect(await page.getByTestId('member-unit').innerText()).toContain('VT16');
   });
+
+  it('admits a member from the drawer, with a server error shown on its field, then reads the registry in English', async () => {
+    const page = await e2e.newPage('desktop');
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    await page.goto('/members');
+    await page.getByTestId('members-admit').click();
+    await page.getByTestId('member-admit-form').waitFor();
+    await typeDateInDrawer(page, 'member-admitted-on', '10/06/2025');
+    await chooseOption(page, 'member-unit', '(VT14)', 'VT14');
+    await page.getByTestId('member-fullname').fill('Trương Thị Cẩm Tú');
+    await page.getByTestId('member-gender').getByText(vi('members.gender_female')).click();
+    await typeDateInDrawer(page, 'member-birthdate', '02/09/1994');
+    // A CCCD already in the registry: the server's message lands under the CCCD field.
+    await page.getByTestId('member-citizenid').fill('091192000101');
+    await page.getByTestId('member-admit-submit').click();
+    await page.getByTestId('member-admit-form').locator('.ant-form-item-explain-error', { hasText: vi('errors.MEMBER_CITIZEN_ID_TAKEN') }).waitFor();
+    await page.getByTestId('member-citizenid').fill('091194000112');
+    await page.getByTestId('member-admit-submit').click();
+    await page.getByTestId('member-page').waitFor();
+    expect(await page.getByTestId('member-title').innerText()).toBe('Trương Thị Cẩm Tú');
+    expect(await page.getByTestId('member-unit').innerText()).toContain('VT14');
+    expect(await page.getByTestId('member-details').innerText()).toContain('02/09/1994');
+
+    // The language switch applies to the registry too.
+    await page.getByRole('button', { name: vi('common.language') }).click();
+    await page.getByRole('link', { name: translate('en', 'members.backToList') }).click();
+    await page.getByRole('heading', { name: translate('en', 'members.title') }).waitFor();
+    await page.getByText(translate('en', 'members.tabTransfers')).waitFor();
+    await screenshot(page, 'members-list-english', { fullPage: false });
+  });
 });
+
