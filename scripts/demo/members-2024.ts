@@ -10,7 +10,7 @@
 //   to VT14 4, VT16 3, VT17 3), 12 of them in VT21, founded on 15/08/2024 with
 //   its 9 founding members;
 // - three accepted transfers between Vĩnh Thuận CĐCS (VT03 → VT02, VT12 →
-//   VT11, VT15 → VT14) and one waiting for the receiver (VT11 → VT10);
+//   VT11, VT15 → VT14) and one waiting for the receiver (VT18 → VT17);
 // - four departures and one death in 2024, earlier departures in the
 //   enterprises, three transfers to unions outside the system;
 // - from 01/07/2025 the members of the CĐCS that ended with the district
@@ -486,7 +486,8 @@ function buildMembers(): DemoMember[] {
   transfer('VT03', 'VT02', '2024-04-01', '2024-04-03');
   transfer('VT12', 'VT11', '2024-08-20', '2024-08-22');
   transfer('VT15', 'VT14', '2024-09-01', '2024-09-04');
-  transfer('VT11', 'VT10', '2024-11-25', null);
+  // Waiting for CĐCS Cty Thủy sản Phú Thuận (its chair, demo account cdcs.thuysan, sees it): a rice-mill worker of the same commune.
+  transfer('VT18', 'VT17', '2024-11-25', null);
 
   // One re-admission: a rice-mill worker who left in 2021 and came back in June 2024.
   {
