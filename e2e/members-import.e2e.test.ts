@@ -125,6 +125,19 @@ describe('a federation officer imports members from Excel', () => {
     await page.getByTestId('member-import-choose').waitFor();
     expect(await page.locator('body').innerText()).toContain(vi('members.importLimits', { rows: (50_000).toLocaleString('vi-VN'), maxMb: 20 }));
 
+    // A sheet without the template's headers is refused as a whole, with the server's message, and another file can be chosen.
+    const wrong = new ExcelJS.Workbook();
+    const wrongSheet = wrong.addWorksheet('Sheet1');
+    wrongSheet.addRow(['Tên', 'Đơn vị']);
+    wrongSheet.addRow(['Nguyễn Văn A', 'VT14']);
+    const wrongFile = path.join(downloads, 'sai-mau.xlsx');
+    await wrong.xlsx.writeFile(wrongFile);
+    await upload(page, wrongFile);
+    const fileError = page.getByTestId('member-import-file-error');
+    await fileError.waitFor({ timeout: 30_000 });
+    expect(await fileError.innerText()).toContain(vi('members.importFileRejected'));
+    expect(await fileError.innerText()).toMatch(/thiếu các cột bắt buộc/);
+
     // Fill the downloaded template: 8 good rows with 3 bad ones among them (sheet rows 2..12).
     const template = await download(page, 'member-import-template', 'template.xlsx');
     const book = new ExcelJS.Workbook();
