@@ -217,6 +217,15 @@ describe('a federation officer imports members from Excel', () => {
     expect(await row.innerText()).toContain('**/**/1992');
     await screenshot(page, 'members-list-search');
 
+    // "Xuất Excel" exports the current filters.
+    const exported = await download(page, 'members-export', 'export.xlsx');
+    const exportBook = new ExcelJS.Workbook();
+    await exportBook.xlsx.readFile(exported);
+    const exportText: string[] = [];
+    exportBook.worksheets[0]!.eachRow((r) => exportText.push(JSON.stringify(r.values)));
+    expect(exportText.some((line) => line.includes('Lê Thị Hoài Thương'))).toBe(true);
+    expect(exportText.some((line) => line.includes('Phạm Quốc Huy'))).toBe(false);
+
     // Target 7a counts the 11 admissions of 2024, and the home card the 11 active members more.
     expect(await target7a(page)).toBe(before + 11);
     await page.goto('/');
@@ -235,6 +244,7 @@ describe('a federation officer imports members from Excel', () => {
     await page.getByTestId('member-card').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'members-phone-list');
+    await screenshot(page, 'members-phone-list-top', { fullPage: false });
 
     await page.goto('/members/import');
     await upload(page, originalFile);
