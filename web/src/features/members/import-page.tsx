@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -120,7 +120,7 @@ export function MemberImportPage() {
   return (
     <div className="page member-import-page" data-testid="member-import-page">
       <Link to="/members" className="members-back">
-        {t('members.backToList')}
+        <ArrowLeftOutlined /> {t('members.backToList')}
       </Link>
       <div className="page-header">
         <div>
