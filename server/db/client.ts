@@ -55,14 +55,17 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  // pg_trgm: trigram indexes for substring search (members' names); PostgreSQL ships it in contrib.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const extensions = { pg_trgm };
   let release = () => {};
   if (options.dataDir) {
     fs.mkdirSync(options.dataDir, { recursive: true });
     release = lockDataDir(options.dataDir);
   }
   const client = options.dataDir
-    ? new PGlite(options.dataDir)
-    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    ? new PGlite(options.dataDir, { extensions })
+    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions });
   await client.waitReady;
   const db = drizzle(client, { schema, logger }) as unknown as Database;
   return {

@@ -48,6 +48,8 @@ export const members = pgTable(
     index('members_unit_status_idx').on(t.unitId, t.status),
     // The list's default order (name, then id for stable pages) and the name + birth date duplicate check.
     index('members_name_idx').on(t.nameFolded, t.fullName, t.id),
+    // Substring search in folded names ("van an" anywhere) without scanning every member.
+    index('members_name_trgm_idx').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
     index('members_admitted_idx').on(t.admittedOn),
     check('members_gender_chk', sql`${t.gender} in ('male', 'female')`),
     check('members_status_chk', sql`${t.status} in ('active', 'transferred_out', 'left', 'deceased')`),
