@@ -9,7 +9,7 @@ import { inUnitScope, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
-import { memberConditions, memberOrder } from './member-filters.js';
+import { memberConditions, memberOrder, memberSource } from './member-filters.js';
 import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
@@ -40,7 +40,7 @@ export async function exportMembers(
     const raw = await queryRows<Parameters<typeof toListRow>[0] & { full: boolean }>(
       tx,
       sql`select ${memberListColumns}, ${inUnitScope(sql`m.unit_id`, actor, MANAGE_MEMBER_ROLES)} as "full"
-        from members m join org_units u on u.id = m.unit_id
+        from ${memberSource(filter)} join org_units u on u.id = m.unit_id
         where ${memberConditions(actor, filter)}
         order by ${memberOrder(filter.sort, filter.order)}
         limit ${maxRows + 1}`,

@@ -38,7 +38,8 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(await names('officerA', 'q=nguyen thi anh')).toEqual(['Nguyễn Thị Ánh']);
     expect(await names('officerA', `q=${encodeURIComponent('TRẦN VĂN')}`)).toEqual(['Trần Văn Bình']);
     expect(await names('officerA', 'q=091200000002')).toEqual(['Trần Văn Bình']);
-    expect(await names('officerA', 'q=kg-a-00')).toEqual(['Lê Cường', 'Nguyễn Thị Ánh']);
+    expect(await names('officerA', 'q=kg-a-002')).toEqual(['Lê Cường']);
+    expect(await names('officerA', 'q=KG-A-001')).toEqual(['Nguyễn Thị Ánh']);
     expect(await names('officerA', 'q=%25')).toEqual([]);
   });
 

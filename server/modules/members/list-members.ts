@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
-import { memberConditions, memberOrder } from './member-filters.js';
+import { memberConditions, memberOrder, memberSource } from './member-filters.js';
 import { requireMemberReader } from './policy.js';
 import type { ListMembersInput, MemberFilter } from './schemas.js';
 
@@ -45,7 +45,7 @@ export async function readMemberRows(db: Executor, actor: Actor, filter: MemberF
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}
-      from members m join org_units u on u.id = m.unit_id
+      from ${memberSource(filter)} join org_units u on u.id = m.unit_id
       where ${memberConditions(actor, filter)}
       order by ${memberOrder(filter.sort, filter.order)}
       limit ${limit} offset ${offset}`,
@@ -60,7 +60,7 @@ export async function listMembers(db: Executor, actor: Actor, input: ListMembers
     readMemberRows(db, actor, input, input.pageSize, (input.page - 1) * input.pageSize),
     queryRows<{ n: number | string }>(
       db,
-      sql`select count(*)::int as n from members m where ${memberConditions(actor, input)}`,
+      sql`select count(*)::int as n from ${memberSource(input)} where ${memberConditions(actor, input)}`,
     ),
   ]);
   return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };
