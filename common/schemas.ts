@@ -21,3 +21,22 @@ export const trimmed = (max: number, min = 1) => z.string().trim().min(min).max(
 
 /** Query-string boolean: "true" / "false". */
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Text as typed: trimmed, required, in composed Unicode (so search folding is stable). */
+export const cleanText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((v) => v.normalize('NFC'));
+
+/** Optional text: trimmed, composed; empty means null. */
+export const optionalCleanText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v.normalize('NFC')))
+    .nullable()
+    .optional();

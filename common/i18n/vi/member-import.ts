@@ -25,17 +25,8 @@ export const memberImport = {
   dateHint: '(dd/mm/yyyy)',
   yesNoHint: '(Có/Không)',
   // Coded values
-  genderMale: 'Nam',
-  genderFemale: 'Nữ',
   yes: 'Có',
   no: 'Không',
-  position_chair: 'Chủ tịch',
-  position_vice_chair: 'Phó Chủ tịch',
-  position_standing_committee: 'Ủy viên Ban Thường vụ',
-  position_executive_committee: 'Ủy viên Ban Chấp hành',
-  position_inspection_committee: 'Ủy viên Ủy ban kiểm tra',
-  position_team_leader: 'Tổ trưởng công đoàn',
-  position_member: 'Đoàn viên',
   // Guide sheet
   guideTitle: 'Hướng dẫn nhập đoàn viên từ Excel',
   guide1: 'Nhập mỗi đoàn viên trên một dòng của trang "Đoàn viên", từ dòng 2; không đổi tên, không xóa dòng tiêu đề. Cột có dấu * là bắt buộc.',

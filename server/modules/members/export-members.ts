@@ -94,15 +94,15 @@ async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: num
     sheet.addRow({
       no: i + 1,
       fullName: r.fullName,
-      gender: t(r.gender),
+      gender: translate(locale, `members.gender_${r.gender}`),
       birthDate: birth,
       citizenId: (r.full ? r.citizenId : maskCitizenId(r.citizenId)) ?? '',
       phone: (r.full ? r.phone : maskPhone(r.phone)) ?? '',
-      position: t(`position_${r.unionPosition}`),
+      position: translate(locale, `members.position_${r.unionPosition}`),
       partyMember: r.partyMember ? t('yes') : '',
       cardNumber: r.cardNumber ?? '',
       admittedOn: vnDate(r.admittedOn),
-      status: t(`status_${r.status}`),
+      status: translate(locale, `members.status_${r.status}`),
       unitCode: r.unitCode,
       unit: r.unitName,
     });

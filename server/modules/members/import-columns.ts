@@ -97,7 +97,7 @@ export function columnForHeader(text: string): ImportColumnKey | 'errors' | null
 // ---- Coded values ----
 
 export function positionLabel(position: UnionPosition, locale: Locale = 'vi'): string {
-  return translate(locale, `memberImport.position_${position}`);
+  return translate(locale, `members.position_${position}`);
 }
 
 const POSITION_LOOKUP: Map<string, UnionPosition> = (() => {

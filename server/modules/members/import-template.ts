@@ -107,7 +107,7 @@ export async function buildImportTemplate(db: Executor, actor: Actor, locale: Lo
     error: t('positionInvalid', { value: '' }).replace(' ""', ''),
   });
   validations.add(range('gender'), {
-    ...strictList(`"${t('genderMale')},${t('genderFemale')}"`, t('colGender')),
+    ...strictList(`"${translate(locale, 'members.gender_male')},${translate(locale, 'members.gender_female')}"`, t('colGender')),
     error: t('genderInvalid', { value: '' }).replace(' ""', ''),
   });
   validations.add(range('unionPosition'), strictList(`${listRef}!$A$1:$A$${positions.length}`, t('colUnionPosition')));
@@ -141,7 +141,7 @@ export async function buildImportTemplate(db: Executor, actor: Actor, locale: Lo
   exampleHeader.font = { bold: true };
   const example: Record<ImportColumnKey, string> = {
     fullName: t('exampleFullName'),
-    gender: t('genderFemale'),
+    gender: translate(locale, 'members.gender_female'),
     birthDate: '15/03/1990',
     citizenId: '079190001234',
     phone: '0912345678',

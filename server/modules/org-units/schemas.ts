@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, ORG_UNIT_LINK_KINDS } from '../../../common/enums.js';
 import { LIMITS } from '../../../common/limits.js';
-import { isoDate } from '../../../common/schemas.js';
+import { cleanText, isoDate, optionalCleanText } from '../../../common/schemas.js';
 
-/** Text as typed, trimmed and in composed Unicode (so search folding is stable). */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((v) => v.normalize('NFC'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v.normalize('NFC')))
-    .nullable()
-    .optional();
+const text = cleanText;
+const optionalText = optionalCleanText;
 
 const kind = z.enum(ORG_UNIT_KINDS);
 /** Grassroots-union record limits (the web form mirrors them). */

@@ -1,8 +1,9 @@
 import { Badge, Button, DatePicker, Grid, Input, Select, Switch } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useDebouncedSearch } from '../../lib/debounced-search';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { useAuditFacets, type AuditFilters } from './api';
 import { actionLabel, entityTypeLabel } from './labels';
@@ -23,26 +24,7 @@ export function AuditFilterBar({ filters, onChange, onClear, hasFilters }: Props
   // On a phone the filters other than the text search fold away behind a button.
   const [showMore, setShowMore] = useState(false);
   const activeMore = [filters.userId, filters.entityType, filters.action, filters.unitId, filters.from || filters.to].filter(Boolean).length;
-  const [text, setText] = useState(filters.q ?? '');
-  const pushed = useRef(filters.q ?? '');
-  // Follow the URL when it changes from elsewhere (back button, "clear filters") …
-  useEffect(() => {
-    if ((filters.q ?? '') !== pushed.current) {
-      pushed.current = filters.q ?? '';
-      setText(filters.q ?? '');
-    }
-  }, [filters.q]);
-  // … and write what is typed to it after a short pause.
-  const push = (value: string) => {
-    pushed.current = value.trim();
-    onChange({ q: value.trim() || undefined });
-  };
-  useEffect(() => {
-    if (text.trim() === pushed.current) return;
-    const timer = setTimeout(() => push(text), 400);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing restarts the pause
-  }, [text]);
+  const { text, setText, push } = useDebouncedSearch(filters.q, (q) => onChange({ q }));
 
   return (
     <div className="audit-filters" data-testid="audit-filters">

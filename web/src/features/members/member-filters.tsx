@@ -1,9 +1,10 @@
 import { Badge, Button, DatePicker, Input, Select, Switch } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { AGE_BANDS, GENDERS, MEMBER_STATUSES, UNION_POSITIONS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
+import { useDebouncedSearch } from '../../lib/debounced-search';
 import { useIsPhone } from '../../lib/responsive';
 import { useOrgUnit } from '../units/api';
 import { UnitSearchSelect } from '../users/unit-search-select';
@@ -26,26 +27,7 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
   const activeMore = [filters.unitId, filters.status, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
     Boolean,
   ).length;
-  const [text, setText] = useState(filters.q ?? '');
-  const pushed = useRef(filters.q ?? '');
-  // Follow the URL when it changes from elsewhere (back button, "clear filters") …
-  useEffect(() => {
-    if ((filters.q ?? '') !== pushed.current) {
-      pushed.current = filters.q ?? '';
-      setText(filters.q ?? '');
-    }
-  }, [filters.q]);
-  // … and write what is typed to it after a short pause.
-  const push = (value: string) => {
-    pushed.current = value.trim();
-    onChange({ q: value.trim() || undefined });
-  };
-  useEffect(() => {
-    if (text.trim() === pushed.current) return;
-    const timer = setTimeout(() => push(text), 400);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing restarts the pause
-  }, [text]);
+  const { text, setText, push } = useDebouncedSearch(filters.q, (q) => onChange({ q }));
   // The chosen unit's name, when the page opens from a link with unitId.
   const unit = useOrgUnit(filters.unitId);
 
