@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../common/i18n/index.js';
+import { DEMO_UNITS } from '../scripts/demo/org-tree.js';
 import { chooseOption, DEMO, horizontalOverflow, screenshot, settle, signIn, startE2e, typeDate, type E2e } from './harness.js';
 import { ColumnMap, readSheet, type MemberRow } from './xlsx-fixture.js';
 
@@ -27,6 +28,7 @@ afterAll(async () => {
 });
 
 const vi = (key: MessageKey, params?: Record<string, string | number>) => translate('vi', key, params);
+const VT16 = DEMO_UNITS.find((u) => u.code === 'VT16')!;
 
 /** Eight members admitted in 2024 into CĐCS of Vĩnh Thuận that existed then (before the 30/11 cut-off of the 2024 dashboard). */
 const GOOD: MemberRow[] = [
@@ -308,22 +310,42 @@ describe('a federation officer imports members from Excel', () => {
     expect(await page.getByTestId('member-timeline').innerText()).toContain(vi('members.transfer_accepted'));
     await screenshot(page, 'members-member-page');
 
-    // A CĐCS chair sends a member to a CĐCS outside their scope (through the API: the
-    // chair's unit picker offers only their own units), which waits for the receiver.
-    const chair = await e2e.newPage('desktop');
+    // A CĐCS chair, on a 360 px phone, sends a member to a CĐCS outside their scope: the
+    // unit picker offers only their own units, so the receiving union is named by the
+    // code it gave (any case); the transfer then waits for the receiver.
+    const chair = await e2e.newPage('phone');
     await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
-    const me = (await (await chair.request.get('/api/auth/me')).json()) as { csrfToken: string };
-    const list = (await (await chair.request.get('/api/members?q=kim%20ngan')).json()) as { items: Array<{ id: string; fullName: string }> };
-    const ngan = list.items.find((m) => m.fullName === 'Huỳnh Thị Kim Ngân')!;
-    expect(ngan).toBeTruthy();
-    const units = (await (await page.request.get('/api/org-units?q=VT16&asOf=2025-01-20')).json()) as { items: Array<{ id: string; code: string }> };
-    const vt16 = units.items.find((u) => u.code === 'VT16')!.id;
-    const sent = await chair.request.post(`/api/members/${ngan.id}/transfer`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { date: '2025-01-20', toUnitId: vt16 },
-    });
-    expect(sent.status(), await sent.text()).toBe(200);
-    expect(((await sent.json()) as { pendingTransfer: boolean }).pendingTransfer).toBe(true);
+    await chair.goto(`/members?q=${encodeURIComponent('kim ngan')}`);
+    await chair.getByTestId('member-card').filter({ hasText: 'Huỳnh Thị Kim Ngân' }).click();
+    await chair.getByTestId('member-page').waitFor();
+    await chair.getByTestId('member-transfer').click();
+    await chair.getByTestId('member-transfer-form').waitFor();
+    await typeDate(chair, 'member-dialog-date', '20/01/2025');
+    await chair.getByTestId('member-transfer-target').getByText(vi('members.transferByCode')).click();
+    const codeSearch = chair.getByTestId('member-transfer-code');
+    const code = codeSearch.locator('input');
+    // An unknown code: the server's message under the field.
+    await code.fill('VT99');
+    await code.press('Enter');
+    const codeError = chair.getByTestId('member-transfer-code-error');
+    await codeError.waitFor();
+    expect(await codeError.innerText()).toBe(vi('errors.MEMBER_RECEIVING_UNIT_NOT_FOUND', { code: 'VT99', date: '20/01/2025' }));
+    // The receiver's code, typed in lower case: its name, and that the transfer will wait for it.
+    await code.fill(' vt16 ');
+    await codeSearch.getByRole('button', { name: vi('members.transferCodeFind') }).click();
+    await chair.getByTestId('member-transfer-code-unit').waitFor();
+    await codeError.waitFor({ state: 'detached' });
+    expect(await chair.getByTestId('member-transfer-code-name').innerText()).toBe(VT16.fullName);
+    expect(await chair.getByTestId('member-transfer-code-waits').innerText()).toContain(vi('members.transferCodeWaits', { unit: VT16.shortName }));
+    await settle(chair);
+    expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
+    await screenshot(chair, 'members-phone-transfer-by-code', { fullPage: false });
+    await chair.getByTestId('member-transfer-submit').click();
+    await chair.getByText(vi('members.transferSent')).waitFor();
+    await chair.getByTestId('member-transfer-form').waitFor({ state: 'detached' });
+    // Still in the chair's CĐCS until the receiver accepts.
+    await chair.getByTestId('member-timeline').getByText(vi('members.transfer_pending')).waitFor();
+    expect(await chair.getByTestId('member-unit').innerText()).toContain('VT10');
 
     // The officer manages the receiving CĐCS: accepts it from the tab.
     await page.goto('/members?tab=transfers');

@@ -57,6 +57,10 @@ function sampleValue(param: Parameter, ownUnitId: string): string {
   const type = Array.isArray(flat.type) ? flat.type[0] : flat.type;
   if (flat.format === 'uuid' || /(^id|Id)$/.test(param.name)) return ownUnitId;
   if (flat.format === 'date' || /date|^from$|^to$|asOf|^on$/i.test(param.name)) return '2025-07-01';
+  // A unit code (GET /api/members/receiving-unit names one unit by the exact code its
+  // receiver gives): the chair's own unit, so the lists answer 200. Asked for the
+  // sibling's exact code, that endpoint does answer it, by design (docs/members.md).
+  if (param.name === 'code') return OWN;
   if (type === 'integer' || type === 'number') return String(flat.minimum ?? 1);
   if (type === 'boolean') return 'true';
   return 'a';

@@ -87,6 +87,7 @@ export const errors: Record<keyof typeof vi, string> = {
   MEMBER_TRANSFER_TARGET_REQUIRED: "Choose the receiving unit or name a union outside the system.",
   MEMBER_TRANSFER_PENDING: "The member has a transfer waiting for the receiving unit.",
   MEMBER_TRANSFER_NOT_PENDING: "This transfer has already been decided.",
+  MEMBER_RECEIVING_UNIT_NOT_FOUND: "No grassroots union with the code {code} is active on {date}.",
   IMPORT_FILE_TYPE: "The file is not an Excel workbook (.xlsx). Use the template from the system.",
   IMPORT_FILE_EMPTY: "The file has no data rows.",
   IMPORT_FILE_TOO_LARGE: "The file is too large: at most {maxMb} MB per file.",

@@ -86,6 +86,7 @@ export const errors = {
   MEMBER_TRANSFER_TARGET_REQUIRED: "Hãy chọn đơn vị chuyển đến hoặc ghi tên công đoàn ngoài hệ thống.",
   MEMBER_TRANSFER_PENDING: "Đoàn viên đang có đề nghị chuyển sinh hoạt chờ đơn vị nhận xác nhận.",
   MEMBER_TRANSFER_NOT_PENDING: "Đề nghị chuyển sinh hoạt này đã được xử lý.",
+  MEMBER_RECEIVING_UNIT_NOT_FOUND: "Không tìm thấy công đoàn cơ sở có mã {code} hoạt động vào ngày {date}.",
   IMPORT_FILE_TYPE: "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ hệ thống.",
   IMPORT_FILE_EMPTY: "Tệp không có dòng dữ liệu nào.",
   IMPORT_FILE_TOO_LARGE: "Tệp quá lớn: tối đa {maxMb} MB mỗi tệp.",

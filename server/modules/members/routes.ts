@@ -4,6 +4,7 @@ import { IdParams, responses, type App } from '../../lib/http.js';
 import { admitMember } from './admit-member.js';
 import { decideTransfer } from './decide-transfer.js';
 import { exportMembers } from './export-members.js';
+import { findReceivingUnit } from './find-receiving-unit.js';
 import { getMember } from './get-member.js';
 import { getMemberStats } from './get-member-stats.js';
 import { issueMemberCard } from './issue-member-card.js';
@@ -24,6 +25,8 @@ import {
   MemberListResponse,
   MemberStats,
   PendingTransferList,
+  ReceivingUnit,
+  ReceivingUnitQuery,
   RejoinMemberBody,
   TransferMemberBody,
   UpdateMemberBody,
@@ -66,6 +69,19 @@ export default async function memberRoutes(app: App) {
     '/members/transfers/pending',
     { schema: { tags, summary: 'Chuyển sinh hoạt chờ tiếp nhận', response: responses({ 200: PendingTransferList }) } },
     async (req) => ({ items: await listPendingTransfers(db, req.actor!) }),
+  );
+
+  app.get(
+    '/members/receiving-unit',
+    {
+      schema: {
+        tags,
+        summary: 'Tìm công đoàn cơ sở nhận đoàn viên chuyển đến theo mã đơn vị (đúng một đơn vị, kể cả ngoài phạm vi)',
+        querystring: ReceivingUnitQuery,
+        response: responses({ 200: ReceivingUnit }),
+      },
+    },
+    async (req) => findReceivingUnit(db, req.actor!, req.query),
   );
 
   app.post(

@@ -200,6 +200,25 @@ export const PendingTransfer = z
   .meta({ id: 'PendingTransfer' });
 export const PendingTransferList = z.object({ items: z.array(PendingTransfer) });
 
+/** The receiving union named by its code (on the transfer letter), for a transfer out of the caller's scope. */
+export const ReceivingUnitQuery = z.object({
+  code: z.string().trim().min(1).max(LIMITS.codeMax),
+  /** The transfer date: the unit must be active then. */
+  date: isoDate,
+});
+export type ReceivingUnitInput = z.infer<typeof ReceivingUnitQuery>;
+
+export const ReceivingUnit = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    fullName: z.string(),
+    shortName: z.string(),
+    /** The caller manages members there: a transfer takes effect at once (otherwise it waits for the unit to accept). */
+    inScope: z.boolean(),
+  })
+  .meta({ id: 'ReceivingUnit' });
+
 export const MemberStats = z
   .object({ active: z.number().int(), admittedThisYear: z.number().int(), pendingTransfers: z.number().int() })
   .meta({ id: 'MemberStats' });

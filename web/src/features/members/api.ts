@@ -88,6 +88,16 @@ export interface PendingTransfer {
   canDecide: boolean;
 }
 
+/** A receiving union found by its exact code (GET /api/members/receiving-unit), in or out of the caller's scope. */
+export interface ReceivingUnit {
+  id: string;
+  code: string;
+  fullName: string;
+  shortName: string;
+  /** The caller manages members there: the transfer takes effect at once; otherwise it waits for the unit to accept. */
+  inScope: boolean;
+}
+
 export interface MemberStats {
   active: number;
   admittedThisYear: number;
@@ -224,6 +234,18 @@ export function usePendingTransfers(enabled = true) {
     queryFn: () => api.get<{ items: PendingTransfer[] }>('/api/members/transfers/pending'),
     enabled,
   });
+}
+
+export const receivingUnitQuery = (code: string, date: string) => ({
+  queryKey: [MEMBERS_KEY, 'receiving-unit', code.toLowerCase(), date] as const,
+  queryFn: () => api.get<ReceivingUnit>(`/api/members/receiving-unit${qs({ code, date })}`),
+  staleTime: 60_000,
+  retry: false,
+});
+
+/** The unit with this code active on the date (the lookup runs only once a code and a date are given). */
+export function useReceivingUnit(code: string | null, date: string | undefined) {
+  return useQuery({ ...receivingUnitQuery(code ?? '', date ?? ''), enabled: Boolean(code && date) });
 }
 
 /** A write that refreshes everything about members (lists, pages, stats, transfers) and the targets fed by them. */

@@ -1,12 +1,23 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
-import { useIssueCard, useLeaveMember, useRejoinMember, useTransferMember, type MemberDetail } from './api';
+import {
+  receivingUnitQuery,
+  useIssueCard,
+  useLeaveMember,
+  useReceivingUnit,
+  useRejoinMember,
+  useTransferMember,
+  type MemberDetail,
+  type ReceivingUnit,
+} from './api';
 import { GrassrootsUnitPicker } from './member-form-fields';
 
 interface DialogProps {
@@ -40,15 +51,30 @@ function NoteItem() {
   );
 }
 
-/** Chuyển sinh hoạt: to a unit of the tree (it confirms) or to a union outside the system (takes effect at once). */
+type TransferTarget = 'inside' | 'code' | 'outside';
+
+/**
+ * Chuyển sinh hoạt: to a unit of the caller's scope (picked from the tree), to
+ * any other grassroots union of the system named by its code (it accepts
+ * before the move takes effect), or to a union outside the system (takes
+ * effect at once).
+ */
 export function TransferModal({ member, open, onClose }: DialogProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ date: Dayjs; target: 'inside' | 'outside'; toUnitId?: string; toOutsideName?: string; note?: string }>();
+  const client = useQueryClient();
+  const [form] = Form.useForm<{ date: Dayjs; target: TransferTarget; toUnitId?: string; toUnitCode?: string; toOutsideName?: string; note?: string }>();
   const [error, setError] = useState<string | null>(null);
+  /** The code last looked up (Enter, the "Tìm" button, leaving the field, submitting). */
+  const [lookedUp, setLookedUp] = useState<string | null>(null);
   const transfer = useTransferMember(member.id);
   const target = Form.useWatch('target', form) ?? 'inside';
   const date = Form.useWatch('date', form);
+  const receiving = useReceivingUnit(target === 'code' ? lookedUp : null, toIsoDate(date));
+  const found = lookedUp && receiving.data ? receiving.data : null;
+  const sameUnit = found?.id === member.unitId;
+  const lookupError = lookedUp && receiving.error ? receiving.error.message : sameUnit ? t('errors.MEMBER_TRANSFER_SAME_UNIT') : null;
+  const lookup = (value: string | undefined) => setLookedUp(value?.trim() || null);
   return (
     <Modal
       open={open}
@@ -68,12 +94,26 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
         layout="vertical"
         preserve={false}
         initialValues={{ date: dayjs(), target: 'inside' }}
-        onFinish={(v) => {
+        onFinish={async (v) => {
           setError(null);
+          let toUnitId = v.target === 'inside' ? v.toUnitId : null;
+          if (v.target === 'code') {
+            // The unit as the server finds it on the transfer date (from the cache when just looked up).
+            const code = v.toUnitCode!.trim();
+            setLookedUp(code);
+            let unit: ReceivingUnit;
+            try {
+              unit = await client.fetchQuery(receivingUnitQuery(code, toIsoDate(v.date)!));
+            } catch {
+              return; // the server's message is under the field
+            }
+            if (unit.id === member.unitId) return;
+            toUnitId = unit.id;
+          }
           transfer.mutate(
             {
               date: toIsoDate(v.date)!,
-              toUnitId: v.target === 'inside' ? v.toUnitId : null,
+              toUnitId,
               toOutsideName: v.target === 'outside' ? v.toOutsideName?.trim() : null,
               note: v.note?.trim() || null,
             },
@@ -82,7 +122,7 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
                 message.success(t(m.pendingTransfer ? 'members.transferSent' : 'members.transferDone'));
                 onClose();
               },
-              onError: (e) => setError(applyApiError(form, e)),
+              onError: (e) => setError(applyApiError(form, v.target === 'code' ? onCodeField(e) : e)),
             },
           );
         }}
@@ -91,18 +131,66 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
         <DateItem label={t('members.transferDate')} member={member} />
         <Form.Item name="target" label={t('members.transferTarget')}>
           <Radio.Group
+            vertical
             options={[
               { value: 'inside', label: t('members.transferInside') },
+              { value: 'code', label: t('members.transferByCode') },
               { value: 'outside', label: t('members.transferOutside') },
             ]}
             data-testid="member-transfer-target"
           />
         </Form.Item>
-        {target === 'inside' ? (
+        {target === 'inside' && (
           <Form.Item name="toUnitId" label={t('members.transferToUnit')} extra={t('members.transferInsideHint')} rules={[{ required: true, message: t('validation.required') }]}>
             <GrassrootsUnitPicker date={toIsoDate(date)} disabledIds={[member.unitId]} data-testid="member-transfer-unit" />
           </Form.Item>
-        ) : (
+        )}
+        {target === 'code' && (
+          <>
+            <Form.Item
+              name="toUnitCode"
+              label={t('members.transferCode')}
+              extra={found && !sameUnit ? undefined : t('members.transferCodeHint')}
+              rules={[
+                { required: true, whitespace: true, message: t('validation.required') },
+                { max: LIMITS.codeMax, message: t('validation.tooLong', { maximum: LIMITS.codeMax }) },
+              ]}
+              {...(lookupError ? { validateStatus: 'error' as const, help: <span data-testid="member-transfer-code-error">{lookupError}</span> } : {})}
+            >
+              <Input.Search
+                placeholder={t('members.transferCodePlaceholder')}
+                enterButton={t('members.transferCodeFind')}
+                maxLength={LIMITS.codeMax}
+                autoComplete="off"
+                spellCheck={false}
+                loading={receiving.isFetching}
+                onSearch={lookup}
+                onBlur={(e) => lookup(e.target.value)}
+                onChange={(e) => {
+                  if (lookedUp !== null && e.target.value.trim() !== lookedUp) setLookedUp(null);
+                }}
+                data-testid="member-transfer-code"
+              />
+            </Form.Item>
+            {found && !sameUnit && (
+              <div className="members-transfer-found" data-testid="member-transfer-code-unit">
+                <div>
+                  <Typography.Text strong data-testid="member-transfer-code-name">
+                    {found.fullName}
+                  </Typography.Text>{' '}
+                  <Typography.Text type="secondary">({found.code})</Typography.Text>
+                </div>
+                <Alert
+                  type={found.inScope ? 'success' : 'info'}
+                  showIcon
+                  title={t(found.inScope ? 'members.transferCodeAtOnce' : 'members.transferCodeWaits', { unit: found.shortName || found.fullName })}
+                  data-testid={found.inScope ? 'member-transfer-code-at-once' : 'member-transfer-code-waits'}
+                />
+              </div>
+            )}
+          </>
+        )}
+        {target === 'outside' && (
           <Form.Item
             name="toOutsideName"
             label={t('members.transferOutsideName')}
@@ -119,6 +207,12 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
       </Form>
     </Modal>
   );
+}
+
+/** A server error about the receiving unit (sent as toUnitId) shown under the code the user typed. */
+function onCodeField(e: unknown): unknown {
+  if (!(e instanceof ApiError)) return e;
+  return new ApiError(e.status, e.code, e.message, e.fields.map((f) => (f.field === 'toUnitId' ? { ...f, field: 'toUnitCode' } : f)));
 }
 
 /** Ra khỏi tổ chức / từ trần: a destructive step, confirmed a second time. */
