@@ -12,23 +12,10 @@ import {
   TRANSFER_STATES,
   UNION_POSITIONS,
 } from '../../../common/members.js';
-import { isoDate, pageQuery, queryBoolean } from '../../../common/schemas.js';
+import { cleanText, isoDate, optionalCleanText, pageQuery, queryBoolean } from '../../../common/schemas.js';
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((v) => v.normalize('NFC'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v.normalize('NFC')))
-    .nullable()
-    .optional();
+const text = cleanText;
+const optionalText = optionalCleanText;
 
 export const citizenId = z
   .string()
