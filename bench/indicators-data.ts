@@ -318,12 +318,12 @@ export function handWrittenSql(scopeUnitId: string, e: Elements, t: Record<Targe
                                   ${e.fund}::uuid, ${e.source}::uuid, ${e.newMembers}::uuid, ${e.houses}::uuid)
       group by f.unit_id, f.data_element_id
     )
-    -- ratio of sums: Σ members ÷ Σ workers × 100 over units that reported workers
+    -- ratio of sums: Σ members ÷ Σ workers × 100 over units that reported workers and members
     select ${t.ratio}::uuid as target_id,
-      (case when sum(d.n_last) = 0 then null else sum(coalesce(n.n_last, 0)) / sum(d.n_last) * 100 end)::float8 as value,
+      (case when sum(d.n_last) = 0 then null else sum(n.n_last) / sum(d.n_last) * 100 end)::float8 as value,
       count(*)::int as units
-    from pe d left join pe n on n.unit_id = d.unit_id and n.e = ${e.members}::uuid
-    where d.e = ${e.workers}::uuid and not d.na and not coalesce(n.na, false)
+    from pe d join pe n on n.unit_id = d.unit_id and n.e = ${e.members}::uuid
+    where d.e = ${e.workers}::uuid and not d.na and not n.na
     union all
     -- share of units graded xuất sắc or tốt
     select ${t.share_grade}::uuid,

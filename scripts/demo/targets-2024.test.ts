@@ -13,7 +13,10 @@ import { computeTargetBreakdown } from '../../server/modules/indicators/compute-
 import { computeTargets, type TargetProgress } from '../../server/modules/indicators/compute-targets.js';
 import { createTestDatabase } from '../../test/db.js';
 import { loadDemoData } from './load-demo-data.js';
-import { demoMembers } from './members-2024.js';
+import type { Actor } from '../../server/lib/access.js';
+import { admitMember } from '../../server/modules/members/admit-member.js';
+import { AdmitMemberBody } from '../../server/modules/members/schemas.js';
+import { demoActiveCounts, demoMembers, monthEnd } from './members-2024.js';
 import { demoFacts } from './targets-2024.js';
 
 const AS_OF = '2024-11-30';
@@ -199,7 +202,60 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
       database.db,
       sql`select count(*)::int as n from audit_log where action in ('data_element.create', 'indicator.create', 'target.create')`,
     );
-    expect(Number(row!.n)).toBe(13 + 11 + 11);
+    expect(Number(row!.n)).toBe(14 + 11 + 11); // 14 elements: 12 reported, 2 derived from the registry
+    const [elements] = await queryRows<{ derived: number; addends: number }>(
+      database.db,
+      sql`select (count(*) filter (where derived_from is not null))::int as derived,
+          (count(*) filter (where derived_addend_element_id is not null))::int as addends from data_elements`,
+    );
+    expect(elements).toEqual({ derived: 2, addends: 1 });
+  });
+
+  it("derives target 1's denominator: members at month end from the registry + the non-member workers the CĐCS reported", async () => {
+    const target = byCode('1');
+    // The same figure as when units typed 'members_and_workers' themselves: 1,065 reached of 1,122.
+    expect(target.value).toBeCloseTo((1065 / 1122) * 100, 3); // 94.92 %
+    expect(target).toMatchObject({ status: 'at_risk', reportedUnits: 19, noDataUnits: 2 });
+    const registry = demoActiveCounts(monthEnd('2024-11'));
+    const workers = new Map(demoFacts().filter((f) => f.element === 'non_member_workers' && f.month === '2024-11').map((f) => [f.unit, f.n!]));
+    const breakdown = await computeTargetBreakdown(database.db, target.targetId, AS_OF);
+    const reported = breakdown.filter((u) => u.state === 'reported');
+    expect(reported).toHaveLength(19);
+    for (const u of reported) expect({ unit: u.unitCode, den: u.denominator }).toEqual({ unit: u.unitCode, den: registry.get(u.unitCode)! + workers.get(u.unitCode)! });
+    // Enterprises report workers who are not members; the others a few.
+    expect(workers.get('VT17')).toBe(Math.round(200 * 0.12));
+    expect(reported.find((u) => u.unitCode === 'VT17')!.denominator).toBe(200 + 24);
+  });
+
+  it('raises the denominator of target 1 when a member is admitted (the registry refreshes the derived facts)', async () => {
+    const db = database.db;
+    const [admin] = await queryRows<{ user_id: string; id: string; unit_id: string }>(
+      db,
+      sql`select ra.user_id, ra.id, ra.unit_id from role_assignments ra join users u on u.id = ra.user_id where u.username = 'admin'`,
+    );
+    const actor: Actor = {
+      userId: admin!.user_id,
+      username: 'admin',
+      fullName: 'Quản trị hệ thống',
+      locale: 'vi',
+      assignments: [{ id: admin!.id, role: 'system_admin', unitId: admin!.unit_id, includesSubtree: true, validFrom: '2023-01-01', validTo: null }],
+    };
+    const denominator = async () =>
+      (await computeTargetBreakdown(db, byCode('1').targetId, AS_OF)).find((u) => u.unitCode === 'VT14')!.denominator!;
+    const before = await denominator();
+    await admitMember(
+      db,
+      actor,
+      AdmitMemberBody.parse({
+        fullName: 'Trần Văn Kết Nạp',
+        gender: 'male',
+        birthDate: '1995-03-03',
+        citizenId: '091999000001',
+        unitId: unitIds.get('VT14'),
+        admittedOn: '2024-11-10',
+      }),
+    );
+    expect(await denominator()).toBe(before + 1);
   });
 });
 

@@ -5,7 +5,10 @@
 // monthly facts (số liệu) the CĐCS reported January–November 2024. Target 7a
 // counts admissions in the member registry (record source 'member_admitted',
 // members-2024.ts), so members admitted in the app or imported from Excel move
-// it; 'members_active' is derived from the registry (members at month end).
+// it; 'members_active' is derived from the registry (members at month end),
+// and so is target 1's denominator 'members_and_workers': the members at month
+// end plus the workers who are not members, the one part the CĐCS report
+// ('non_member_workers').
 //
 // Everything here is rows: the engine has no seed-specific code. Rows are
 // inserted directly (inside the demo-data transaction) but checked with the
@@ -29,12 +32,14 @@ import {
   allocatable,
   checkCondition,
   checkDataElementShape,
+  checkDerivedAddend,
   checkIndicatorSlots,
   checkRecordFilter,
   checkTargetValue,
 } from '../../server/modules/indicators/definition-rules.js';
 import { presentDataElement, presentIndicator, presentTarget } from '../../server/modules/indicators/presenter.js';
 import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
+import { refreshDerivedFactsForAddend } from '../../server/modules/members/member-facts.js';
 import { demoActiveCounts, monthEnd, prng, UNITS_WITH_UBKT } from './members-2024.js';
 import { DEMO_PROGRAM_2024 } from './program-2024.js';
 
@@ -49,10 +54,29 @@ interface ElementSpec {
   allowsNotApplicable?: boolean;
   gradeOptions?: string[];
   derivedFrom?: DerivedFactSource;
+  /** Code of the reported number element added each month (derived elements only; listed before). */
+  derivedAddend?: string;
 }
 
 export const DEMO_ELEMENTS = [
-  { code: 'members_and_workers', nameVi: 'Số đoàn viên, CNVCLĐ và người lao động', nameEn: 'Members and workers', valueType: 'number', aggregation: 'last' },
+  // Reported: workers who are not (yet) members, the part of target 1's denominator the registry cannot count.
+  {
+    code: 'non_member_workers',
+    nameVi: 'Số CNVCLĐ chưa là đoàn viên',
+    nameEn: 'Workers who are not union members',
+    valueType: 'number',
+    aggregation: 'last',
+  },
+  // Computed: the members at month end (registry) + the latest non-member workers reported.
+  {
+    code: 'members_and_workers',
+    nameVi: 'Số đoàn viên, CNVCLĐ và người lao động',
+    nameEn: 'Members and workers',
+    valueType: 'number',
+    aggregation: 'last',
+    derivedFrom: 'active_members',
+    derivedAddend: 'non_member_workers',
+  },
   {
     code: 'propaganda_reached',
     nameVi: 'Số đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, nghị quyết, chính sách, pháp luật',
@@ -379,7 +403,8 @@ export function demoFacts(): DemoFact[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
   // Members at each month end come from the member registry (target 7a counts its admissions);
-  // workers who are not members add a share on top (more in enterprises).
+  // workers who are not members add a share on top (more in enterprises). Units report only the
+  // latter ('non_member_workers'); 'members_and_workers' is derived (registry + that report).
   const registry = new Map(MONTHS.map((m) => [m, demoActiveCounts(monthEnd(m))]));
   const nonMembers: Record<string, number> = { VT16: 0.05, VT17: 0.12, VT18: 0.1, VT21: 0.2 };
   // Excellent members introduced to the Party (target 3): units still with candidates, and how many they introduced.
@@ -415,7 +440,7 @@ export function demoFacts(): DemoFact[] {
       const members = registered + Math.round(registered * (nonMembers[unit] ?? 0.02));
       // Reached grows over the year to the unit's share by June.
       const share = (reachShare[unit] ?? 1) * Math.min(1, (i + 1) / Math.min(6, months.length));
-      out.push({ unit, element: 'members_and_workers', month, n: members });
+      out.push({ unit, element: 'non_member_workers', month, n: Math.max(0, members - registered) });
       out.push({ unit, element: 'propaganda_reached', month, n: Math.floor(members * share) });
       out.push({ unit, element: 'democracy_regulation', month, b: month >= democracyMonth });
       out.push({ unit, element: 'chair_trained', month, b: month >= trainedMonth });
@@ -457,13 +482,18 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
   // Data elements, checked as POST /api/data-elements checks them.
   const elementIds = new Map<string, string>();
   const elementTypes = new Map<string, { valueType: ValueType; gradeOptions: string[] | null }>();
-  for (const spec of DEMO_ELEMENTS as readonly ElementSpec[]) {
-    const input = CreateDataElementBody.parse(spec);
+  const elementRows = new Map<string, typeof dataElements.$inferSelect>();
+  for (const { derivedAddend, ...spec } of DEMO_ELEMENTS as readonly ElementSpec[]) {
+    const addend = derivedAddend ? elementRows.get(derivedAddend) : undefined;
+    if (derivedAddend && !addend) throw new Error(`demo data: data element ${spec.code} adds ${derivedAddend}, not listed before it`);
+    const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addend?.id });
     fail(`data element ${spec.code}`, checkDataElementShape(input));
+    fail(`data element ${spec.code}`, checkDerivedAddend(input, addend ?? null));
     const [row] = await tx
       .insert(dataElements)
       .values({ ...input, gradeOptions: input.valueType === 'grade' ? input.gradeOptions! : null })
       .returning();
+    elementRows.set(spec.code, row!);
     elementIds.set(spec.code, row!.id);
     elementTypes.set(spec.code, { valueType: input.valueType, gradeOptions: row!.gradeOptions ?? null });
     await recordAudit(tx, null, { action: 'data_element.create', entityType: 'data_element', entityId: row!.id, after: presentDataElement(row!) });
@@ -598,5 +628,9 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
     notApplicable: f.na ?? false,
   }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(facts).values(rows.slice(i, i + 500));
+  // Facts of an addend element were written: the derived elements that add it follow (as a report submission will).
+  for (const addendId of new Set([...elementRows.values()].map((r) => r.derivedAddendElementId).filter((id) => id !== null))) {
+    await refreshDerivedFactsForAddend(tx, addendId);
+  }
   return targetIds;
 }

@@ -82,6 +82,10 @@ export const catalogue = {
   'derivedFrom.active_members': 'Tính từ sổ đoàn viên',
   derivedFromHelp: 'Số liệu tính tự động từ sổ đoàn viên (số đoàn viên đang sinh hoạt tại ngày cuối tháng), đơn vị không phải nhập.',
   derivedShape: 'Dữ liệu tính từ sổ đoàn viên phải là kiểu số, lấy số gần nhất, không có "không áp dụng".',
+  derivedAddend: 'Cộng thêm dữ liệu báo cáo',
+  derivedAddendNone: 'Không cộng thêm',
+  derivedAddendHelp: 'Mỗi tháng cộng thêm số gần nhất đơn vị báo cáo (trong tháng hoặc trước đó, chưa báo cáo thì là 0) của một dữ liệu kiểu số, ví dụ số CNVCLĐ chưa là đoàn viên.',
+  derivedAddendPlus: '+ {name}',
   'recordSource.member_admitted': 'Đoàn viên kết nạp mới (sổ đoàn viên)',
   // Targets
   newTarget: 'Thêm chỉ tiêu',

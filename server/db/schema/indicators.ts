@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -35,6 +36,12 @@ export const dataElements = pgTable(
     gradeOptions: jsonb('grade_options').$type<string[]>(), // 'grade' only, best first
     /** Facts computed from records instead of typed (DerivedFactSource), e.g. members at month end from the registry. */
     derivedFrom: text('derived_from'),
+    /**
+     * Derived elements only: a reported number element whose latest value (in
+     * or before the month, carried forward; none = 0) is added to the derived
+     * count each month, e.g. workers who are not members added to the members.
+     */
+    derivedAddendElementId: uuid('derived_addend_element_id').references((): AnyPgColumn => dataElements.id),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +50,7 @@ export const dataElements = pgTable(
     check('data_elements_value_type_chk', sql`${t.valueType} in ('number', 'boolean', 'grade', 'text')`),
     check('data_elements_aggregation_chk', sql`${t.aggregation} in ('sum', 'last', 'any')`),
     check('data_elements_grades_chk', sql`(${t.valueType} = 'grade') = (${t.gradeOptions} is not null)`),
+    check('data_elements_addend_chk', sql`${t.derivedAddendElementId} is null or ${t.derivedFrom} is not null`),
   ],
 );
 

@@ -35,4 +35,27 @@ describe('POST /api/data-elements/:id/archive (archive-data-element)', () => {
     expect((await ctx.viewerS.post(`/api/data-elements/${el}/archive`)).statusCode).toBe(403);
     expect((await ctx.admin.post('/api/data-elements/00000000-0000-4000-8000-000000000000/archive')).statusCode).toBe(404);
   });
+
+  it('refuses to archive an element a derived element adds, until that one is archived', async () => {
+    const workers = await element(ctx.database.db, 'number', 'last');
+    const derived = await ctx.admin.post('/api/data-elements', {
+      code: 'dv_va_cnvcld_luu_tru',
+      nameVi: 'Số đoàn viên, CNVCLĐ',
+      nameEn: 'Members and workers',
+      valueType: 'number',
+      aggregation: 'last',
+      derivedFrom: 'active_members',
+      derivedAddendElementId: workers,
+    });
+    expect(derived.statusCode).toBe(201);
+    const refused = await ctx.admin.post(`/api/data-elements/${workers}/archive`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'DATA_ELEMENT_ADDEND_IN_USE',
+      message: 'Dữ liệu báo cáo đang được cộng vào 1 dữ liệu tính từ sổ đoàn viên, không thể lưu trữ.',
+    });
+    expect(await auditRows(ctx.database, workers)).toEqual([]);
+    expect((await ctx.admin.post(`/api/data-elements/${derived.json().id}/archive`)).statusCode).toBe(200);
+    expect((await ctx.admin.post(`/api/data-elements/${workers}/archive`)).statusCode).toBe(200);
+  });
 });

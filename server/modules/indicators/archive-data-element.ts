@@ -10,9 +10,11 @@ import { presentDataElement } from './presenter.js';
 
 /**
  * Archives (lưu trữ) a data element so it is no longer offered for new
- * indicators and reports. Refused while any target measures through it: the
- * target's figures would lose their source. (Deleting is never offered, and
- * foreign keys from facts and indicators forbid it in the database.)
+ * indicators and reports. Refused while any target measures through it (the
+ * target's figures would lose their source) and while a derived element that
+ * is not archived adds it (its figures would stop following the reports).
+ * (Deleting is never offered, and foreign keys from facts, indicators and
+ * derived elements forbid it in the database.)
  */
 export async function archiveDataElement(db: Database, actor: Actor, id: string) {
   requireCatalogueManage(actor);
@@ -27,6 +29,12 @@ export async function archiveDataElement(db: Database, actor: Actor, id: string)
     );
     const count = Number(usage?.count ?? 0);
     if (count > 0) throw new AppError('DATA_ELEMENT_IN_USE', { count }, { status: 409 });
+    const [addendUsage] = await queryRows<{ count: number }>(
+      tx,
+      sql`select count(*)::int as count from data_elements where derived_addend_element_id = ${id}::uuid and archived_at is null`,
+    );
+    const addendCount = Number(addendUsage?.count ?? 0);
+    if (addendCount > 0) throw new AppError('DATA_ELEMENT_ADDEND_IN_USE', { count: addendCount }, { status: 409 });
     const [updated] = await tx
       .update(dataElements)
       .set({ archivedAt: new Date(), updatedAt: new Date() })

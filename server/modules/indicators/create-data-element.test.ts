@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditCount, auditRows, useIndicatorsApp } from './test-support.js';
+import { eq } from 'drizzle-orm';
+import { dataElements } from '../../db/schema/indicators.js';
+import { auditCount, auditRows, element, useIndicatorsApp } from './test-support.js';
 
 describe('POST /api/data-elements (create-data-element)', () => {
   const ctx = useIndicatorsApp();
@@ -63,5 +65,59 @@ describe('POST /api/data-elements (create-data-element)', () => {
     const format = await ctx.admin.post('/api/data-elements', { ...base, code: 'có dấu', valueType: 'text', aggregation: 'last' });
     expect(format.statusCode).toBe(400);
     expect(await auditCount(ctx.database)).toBe(before);
+  });
+
+  it('adds a derived element with an addend (a reported number element), and refuses any other addend in Vietnamese', async () => {
+    const db = ctx.database.db;
+    const workers = await element(db, 'number', 'last');
+    const derived = (code: string, addend: string | null, over: Record<string, unknown> = {}) =>
+      ctx.admin.post('/api/data-elements', {
+        code,
+        nameVi: 'Số đoàn viên, CNVCLĐ',
+        nameEn: 'Members and workers',
+        valueType: 'number',
+        aggregation: 'last',
+        derivedFrom: 'active_members',
+        derivedAddendElementId: addend,
+        ...over,
+      });
+    const ok = await derived('dv_va_cnvcld', workers);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ derivedFrom: 'active_members', derivedAddendElementId: workers });
+    expect(await auditRows(ctx.database, ok.json().id)).toMatchObject([{ action: 'data_element.create', after: { derivedAddendElementId: workers } }]);
+    const without = await derived('dv_khong_cong', null);
+    expect(without.json()).toMatchObject({ derivedAddendElementId: null });
+
+    const before = await auditCount(ctx.database);
+    const field = async (res: Awaited<ReturnType<typeof derived>>) => {
+      expect(res.statusCode).toBe(400);
+      return res.json().error;
+    };
+    // Only a derived element adds one.
+    expect(await field(await derived('bao_cao_cong', workers, { derivedFrom: null, aggregation: 'sum' }))).toMatchObject({
+      code: 'DATA_ELEMENT_ADDEND_NOT_DERIVED',
+      fields: [{ field: 'derivedAddendElementId', message: 'Chỉ dữ liệu tính từ sổ đoàn viên mới cộng thêm được dữ liệu báo cáo.' }],
+    });
+    const invalid = {
+      code: 'DATA_ELEMENT_ADDEND_INVALID',
+      fields: [
+        {
+          field: 'derivedAddendElementId',
+          message: 'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
+        },
+      ],
+    };
+    const flag = await element(db, 'boolean', 'any');
+    const archived = await element(db, 'number', 'last');
+    await db.update(dataElements).set({ archivedAt: new Date() }).where(eq(dataElements.id, archived));
+    expect(await field(await derived('cong_co_khong', flag))).toMatchObject(invalid); // not a number
+    expect(await field(await derived('cong_tinh_tu_so', ok.json().id))).toMatchObject(invalid); // derived itself
+    expect(await field(await derived('cong_luu_tru', archived))).toMatchObject(invalid); // archived
+    expect(await field(await derived('cong_khong_co', '00000000-0000-4000-8000-000000000000'))).toMatchObject(invalid); // unknown
+    expect((await derived('cong_sai_dang', 'x')).statusCode).toBe(400);
+    expect(await auditCount(ctx.database)).toBe(before);
+
+    // The database holds the rule too: an addend only with derived_from.
+    await expect(db.update(dataElements).set({ derivedAddendElementId: workers }).where(eq(dataElements.id, flag))).rejects.toThrow();
   });
 });

@@ -1,12 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { dataElements } from '../../db/schema/indicators.js';
-import { queryRows } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
-import { refreshMemberFacts } from '../members/member-facts.js';
-import { checkDataElementShape } from './definition-rules.js';
+import { refreshDerivedFactsForAddend } from '../members/member-facts.js';
+import { checkDataElementShape, checkDerivedAddend } from './definition-rules.js';
 import { requireCatalogueManage } from './policy.js';
 import { presentDataElement } from './presenter.js';
 import type { CreateDataElementBody } from './schemas.js';
@@ -15,7 +14,9 @@ import { isUniqueViolation } from './unique.js';
 /**
  * Adds a data element (dữ liệu báo cáo) to the shared catalogue; returns it.
  * An element derived from records (derivedFrom) gets its facts computed in
- * the same transaction, so a target over it shows figures at once.
+ * the same transaction, so a target over it shows figures at once: every unit
+ * with members, and every unit that reported an addend element (so a unit
+ * with non-member workers but no member yet gets its figures too).
  */
 export async function createDataElement(db: Database, actor: Actor, input: CreateDataElementBody) {
   requireCatalogueManage(actor);
@@ -25,6 +26,12 @@ export async function createDataElement(db: Database, actor: Actor, input: Creat
   if (taken) throw fieldError('DATA_ELEMENT_CODE_TAKEN', 'code');
   try {
     return await db.transaction(async (tx) => {
+      if (input.derivedAddendElementId) {
+        // Locked against a concurrent archive (archive-data-element refuses an addend in use).
+        const [addend] = await tx.select().from(dataElements).where(eq(dataElements.id, input.derivedAddendElementId)).for('share');
+        const addendError = checkDerivedAddend(input, addend ?? null);
+        if (addendError) throw addendError;
+      }
       const [row] = await tx
         .insert(dataElements)
         .values({
@@ -36,12 +43,12 @@ export async function createDataElement(db: Database, actor: Actor, input: Creat
           allowsNotApplicable: input.allowsNotApplicable,
           gradeOptions: input.valueType === 'grade' ? input.gradeOptions! : null,
           derivedFrom: input.derivedFrom ?? null,
+          derivedAddendElementId: input.derivedFrom ? (input.derivedAddendElementId ?? null) : null,
         })
         .returning();
       if (row!.derivedFrom === 'active_members') {
-        // Its facts exist from the start: every unit that ever had a member.
-        const units = await queryRows<{ unit_id: string }>(tx, sql`select distinct unit_id from member_unit_periods`);
-        await refreshMemberFacts(tx, units.map((u) => u.unit_id));
+        // Its facts exist from the start: every unit that ever had a member or reported an addend.
+        await refreshDerivedFactsForAddend(tx, null);
       }
       const view = presentDataElement(row!);
       await recordAudit(tx, actor, { action: 'data_element.create', entityType: 'data_element', entityId: row!.id, after: view });

@@ -46,6 +46,23 @@ export function checkDataElementShape(input: {
   return null;
 }
 
+/**
+ * The addend of a derived element (e.g. workers who are not members, added to
+ * the members at month end): only with derivedFrom, and an existing, not
+ * archived, reported (not derived) number element. addend = the looked-up row.
+ */
+export function checkDerivedAddend(
+  input: { derivedFrom?: DerivedFactSource | null | undefined; derivedAddendElementId?: string | null | undefined },
+  addend: { valueType: string; derivedFrom: string | null; archivedAt: Date | string | null } | null,
+): AppError | null {
+  if (!input.derivedAddendElementId) return null;
+  if (!input.derivedFrom) return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
+  if (!addend || addend.archivedAt !== null || addend.valueType !== 'number' || addend.derivedFrom !== null) {
+    return fieldError('DATA_ELEMENT_ADDEND_INVALID', 'derivedAddendElementId');
+  }
+  return null;
+}
+
 export type ElementSlot = 'numeratorElementId' | 'denominatorElementId' | 'condition' | 'eligibilityElementId' | 'recordSource';
 type SlotRule = 'required' | 'optional' | 'forbidden';
 

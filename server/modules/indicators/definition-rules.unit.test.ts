@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCondition, checkDataElementShape, checkIndicatorSlots, checkTargetValue, comparatorFits } from './definition-rules.js';
+import { checkCondition, checkDataElementShape, checkDerivedAddend, checkIndicatorSlots, checkTargetValue, comparatorFits } from './definition-rules.js';
 
 const grade = { valueType: 'grade' as const, gradeOptions: ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] };
 
@@ -18,6 +18,17 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ ...derived, valueType: 'boolean', aggregation: 'any' })?.fields[0]?.field).toBe('valueType');
     expect(checkDataElementShape({ ...derived, allowsNotApplicable: true })?.fields[0]?.field).toBe('allowsNotApplicable');
     expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
+  });
+
+  it('adds to a derived element only a reported number element that is not archived', () => {
+    const derived = { derivedFrom: 'active_members' as const, derivedAddendElementId: 'a' };
+    const workers = { valueType: 'number', derivedFrom: null, archivedAt: null };
+    expect(checkDerivedAddend(derived, workers)).toBeNull();
+    expect(checkDerivedAddend({ derivedFrom: 'active_members' }, null)).toBeNull(); // nothing added
+    expect(checkDerivedAddend({ ...derived, derivedFrom: null }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
+    for (const addend of [null, { ...workers, valueType: 'boolean' }, { ...workers, derivedFrom: 'active_members' }, { ...workers, archivedAt: new Date() }]) {
+      expect(checkDerivedAddend(derived, addend)?.fields[0]).toMatchObject({ field: 'derivedAddendElementId', messageKey: 'errors.DATA_ELEMENT_ADDEND_INVALID' });
+    }
   });
 
   it('asks each measure for its own parts only', () => {

@@ -184,7 +184,9 @@ export function engineCtes(targetFilter: SQL, asOf: string, options: { perAlloca
       select target_id, unit_id, months, measure, coalesce(meets, false) as meets,
         case
           when measure = 'ratio_of_sums' then
-            case when not d_has then 'no_data' when d_na or n_na then 'not_applicable' else 'reported' end
+            -- Both parts must be there: a denominator derived from records (members
+            -- from the registry) exists for every unit, reported or not.
+            case when not d_has then 'no_data' when d_na or n_na then 'not_applicable' when not n_has then 'no_data' else 'reported' end
           when measure in ('share_of_units', 'count_of_units') then
             case when not c_has then 'no_data' when c_na then 'not_applicable' else 'reported' end
           when measure = 'sum' then

@@ -7,6 +7,7 @@ import { facts } from '../../db/schema/indicators.js';
 import { memberEvents, members, memberUnitPeriods } from '../../db/schema/members.js';
 import { queryRows } from '../../db/sql.js';
 import { foldText } from '../../lib/search-text.js';
+import { refreshDerivedFactsForAddend, refreshMemberFacts } from '../members/member-facts.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
 import { computeTargets } from './compute-targets.js';
 import { buildTree, element, fact, indicator, target, useIndicatorsApp } from './test-support.js';
@@ -194,6 +195,64 @@ describe('member registry in the indicator engine', () => {
     });
     expect(again.statusCode).toBe(201);
     expect(await monthly(g3.id)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('ratio of sums over a derived denominator with an addend: members at month end + the latest non-member workers reported', async () => {
+    const db = ctx.database.db;
+    const tree = await buildTree(db);
+    const { g1, g2, g3, g4 } = tree;
+    await member(db, [ev('admitted', '2020-01-01', g2.id)]);
+    await member(db, [ev('admitted', '2024-02-10', g2.id)]);
+    await member(db, [ev('admitted', '2020-01-01', g4.id)]); // g4: members, but never reports the numerator
+    // Workers who are not members, reported: g2 3 in January then 1 in June; g3 (no member) 10 in February.
+    const workers = await element(db, 'number', 'last');
+    await fact(db, g2.id, workers, '2024-01', { n: 3 });
+    await fact(db, g2.id, workers, '2024-06', { n: 1 });
+    await fact(db, g3.id, workers, '2024-02', { n: 10 });
+
+    const res = await ctx.admin.post('/api/data-elements', {
+      code: `members_and_workers_${crypto.randomBytes(3).toString('hex')}`,
+      nameVi: 'Số đoàn viên, CNVCLĐ và người lao động',
+      nameEn: 'Members and workers',
+      valueType: 'number',
+      aggregation: 'last',
+      derivedFrom: 'active_members',
+      derivedAddendElementId: workers,
+    });
+    expect(res.statusCode).toBe(201);
+    const denominator = res.json();
+    expect(denominator).toMatchObject({ derivedFrom: 'active_members', derivedAddendElementId: workers });
+    const listed = (await ctx.viewerS.get('/api/data-elements')).json().items.find((e: { id: string }) => e.id === denominator.id);
+    expect(listed.derivedAddendElementId).toBe(workers);
+
+    const reached = await element(db, 'number', 'last');
+    await fact(db, g2.id, reached, '2024-03', { n: 4 });
+    await fact(db, g3.id, reached, '2024-03', { n: 9 });
+    const ratio = await indicator(db, { measure: 'ratio_of_sums', numerator: reached, denominator: denominator.id });
+    const t = await target(db, { indicatorId: ratio, scopeUnitId: tree.s.id, value: 96, tolerance: 2 });
+    const row = async (asOf: string, unitId: string) => (await computeTargetBreakdown(db, t, asOf)).find((r) => r.unitId === unitId)!;
+
+    // March: g2 = 2 members + 3 workers (January's report carried forward), g3 = 0 members + 10 (created with the element).
+    expect(await row('2024-03-31', g2.id)).toMatchObject({ state: 'reported', denominator: 5, numerator: 4 });
+    expect(await row('2024-03-31', g3.id)).toMatchObject({ state: 'reported', denominator: 10, numerator: 9 });
+    // g4 has a derived denominator but never reported the numerator: no data, not 0 %; g1 has neither.
+    expect(await row('2024-03-31', g4.id)).toMatchObject({ state: 'no_data' });
+    expect(await row('2024-03-31', g1.id)).toMatchObject({ state: 'no_data' });
+    const [march] = await computeTargets(db, { targetIds: [t] }, '2024-03-31');
+    expect(march).toMatchObject({ reportedUnits: 2, noDataUnits: 4 }); // g1, g4, g6, g7 (g5 not founded yet)
+    expect(march!.value).toBeCloseTo(((4 + 9) / (5 + 10)) * 100, 3); // 86.6667
+
+    // June: g2 reports 1 worker → 2 + 1.
+    expect(await row('2024-06-30', g2.id)).toMatchObject({ denominator: 3 });
+    // A member admitted into g3 in May (the registry refreshes its facts) raises the denominator from May on.
+    await member(db, [ev('admitted', '2024-05-20', g3.id)]);
+    await refreshMemberFacts(db, [g3.id]);
+    expect(await row('2024-04-30', g3.id)).toMatchObject({ denominator: 10 });
+    expect(await row('2024-06-30', g3.id)).toMatchObject({ denominator: 11 });
+    // A new report of the addend, followed by the refresh its writer runs, moves it again.
+    await fact(db, g3.id, workers, '2024-06', { n: 20 });
+    await refreshDerivedFactsForAddend(db, workers);
+    expect(await row('2024-06-30', g3.id)).toMatchObject({ denominator: 21 });
   });
 
   it('refuses a derived element that is not a number read as its latest month', async () => {

@@ -24,6 +24,7 @@ export function presentDataElement(r: DataElementRow) {
     allowsNotApplicable: r.allowsNotApplicable,
     gradeOptions: r.gradeOptions ?? null,
     derivedFrom: (r.derivedFrom as DerivedFactSource | null) ?? null,
+    derivedAddendElementId: r.derivedAddendElementId ?? null,
     archivedAt: iso(r.archivedAt),
   };
 }

@@ -39,6 +39,8 @@ export const CreateDataElementBody = z.strictObject({
   gradeOptions: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
   /** Facts computed from records instead of reported (e.g. members at month end from the registry). */
   derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable().optional(),
+  /** Derived elements only: a reported number element whose latest value is added each month (e.g. workers who are not members). */
+  derivedAddendElementId: z.uuid().nullable().optional(),
 });
 export type CreateDataElementBody = z.infer<typeof CreateDataElementBody>;
 
@@ -56,6 +58,8 @@ export const DataElementView = z
     gradeOptions: z.array(z.string()).nullable(),
     /** Facts computed from records (never typed), or null for a reported element. */
     derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
+    /** The reported number element added to a derived element each month (its latest value), or null. */
+    derivedAddendElementId: z.uuid().nullable(),
     archivedAt: z.string().nullable(),
   })
   .meta({ id: 'DataElement' });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataElements } from '../../db/schema/index.js';
+import { dataElements, facts as factsTable } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
-import { refreshMemberFacts } from './member-facts.js';
+import { refreshDerivedFactsForAddend, refreshMemberFacts } from './member-facts.js';
 import { admitBody, createMemberWorld, type MemberWorld } from './test-support.js';
 
 describe('derived facts: members at month end (refreshMemberFacts)', () => {
@@ -18,10 +18,10 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
   });
   afterAll(async () => w?.close());
 
-  const facts = (unitId: string) =>
+  const facts = (unitId: string, element = elementId) =>
     queryRows<{ month: string; n: string | number }>(
       w.database.db,
-      sql`select month::text as month, value_number as n from facts where unit_id = ${unitId}::uuid and data_element_id = ${elementId}::uuid
+      sql`select month::text as month, value_number as n from facts where unit_id = ${unitId}::uuid and data_element_id = ${element}::uuid
         and month between '2024-01-01' and '2024-06-01' order by month`,
     ).then((rows) => rows.map((r) => `${r.month.slice(0, 7)}:${Number(r.n)}`));
 
@@ -41,5 +41,56 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
     await refreshMemberFacts(w.database.db, [w.units.a1, w.units.a1]);
     await refreshMemberFacts(w.database.db, []);
     expect(await facts(w.units.a1)).toEqual(before);
+  });
+
+  it('adds the latest report of an addend element, carried forward (none yet = 0), and gives rows to units with only addend reports', async () => {
+    const db = w.database.db;
+    const [workers] = await db
+      .insert(dataElements)
+      .values({ code: 'non_member_workers', nameVi: 'Số CNVCLĐ chưa là đoàn viên', nameEn: 'Non-member workers', valueType: 'number', aggregation: 'last' })
+      .returning();
+    const [total] = await db
+      .insert(dataElements)
+      .values({
+        code: 'members_and_workers',
+        nameVi: 'Số đoàn viên, CNVCLĐ',
+        nameEn: 'Members and workers',
+        valueType: 'number',
+        aggregation: 'last',
+        derivedFrom: 'active_members',
+        derivedAddendElementId: workers!.id,
+      })
+      .returning();
+    const report = (unitId: string, month: string, n: number | null, notApplicable = false) =>
+      db.insert(factsTable).values({ unitId, dataElementId: workers!.id, month: `${month}-01`, valueNumber: n === null ? null : String(n), notApplicable });
+    // a1 (members 1, 2, 1, 0, …, see above): 5 workers reported in February, 3 in May.
+    await report(w.units.a1, '2024-02', 5);
+    await report(w.units.a1, '2024-05', 3);
+    // b1 has no member: it reported 0 in March, 4 in April, then "not applicable" in June.
+    await report(w.units.b1, '2024-03', 0);
+    await report(w.units.b1, '2024-04', 4);
+    await report(w.units.b1, '2024-06', null, true);
+    await refreshDerivedFactsForAddend(db, workers!.id);
+
+    // Members + the latest report: none before February (0), 5 from February, 3 from May.
+    expect(await facts(w.units.a1, total!.id)).toEqual(['2024-01:1', '2024-02:7', '2024-03:6', '2024-04:5', '2024-05:3', '2024-06:3']);
+    // Only addend reports: rows from the first report, 0 is a value (not no data); "not applicable" reads 0.
+    expect(await facts(w.units.b1, total!.id)).toEqual(['2024-03:0', '2024-04:4', '2024-05:4', '2024-06:0']);
+    // The element without an addend still has no rows for a unit without members.
+    expect(await facts(w.units.b1)).toEqual([]);
+    expect(await facts(w.units.a1)).toEqual(['2024-01:1', '2024-02:2', '2024-03:1', '2024-04:0', '2024-05:0', '2024-06:0']);
+    // a2 did not report the addend, so it was not refreshed; with null, every unit with members or addend reports is.
+    expect(await facts(w.units.a2, total!.id)).toEqual([]);
+    await refreshDerivedFactsForAddend(db, null);
+    expect(await facts(w.units.a2, total!.id)).toEqual(['2024-03:1', '2024-04:2', '2024-05:2', '2024-06:2']);
+    expect(await facts(w.units.b1, total!.id)).toEqual(['2024-03:0', '2024-04:4', '2024-05:4', '2024-06:0']);
+    // A unit with neither members nor reports gets no rows.
+    expect(await facts(w.units.districtA, total!.id)).toEqual([]);
+
+    // A member write refreshes both elements of its units in two statements.
+    const statements = w.database.queryCount();
+    await refreshMemberFacts(db, [w.units.a1, w.units.b1, w.units.a2]);
+    expect(w.database.queryCount() - statements).toBe(2);
+    expect(await facts(w.units.a1, total!.id)).toEqual(['2024-01:1', '2024-02:7', '2024-03:6', '2024-04:5', '2024-05:3', '2024-06:3']);
   });
 });

@@ -1,15 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/sql.js';
 import { todayInVietnam } from '../../lib/dates.js';
 
 /**
  * Derived facts (số liệu tính từ hồ sơ): rewrites, for the given units, the
  * monthly facts of every data element derived from 'active_members' — the
- * members active on the month's last day (today for the current month), from
- * the first month the unit had a member up to now. Call it in the transaction
- * of any change to member_unit_periods. A month with no member left is 0, not
- * "no data". Two statements per call (a delete, then an insert: one statement
- * could not insert rows its own CTE deletes), whatever the number of units.
+ * members active on the month's last day (today for the current month), plus,
+ * for an element with an addend (derived_addend_element_id, e.g. workers who
+ * are not members), the unit's latest value of that reported element in or
+ * before the month (carried forward; none yet = 0; "not applicable" = 0).
+ * Months run from the first month the unit had a member (or, with an addend,
+ * reported it) up to now; a unit with neither gets no rows ("no data"), a
+ * month with nobody left is 0. Call it in the transaction of any change to
+ * member_unit_periods or to facts of an addend element. Two statements per
+ * call (a delete, then an insert: one statement could not insert rows its own
+ * CTE deletes), whatever the number of units and elements.
  */
 export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[], today: string = todayInVietnam()): Promise<void> {
   if (unitIds.length === 0) return;
@@ -20,13 +26,16 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
   await tx.execute(sql`
     delete from facts f using data_elements de
     where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}`);
-  // A period counts on a month's last day from the month it starts, until the
-  // month its last day falls before that month's end: one +1 and one −1 per
-  // period, summed up month by month (no period × month comparison).
+  // Running totals per unit and element: a member period counts on a month's
+  // last day from the month it starts, until the month its last day falls
+  // before that month's end (one +1 and one −1 per period); an addend fact
+  // adds its change from the unit's previous one (value − previous value), so
+  // the running sum carries its latest value forward. No period × month or
+  // fact × month comparison.
   await tx.execute(sql`
-    with de as (select id from data_elements where derived_from = 'active_members'),
+    with de as (select id, derived_addend_element_id as addend_id from data_elements where derived_from = 'active_members'),
     pr as (select unit_id, valid_from, valid_to from member_unit_periods where unit_id in ${ids}),
-    deltas as (
+    member_deltas as (
       select unit_id, date_trunc('month', valid_from::timestamp)::date as month, 1 as d from pr
       union all
       select unit_id,
@@ -36,17 +45,57 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
         -1
       from pr where valid_to is not null
     ),
-    per_month as (select unit_id, month, sum(d) as d from deltas group by unit_id, month),
-    span as (select unit_id, min(month) as first_month from per_month group by unit_id),
+    addend_deltas as (
+      select f.unit_id, de.id as element_id, f.month,
+        coalesce(f.value_number, 0)
+          - coalesce(lag(coalesce(f.value_number, 0)) over (partition by f.unit_id, de.id order by f.month), 0) as d
+      from de
+      join facts f on f.data_element_id = de.addend_id
+      where f.unit_id in ${ids}
+    ),
+    deltas as (
+      select md.unit_id, de.id as element_id, md.month, md.d::numeric as d from member_deltas md cross join de
+      union all
+      select unit_id, element_id, month, d from addend_deltas
+    ),
+    per_month as (select unit_id, element_id, month, sum(d) as d from deltas group by unit_id, element_id, month),
+    span as (select unit_id, element_id, min(month) as first_month from per_month group by unit_id, element_id),
     months as (
-      select s.unit_id, gs::date as month
+      select s.unit_id, s.element_id, gs::date as month
       from span s
       cross join lateral generate_series(s.first_month::timestamp, date_trunc('month', ${today}::timestamp), interval '1 month') gs
     ),
     counts as (
-      select m.unit_id, m.month, sum(coalesce(pm.d, 0)) over (partition by m.unit_id order by m.month)::numeric as n
-      from months m left join per_month pm on pm.unit_id = m.unit_id and pm.month = m.month
+      select m.unit_id, m.element_id, m.month,
+        sum(coalesce(pm.d, 0)) over (partition by m.unit_id, m.element_id order by m.month)::numeric as n
+      from months m
+      left join per_month pm on pm.unit_id = m.unit_id and pm.element_id = m.element_id and pm.month = m.month
     )
     insert into facts (unit_id, data_element_id, month, value_number)
-    select c.unit_id, de.id, c.month, c.n from counts c cross join de`);
+    select unit_id, element_id, month, n from counts`);
+}
+
+/**
+ * Rewrites the derived facts of every unit that reported the given addend
+ * element (data_elements.derived_addend_element_id) — or, with null, of every
+ * unit that has members or facts of any addend element (what a new derived
+ * element needs). Whatever writes facts of an addend element (the demo
+ * loader; later the report submission) calls it in the same transaction, or
+ * refreshMemberFacts for the units it wrote.
+ */
+export async function refreshDerivedFactsForAddend(tx: Executor, addendElementId: string | null, today: string = todayInVietnam()): Promise<void> {
+  const units = await queryRows<{ unit_id: string }>(
+    tx,
+    addendElementId
+      ? sql`select distinct unit_id from facts where data_element_id = ${addendElementId}::uuid`
+      : sql`select unit_id from member_unit_periods
+            union
+            select f.unit_id from facts f where f.data_element_id in (
+              select derived_addend_element_id from data_elements where derived_addend_element_id is not null)`,
+  );
+  await refreshMemberFacts(
+    tx,
+    units.map((u) => u.unit_id),
+    today,
+  );
 }

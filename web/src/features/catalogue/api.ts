@@ -24,6 +24,8 @@ export interface DataElement {
   gradeOptions: string[] | null;
   /** Facts computed from records (e.g. the member registry), never reported. */
   derivedFrom: DerivedFactSource | null;
+  /** Derived elements: the reported number element added each month (its latest value), e.g. workers who are not members. */
+  derivedAddendElementId: string | null;
   archivedAt: string | null;
 }
 

@@ -47,14 +47,20 @@ export function DataElementsTab() {
     ) : null;
   const typeLabel = (v: string) => t(`catalogue.valueType.${v}` as MessageKey);
   const aggLabel = (v: string) => t(`catalogue.aggregation.${v}` as MessageKey);
-  const sourceLabel = (v: DerivedFactSource | null) =>
-    v ? (
-      <Tag color="blue" data-testid="derived-tag">
-        {t(`catalogue.derivedFrom.${v}` as MessageKey)}
-      </Tag>
-    ) : (
-      t('catalogue.derivedFromReported')
+  // The addend is looked up in the list shown (an addend in use cannot be archived).
+  const byId = new Map((list.data?.items ?? []).map((e) => [e.id, e]));
+  const sourceLabel = (r: DataElement) => {
+    if (!r.derivedFrom) return t('catalogue.derivedFromReported');
+    const addend = r.derivedAddendElementId ? byId.get(r.derivedAddendElementId) : undefined;
+    return (
+      <>
+        <Tag color="blue" data-testid="derived-tag">
+          {t(`catalogue.derivedFrom.${r.derivedFrom}` as MessageKey)}
+        </Tag>
+        {addend && <span data-testid="derived-addend">{t('catalogue.derivedAddendPlus', { name: name(addend) })}</span>}
+      </>
     );
+  };
 
   return (
     <>
@@ -81,7 +87,7 @@ export function DataElementsTab() {
           { title: t('catalogue.name'), render: (_, r) => name(r) },
           { title: t('catalogue.valueType'), dataIndex: 'valueType', render: typeLabel },
           { title: t('catalogue.aggregation'), dataIndex: 'aggregation', render: aggLabel },
-          { title: t('catalogue.derivedFrom'), dataIndex: 'derivedFrom', render: sourceLabel },
+          { title: t('catalogue.derivedFrom'), key: 'derivedFrom', render: (_, r) => sourceLabel(r) },
           {
             title: t('catalogue.allowsNotApplicable'),
             dataIndex: 'allowsNotApplicable',
@@ -100,7 +106,7 @@ export function DataElementsTab() {
             </CardLine>
             <CardLine label={t('catalogue.valueType')}>{typeLabel(r.valueType)}</CardLine>
             <CardLine label={t('catalogue.aggregation')}>{aggLabel(r.aggregation)}</CardLine>
-            <CardLine label={t('catalogue.derivedFrom')}>{sourceLabel(r.derivedFrom)}</CardLine>
+            <CardLine label={t('catalogue.derivedFrom')}>{sourceLabel(r)}</CardLine>
             <CardLine label={t('catalogue.allowsNotApplicable')}>{r.allowsNotApplicable ? t('catalogue.yes') : t('catalogue.no')}</CardLine>
             <div className="catalogue-card-actions">{r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)}</div>
           </>
@@ -121,6 +127,8 @@ interface ElementForm {
   gradeOptions?: string[];
   /** '' = reported by units. */
   derivedFrom: DerivedFactSource | '';
+  /** Derived only: a reported number element added each month; '' = none. */
+  derivedAddendElementId: string;
 }
 
 function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -129,6 +137,11 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   const [form] = Form.useForm<ElementForm>();
   const [error, setError] = useState<string | null>(null);
   const create = useCreateDataElement();
+  const name = useLocalName();
+  // Elements a derived one may add: reported (not derived) numbers, not archived (the list's default).
+  const addendOptions = (useDataElements(false).data?.items ?? [])
+    .filter((e) => e.valueType === 'number' && !e.derivedFrom && !e.archivedAt)
+    .map((e) => ({ value: e.id, label: name(e) }));
   const valueType = Form.useWatch('valueType', form) ?? 'number';
   const derived = Boolean(Form.useWatch('derivedFrom', form));
 
@@ -144,6 +157,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         ...values,
         gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null,
         derivedFrom: values.derivedFrom || null,
+        derivedAddendElementId: (values.derivedFrom && values.derivedAddendElementId) || null,
       });
       message.success(t('catalogue.saved'));
       close();
@@ -166,11 +180,13 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false, derivedFrom: '' }}
+        initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false, derivedFrom: '', derivedAddendElementId: '' }}
         onValuesChange={(changed: Partial<ElementForm>) => {
           if (changed.valueType) form.setFieldValue('aggregation', AGGREGATIONS_BY_TYPE[changed.valueType][0]);
           // Members at month end: a number, its latest month, never "not applicable".
           if (changed.derivedFrom) form.setFieldsValue({ valueType: 'number', aggregation: 'last', allowsNotApplicable: false });
+          // Back to "reported by units": nothing is added.
+          if (changed.derivedFrom === '') form.setFieldValue('derivedAddendElementId', '');
         }}
       >
         <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -191,6 +207,15 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
             ]}
           />
         </Form.Item>
+        {derived && (
+          <Form.Item name="derivedAddendElementId" label={t('catalogue.derivedAddend')} extra={t('catalogue.derivedAddendHelp')}>
+            <Select
+              data-testid="element-derived-addend"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={[{ value: '', label: t('catalogue.derivedAddendNone') }, ...addendOptions]}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="valueType" label={t('catalogue.valueType')}>
           <Select
             disabled={derived}
