@@ -98,6 +98,6 @@ export const errors: Record<keyof typeof vi, string> = {
   IMPORT_ALREADY_DONE: "This file has already been imported.",
   UNIT_FOUNDING_TOO_FEW_MEMBERS: "A grassroots union needs at least {min} members when founded.",
   DATA_ELEMENT_ADDEND_NOT_DERIVED: "Only an element computed from the member registry can add a reported element.",
-  DATA_ELEMENT_ADDEND_INVALID: "The added element must be a number element reported by units (not computed) and not archived.",
+  DATA_ELEMENT_ADDEND_INVALID: "The added element must be a number element with the last value of the period, reported by units (not computed) and not archived.",
   DATA_ELEMENT_ADDEND_IN_USE: "This data element is added into {count} element(s) computed from the member registry and cannot be archived.",
 };

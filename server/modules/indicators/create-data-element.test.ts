@@ -103,14 +103,16 @@ describe('POST /api/data-elements (create-data-element)', () => {
       fields: [
         {
           field: 'derivedAddendElementId',
-          message: 'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
+          message: 'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
         },
       ],
     };
     const flag = await element(db, 'boolean', 'any');
     const archived = await element(db, 'number', 'last');
     await db.update(dataElements).set({ archivedAt: new Date() }).where(eq(dataElements.id, archived));
+    const monthly = await element(db, 'number', 'sum');
     expect(await field(await derived('cong_co_khong', flag))).toMatchObject(invalid); // not a number
+    expect(await field(await derived('cong_luong_thang', monthly))).toMatchObject(invalid); // a monthly flow, not a standing count
     expect(await field(await derived('cong_tinh_tu_so', ok.json().id))).toMatchObject(invalid); // derived itself
     expect(await field(await derived('cong_luu_tru', archived))).toMatchObject(invalid); // archived
     expect(await field(await derived('cong_khong_co', '00000000-0000-4000-8000-000000000000'))).toMatchObject(invalid); // unknown

@@ -53,11 +53,12 @@ export function checkDataElementShape(input: {
  */
 export function checkDerivedAddend(
   input: { derivedFrom?: DerivedFactSource | null | undefined; derivedAddendElementId?: string | null | undefined },
-  addend: { valueType: string; derivedFrom: string | null; archivedAt: Date | string | null } | null,
+  addend: { valueType: string; aggregation: string; derivedFrom: string | null; archivedAt: Date | string | null } | null,
 ): AppError | null {
   if (!input.derivedAddendElementId) return null;
   if (!input.derivedFrom) return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
-  if (!addend || addend.archivedAt !== null || addend.valueType !== 'number' || addend.derivedFrom !== null) {
+  // A standing count (last value), carried forward month to month; a monthly flow (sum) would be counted again every month.
+  if (!addend || addend.archivedAt !== null || addend.valueType !== 'number' || addend.aggregation !== 'last' || addend.derivedFrom !== null) {
     return fieldError('DATA_ELEMENT_ADDEND_INVALID', 'derivedAddendElementId');
   }
   return null;

@@ -20,13 +20,13 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
   });
 
-  it('adds to a derived element only a reported number element that is not archived', () => {
+  it('adds to a derived element only a reported number element (last value) that is not archived', () => {
     const derived = { derivedFrom: 'active_members' as const, derivedAddendElementId: 'a' };
-    const workers = { valueType: 'number', derivedFrom: null, archivedAt: null };
+    const workers = { valueType: 'number', aggregation: 'last', derivedFrom: null, archivedAt: null };
     expect(checkDerivedAddend(derived, workers)).toBeNull();
     expect(checkDerivedAddend({ derivedFrom: 'active_members' }, null)).toBeNull(); // nothing added
     expect(checkDerivedAddend({ ...derived, derivedFrom: null }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
-    for (const addend of [null, { ...workers, valueType: 'boolean' }, { ...workers, derivedFrom: 'active_members' }, { ...workers, archivedAt: new Date() }]) {
+    for (const addend of [null, { ...workers, valueType: 'boolean' }, { ...workers, aggregation: 'sum' }, { ...workers, derivedFrom: 'active_members' }, { ...workers, archivedAt: new Date() }]) {
       expect(checkDerivedAddend(derived, addend)?.fields[0]).toMatchObject({ field: 'derivedAddendElementId', messageKey: 'errors.DATA_ELEMENT_ADDEND_INVALID' });
     }
   });

@@ -138,9 +138,9 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   const [error, setError] = useState<string | null>(null);
   const create = useCreateDataElement();
   const name = useLocalName();
-  // Elements a derived one may add: reported (not derived) numbers, not archived (the list's default).
+  // Elements a derived one may add: reported (not derived) numbers with the last value, not archived (the list's default).
   const addendOptions = (useDataElements(false).data?.items ?? [])
-    .filter((e) => e.valueType === 'number' && !e.derivedFrom && !e.archivedAt)
+    .filter((e) => e.valueType === 'number' && e.aggregation === 'last' && !e.derivedFrom && !e.archivedAt)
     .map((e) => ({ value: e.id, label: name(e) }));
   const valueType = Form.useWatch('valueType', form) ?? 'number';
   const derived = Boolean(Form.useWatch('derivedFrom', form));
