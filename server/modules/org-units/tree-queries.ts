@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '../../../common/enums.js';
 import type { Executor } from '../../db/client.js';
-import { orgUnitLinks, orgUnitParents, orgUnits } from '../../db/schema/index.js';
+import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';

@@ -11,7 +11,6 @@ import { useMe } from '../auth/use-me';
 import {
   downloadImportTemplate,
   downloadRejectedRows,
-  IMPORT_BUSY_STATES,
   MEMBERS_KEY,
   uploadMemberImport,
   useCommitImport,

@@ -1,10 +1,8 @@
-import { Badge, Button, DatePicker, Input, Select, Switch } from 'antd';
-import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import { DatePicker, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { AGE_BANDS, GENDERS, MEMBER_STATUSES, UNION_POSITIONS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
-import { useDebouncedSearch } from '../../lib/debounced-search';
+import { FilterBar } from '../../lib/filter-bar';
 import { useIsPhone } from '../../lib/responsive';
 import { useOrgUnit } from '../units/api';
 import { UnitSearchSelect } from '../users/unit-search-select';
@@ -22,123 +20,100 @@ interface Props {
 export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Props) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  // On a phone the filters other than the text search fold away behind a button.
-  const [showMore, setShowMore] = useState(false);
   const activeMore = [filters.unitId, filters.status, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
     Boolean,
   ).length;
-  const { text, setText, push } = useDebouncedSearch(filters.q, (q) => onChange({ q }));
   // The chosen unit's name, when the page opens from a link with unitId.
   const unit = useOrgUnit(filters.unitId);
 
   return (
-    <div className="members-filters" data-testid="members-filters">
-      <Input.Search
-        className="members-filter-q"
-        data-testid="members-search"
-        aria-label={t('common.search')}
-        placeholder={t('members.searchPlaceholder')}
+    <FilterBar
+      name="members"
+      testIds={{ root: 'members-filters', search: 'members-search', toggle: 'members-filter-toggle', clear: 'members-filter-clear' }}
+      q={filters.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder={t('members.searchPlaceholder')}
+      toggleLabel={t('members.filters')}
+      clearLabel={t('members.clearFilters')}
+      activeMore={activeMore}
+      hasFilters={hasFilters}
+      onClear={onClear}
+    >
+      <div className="members-filter-unit" aria-label={t('members.filterUnit')}>
+        <UnitSearchSelect
+          data-testid="members-filter-unit"
+          value={filters.unitId}
+          onChange={(unitId) => onChange({ unitId })}
+          initialOption={
+            filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined
+          }
+        />
+      </div>
+      {filters.unitId && (
+        <label className="members-filter-subtree">
+          <Switch
+            size="small"
+            data-testid="members-filter-subtree"
+            checked={filters.includeSubtree !== false}
+            onChange={(checked) => onChange({ includeSubtree: checked })}
+          />
+          <span>{t('members.includeSubtree')}</span>
+        </label>
+      )}
+      <Select
+        className="members-filter-select"
+        data-testid="members-filter-status"
+        aria-label={t('members.filterStatus')}
+        placeholder={t('members.allStatuses')}
         allowClear
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={push}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+        options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+        popupMatchSelectWidth={false}
       />
-      {isPhone && (
-        <Button
-          className="members-filter-toggle"
-          icon={<FilterOutlined />}
-          onClick={() => setShowMore(!showMore)}
-          aria-expanded={showMore}
-          data-testid="members-filter-toggle"
-        >
-          {t('members.filters')}
-          {activeMore > 0 && <Badge count={activeMore} size="small" color="#b71c1c" />}
-        </Button>
-      )}
-      {(!isPhone || showMore) && (
-        <div className="members-filters-more">
-          <div className="members-filter-unit" aria-label={t('members.filterUnit')}>
-            <UnitSearchSelect
-              data-testid="members-filter-unit"
-              value={filters.unitId}
-              onChange={(unitId) => onChange({ unitId })}
-              initialOption={
-                filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined
-              }
-            />
-          </div>
-          {filters.unitId && (
-            <label className="members-filter-subtree">
-              <Switch
-                size="small"
-                data-testid="members-filter-subtree"
-                checked={filters.includeSubtree !== false}
-                onChange={(checked) => onChange({ includeSubtree: checked })}
-              />
-              <span>{t('members.includeSubtree')}</span>
-            </label>
-          )}
-          <Select
-            className="members-filter-select"
-            data-testid="members-filter-status"
-            aria-label={t('members.filterStatus')}
-            placeholder={t('members.allStatuses')}
-            allowClear
-            value={filters.status}
-            onChange={(status) => onChange({ status })}
-            options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
-            popupMatchSelectWidth={false}
-          />
-          <Select
-            className="members-filter-select"
-            data-testid="members-filter-gender"
-            aria-label={t('members.filterGender')}
-            placeholder={t('members.allGenders')}
-            allowClear
-            value={filters.gender}
-            onChange={(gender) => onChange({ gender })}
-            options={GENDERS.map((g) => ({ value: g, label: t(genderKey(g)) }))}
-          />
-          <Select
-            className="members-filter-select"
-            data-testid="members-filter-age"
-            aria-label={t('members.filterAge')}
-            placeholder={t('members.allAges')}
-            allowClear
-            value={filters.ageBand}
-            onChange={(ageBand) => onChange({ ageBand })}
-            options={AGE_BANDS.map((a) => ({ value: a, label: t(ageBandKey(a)) }))}
-            popupMatchSelectWidth={false}
-          />
-          <Select
-            className="members-filter-select"
-            data-testid="members-filter-position"
-            aria-label={t('members.filterPosition')}
-            placeholder={t('members.allPositions')}
-            allowClear
-            value={filters.position}
-            onChange={(position) => onChange({ position })}
-            options={UNION_POSITIONS.map((p) => ({ value: p, label: t(positionKey(p)) }))}
-            popupMatchSelectWidth={false}
-          />
-          <DatePicker
-            picker="year"
-            className="members-filter-year"
-            data-testid="members-filter-year"
-            aria-label={t('members.filterAdmissionYear')}
-            placeholder={t('members.filterAdmissionYear')}
-            value={filters.admissionYear ? dayjs(`${filters.admissionYear}-01-01`) : null}
-            onChange={(d) => onChange({ admissionYear: d ? d.year() : undefined })}
-            maxDate={dayjs().endOf('year')}
-            inputReadOnly={isPhone}
-          />
-        </div>
-      )}
-      {hasFilters && (
-        <Button icon={<ClearOutlined />} onClick={onClear} data-testid="members-filter-clear">
-          {t('members.clearFilters')}
-        </Button>
-      )}
-    </div>
+      <Select
+        className="members-filter-select"
+        data-testid="members-filter-gender"
+        aria-label={t('members.filterGender')}
+        placeholder={t('members.allGenders')}
+        allowClear
+        value={filters.gender}
+        onChange={(gender) => onChange({ gender })}
+        options={GENDERS.map((g) => ({ value: g, label: t(genderKey(g)) }))}
+      />
+      <Select
+        className="members-filter-select"
+        data-testid="members-filter-age"
+        aria-label={t('members.filterAge')}
+        placeholder={t('members.allAges')}
+        allowClear
+        value={filters.ageBand}
+        onChange={(ageBand) => onChange({ ageBand })}
+        options={AGE_BANDS.map((a) => ({ value: a, label: t(ageBandKey(a)) }))}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        className="members-filter-select"
+        data-testid="members-filter-position"
+        aria-label={t('members.filterPosition')}
+        placeholder={t('members.allPositions')}
+        allowClear
+        value={filters.position}
+        onChange={(position) => onChange({ position })}
+        options={UNION_POSITIONS.map((p) => ({ value: p, label: t(positionKey(p)) }))}
+        popupMatchSelectWidth={false}
+      />
+      <DatePicker
+        picker="year"
+        className="members-filter-year"
+        data-testid="members-filter-year"
+        aria-label={t('members.filterAdmissionYear')}
+        placeholder={t('members.filterAdmissionYear')}
+        value={filters.admissionYear ? dayjs(`${filters.admissionYear}-01-01`) : null}
+        onChange={(d) => onChange({ admissionYear: d ? d.year() : undefined })}
+        maxDate={dayjs().endOf('year')}
+        inputReadOnly={isPhone}
+      />
+    </FilterBar>
   );
 }
