@@ -13,7 +13,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob, setImportProgress, setImportSnapshot } from './import-jobs.js';
-import { loadImport, requireMemberImporter } from './import-policy.js';
+import { loadImport, markImportFailed, requireMemberImporter } from './import-policy.js';
 import { packRows, rowNumber, unpackRows, type ImportRow } from './import-read-file.js';
 import { validateImportRows, type ParsedMember } from './import-validate.js';
 import { refreshMemberFacts } from './member-facts.js';
@@ -103,11 +103,7 @@ export async function importMembers(db: Database, actor: Actor, id: string, file
         .where(eq(memberImports.id, id));
     });
   } catch (err) {
-    await db
-      .update(memberImports)
-      .set({ state: 'failed', fileError: { code: 'failed' }, updatedAt: new Date() })
-      .where(eq(memberImports.id, id))
-      .catch(() => undefined);
+    await markImportFailed(db, id);
     throw err;
   }
 }

@@ -53,3 +53,12 @@ export async function loadImport(db: Executor, actor: Actor, id: string) {
   if (!row) throw notFound();
   return row;
 }
+
+/** Marks an import failed after its background job threw (nothing of it was written: the job is one transaction). */
+export async function markImportFailed(db: Executor, id: string): Promise<void> {
+  await db
+    .update(memberImports)
+    .set({ state: 'failed', fileError: { code: 'failed' }, updatedAt: new Date() })
+    .where(eq(memberImports.id, id))
+    .catch(() => undefined);
+}

@@ -9,7 +9,7 @@ import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob } from './import-jobs.js';
-import { requireMemberImporter } from './import-policy.js';
+import { markImportFailed, requireMemberImporter } from './import-policy.js';
 import { packRows, readImportFile, type ImportRow } from './import-read-file.js';
 import { validateImportRows } from './import-validate.js';
 
@@ -84,11 +84,7 @@ export async function validateMemberImport(db: Database, actor: Actor, id: strin
       })
       .where(eq(memberImports.id, id));
   } catch (err) {
-    await db
-      .update(memberImports)
-      .set({ state: 'failed', fileError: { code: 'failed' }, updatedAt: new Date() })
-      .where(eq(memberImports.id, id))
-      .catch(() => undefined);
+    await markImportFailed(db, id);
     throw err;
   }
 }
