@@ -81,7 +81,7 @@ export const catalogue: Record<keyof typeof vi, string> = {
   derivedShape: 'An element computed from the member registry is a number, read as its latest month, with no "not applicable".',
   derivedAddend: 'Add a reported element',
   derivedAddendNone: 'Nothing added',
-  derivedAddendHelp: 'Each month adds the unit\'s latest reported value (that month or earlier, 0 before its first report) of a number element, e.g. workers who are not members.',
+  derivedAddendHelp: 'Each month adds the unit\'s latest reported value (that month or earlier, 0 before its first report) of a number element that keeps the last value, e.g. workers who are not members.',
   derivedAddendPlus: '+ {name}',
   'recordSource.member_admitted': 'Members admitted (member registry)',
   newTarget: 'New target',
