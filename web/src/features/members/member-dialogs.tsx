@@ -2,7 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'a
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
@@ -53,6 +53,40 @@ function NoteItem() {
 
 type TransferTarget = 'inside' | 'code' | 'outside';
 
+/** The frame every member action shares: title, submit and cancel, an optional intro, the server's error. */
+function ActionModal(props: {
+  open: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+  title: string;
+  okText: string;
+  okTestId: string;
+  pending: boolean;
+  danger?: boolean;
+  intro?: ReactNode;
+  error: string | null;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
+      onOk={props.onSubmit}
+      okText={props.okText}
+      okButtonProps={{ danger: props.danger, 'data-testid': props.okTestId }}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.pending}
+      destroyOnHidden
+    >
+      {props.intro && <Typography.Paragraph type="secondary">{props.intro}</Typography.Paragraph>}
+      {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
+      {props.children}
+    </Modal>
+  );
+}
+
 /**
  * Chuyển sinh hoạt: to a unit of the caller's scope (picked from the tree), to
  * any other grassroots union of the system named by its code (it accepts
@@ -76,19 +110,17 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
   const lookupError = lookedUp && receiving.error ? receiving.error.message : sameUnit ? t('errors.MEMBER_TRANSFER_SAME_UNIT') : null;
   const lookup = (value: string | undefined) => setLookedUp(value?.trim() || null);
   return (
-    <Modal
+    <ActionModal
       open={open}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
       title={t('members.transferTitle', { name: member.fullName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('members.transfer')}
-      okButtonProps={{ 'data-testid': 'member-transfer-submit' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={transfer.isPending}
-      destroyOnHidden
+      okTestId="member-transfer-submit"
+      pending={transfer.isPending}
+      intro={t('members.transferText', { unit: member.unitName })}
+      error={error}
     >
-      <Typography.Paragraph type="secondary">{t('members.transferText', { unit: member.unitName })}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
       <Form
         form={form}
         layout="vertical"
@@ -205,7 +237,7 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
         )}
         <NoteItem />
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -223,18 +255,17 @@ export function LeaveModal({ member, open, onClose }: DialogProps) {
   const [error, setError] = useState<string | null>(null);
   const leave = useLeaveMember(member.id);
   return (
-    <Modal
+    <ActionModal
       open={open}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
       title={t('members.leaveTitle', { name: member.fullName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('members.leave')}
-      okButtonProps={{ danger: true, 'data-testid': 'member-leave-submit' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={leave.isPending}
-      destroyOnHidden
+      okTestId="member-leave-submit"
+      pending={leave.isPending}
+      danger
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
       <Form
         form={form}
         layout="vertical"
@@ -273,7 +304,7 @@ export function LeaveModal({ member, open, onClose }: DialogProps) {
         <DateItem label={t('members.leaveDate')} member={member} />
         <NoteItem />
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -286,18 +317,16 @@ export function RejoinModal({ member, open, onClose }: DialogProps) {
   const rejoin = useRejoinMember(member.id);
   const date = Form.useWatch('date', form);
   return (
-    <Modal
+    <ActionModal
       open={open}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
       title={t('members.rejoinTitle', { name: member.fullName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('members.rejoin')}
-      okButtonProps={{ 'data-testid': 'member-rejoin-submit' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={rejoin.isPending}
-      destroyOnHidden
+      okTestId="member-rejoin-submit"
+      pending={rejoin.isPending}
+      error={error}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
       <Form
         form={form}
         layout="vertical"
@@ -324,7 +353,7 @@ export function RejoinModal({ member, open, onClose }: DialogProps) {
         </Form.Item>
         <NoteItem />
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -336,21 +365,17 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
   const [error, setError] = useState<string | null>(null);
   const issue = useIssueCard(member.id);
   return (
-    <Modal
+    <ActionModal
       open={open}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
       title={t('members.cardTitle', { name: member.fullName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('members.issueCard')}
-      okButtonProps={{ 'data-testid': 'member-card-submit' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={issue.isPending}
-      destroyOnHidden
+      okTestId="member-card-submit"
+      pending={issue.isPending}
+      intro={member.cardNumber ? t('members.cardReplaceText', { number: member.cardNumber }) : null}
+      error={error}
     >
-      {member.cardNumber && (
-        <Typography.Paragraph type="secondary">{t('members.cardReplaceText', { number: member.cardNumber })}</Typography.Paragraph>
-      )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="member-dialog-error" />}
       <Form
         form={form}
         layout="vertical"
@@ -385,6 +410,6 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={dayjs()} data-testid="member-dialog-date" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
