@@ -1,5 +1,6 @@
 // The member registry's vocabulary (sổ đoàn viên), shared by the API schemas,
 // the server and the web app. See docs/members.md.
+import { dayBefore } from './format.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -103,12 +104,6 @@ export interface DerivedMemberState {
   periods: MemberUnitPeriod[];
   /** A transfer waiting for the receiving unit. */
   pendingTransfer: boolean;
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

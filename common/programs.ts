@@ -3,6 +3,7 @@
 // The content is stored as one JSONB document so that an editor can load and
 // save it whole; the indicator engine will refer to targets by their code.
 import { z } from 'zod';
+import { formatDate, formatDocumentDate } from './format.js';
 import { isoDate } from './schemas.js';
 
 /** Kinds of program document: chương trình (CTr) or kế hoạch (KH). */
@@ -109,10 +110,7 @@ export function formatDocumentNumber(number: number, symbol: string): string {
  */
 export function formatPlaceAndDate(place: string, isoDay: string | null): string {
   if (!isoDay) return `${place}, ngày … tháng … năm …`;
-  const [y, m, d] = isoDay.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = String(d).padStart(2, '0');
-  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
-  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+  return `${place}, ${formatDocumentDate(isoDay)}`;
 }
 
 /** Roman numerals of the document's parts (I. … IV.). */
@@ -159,9 +157,6 @@ export function plainText(value: string): string {
 export function actionText(action: { text: string; responsible?: string | undefined; deadline?: string | undefined }): string {
   const notes: string[] = [];
   if (action.responsible) notes.push(`${DOCUMENT_FORM.responsible}: ${action.responsible}`);
-  if (action.deadline) {
-    const [y, m, d] = action.deadline.split('-');
-    notes.push(`${DOCUMENT_FORM.deadline}: ${d}/${m}/${y}`);
-  }
+  if (action.deadline) notes.push(`${DOCUMENT_FORM.deadline}: ${formatDate(action.deadline)}`);
   return notes.length ? `${action.text} (${notes.join('; ')})` : action.text;
 }

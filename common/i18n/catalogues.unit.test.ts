@@ -39,3 +39,12 @@ describe('message catalogues', () => {
     expect(pickLocale('fr')).toBe('vi');
   });
 });
+
+describe('numbers in messages', () => {
+  it('writes number parameters in the language form, years as they are', () => {
+    expect(translate('vi', 'audit.exportTruncated', { max: 10000 })).toContain('10.000 dòng');
+    expect(translate('en', 'audit.exportTruncated', { max: 10000 })).toContain('10,000');
+    expect(translate('vi', 'programs.emptyYear', { year: 2024 })).toContain('năm 2024');
+    expect(translate('vi', 'audit.exportTruncated', { max: '10000' })).toContain('10000');
+  });
+});

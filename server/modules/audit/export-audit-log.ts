@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { desc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
+import { EXCEL_DATE_TIME, fileNameDate, formatNumber, todayInVietnam, vietnamWallClock } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import { LIMITS } from '../../../common/limits.js';
 import type { Database } from '../../db/client.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
-import { todayInVietnam } from '../../lib/dates.js';
 import { auditColumns, auditConditions } from './filters.js';
 import { actionLabel, entityTypeLabel } from './labels.js';
 import { requireAuditReader } from './policy.js';
@@ -16,7 +16,6 @@ import type { AuditFilter } from './schemas.js';
 
 /** Excel refuses cells longer than this. */
 const EXCEL_CELL_MAX = 32_767;
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 export interface AuditExport {
   buffer: Buffer;
@@ -57,7 +56,7 @@ export async function exportAuditLog(
       unitId: filter.unitId ?? null,
       after: { filter: definedOnly(filter), rowCount: entries.length, ...(truncated ? { truncated: true } : {}) },
     });
-    const fileName = `${translate(locale, 'audit.exportFileName')} ${todayInVietnam().split('-').reverse().join('-')}.xlsx`;
+    const fileName = `${translate(locale, 'audit.exportFileName')} ${fileNameDate(todayInVietnam())}.xlsx`;
     return { buffer, fileName, rowCount: entries.length, truncated };
   });
 }
@@ -85,7 +84,7 @@ async function buildWorkbook(
   workbook.creator = 'Công đoàn số';
   const sheet = workbook.addWorksheet(t('exportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
-    { header: t('colTime'), key: 'at', width: 18, style: { numFmt: 'dd/mm/yyyy hh:mm' } },
+    { header: t('colTime'), key: 'at', width: 18, style: { numFmt: EXCEL_DATE_TIME } },
     { header: t('colUser'), key: 'user', width: 30 },
     { header: t('colAction'), key: 'action', width: 28 },
     { header: t('colEntityType'), key: 'entityType', width: 20 },
@@ -97,7 +96,7 @@ async function buildWorkbook(
   for (const e of entries) {
     sheet.addRow({
       // Excel has no time zones: store the Vietnam wall-clock time.
-      at: new Date(new Date(e.at).getTime() + VIETNAM_OFFSET_MS),
+      at: vietnamWallClock(e.at),
       user: e.userId ? `${e.userFullName ?? ''} (${e.username ?? e.userId})` : t('system'),
       action: actionLabel(locale, e.action),
       entityType: entityTypeLabel(locale, e.entityType),
@@ -113,7 +112,7 @@ async function buildWorkbook(
   header.getCell(1).numFmt = '@';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, entries.length + 1), column: 8 } };
   if (truncatedAt !== null) {
-    const note = sheet.addRow([t('exportTruncated', { max: truncatedAt.toLocaleString('vi-VN') })]);
+    const note = sheet.addRow([t('exportTruncated', { max: formatNumber(truncatedAt, { locale }) })]);
     note.font = { italic: true, color: { argb: 'FFB71C1C' } };
     note.getCell(1).numFmt = '@';
   }

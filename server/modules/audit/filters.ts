@@ -1,18 +1,9 @@
 import { and, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { vietnamDayEnd, vietnamDayStart } from '../../../common/format.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { auditScope } from './policy.js';
 import type { AuditFilter } from './schemas.js';
-
-/** Start of a Vietnam calendar day (UTC+7) as an instant. */
-export function vietnamDayStart(isoDay: string): Date {
-  return new Date(`${isoDay}T00:00:00+07:00`);
-}
-
-/** Start of the Vietnam day after isoDay: the exclusive end of an inclusive "to" day. */
-export function vietnamDayEnd(isoDay: string): Date {
-  return new Date(vietnamDayStart(isoDay).getTime() + 86_400_000);
-}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
+import { EXCEL_INTEGER, excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import type { Database } from '../../db/client.js';
 import { targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
-import { todayInVietnam } from '../../lib/dates.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
 
 export interface TargetBreakdownExport {
@@ -14,8 +14,6 @@ export interface TargetBreakdownExport {
   fileName: string;
   rowCount: number;
 }
-
-const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 /**
  * The per-unit results of one target (kết quả chỉ tiêu theo đơn vị) as an XLSX
@@ -46,21 +44,23 @@ export async function exportTargetBreakdown(
       { header: t('colUnitCode'), key: 'unitCode', width: 16 },
       { header: t('colUnit'), key: 'unitName', width: 40 },
       { header: t('colState'), key: 'state', width: 20 },
-      { header: percent ? `${t('colValue')} (%)` : t('colValue'), key: 'value', width: 14, numFmt: percent ? '#,##0.0' : '#,##0.##' },
-      { header: t('colNumerator'), key: 'numerator', width: 14, numFmt: '#,##0.##' },
-      { header: t('colDenominator'), key: 'denominator', width: 14, numFmt: '#,##0.##' },
+      { header: percent ? `${t('colValue')} (%)` : t('colValue'), key: 'value', width: 14 },
+      { header: t('colNumerator'), key: 'numerator', width: 14 },
+      { header: t('colDenominator'), key: 'denominator', width: 14 },
       { header: t('colMeets'), key: 'meets', width: 16 },
-      { header: t('colMonths'), key: 'months', width: 14, numFmt: '0' },
-      { header: t('colAllocated'), key: 'allocated', width: 18, numFmt: '#,##0.##' },
+      { header: t('colMonths'), key: 'months', width: 14 },
+      { header: t('colAllocated'), key: 'allocated', width: 18 },
     ];
-    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+    // Real number cells; the format groups thousands, so a Vietnamese Excel shows "1.165" and "45,5".
+    const numberKeys = ['value', 'numerator', 'denominator', 'months', 'allocated'] as const;
+    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
     const titleRow = sheet.getRow(1);
     titleRow.getCell(1).value = title;
     titleRow.font = { bold: true, size: 13 };
     sheet.mergeCells(1, 1, 1, columns.length);
     titleRow.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     titleRow.height = Math.min(120, 20 * Math.ceil(title.length / 110));
-    sheet.getRow(2).getCell(1).value = t('exportAsOf', { date: dmy(breakdown.asOf) });
+    sheet.getRow(2).getCell(1).value = t('exportAsOf', { date: formatDate(breakdown.asOf) });
     sheet.getRow(2).font = { italic: true };
     sheet.mergeCells(2, 1, 2, columns.length);
     const header = sheet.getRow(3);
@@ -71,7 +71,7 @@ export async function exportTargetBreakdown(
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     header.alignment = { wrapText: true, vertical: 'middle' };
     for (const u of breakdown.units) {
-      sheet.addRow({
+      const row = sheet.addRow({
         unitCode: u.unitCode,
         unitName: u.unitName,
         state: t(`state.${u.state}`),
@@ -82,6 +82,10 @@ export async function exportTargetBreakdown(
         months: u.months,
         allocated: u.allocated,
       });
+      for (const key of numberKeys) {
+        const cell = row.getCell(key);
+        cell.numFmt = typeof cell.value === 'number' ? excelNumberFormat(cell.value) : EXCEL_INTEGER;
+      }
     }
     sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + breakdown.units.length, column: columns.length } };
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -93,7 +97,7 @@ export async function exportTargetBreakdown(
       unitId: target!.scopeUnitId,
       after: { asOf: breakdown.asOf, rowCount: breakdown.units.length },
     });
-    const fileName = `${t('exportFileName')} ${target!.code ?? ''} ${breakdown.asOf.split('-').reverse().join('-')}.xlsx`.replace(/\s+/g, ' ');
+    const fileName = `${t('exportFileName')} ${target!.code ?? ''} ${fileNameDate(breakdown.asOf)}.xlsx`.replace(/\s+/g, ' ');
     return { buffer, fileName, rowCount: breakdown.units.length };
   });
 }

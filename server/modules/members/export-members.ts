@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fileNameDate, formatDate, formatNumber, todayInVietnam } from '../../../common/format.js';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { translate } from '../../../common/i18n/index.js';
@@ -7,7 +8,6 @@ import type { Database } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
-import { todayInVietnam } from '../../lib/dates.js';
 import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
 import { memberConditions, memberOrder, memberSource } from './member-filters.js';
 import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
@@ -55,7 +55,7 @@ export async function exportMembers(
       unitId: filter.unitId ?? null,
       after: { filter: definedOnly(filter), rowCount: rows.length, ...(truncated ? { truncated: true } : {}) },
     });
-    const fileName = `${translate(locale, 'memberExport.fileName')} ${todayInVietnam().split('-').reverse().join('-')}.xlsx`;
+    const fileName = `${translate(locale, 'memberExport.fileName')} ${fileNameDate(todayInVietnam())}.xlsx`;
     return { buffer, fileName, rowCount: rows.length, truncated };
   });
 }
@@ -63,8 +63,6 @@ export async function exportMembers(
 function definedOnly(filter: MemberFilter): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)));
 }
-
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: number | null): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
@@ -90,7 +88,7 @@ async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: num
   let anyMasked = false;
   rows.forEach((r, i) => {
     anyMasked ||= !r.full;
-    const birth = r.full ? vnDate(r.birthDate) : `**/**/${maskBirthDate(r.birthDate)!.slice(0, 4)}`;
+    const birth = r.full ? formatDate(r.birthDate) : `**/**/${maskBirthDate(r.birthDate)!.slice(0, 4)}`;
     sheet.addRow({
       no: i + 1,
       fullName: r.fullName,
@@ -101,7 +99,7 @@ async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: num
       position: translate(locale, `members.position_${r.unionPosition}`),
       partyMember: r.partyMember ? t('yes') : '',
       cardNumber: r.cardNumber ?? '',
-      admittedOn: vnDate(r.admittedOn),
+      admittedOn: formatDate(r.admittedOn),
       status: translate(locale, `members.status_${r.status}`),
       unitCode: r.unitCode,
       unit: r.unitName,
@@ -111,7 +109,7 @@ async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: num
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: 13 } };
-  const notes = [anyMasked ? t('masked') : null, truncatedAt !== null ? t('truncated', { max: truncatedAt.toLocaleString('vi-VN') }) : null];
+  const notes = [anyMasked ? t('masked') : null, truncatedAt !== null ? t('truncated', { max: formatNumber(truncatedAt, { locale }) }) : null];
   for (const note of notes.filter(Boolean)) {
     const row = sheet.addRow([note]);
     row.font = { italic: true, color: { argb: 'FFB71C1C' } };

@@ -2,6 +2,7 @@
 // checks (type, sheet, headers, merged cells, row count) and the cell texts of
 // every data row. Row checks are in import-validate.ts.
 import ExcelJS from 'exceljs';
+import { formatDate } from '../../../common/format.js';
 import { MEMBER_LIMITS } from '../../../common/members.js';
 import { AppError } from '../../lib/errors.js';
 import { foldText } from '../../lib/search-text.js';
@@ -174,10 +175,9 @@ function numberText(value: number): string {
   return String(value);
 }
 
+/** exceljs reads Excel's zone-less dates as UTC midnight: its UTC calendar day is the day written. */
 function dateText(d: Date): string {
-  const dd = String(d.getUTCDate()).padStart(2, '0');
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${d.getUTCFullYear()}`;
+  return formatDate(d.toISOString().slice(0, 10));
 }
 
 // ---- Stored form (member_imports.rows) ----

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
+import { formatNumber } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import { MEMBER_LIMITS, UNION_POSITIONS } from '../../../common/members.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
@@ -130,7 +131,7 @@ export async function buildImportTemplate(db: Executor, actor: Actor, locale: Lo
   guide.addRow([t('guideTitle')]).font = { bold: true, size: 14 };
   guide.addRow([]);
   for (const key of ['guide1', 'guide2', 'guide3', 'guide4', 'guide5', 'guide6']) {
-    const row = guide.addRow([`• ${t(key, { maxRows: MEMBER_LIMITS.importMaxRows.toLocaleString('vi-VN'), maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 })}`]);
+    const row = guide.addRow([`• ${t(key, { maxRows: formatNumber(MEMBER_LIMITS.importMaxRows, { locale }), maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 })}`]);
     guide.mergeCells(row.number, 1, row.number, IMPORT_COLUMNS.length);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.height = 32;

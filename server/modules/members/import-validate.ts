@@ -4,6 +4,7 @@
 // uploaded and again inside the import transaction (members may have been
 // added meanwhile). Database lookups go per batch of rows, never per row.
 import { sql } from 'drizzle-orm';
+import { formatDate } from '../../../common/format.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
@@ -80,9 +81,7 @@ export function parseImportDate(text: string): string | null {
 }
 
 /** "2024-03-15" → "15/03/2024". */
-export function viDate(iso: string): string {
-  return iso.split('-').reverse().join('/');
-}
+export const viDate = (iso: string): string => formatDate(iso);
 
 interface Draft {
   row: number;

@@ -1,6 +1,7 @@
 // Reads shared by the org-unit use-cases (not use-cases themselves).
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '../../../common/enums.js';
+import { addDays, formatDate } from '../../../common/format.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
@@ -33,10 +34,7 @@ export function compareUnits(a: { kind: string; shortName: string }, b: { kind: 
 }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' for messages. */
-export function vnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export const vnDate = (iso: string): string => formatDate(iso);
 
 export function isValidOn(unit: { validFrom: string; validTo: string | null }, date: string): boolean {
   return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
@@ -300,10 +298,6 @@ export function checkFoundingRecord(kind: string, record: { foundingDecision?: s
 }
 
 /** 'YYYY-MM-DD' of the day after. */
-export function dayAfter(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayAfter = (isoDate: string): string => addDays(isoDate, 1);
 
 export const distinctUnitCount = (rows: Array<{ unitId: string }>) => new Set(rows.map((r) => r.unitId)).size;

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Measure } from '../../../common/indicators.js';
 import type { OrgUnitKind } from '../../../common/enums.js';
+import { formatDate } from '../../../common/format.js';
 import { formatDocumentNumber, type ProgramContent } from '../../../common/programs.js';
 import type { Database } from '../../db/client.js';
 import { indicators, orgUnits, programs, targetAllocations, targets } from '../../db/schema/index.js';
@@ -24,7 +25,6 @@ function symbolFor(kind: OrgUnitKind): string {
 }
 
 const capitals = (name: string) => name.toLocaleUpperCase('vi');
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Cụ thể hóa: a DRAFT program of a child unit derived from an issued program
@@ -89,7 +89,7 @@ export async function deriveProgram(db: Database, actor: Actor, sourceId: string
         ...source.content,
         // Căn cứ: the program it makes concrete comes first.
         legalBasis: [
-          `Căn cứ Chương trình số ${sourceNumber}${sourceDate ? ` ngày ${dmy(sourceDate)}` : ''} của ${found.unitName} về ${source.title};`,
+          `Căn cứ Chương trình số ${sourceNumber}${sourceDate ? ` ngày ${formatDate(sourceDate)}` : ''} của ${found.unitName} về ${source.title};`,
           ...source.content.legalBasis,
         ].slice(0, 200),
         // Actions are kept as work to plan; who is in charge is for the child unit to decide.
