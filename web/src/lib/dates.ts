@@ -1,17 +1,9 @@
+// Dates in the web app: display helpers come from common/format.ts (dd/mm/yyyy,
+// instants in Vietnam time); the rest bridges Ant Design's DatePicker (dayjs).
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInVietnam } from '../../../common/format';
 
-/** ISO 'YYYY-MM-DD' → 'dd/mm/yyyy' as users read dates. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** ISO timestamp → 'dd/mm/yyyy HH:mm' in the browser's time zone. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return dayjs(iso).format('DD/MM/YYYY HH:mm');
-}
+export { formatDate, formatDateTime, formatMonth } from '../../../common/format';
 
 export function toIsoDate(value: Dayjs | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;
@@ -21,8 +13,15 @@ export function fromIsoDate(iso: string | null | undefined): Dayjs | undefined {
   return iso ? dayjs(iso) : undefined;
 }
 
+/** Today in Vietnam as 'YYYY-MM-DD' (the server's "today", whatever the browser's zone). */
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return todayInVietnam();
 }
 
+/** DatePicker display format (dd/mm/yyyy). */
 export const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** Today in Vietnam for a DatePicker (start of that day). */
+export function todayDayjs(): Dayjs {
+  return dayjs(todayInVietnam());
+}

@@ -3,10 +3,11 @@ import { DownOutlined, FileExcelOutlined, UpOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
 import { useAuditEntries, useExportAudit, type AuditEntry } from './api';
 import { AuditDiff } from './audit-diff';
 import { AuditFilterBar } from './audit-filters';
-import { actionColor, actionLabel, entityTypeLabel, formatVietnamDateTime } from './labels';
+import { actionColor, actionLabel, entityTypeLabel } from './labels';
 import { useAuditParams } from './use-audit-params';
 import './audit.css';
 
@@ -79,7 +80,7 @@ export function AuditPage() {
     total,
     showSizeChanger: !isPhone,
     pageSizeOptions: [20, 50, 100],
-    showTotal: (n: number) => t('audit.resultCount', { count: n.toLocaleString('vi-VN') }),
+    showTotal: (n: number) => t('audit.resultCount', { count: n }),
     onChange: setPage,
     size: isPhone ? ('small' as const) : undefined,
   };
@@ -135,7 +136,7 @@ export function AuditPage() {
             expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
           }}
           columns={[
-            { key: 'at', title: t('audit.colTime'), width: 150, render: (_, e) => <span className="audit-time">{formatVietnamDateTime(e.at)}</span> },
+            { key: 'at', title: t('audit.colTime'), width: 150, render: (_, e) => <span className="audit-time">{formatDateTime(e.at)}</span> },
             { key: 'user', title: t('audit.colUser'), width: 200, render: (_, e) => user(e) },
             { key: 'action', title: t('audit.colAction'), width: 200, render: (_, e) => action(e) },
             { key: 'entity', title: t('audit.colEntity'), render: (_, e) => entity(e) },
@@ -156,7 +157,7 @@ function AuditCard(props: { entry: AuditEntry; user: React.ReactNode; action: Re
       <div className="audit-card-head">
         {props.action}
         <Typography.Text type="secondary" className="audit-time">
-          {formatVietnamDateTime(e.at)}
+          {formatDateTime(e.at)}
         </Typography.Text>
       </div>
       <dl className="audit-card-fields">

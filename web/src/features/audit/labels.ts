@@ -22,9 +22,3 @@ export function actionColor(action: string): string {
   if (verb === 'export') return 'cyan';
   return 'blue';
 }
-
-/** An instant shown as 'dd/mm/yyyy HH:mm' in Vietnam time (UTC+7), the days the filters use. */
-export function formatVietnamDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
-}

@@ -6,10 +6,11 @@ import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
-import { formatNumber, useFormatValue } from '../targets/labels';
+import { useFormatValue } from '../targets/labels';
 import { useDrawerSize } from '../../lib/responsive';
 import { useAllocateTarget, useDataElements, useTargetAllocations, type AllocationUnit, type Target } from './api';
 import { useLocalName } from './shared';
+import { useFormat } from '../../lib/format';
 
 export function AllocationDrawer({ target, onClose }: { target: Target | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
   const { message } = App.useApp();
   const name = useLocalName();
   const formatValue = useFormatValue();
+  const { number: formatNumber } = useFormat();
   const current = useTargetAllocations(target.id);
   const elements = useDataElements();
   const allocate = useAllocateTarget(target.id);

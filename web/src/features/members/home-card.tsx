@@ -1,8 +1,9 @@
 // "Đoàn viên" on the home page: active members, admissions this year and transfers waiting, for the caller's scope.
-import { Card, Statistic } from 'antd';
+import { Card } from 'antd';
 import { IdcardOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { NumberStatistic } from '../../lib/number-statistic';
 import { useMemberStats } from './api';
 import './members.css';
 
@@ -25,10 +26,10 @@ export function MembersHomeCard() {
     >
       {s && (
         <div className="member-import-counts">
-          <Statistic title={t('members.statActive')} value={s.active} data-testid="members-stat-active" />
-          <Statistic title={t('members.statAdmittedThisYear')} value={s.admittedThisYear} />
+          <NumberStatistic title={t('members.statActive')} value={s.active} data-testid="members-stat-active" />
+          <NumberStatistic title={t('members.statAdmittedThisYear')} value={s.admittedThisYear} />
           <Link to="/members?tab=transfers">
-            <Statistic
+            <NumberStatistic
               title={t('members.statPendingTransfers')}
               value={s.pendingTransfers}
               styles={{ content: { color: s.pendingTransfers ? '#d48806' : undefined } }}

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { MEMBER_LIMITS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
+import { NumberStatistic } from '../../lib/number-statistic';
 import { ApiError } from '../../lib/api';
 import { useIsPhone } from '../../lib/responsive';
 import { useMe } from '../auth/use-me';
@@ -21,7 +22,6 @@ import {
 import './members.css';
 
 const MAX_MB = Math.round(MEMBER_LIMITS.importMaxBytes / (1024 * 1024));
-const fmt = (n: number) => n.toLocaleString('vi-VN');
 
 type Phase = 'choose' | 'checking' | 'result' | 'importing' | 'done';
 
@@ -189,7 +189,7 @@ export function MemberImportPage() {
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{t('members.importDrop')}</p>
-            <p className="ant-upload-hint">{t('members.importLimits', { rows: fmt(MEMBER_LIMITS.importMaxRows), maxMb: MAX_MB })}</p>
+            <p className="ant-upload-hint">{t('members.importLimits', { rows: MEMBER_LIMITS.importMaxRows, maxMb: MAX_MB })}</p>
           </Upload.Dragger>
         </Card>
       )}
@@ -253,9 +253,9 @@ export function MemberImportPage() {
             }
           >
             <div className="member-import-counts">
-              <Statistic title={t('members.importImported')} value={current.importedRows} data-testid="member-import-imported" />
-              <Statistic title={t('members.importSkipped')} value={current.skippedRows} data-testid="member-import-skipped" />
-              {current.invalidRows > 0 && <Statistic title={t('members.importLeftOut')} value={current.invalidRows} />}
+              <NumberStatistic title={t('members.importImported')} value={current.importedRows} data-testid="member-import-imported" />
+              <NumberStatistic title={t('members.importSkipped')} value={current.skippedRows} data-testid="member-import-skipped" />
+              {current.invalidRows > 0 && <NumberStatistic title={t('members.importLeftOut')} value={current.invalidRows} />}
             </div>
             {current.skippedRows > 0 && <Typography.Paragraph type="secondary">{t('members.importSkippedHint')}</Typography.Paragraph>}
           </Result>
@@ -281,9 +281,9 @@ function ImportResult(props: {
 
   const confirmValidOnly = () =>
     modal.confirm({
-      title: t('members.importValidOnlyTitle', { valid: fmt(s.validRows) }),
-      content: t('members.importValidOnlyText', { valid: fmt(s.validRows), invalid: fmt(s.invalidRows) }),
-      okText: t('members.importValidOnly', { count: fmt(s.validRows) }),
+      title: t('members.importValidOnlyTitle', { valid: s.validRows }),
+      content: t('members.importValidOnlyText', { valid: s.validRows, invalid: s.invalidRows }),
+      okText: t('members.importValidOnly', { count: s.validRows }),
       okButtonProps: { 'data-testid': 'member-import-valid-only-confirm' },
       cancelText: t('common.cancel'),
       onOk: () => props.onCommit(true),
@@ -295,15 +295,15 @@ function ImportResult(props: {
         <FileExcelOutlined /> {s.fileName}
       </Typography.Paragraph>
       <div className="member-import-counts">
-        <Statistic title={t('members.importTotal')} value={s.totalRows} data-testid="member-import-total" />
-        <Statistic title={t('members.importValid')} value={s.validRows} styles={{ content: { color: '#389e0d' } }} data-testid="member-import-valid" />
-        <Statistic
+        <NumberStatistic title={t('members.importTotal')} value={s.totalRows} data-testid="member-import-total" />
+        <NumberStatistic title={t('members.importValid')} value={s.validRows} styles={{ content: { color: '#389e0d' } }} data-testid="member-import-valid" />
+        <NumberStatistic
           title={t('members.importInvalid')}
           value={s.invalidRows}
           styles={{ content: { color: s.invalidRows ? '#cf1322' : undefined } }}
           data-testid="member-import-invalid"
         />
-        <Statistic title={t('members.importErrors')} value={s.errorCount} data-testid="member-import-errors" />
+        <NumberStatistic title={t('members.importErrors')} value={s.errorCount} data-testid="member-import-errors" />
       </div>
 
       {allValid ? (
@@ -311,18 +311,18 @@ function ImportResult(props: {
       ) : s.validRows === 0 ? (
         <Alert type="error" showIcon title={t('members.importNoneValid')} style={{ margin: '16px 0' }} />
       ) : (
-        <Alert type="warning" showIcon title={t('members.importSomeInvalid', { invalid: fmt(s.invalidRows) })} style={{ margin: '16px 0' }} />
+        <Alert type="warning" showIcon title={t('members.importSomeInvalid', { invalid: s.invalidRows })} style={{ margin: '16px 0' }} />
       )}
 
       <div className="member-import-actions">
         {allValid && (
           <Button type="primary" icon={<UploadOutlined />} onClick={() => props.onCommit(false)} loading={props.committing} data-testid="member-import-commit-all">
-            {t('members.importAll', { count: fmt(s.validRows) })}
+            {t('members.importAll', { count: s.validRows })}
           </Button>
         )}
         {someValid && (
           <Button type="primary" icon={<UploadOutlined />} onClick={confirmValidOnly} loading={props.committing} data-testid="member-import-commit-valid">
-            {t('members.importValidOnly', { count: fmt(s.validRows) })}
+            {t('members.importValidOnly', { count: s.validRows })}
           </Button>
         )}
         {s.invalidRows > 0 && (
@@ -349,7 +349,7 @@ function ErrorTable({ errors, errorCount }: { errors: ImportCellError[]; errorCo
         {t('members.importErrorList')}
       </Typography.Title>
       {errorCount > errors.length && (
-        <Typography.Paragraph type="secondary">{t('members.importErrorsTruncated', { shown: fmt(errors.length), total: fmt(errorCount) })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('members.importErrorsTruncated', { shown: errors.length, total: errorCount })}</Typography.Paragraph>
       )}
       <Table<ImportCellError>
         data-testid="member-import-error-table"

@@ -108,7 +108,7 @@ export function MembersPage() {
     total,
     showSizeChanger: !isPhone,
     pageSizeOptions: [20, 50, 100],
-    showTotal: (n: number) => t('members.resultCount', { count: n.toLocaleString('vi-VN') }),
+    showTotal: (n: number) => t('members.resultCount', { count: n }),
     onChange: setPage,
     size: isPhone ? ('small' as const) : undefined,
   };

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { useFormat } from '../../lib/format';
 import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { useCan } from '../auth/use-me';
@@ -44,11 +45,10 @@ function useDeriveProgram(id: string) {
   });
 }
 
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-
 /** The derive button and its modal (issued programs, writePrograms), and the allocation warning. */
 export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const { t } = useI18n();
+  const { number: fmt } = useFormat();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const canManage = useCan('writePrograms');

@@ -4,11 +4,13 @@ import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { defaultAsOf, latestTargetProgramId, TARGET_STATUSES, useProgramOptions, useTargetProgress, useTargets } from './api';
 import { STATUS_COLORS } from './labels';
 
 export function TargetsHomeCard() {
   const { t } = useI18n();
+  const fmt = useFormat();
   const targets = useTargets();
   const programs = useProgramOptions();
   const programId = latestTargetProgramId(targets.data?.items);
@@ -35,7 +37,7 @@ export function TargetsHomeCard() {
           const n = items.filter((i) => i.status === s).length;
           return n ? (
             <Tag key={s} color={STATUS_COLORS[s].tag}>
-              {t(`targets.status.${s}`)}: {n}
+              {t(`targets.status.${s}`)}: {fmt.number(n)}
             </Tag>
           ) : null;
         })}

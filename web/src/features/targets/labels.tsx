@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
+import { useFormat } from '../../lib/format';
 import type { Comparator, TargetStatus, UnitState } from './api';
 
 /** achieved green, on track blue, at risk orange, off track red, no data grey. */
@@ -34,21 +35,17 @@ export function StateTag({ state }: { state: UnitState }) {
   return <Tag color={STATE_COLORS[state]}>{t(`targets.state.${state}` as MessageKey)}</Tag>;
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : numberFormat.format(value);
-}
-
-/** "45,5 %", "120 người", "8" — the value with its unit of measure (plain counts and ratios have no label). */
+/** "45,5%", "120 người", "8" — the value with its unit of measure (plain counts and ratios have no label). */
 export function useFormatValue() {
   const { t } = useI18n();
+  const fmt = useFormat();
   return (value: number | null | undefined, unitOfMeasure: string) => {
     if (value === null || value === undefined) return '–';
+    if (unitOfMeasure === 'percent') return fmt.percent(value);
     const unit = t(`targets.uom.${unitOfMeasure}` as MessageKey);
     const known = unit !== `targets.uom.${unitOfMeasure}`;
-    if (!known || !unit) return formatNumber(value);
-    return unitOfMeasure === 'percent' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${unit}`;
+    if (!known || !unit) return fmt.number(value);
+    return `${fmt.number(value)} ${unit}`;
   };
 }
 
@@ -57,8 +54,7 @@ export function useComparatorLabel() {
   return (c: Comparator) => t(`targets.comparator.${c}` as MessageKey);
 }
 
-/** 'YYYY-MM' → 'mm/yyyy'. */
-export const formatMonth = (ym: string) => `${ym.slice(5, 7)}/${ym.slice(0, 4)}`;
+export { formatMonth } from '../../lib/dates';
 
 /**
  * How far the current value is toward the target (0..100) for the progress bar:

@@ -4,6 +4,7 @@ import { LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useFormat } from '../../lib/format';
 
 echarts.use([PieChart, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -16,6 +17,7 @@ export interface ChartSlice {
 export function StatusChart({ slices, height = 220, ariaLabel }: { slices: ChartSlice[]; height?: number; ariaLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const fmt = useFormat();
 
   useEffect(() => {
     if (!box.current) return;
@@ -33,7 +35,11 @@ export function StatusChart({ slices, height = 220, ariaLabel }: { slices: Chart
   useEffect(() => {
     chart.current?.setOption(
       {
-        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+        // Functions, not '{c}' templates: ECharts would group with "," and write "94.92%".
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { name: string; value: number; percent?: number }) => `${p.name}: ${fmt.number(p.value)} (${fmt.percent(p.percent ?? 0, { fractionDigits: 1 })})`,
+        },
         legend: { bottom: 0, type: 'scroll' },
         series: [
           {
@@ -41,14 +47,14 @@ export function StatusChart({ slices, height = 220, ariaLabel }: { slices: Chart
             radius: ['45%', '72%'],
             center: ['50%', '44%'],
             avoidLabelOverlap: true,
-            label: { show: true, formatter: '{c}' },
+            label: { show: true, formatter: (p: { value: number }) => fmt.number(p.value) },
             data: slices.filter((s) => s.value > 0).map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.color } })),
           },
         ],
       },
       true,
     );
-  }, [slices]);
+  }, [slices, fmt]);
 
   return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

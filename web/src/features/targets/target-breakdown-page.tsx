@@ -15,8 +15,9 @@ import {
   type UnitBreakdown,
   type UnitState,
 } from './api';
-import { formatNumber, progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel, useFormatValue } from './labels';
+import { progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel, useFormatValue } from './labels';
 import './targets.css';
+import { useFormat } from '../../lib/format';
 
 const collator = new Intl.Collator('vi');
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
@@ -41,6 +42,7 @@ export function TargetBreakdownPage() {
   );
   const current = progress.data?.items.find((x) => x.targetId === id);
   const formatValue = useFormatValue();
+  const { number: formatNumber } = useFormat();
   const comparator = useComparatorLabel();
   const uom = target?.unitOfMeasure ?? 'count';
 

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
+import { NumberStatistic } from '../../lib/number-statistic';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
   defaultAsOf,
@@ -112,7 +113,7 @@ export function TargetProgressPage() {
                 <div className="targets-counts">
                   {TARGET_STATUSES.map((s) => (
                     <div key={s} className="targets-count" style={{ borderTopColor: STATUS_COLORS[s].hex }}>
-                      <Statistic title={t(`targets.status.${s}` as MessageKey)} value={counts[s]} />
+                      <NumberStatistic title={t(`targets.status.${s}` as MessageKey)} value={counts[s]} />
                     </div>
                   ))}
                 </div>

@@ -3,13 +3,13 @@
 // giải thể (dissolve). Destructive ones ask for a confirmation first.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, formatDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import {
   useDissolveOrgUnit,
@@ -68,7 +68,7 @@ function ErrorBanner({ error }: { error: string | null }) {
   return error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null;
 }
 
-const today = () => dayjs().startOf('day');
+const today = () => todayDayjs();
 
 // ---------------------------------------------------------------- move
 

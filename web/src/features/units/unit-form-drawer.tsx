@@ -1,13 +1,12 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import { LIMITS } from '../../../../common/limits';
 import { MEMBER_LIMITS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, formatDate, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateOrgUnit, useUpdateOrgUnit, type OrgUnitDetail } from './api';
 import { useDrawerSize } from '../../lib/responsive';
@@ -100,7 +99,7 @@ function UnitForm({
         validTo: fromIsoDate(unit.validTo) ?? null,
       }
     : {
-        validFrom: fromIsoDate(initialDate) ?? dayjs(),
+        validFrom: fromIsoDate(initialDate) ?? todayDayjs(),
         parentId: initialParentId ?? null,
       };
 

@@ -341,7 +341,7 @@ function FoundingRecord({ unit }: { unit: OrgUnitDetail }) {
           children:
             unit.initialMemberCount === null
               ? notRecorded
-              : t('units.initialMemberCountValue', { count: unit.initialMemberCount.toLocaleString('vi-VN') }),
+              : t('units.initialMemberCountValue', { count: unit.initialMemberCount }),
         },
         ...(unit.validTo ? [{ key: 'dissolvedOn', label: t('units.dissolvedOn'), children: formatDate(unit.validTo) }] : []),
       ]}

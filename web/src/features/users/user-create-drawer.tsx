@@ -1,9 +1,9 @@
 import { Alert, App, Button, Drawer, Form, Input, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
+import { todayDayjs } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateUser, type User } from './api';
 import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
@@ -125,7 +125,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
               type="dashed"
               block
               icon={<PlusOutlined />}
-              onClick={() => add({ includesSubtree: true, validFrom: dayjs() })}
+              onClick={() => add({ includesSubtree: true, validFrom: todayDayjs() })}
               style={{ marginBottom: 24 }}
               data-testid="user-add-first-assignment"
             >

@@ -1,10 +1,9 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useAddAssignment, useResetPassword, useUpdateAssignment, useUpdateUser, type RoleAssignment, type User } from './api';
 import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
@@ -176,7 +175,7 @@ export function AddAssignmentModal({ user, open, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ includesSubtree: true, validFrom: dayjs() }}
+        initialValues={{ includesSubtree: true, validFrom: todayDayjs() }}
         onFinish={(v) => {
           setError(null);
           add.mutate(toAssignmentBody(v), {
@@ -203,7 +202,7 @@ export function EndAssignmentModal({ user, assignment, onClose }: { user: User; 
   const [error, setError] = useState<string | null>(null);
   const update = useUpdateAssignment(user.id);
   const from = assignment ? fromIsoDate(assignment.validFrom) : undefined;
-  const today = dayjs();
+  const today = todayDayjs();
   return (
     <Modal
       open={Boolean(assignment)}
