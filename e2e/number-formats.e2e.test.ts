@@ -124,10 +124,14 @@ describe('Vietnamese number formats on the main pages', () => {
   it('the catalogue (administrator): target values and allocations', async () => {
     const page = await e2e.newPage('desktop');
     await signIn(page, DEMO.admin.username, DEMO.admin.password);
-    await page.goto('/catalogue');
-    await page.getByRole('tab').last().click();
-    await page.locator('.ant-tabs-tabpane-active .ant-table-row, .ant-tabs-tabpane-active [class*="card"]').first().waitFor();
+    await page.goto('/catalogue?tab=targets');
+    const allocate = page.locator('[data-testid^="allocate-"]');
+    await allocate.first().waitFor();
     await expectVietnameseNumbers(page, '/catalogue targets (admin)');
+    // The allocation drawer of a total target: the total, the sum of the shares and the gap.
+    await allocate.first().click();
+    await page.getByTestId('allocation-sum').waitFor();
+    await expectVietnameseNumbers(page, '/catalogue allocation drawer (admin)');
   });
 
   it('shows audit times in Vietnam time even when the browser is set to UTC', async () => {
