@@ -64,6 +64,14 @@ describe('GET /api/targets/:id/breakdown.xlsx', () => {
     expect(g1[6]).toBe('Có');
     expect(data.find((r) => r[1] === 'G3')![2]).toBe('Không áp dụng');
     expect(data.find((r) => r[1] === 'G4')![2]).toBe('Chưa có số liệu');
+    // Figures are number cells, grouped ("1.165" in a Vietnamese Excel), whole numbers without a dangling decimal mark.
+    const numberCells = data.flatMap((_, i) => [4, 5, 6, 8, 9].map((col) => sheet.getRow(4 + i).getCell(col))).filter((c) => c.value !== null && c.value !== '');
+    expect(numberCells.length).toBeGreaterThan(0);
+    for (const cell of numberCells) {
+      expect(typeof cell.value).toBe('number');
+      if (Number.isInteger(cell.value)) expect(cell.numFmt).toBe('#,##0');
+      else expect(cell.numFmt).toMatch(/^#,##0\.0{1,2}$/);
+    }
 
     const logged = await auditRows(ctx.database, share);
     expect(logged.filter((a) => a.action === 'target.export')).toHaveLength(1);
