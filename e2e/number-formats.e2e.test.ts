@@ -78,6 +78,7 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   const targetsText = await expectVietnameseNumbers(page, where('/targets'));
   expect(targetsText).toMatch(/\d%/);
   const tooltip = await donutTooltip(page);
+  if (device === 'desktop') expect(tooltip, where('/targets chart tooltip')).toMatch(/\d%\)/);
   if (tooltip) {
     expect(tooltip, where('/targets chart tooltip')).not.toMatch(DOT_PERCENT);
     expect(tooltip, where('/targets chart tooltip')).not.toMatch(ENGLISH_THOUSANDS);
