@@ -25,3 +25,8 @@ export const DATE_FORMAT = 'DD/MM/YYYY';
 export function todayDayjs(): Dayjs {
   return dayjs(todayInVietnam());
 }
+
+/** This year in Vietnam (1 January starts at midnight Vietnam time, not the browser's). */
+export function thisYear(): number {
+  return Number(todayInVietnam().slice(0, 4));
+}

@@ -1,10 +1,9 @@
 import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useDrawerSize } from '../../lib/responsive';
 import { useAdmitMember, useUpdateMember, type MemberDetail } from './api';
@@ -63,7 +62,7 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
       layout="vertical"
       requiredMark="optional"
       onFinish={onFinish}
-      initialValues={{ gender: 'male', unionPosition: 'member', partyMember: false, ethnicity: 'Kinh', admittedOn: dayjs() }}
+      initialValues={{ gender: 'male', unionPosition: 'member', partyMember: false, ethnicity: 'Kinh', admittedOn: todayDayjs() }}
       scrollToFirstError
       data-testid="member-admit-form"
     >
@@ -71,7 +70,7 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
       <Typography.Title level={5}>{t('members.sectionAdmission')}</Typography.Title>
       <div className="members-form-pair">
         <Form.Item name="admittedOn" label={t('members.admittedOn')} rules={[required]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={dayjs()} data-testid="member-admitted-on" />
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={todayDayjs()} data-testid="member-admitted-on" />
         </Form.Item>
         <Form.Item name="cardNumber" label={t('members.cardNumber')} rules={[{ max: 32, message: t('validation.tooLong', { maximum: 32 }) }]}>
           <Input autoComplete="off" data-testid="member-card-number" />

@@ -1,11 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, formatDate, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import {
@@ -37,7 +36,7 @@ function DateItem({ name = 'date', label, member }: { name?: string; label: stri
   const min = lastEventDate(member);
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('validation.required') }]}>
-      <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} minDate={min} maxDate={dayjs()} data-testid={`member-dialog-${name}`} />
+      <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} minDate={min} maxDate={todayDayjs()} data-testid={`member-dialog-${name}`} />
     </Form.Item>
   );
 }
@@ -125,7 +124,7 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ date: dayjs(), target: 'inside' }}
+        initialValues={{ date: todayDayjs(), target: 'inside' }}
         onFinish={async (v) => {
           setError(null);
           let toUnitId = v.target === 'inside' ? v.toUnitId : null;
@@ -270,7 +269,7 @@ export function LeaveModal({ member, open, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ date: dayjs(), reason: 'left' }}
+        initialValues={{ date: todayDayjs(), reason: 'left' }}
         onFinish={(v) => {
           setError(null);
           modal.confirm({
@@ -331,7 +330,7 @@ export function RejoinModal({ member, open, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ date: dayjs() }}
+        initialValues={{ date: todayDayjs() }}
         onFinish={(v) => {
           setError(null);
           rejoin.mutate(
@@ -380,7 +379,7 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ date: dayjs() }}
+        initialValues={{ date: todayDayjs() }}
         onFinish={(v) => {
           setError(null);
           issue.mutate(
@@ -407,7 +406,7 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
           <Input autoComplete="off" data-testid="member-card-input" />
         </Form.Item>
         <Form.Item name="date" label={t('members.cardDate')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={dayjs()} data-testid="member-dialog-date" />
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={todayDayjs()} data-testid="member-dialog-date" />
         </Form.Item>
       </Form>
     </ActionModal>

@@ -2,6 +2,7 @@ import { DatePicker, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { AGE_BANDS, GENDERS, MEMBER_STATUSES, UNION_POSITIONS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
+import { todayDayjs } from '../../lib/dates';
 import { FilterBar } from '../../lib/filter-bar';
 import { useIsPhone } from '../../lib/responsive';
 import { useOrgUnit } from '../units/api';
@@ -111,7 +112,7 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
         placeholder={t('members.filterAdmissionYear')}
         value={filters.admissionYear ? dayjs(`${filters.admissionYear}-01-01`) : null}
         onChange={(d) => onChange({ admissionYear: d ? d.year() : undefined })}
-        maxDate={dayjs().endOf('year')}
+        maxDate={todayDayjs().endOf('year')}
         inputReadOnly={isPhone}
       />
     </FilterBar>

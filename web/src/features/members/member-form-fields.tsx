@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { CITIZEN_ID_PATTERN, GENDERS, UNION_POSITIONS, type Gender, type UnionPosition } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, todayDayjs, toIsoDate } from '../../lib/dates';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import type { MemberPersonInput } from './api';
@@ -71,7 +71,7 @@ export function PersonFields({ masked = false }: { masked?: boolean }) {
             style={{ width: '100%' }}
             placeholder={t('members.datePlaceholder')}
             minDate={dayjs('1900-01-01')}
-            maxDate={dayjs()}
+            maxDate={todayDayjs()}
             defaultPickerValue={dayjs('1990-01-01')}
             data-testid="member-birthdate"
           />

@@ -33,7 +33,7 @@ import { PERMISSIONS } from '../../../../common/permissions';
 import { formatDocumentNumber, formatPlaceAndDate, PROGRAM_KINDS, type ProgramContent } from '../../../../common/programs';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, fromIsoDate, thisYear, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useCan, useMe } from '../auth/use-me';
 import { useCreateProgram, useIssueProgram, useProgram, useUpdateProgram, type ProgramBody, type ProgramDetail } from './api';
@@ -499,7 +499,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
       const { id: _i, unitName: _n, documentNumber: _d, status: _s, version: _v, updatedAt: _u, previousVersionId: _p, placeAndDate: _pd, issuedAt: _ia, createdAt: _c, ...body } = program;
       return body;
     }
-    return newProgramBody(units[0]?.value ?? '', new Date().getFullYear());
+    return newProgramBody(units[0]?.value ?? '', thisYear());
   }, [program, units]);
 
   const values = Form.useWatch([], { form, preserve: true }) as ProgramBody | undefined;

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { useCan } from '../auth/use-me';
-import { formatDate } from '../../lib/dates';
+import { formatDate, thisYear as currentYear } from '../../lib/dates';
 import { usePrograms, type ProgramSummary } from './api';
 import { ProgramStatusTag } from './program-labels';
 import './programs.css';
@@ -22,7 +22,7 @@ export function ProgramListPage() {
   const [page, setPage] = useState(1);
   const pageSize = LIMITS.pageSizeDefault;
   const query = usePrograms({ year, page, pageSize });
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
 
   const setYear = (value: number | undefined) => {
