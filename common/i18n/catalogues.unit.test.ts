@@ -45,6 +45,7 @@ describe('numbers in messages', () => {
     expect(translate('vi', 'audit.exportTruncated', { max: 10000 })).toContain('10.000 dòng');
     expect(translate('en', 'audit.exportTruncated', { max: 10000 })).toContain('10,000');
     expect(translate('vi', 'programs.emptyYear', { year: 2024 })).toContain('năm 2024');
+    expect(translate('vi', 'memberImport.duplicateCitizenIdInFile', { row: 1234 })).toContain('dòng 1234');
     expect(translate('vi', 'audit.exportTruncated', { max: '10000' })).toContain('10000');
   });
 });

@@ -19,8 +19,11 @@ const catalogues: Record<Locale, Record<string, Record<string, string>>> = {
   en: en as unknown as Record<string, Record<string, string>>,
 };
 
-/** Number parameters that are names, not quantities: written as they are ("năm 2024", never "2.024"). */
-const VERBATIM_NUMBERS = new Set(['year']);
+/**
+ * Number parameters that name something rather than count it, written as they
+ * are: "năm 2024" (never "2.024"), "dòng 1234" as Excel numbers its rows, a document number, a version.
+ */
+const VERBATIM_NUMBERS = new Set(['year', 'row', 'number', 'version', 'index']);
 
 /**
  * The message for a key in a language, with {params} filled in. Numbers are
