@@ -129,7 +129,8 @@ export function dayBefore(isoDay: string): string {
 
 /**
  * dd/mm/yyyy. A calendar day 'YYYY-MM-DD' is written as it is (no zone shift);
- * an instant (a timestamp or Date) is written as its Vietnam day. Empty for nothing.
+ * an instant (a timestamp or Date) is written as its Vietnam day. Empty for nothing;
+ * text that is no date at all is given back as it is (never an exception in a page).
  */
 export function formatDate(value: Instant | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
@@ -137,6 +138,7 @@ export function formatDate(value: Instant | null | undefined): string {
     const m = ISO_DAY.exec(value);
     if (m) return `${m[3]}/${m[2]}/${m[1]}`;
   }
+  if (Number.isNaN(toDate(value).getTime())) return String(value);
   const c = wallClock(value);
   return `${c.day}/${c.month}/${c.year}`;
 }
@@ -144,6 +146,7 @@ export function formatDate(value: Instant | null | undefined): string {
 /** An instant as 'dd/mm/yyyy HH:mm' in Vietnam time. Empty for nothing. */
 export function formatDateTime(value: Instant | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
+  if (Number.isNaN(toDate(value).getTime())) return String(value);
   const c = wallClock(value);
   return `${c.day}/${c.month}/${c.year} ${c.hour}:${c.minute}`;
 }

@@ -94,6 +94,8 @@ describe('dates', () => {
     expect(formatDateTime('2024-01-19T01:30:00.000Z')).toBe('19/01/2024 08:30');
     expect(formatDateTime(new Date('2024-01-19T16:59:00+07:00'))).toBe('19/01/2024 16:59');
     expect(formatDateTime(undefined)).toBe('');
+    expect(formatDateTime('not a date')).toBe('not a date');
+    expect(formatDate('1985-**-**')).toBe('1985-**-**');
   });
   it('writes months, file-name dates and the document date line', () => {
     expect(formatMonth('2024-03')).toBe('03/2024');
