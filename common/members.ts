@@ -58,8 +58,8 @@ export const MEMBER_LIMITS = {
   foundingMinMembers: 5,
 } as const;
 
-/** A CCCD (căn cước công dân) has 12 digits. */
-export const CITIZEN_ID_PATTERN = /^\d{12}$/;
+/** A CCCD (căn cước công dân) has 12 digits; the rule itself is citizenId in common/fields.ts. */
+export { CITIZEN_ID_PATTERN } from './fields.js';
 
 /** "079123456789" → "07*******789": privacy in lists (CCCD). */
 export function maskCitizenId(value: string | null): string | null {

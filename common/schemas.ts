@@ -3,14 +3,11 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** The answer of a write that returns nothing else. */
+export const OkResponse = z.object({ ok: z.literal(true) });
 
-/** A calendar date in ISO form 'YYYY-MM-DD' (the UI shows dd/mm/yyyy). */
-export const isoDate = z.string().refine(isIsoDate, { message: 'validation.invalidDate' });
+/** A calendar date in ISO form 'YYYY-MM-DD'; the rule lives with the other field rules. */
+export { isoDate } from './fields.js';
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -40,3 +37,8 @@ export const optionalCleanText = (max: number) =>
     .transform((v) => (v === '' ? null : v.normalize('NFC')))
     .nullable()
     .optional();
+
+/** A page of results with its total, for every paginated list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

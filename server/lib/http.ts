@@ -35,9 +35,6 @@ export function responses<T extends Record<number, z.ZodType>>(ok: T) {
 }
 
 export const IdParams = z.object({ id: z.uuid() });
-export const OkResponse = z.object({ ok: z.literal(true) });
 
-/** A page of results with its total, for every paginated list. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
-}
+/** A page of results with its total (wire shape, shared with the web in common/schemas.ts). */
+export { OkResponse, pageOf } from '../../common/schemas.js';

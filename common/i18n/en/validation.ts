@@ -17,5 +17,7 @@ export const validation: Record<keyof typeof vi, string> = {
   tooFewItems: 'At least {minimum} items are needed.',
   tooManyItems: 'At most {maximum} items are allowed.',
   citizenId: 'A citizen ID (CCCD) has exactly 12 digits.',
-  phone: 'The phone number is not valid.',
+  phone: 'The phone number is not valid (e.g. 0912345678 or +84912345678).',
+  cardNumber: 'A union card number may only contain letters without diacritics, digits and . / -',
+  vndAmount: 'The amount must be a whole, non-negative number of đồng (e.g. 1,500,000).',
 };

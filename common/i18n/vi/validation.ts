@@ -16,5 +16,7 @@ export const validation = {
   tooFewItems: 'Cần ít nhất {minimum} mục.',
   tooManyItems: 'Không được vượt quá {maximum} mục.',
   citizenId: 'Số CCCD phải gồm đúng 12 chữ số.',
-  phone: 'Số điện thoại không hợp lệ.',
+  phone: 'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).',
+  cardNumber: 'Số thẻ đoàn viên chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -',
+  vndAmount: 'Số tiền phải là số nguyên đồng, không âm (ví dụ 1.500.000).',
 } as const;
