@@ -1,32 +1,3 @@
-import { z } from 'zod';
-import { LOCALES, ROLES } from '../../../common/enums.js';
-import { LIMITS } from '../../../common/limits.js';
-
-export const SignInBody = z.object({
-  username: z.string().trim().min(1).max(LIMITS.usernameMax),
-  password: z.string().min(1).max(LIMITS.passwordMax),
-});
-
-export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
-  newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
-});
-
-export const UpdateMeBody = z.object({ locale: z.enum(LOCALES) });
-
-export const MeResponse = z
-  .object({
-    user: z.object({ id: z.uuid(), username: z.string(), fullName: z.string(), locale: z.enum(LOCALES) }),
-    assignments: z.array(
-      z.object({
-        id: z.uuid(),
-        role: z.enum(ROLES),
-        unitId: z.uuid(),
-        unitName: z.string(),
-        includesSubtree: z.boolean(),
-      }),
-    ),
-    permissions: z.array(z.string()),
-    csrfToken: z.string(),
-  })
-  .meta({ id: 'Me' });
+// The request and response schemas live in common/api/auth.ts, shared with the web
+// app (docs/decisions/0004-wire-schemas-in-common.md).
+export * from '../../../common/api/auth.js';

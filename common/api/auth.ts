@@ -1,0 +1,35 @@
+// Wire schemas of sign-in and the signed-in account (đăng nhập, tài khoản).
+// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0004.
+import { z } from 'zod';
+import { LOCALES, ROLES } from '../enums.js';
+import { newPassword } from '../fields.js';
+import { LIMITS } from '../limits.js';
+
+export const SignInBody = z.object({
+  username: z.string().trim().min(1).max(LIMITS.usernameMax),
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword,
+});
+
+export const UpdateMeBody = z.object({ locale: z.enum(LOCALES) });
+
+export const MeResponse = z
+  .object({
+    user: z.object({ id: z.uuid(), username: z.string(), fullName: z.string(), locale: z.enum(LOCALES) }),
+    assignments: z.array(
+      z.object({
+        id: z.uuid(),
+        role: z.enum(ROLES),
+        unitId: z.uuid(),
+        unitName: z.string(),
+        includesSubtree: z.boolean(),
+      }),
+    ),
+    permissions: z.array(z.string()),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Me' });
