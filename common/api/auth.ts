@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LOCALES, ROLES } from '../enums.js';
 import { newPassword } from '../fields.js';
 import { LIMITS } from '../limits.js';
+import { PERMISSIONS, type Permission } from '../permissions.js';
 
 export const SignInBody = z.object({
   username: z.string().trim().min(1).max(LIMITS.usernameMax),
@@ -29,7 +30,7 @@ export const MeResponse = z
         includesSubtree: z.boolean(),
       }),
     ),
-    permissions: z.array(z.string()),
+    permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])),
     csrfToken: z.string(),
   })
   .meta({ id: 'Me' });

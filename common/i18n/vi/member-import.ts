@@ -68,6 +68,7 @@ export const memberImport = {
   unitNotValidOn: 'Đơn vị "{code}" không hoạt động vào ngày kết nạp {date}.',
   duplicateCitizenIdInFile: 'Số CCCD trùng với dòng {row}.',
   duplicatePersonInFile: 'Trùng họ tên, ngày sinh và đơn vị với dòng {row}.',
+  cardNumberInvalid: 'Số thẻ đoàn viên "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -',
   duplicateCardInFile: 'Số thẻ đoàn viên trùng với dòng {row}.',
   citizenIdOtherPerson: 'Số CCCD đã có trong sổ đoàn viên với họ tên hoặc ngày sinh khác.',
   personOtherCitizenId: 'Đơn vị đã có đoàn viên cùng họ tên và ngày sinh nhưng khác số CCCD.',

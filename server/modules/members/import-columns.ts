@@ -3,6 +3,7 @@
 // rejected-rows file. Headers are recognised whatever the case, diacritics,
 // "*" and "(…)" hints, in Vietnamese or English.
 import type { Locale } from '../../../common/enums.js';
+import { CARD_NUMBER_MAX, EMAIL_MAX } from '../../../common/fields.js';
 import { translate } from '../../../common/i18n/index.js';
 import { LIMITS } from '../../../common/limits.js';
 import { UNION_POSITIONS, type UnionPosition } from '../../../common/members.js';
@@ -47,13 +48,13 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'birthDate', label: 'colBirthDate', required: true, max: 32, text: true, hint: 'dateHint', width: 16 },
   { key: 'citizenId', label: 'colCitizenId', required: false, max: 32, text: true, width: 16, aliases: ['cccd', 'so can cuoc', 'so can cuoc cong dan', 'can cuoc cong dan', 'so dinh danh'] },
   { key: 'phone', label: 'colPhone', required: false, max: 32, text: true, width: 15, aliases: ['dien thoai', 'sdt', 'so dt'] },
-  { key: 'email', label: 'colEmail', required: false, max: 254, text: false, width: 26, aliases: ['thu dien tu', 'e-mail'] },
+  { key: 'email', label: 'colEmail', required: false, max: EMAIL_MAX, text: false, width: 26, aliases: ['thu dien tu', 'e-mail'] },
   { key: 'ethnicity', label: 'colEthnicity', required: false, max: 64, text: false, width: 10 },
   { key: 'job', label: 'colJob', required: false, max: LIMITS.nameMax, text: false, width: 20 },
   { key: 'workplace', label: 'colWorkplace', required: false, max: LIMITS.nameMax, text: false, width: 28 },
   { key: 'unitCode', label: 'colUnitCode', required: true, max: LIMITS.codeMax, text: true, width: 14, aliases: ['ma cdcs', 'ma cong doan'] },
   { key: 'admittedOn', label: 'colAdmittedOn', required: true, max: 32, text: true, hint: 'dateHint', width: 16, aliases: ['ngay vao cong doan'] },
-  { key: 'cardNumber', label: 'colCardNumber', required: false, max: 32, text: true, width: 16, aliases: ['so the', 'so the dv'] },
+  { key: 'cardNumber', label: 'colCardNumber', required: false, max: CARD_NUMBER_MAX, text: true, width: 16, aliases: ['so the', 'so the dv'] },
   { key: 'unionPosition', label: 'colUnionPosition', required: false, max: 64, text: false, width: 24, aliases: ['chuc vu'] },
   { key: 'partyMember', label: 'colPartyMember', required: false, max: 16, text: false, hint: 'yesNoHint', width: 16, aliases: ['dang vien dcsvn'] },
 ];

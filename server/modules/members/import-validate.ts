@@ -5,12 +5,13 @@
 // added meanwhile). Database lookups go per batch of rows, never per row.
 import { sql } from 'drizzle-orm';
 import { formatDate } from '../../../common/format.js';
+import { citizenId, compactPhone, emailAddress, isoDate, memberCardNumber, personName, phoneNumber, tidyText } from '../../../common/fields.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
-import { isValidIsoDate, todayInVietnam } from '../../lib/dates.js';
+import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
 import { columnName, COLUMN_BY_KEY, IMPORT_COLUMNS, parseGender, parsePosition, parseYesNo, type ImportColumnKey } from './import-columns.js';
 import { FORMULA_KEY, hasFlag, NUMBER_KEY, rowNumber, type ImportRow } from './import-read-file.js';
@@ -77,7 +78,7 @@ export function parseImportDate(text: string): string | null {
   let iso: string | null = null;
   if (m) iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) iso = text;
-  return iso && isValidIsoDate(iso) ? iso : null;
+  return iso && isoDate.safeParse(iso).success ? iso : null;
 }
 
 /** "2024-03-15" → "15/03/2024". */
@@ -91,7 +92,7 @@ interface Draft {
   unitId?: string;
 }
 
-/** Cell checks of one row (no database). */
+/** Cell checks of one row (no database). Each value goes through its field rule (common/fields.ts), as in the API and the forms. */
 function checkCells(row: ImportRow, today: string): Draft {
   const draft: Draft = { row: rowNumber(row), errors: [], fields: {} };
   const fail = (key: ImportColumnKey, code: string, params?: Record<string, string | number>) =>
@@ -113,14 +114,17 @@ function checkCells(row: ImportRow, today: string): Draft {
   const text = (key: ImportColumnKey) => usable.get(key);
   const optional = (key: ImportColumnKey) => {
     const v = text(key);
-    return v === undefined ? undefined : v === '' ? null : v.normalize('NFC').replace(/\s+/g, ' ');
+    return v === undefined ? undefined : v === '' ? null : tidyText(v);
   };
   const isNumber = (key: ImportColumnKey) => Boolean(row[NUMBER_KEY]) && hasFlag(row, NUMBER_KEY, key);
 
   const name = text('fullName');
   if (name) {
-    draft.fields.fullName = name.normalize('NFC').replace(/\s+/g, ' ');
-    draft.fields.nameFolded = foldText(draft.fields.fullName);
+    const parsed = personName.safeParse(name);
+    if (parsed.success) {
+      draft.fields.fullName = parsed.data;
+      draft.fields.nameFolded = foldText(parsed.data);
+    } else fail('fullName', 'required');
   }
   const gender = text('gender');
   if (gender) {
@@ -147,32 +151,40 @@ function checkCells(row: ImportRow, today: string): Draft {
 
   const cccd = text('citizenId');
   if (cccd !== undefined) {
+    const parsed = citizenId.safeParse(cccd);
     const compact = cccd.replace(/\s+/g, '');
     if (compact === '') draft.fields.citizenId = null;
-    else if (/^\d{12}$/.test(compact)) draft.fields.citizenId = compact;
+    else if (parsed.success) draft.fields.citizenId = parsed.data;
     else if (isNumber('citizenId') && /^\d{1,11}$/.test(compact)) fail('citizenId', 'citizenIdLostZero', { digits: compact.length });
     else fail('citizenId', 'citizenIdInvalid', { value: shown(cccd) });
   }
   const phone = text('phone');
   if (phone !== undefined) {
-    const compact = phone.replace(/[\s.()-]/g, '');
-    if (compact === '') draft.fields.phone = null;
-    else if (/^(\+84|0)\d{9,10}$/.test(compact)) draft.fields.phone = compact;
-    else if (isNumber('phone') && /^[1-9]\d{8,9}$/.test(compact)) fail('phone', 'phoneLostZero');
+    const parsed = phoneNumber.safeParse(phone);
+    if (compactPhone(phone) === '') draft.fields.phone = null;
+    else if (parsed.success) draft.fields.phone = parsed.data;
+    // A number cell drops the leading 0: 912345678 is 0912345678 typed into a number cell.
+    else if (isNumber('phone') && /^[1-9]\d{8,9}$/.test(compactPhone(phone))) fail('phone', 'phoneLostZero');
     else fail('phone', 'phoneInvalid', { value: shown(phone) });
   }
   const email = text('email');
   if (email !== undefined) {
+    const parsed = emailAddress.safeParse(email);
     if (email === '') draft.fields.email = null;
-    else if (/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) draft.fields.email = email;
+    else if (parsed.success) draft.fields.email = parsed.data;
     else fail('email', 'emailInvalid', { value: shown(email) });
   }
   for (const key of ['ethnicity', 'job', 'workplace'] as const) {
     const v = optional(key);
     if (v !== undefined) draft.fields[key] = v;
   }
-  const card = optional('cardNumber');
-  if (card !== undefined) draft.fields.cardNumber = card === null ? null : card.replace(/\s+/g, '');
+  const card = text('cardNumber');
+  if (card !== undefined) {
+    const parsed = memberCardNumber.safeParse(card);
+    if (card === '') draft.fields.cardNumber = null;
+    else if (parsed.success) draft.fields.cardNumber = parsed.data;
+    else fail('cardNumber', 'cardNumberInvalid', { value: shown(card) });
+  }
   const position = text('unionPosition');
   if (position !== undefined) {
     const p = parsePosition(position);

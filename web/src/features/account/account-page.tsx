@@ -1,9 +1,12 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LIMITS } from '../../../../common/limits';
+import type { z } from 'zod';
+import type { ChangePasswordBody } from '../../../../common/api/auth';
+import { newPassword } from '../../../../common/fields';
 import { useI18n } from '../../app/i18n';
 import { api } from '../../lib/api';
+import { fieldRule } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 
 export function AccountPage() {
@@ -12,7 +15,7 @@ export function AccountPage() {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/change-password', body),
+    mutationFn: (body: z.input<typeof ChangePasswordBody>) => api.post('/api/auth/change-password', body),
   });
   return (
     <div className="page page-narrow">
@@ -43,10 +46,7 @@ export function AccountPage() {
             name="newPassword"
             label={t('auth.newPassword')}
             extra={t('auth.passwordHint')}
-            rules={[
-              { required: true, message: t('validation.required') },
-              { min: LIMITS.passwordMin, message: t('validation.tooShort', { minimum: LIMITS.passwordMin }) },
-            ]}
+            rules={[{ required: true, message: t('validation.required') }, fieldRule(newPassword, t)]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -1,48 +1,22 @@
+// TanStack Query hooks over /api/audit (nhật ký hệ thống). The shapes are the
+// server's zod schemas (common/api/audit.ts): a changed field breaks the type check.
 import { keepPreviousData, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as Wire from '../../../../common/api/audit';
 import { api, download, qs } from '../../lib/api';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  userFullName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  entityLabel: string | null;
-  unitId: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = z.output<typeof Wire.AuditEntryResponse>;
+export type AuditPage = z.output<typeof Wire.AuditPageResponse>;
+export type AuditFacets = z.output<typeof Wire.AuditFacetsResponse>;
 
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 
-export interface AuditFacets {
-  entityTypes: string[];
-  actions: string[];
-  users: Array<{ id: string; username: string; fullName: string }>;
-}
-
-/** The filters, as kept in the URL and sent to the API. */
-export interface AuditFilters {
-  q?: string | undefined;
-  userId?: string | undefined;
-  entityType?: string | undefined;
-  action?: string | undefined;
-  unitId?: string | undefined;
-  /** Only sent when false (the API's default is true). */
-  includeSubtree?: boolean | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/**
+ * The filters, as kept in the URL and sent to the API: the API's filter query
+ * as the server reads it, every field optional (includeSubtree is only sent
+ * when false, the API's default being true).
+ */
+export type AuditFilters = Optional<z.output<typeof Wire.AuditFilterQuery>>;
 
 export const AUDIT_KEY = 'audit';
 

@@ -1,14 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { MeResponse, SignInBody } from '../../../../common/api/auth';
 import type { Permission } from '../../../../common/permissions';
-import type { Locale, Role } from '../../../../common/enums';
 import { api, ApiError, setCsrfToken } from '../../lib/api';
 
-export interface Me {
-  user: { id: string; username: string; fullName: string; locale: Locale };
-  assignments: Array<{ id: string; role: Role; unitId: string; unitName: string; includesSubtree: boolean }>;
-  permissions: Permission[];
-  csrfToken: string;
-}
+/** The signed-in user, their roles and permissions (the server's MeResponse in common/api/auth.ts). */
+export type Me = z.output<typeof MeResponse>;
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -41,7 +38,7 @@ export function useCan(permission: Permission): boolean {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => api.post<Me>('/api/auth/sign-in', body),
+    mutationFn: (body: z.input<typeof SignInBody>) => api.post<Me>('/api/auth/sign-in', body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       client.clear();

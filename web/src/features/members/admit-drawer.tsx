@@ -1,9 +1,11 @@
 import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { memberCardNumber } from '../../../../common/fields';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
+import { fieldRule, normalised } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import { useDrawerSize } from '../../lib/responsive';
 import { useAdmitMember, useUpdateMember, type MemberDetail } from './api';
@@ -43,7 +45,7 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
         ...toPersonBody(v),
         unitId: v.unitId,
         admittedOn: toIsoDate(v.admittedOn)!,
-        cardNumber: v.cardNumber?.trim() || null,
+        cardNumber: normalised(memberCardNumber, v.cardNumber),
         note: v.note?.trim() || null,
       },
       {
@@ -72,7 +74,7 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
         <Form.Item name="admittedOn" label={t('members.admittedOn')} rules={[required]}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={todayDayjs()} data-testid="member-admitted-on" />
         </Form.Item>
-        <Form.Item name="cardNumber" label={t('members.cardNumber')} rules={[{ max: 32, message: t('validation.tooLong', { maximum: 32 }) }]}>
+        <Form.Item name="cardNumber" label={t('members.cardNumber')} rules={[fieldRule(memberCardNumber, t)]}>
           <Input autoComplete="off" data-testid="member-card-number" />
         </Form.Item>
       </div>

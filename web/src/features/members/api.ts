@@ -1,190 +1,44 @@
 // TanStack Query hooks over /api/members (sổ đoàn viên). Every key starts with
 // 'members' so one invalidation refreshes the list, member pages, stats and
-// pending transfers. Shapes mirror server/modules/members/schemas.ts.
+// pending transfers. Every shape is the server's own zod schema
+// (common/api/members.ts): a changed response field breaks the type check here.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AgeBand,
-  Gender,
-  ImportState,
-  MemberEventKind,
-  MemberSort,
-  MemberStatus,
-  TransferState,
-  UnionPosition,
-} from '../../../../common/members';
+import type { z } from 'zod';
+import type * as Wire from '../../../../common/api/members';
+import type { ImportState } from '../../../../common/members';
 import { api, download, qs } from '../../lib/api';
 
-export interface MemberListItem {
-  id: string;
-  fullName: string;
-  gender: Gender;
-  /** "1985-**-**" when masked, else ISO. */
-  birthDate: string;
-  citizenId: string | null;
-  phone: string | null;
-  unionPosition: UnionPosition;
-  partyMember: boolean;
-  cardNumber: string | null;
-  status: MemberStatus;
-  admittedOn: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  pendingTransfer: boolean;
-}
-
-export interface MemberList {
-  items: MemberListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface MemberEvent {
-  id: string;
-  kind: MemberEventKind;
-  eventDate: string;
-  unitId: string;
-  unitName: string;
-  toUnitId: string | null;
-  toUnitName: string | null;
-  toOutsideName: string | null;
-  transferState: TransferState | null;
-  decidedOn: string | null;
-  cardNumber: string | null;
-  note: string | null;
-  createdByName: string | null;
-}
-
-export interface MemberCan {
-  edit: boolean;
-  transfer: boolean;
-  leave: boolean;
-  rejoin: boolean;
-  issueCard: boolean;
-}
-
-export interface MemberDetail extends MemberListItem {
-  personalDataMasked: boolean;
-  email: string | null;
-  ethnicity: string | null;
-  job: string | null;
-  workplace: string | null;
-  cardIssuedOn: string | null;
-  events: MemberEvent[];
-  can: MemberCan;
-}
-
-export interface PendingTransfer {
-  eventId: string;
-  memberId: string;
-  memberName: string;
-  date: string;
-  fromUnitId: string;
-  fromUnitName: string;
-  toUnitId: string;
-  toUnitName: string;
-  note: string | null;
-  canDecide: boolean;
-}
-
+export type MemberListItem = z.output<typeof Wire.MemberListItem>;
+export type MemberList = z.output<typeof Wire.MemberListResponse>;
+export type MemberEvent = z.output<typeof Wire.MemberEvent>;
+export type MemberDetail = z.output<typeof Wire.MemberDetail>;
+export type PendingTransfer = z.output<typeof Wire.PendingTransfer>;
+export type PendingTransferList = z.output<typeof Wire.PendingTransferList>;
 /** A receiving union found by its exact code (GET /api/members/receiving-unit), in or out of the caller's scope. */
-export interface ReceivingUnit {
-  id: string;
-  code: string;
-  fullName: string;
-  shortName: string;
-  /** The caller manages members there: the transfer takes effect at once; otherwise it waits for the unit to accept. */
-  inScope: boolean;
-}
+export type ReceivingUnit = z.output<typeof Wire.ReceivingUnit>;
+export type MemberStats = z.output<typeof Wire.MemberStats>;
+export type ImportCellError = z.output<typeof Wire.ImportCellError>;
+export type MemberImportStatus = z.output<typeof Wire.MemberImportStatus>;
+export type DecideTransferResult = z.output<typeof Wire.DecideTransferResponse>;
 
-export interface MemberStats {
-  active: number;
-  admittedThisYear: number;
-  pendingTransfers: number;
-}
+/** What the forms send (before the server's defaults and normalising). */
+export type MemberPersonInput = z.input<typeof Wire.MemberPersonFields>;
+export type AdmitMemberInput = z.input<typeof Wire.AdmitMemberBody>;
+export type UpdateMemberInput = z.input<typeof Wire.UpdateMemberBody>;
+export type TransferInput = z.input<typeof Wire.TransferMemberBody>;
+export type LeaveInput = z.input<typeof Wire.LeaveMemberBody>;
+export type RejoinInput = z.input<typeof Wire.RejoinMemberBody>;
+export type IssueCardInput = z.input<typeof Wire.IssueCardBody>;
+export type DecideTransferInput = z.input<typeof Wire.DecideTransferBody>;
 
-export interface ImportCellError {
-  row: number;
-  column: string;
-  message: string;
-}
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 
-export interface MemberImportStatus {
-  id: string;
-  fileName: string;
-  state: ImportState;
-  progress: number;
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  errorCount: number;
-  fileError: string | null;
-  errors: ImportCellError[];
-  importedRows: number;
-  skippedRows: number;
-  createdAt: string;
-}
-
-export interface MemberPersonInput {
-  fullName: string;
-  gender: Gender;
-  birthDate: string;
-  citizenId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  ethnicity?: string | null;
-  job?: string | null;
-  workplace?: string | null;
-  unionPosition?: UnionPosition;
-  partyMember?: boolean;
-}
-
-export interface AdmitMemberInput extends MemberPersonInput {
-  unitId: string;
-  admittedOn: string;
-  cardNumber?: string | null;
-  note?: string | null;
-}
-
-export interface TransferInput {
-  date: string;
-  toUnitId?: string | null;
-  toOutsideName?: string | null;
-  note?: string | null;
-}
-
-export interface LeaveInput {
-  date: string;
-  reason: 'left' | 'died';
-  note?: string | null;
-}
-
-export interface RejoinInput {
-  date: string;
-  unitId: string;
-  note?: string | null;
-}
-
-export interface IssueCardInput {
-  cardNumber: string;
-  date: string;
-}
-
-/** The list's filters, as kept in the URL and sent to the API (list and export). */
-export interface MemberFilters {
-  q?: string | undefined;
-  unitId?: string | undefined;
-  /** Only sent when false (the API's default is true). */
-  includeSubtree?: boolean | undefined;
-  status?: MemberStatus | undefined;
-  gender?: Gender | undefined;
-  ageBand?: AgeBand | undefined;
-  position?: UnionPosition | undefined;
-  admissionYear?: number | undefined;
-  sort?: MemberSort | undefined;
-  order?: 'asc' | 'desc' | undefined;
-}
+/**
+ * The list's filters, as kept in the URL and sent to the API (list and
+ * export): the API's filter query as the server reads it, every field optional
+ * (includeSubtree is only sent when false, the API's default being true).
+ */
+export type MemberFilters = Optional<z.output<typeof Wire.MemberFilterQuery>>;
 
 export const MEMBERS_KEY = 'members';
 
@@ -231,7 +85,7 @@ export function useMemberStats(unitId?: string, enabled = true) {
 export function usePendingTransfers(enabled = true) {
   return useQuery({
     queryKey: [MEMBERS_KEY, 'transfers', 'pending'],
-    queryFn: () => api.get<{ items: PendingTransfer[] }>('/api/members/transfers/pending'),
+    queryFn: () => api.get<PendingTransferList>('/api/members/transfers/pending'),
     enabled,
   });
 }
@@ -265,7 +119,7 @@ export function useAdmitMember() {
 }
 
 export function useUpdateMember(id: string) {
-  return useMemberWrite((body: Partial<MemberPersonInput>) => api.patch<MemberDetail>(`/api/members/${id}`, body));
+  return useMemberWrite((body: UpdateMemberInput) => api.patch<MemberDetail>(`/api/members/${id}`, body));
 }
 
 export function useTransferMember(id: string) {
@@ -285,8 +139,8 @@ export function useIssueCard(id: string) {
 }
 
 export function useDecideTransfer() {
-  return useMemberWrite((vars: { eventId: string; accept: boolean; note?: string | null }) =>
-    api.post<MemberDetail>(`/api/members/transfers/${vars.eventId}/decide`, { accept: vars.accept, note: vars.note ?? null }),
+  return useMemberWrite(({ eventId, ...body }: DecideTransferInput & { eventId: string }) =>
+    api.post<DecideTransferResult>(`/api/members/transfers/${eventId}/decide`, { ...body, note: body.note ?? null }),
   );
 }
 

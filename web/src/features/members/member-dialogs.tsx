@@ -2,10 +2,12 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'a
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { memberCardNumber } from '../../../../common/fields';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { ApiError } from '../../lib/api';
+import { fieldRule, normalised } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import {
   receivingUnitQuery,
@@ -383,7 +385,7 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
         onFinish={(v) => {
           setError(null);
           issue.mutate(
-            { cardNumber: v.cardNumber.trim(), date: toIsoDate(v.date)! },
+            { cardNumber: normalised(memberCardNumber, v.cardNumber) ?? '', date: toIsoDate(v.date)! },
             {
               onSuccess: () => {
                 message.success(t('members.cardDone'));
@@ -398,10 +400,7 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
         <Form.Item
           name="cardNumber"
           label={t('members.cardNumber')}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { max: 32, message: t('validation.tooLong', { maximum: 32 }) },
-          ]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(memberCardNumber, t)]}
         >
           <Input autoComplete="off" data-testid="member-card-input" />
         </Form.Item>

@@ -3,9 +3,11 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { LIMITS } from '../../../../common/limits';
-import { CITIZEN_ID_PATTERN, GENDERS, UNION_POSITIONS, type Gender, type UnionPosition } from '../../../../common/members';
+import { citizenId, emailAddress, personName, phoneNumber } from '../../../../common/fields';
+import { GENDERS, UNION_POSITIONS, type Gender, type UnionPosition } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, todayDayjs, toIsoDate } from '../../lib/dates';
+import { fieldRule, normalised } from '../../lib/field-rule';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import type { MemberPersonInput } from './api';
@@ -28,17 +30,17 @@ export interface PersonFormValues {
   partyMember: boolean;
 }
 
-const PHONE = /^[0-9+ .()-]{8,20}$/;
 const blank = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
+/** The body sent: each field in the form its rule stores (common/fields.ts), blank → null. */
 export function toPersonBody(v: PersonFormValues): MemberPersonInput {
   return {
-    fullName: v.fullName.trim(),
+    fullName: normalised(personName, v.fullName) ?? '',
     gender: v.gender,
     birthDate: toIsoDate(v.birthDate)!,
-    citizenId: blank(v.citizenId),
-    phone: blank(v.phone),
-    email: blank(v.email),
+    citizenId: normalised(citizenId, v.citizenId),
+    phone: normalised(phoneNumber, v.phone),
+    email: normalised(emailAddress, v.email),
     ethnicity: blank(v.ethnicity),
     job: blank(v.job),
     workplace: blank(v.workplace),
@@ -54,7 +56,7 @@ export function PersonFields({ masked = false }: { masked?: boolean }) {
   const tooLong = (maximum: number) => ({ max: maximum, message: t('validation.tooLong', { maximum }) });
   return (
     <>
-      <Form.Item name="fullName" label={t('members.fullName')} rules={[required, { whitespace: true, message: t('validation.required') }, tooLong(LIMITS.nameMax)]}>
+      <Form.Item name="fullName" label={t('members.fullName')} rules={[required, { whitespace: true, message: t('validation.required') }, fieldRule(personName, t)]}>
         <Input autoComplete="off" data-testid="member-fullname" />
       </Form.Item>
       <div className="members-form-pair">
@@ -83,16 +85,16 @@ export function PersonFields({ masked = false }: { masked?: boolean }) {
           label={t('members.citizenId')}
           extra={t('members.citizenIdHint')}
           normalize={(v: string) => v?.replace(/\s/g, '')}
-          rules={[{ pattern: CITIZEN_ID_PATTERN, message: t('validation.citizenId') }]}
+          rules={[fieldRule(citizenId, t)]}
           validateTrigger={['onChange', 'onBlur']}
         >
           <Input inputMode="numeric" maxLength={12} autoComplete="off" showCount data-testid="member-citizenid" />
         </Form.Item>
-        <Form.Item name="phone" label={t('members.phone')} rules={[{ pattern: PHONE, message: t('validation.phone') }]}>
+        <Form.Item name="phone" label={t('members.phone')} rules={[fieldRule(phoneNumber, t)]}>
           <Input type="tel" inputMode="tel" autoComplete="off" data-testid="member-phone" />
         </Form.Item>
       </div>
-      <Form.Item name="email" label={t('members.email')} rules={[{ type: 'email', message: t('validation.invalidEmail') }]}>
+      <Form.Item name="email" label={t('members.email')} rules={[fieldRule(emailAddress, t)]}>
         <Input type="email" autoComplete="off" data-testid="member-email" />
       </Form.Item>
       <div className="members-form-pair">

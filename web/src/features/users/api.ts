@@ -1,66 +1,25 @@
 // TanStack Query hooks over /api/users (người dùng và phân quyền). Every key
 // starts with 'users' so one invalidation refreshes lists and user pages.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale, OrgUnitKind, Role } from '../../../../common/enums';
+import type { z } from 'zod';
+import type * as Wire from '../../../../common/api/users';
+import type { OkResponse } from '../../../../common/schemas';
+import type { OrgUnitKind } from '../../../../common/enums';
 import { api, qs } from '../../lib/api';
 
-export interface RoleAssignment {
-  id: string;
-  role: Role;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  includesSubtree: boolean;
-  validFrom: string;
-  validTo: string | null;
-}
+// The shapes are the server's zod schemas (common/api/users.ts): a changed field breaks the type check.
+export type RoleAssignment = z.output<typeof Wire.AssignmentView>;
+export type User = z.output<typeof Wire.UserView>;
+export type UserPage = z.output<typeof Wire.UserPage>;
+export type UserSort = Wire.UserSort;
+/** The list's query as the server reads it (page, size, sort and order always set). */
+export type UserListParams = z.output<typeof Wire.ListUsersQuery>;
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  locale: Locale;
-  disabled: boolean;
-  createdAt: string;
-  assignments: RoleAssignment[];
-}
-
-export interface UserPage {
-  items: User[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export type UserSort = 'username' | 'fullName' | 'createdAt';
-
-export interface UserListParams {
-  q?: string;
-  role?: Role;
-  unitId?: string;
-  status?: 'active' | 'disabled';
-  page: number;
-  pageSize: number;
-  sort: UserSort;
-  order: 'asc' | 'desc';
-}
-
-export interface AssignmentBody {
-  role: Role;
-  unitId: string;
-  includesSubtree: boolean;
-  validFrom: string;
-  validTo?: string | null;
-}
-
-export interface CreateUserBody {
-  username: string;
-  fullName: string;
-  email?: string | null;
-  password: string;
-  assignments?: AssignmentBody[];
-}
+export type AssignmentBody = z.input<typeof Wire.AssignmentInput>;
+export type CreateUserBody = z.input<typeof Wire.CreateUserBody>;
+export type UpdateUserBody = z.input<typeof Wire.UpdateUserBody>;
+export type UpdateAssignmentBody = z.input<typeof Wire.UpdateAssignmentBody>;
+export type ResetPasswordBody = z.input<typeof Wire.ResetPasswordBody>;
 
 export const USERS_KEY = 'users';
 
@@ -95,14 +54,14 @@ function useUserWrite<V>(fn: (vars: V) => Promise<User>) {
 export const useCreateUser = () => useUserWrite((body: CreateUserBody) => api.post<User>('/api/users', body));
 
 export const useUpdateUser = (id: string) =>
-  useUserWrite((body: { fullName?: string; email?: string | null; locale?: Locale }) => api.patch<User>(`/api/users/${id}`, body));
+  useUserWrite((body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body));
 
 export const useDisableUser = (id: string) => useUserWrite(() => api.post<User>(`/api/users/${id}/disable`));
 export const useEnableUser = (id: string) => useUserWrite(() => api.post<User>(`/api/users/${id}/enable`));
 
 export function useResetPassword(id: string) {
   return useMutation({
-    mutationFn: (body: { newPassword: string }) => api.post<{ ok: true }>(`/api/users/${id}/reset-password`, body),
+    mutationFn: (body: ResetPasswordBody) => api.post<z.output<typeof OkResponse>>(`/api/users/${id}/reset-password`, body),
   });
 }
 
@@ -110,7 +69,7 @@ export const useAddAssignment = (userId: string) =>
   useUserWrite((body: AssignmentBody) => api.post<User>(`/api/users/${userId}/assignments`, body));
 
 export const useUpdateAssignment = (userId: string) =>
-  useUserWrite(({ assignmentId, ...body }: { assignmentId: string; includesSubtree?: boolean; validFrom?: string; validTo?: string | null }) =>
+  useUserWrite(({ assignmentId, ...body }: UpdateAssignmentBody & { assignmentId: string }) =>
     api.patch<User>(`/api/users/${userId}/assignments/${assignmentId}`, body),
   );
 

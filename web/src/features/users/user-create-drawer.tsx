@@ -1,9 +1,10 @@
 import { Alert, App, Button, Drawer, Form, Input, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { LIMITS } from '../../../../common/limits';
+import { emailAddress, newPassword, personName, username } from '../../../../common/fields';
 import { useI18n } from '../../app/i18n';
 import { todayDayjs } from '../../lib/dates';
+import { fieldRule, normalised } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateUser, type User } from './api';
 import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
@@ -17,8 +18,6 @@ interface FormValues {
   confirm: string;
   assignments?: AssignmentFormValues[];
 }
-
-const USERNAME = /^[a-z0-9._-]+$/;
 
 /** Thêm người dùng, in a drawer (full width on phones). */
 export function UserCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User) => void }) {
@@ -43,9 +42,9 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
     setError(null);
     create.mutate(
       {
-        username: v.username.trim().toLowerCase(),
-        fullName: v.fullName.trim(),
-        email: v.email?.trim() || null,
+        username: normalised(username, v.username) ?? '',
+        fullName: normalised(personName, v.fullName) ?? '',
+        email: normalised(emailAddress, v.email),
         password: v.password,
         assignments: (v.assignments ?? []).map(toAssignmentBody),
       },
@@ -67,30 +66,25 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
         label={t('users.username')}
         extra={t('users.usernameHint')}
         normalize={(v: string) => v?.toLowerCase()}
-        rules={[
-          required,
-          { min: LIMITS.usernameMin, message: t('validation.tooShort', { minimum: LIMITS.usernameMin }) },
-          { max: LIMITS.usernameMax, message: t('validation.tooLong', { maximum: LIMITS.usernameMax }) },
-          { pattern: USERNAME, message: t('users.usernameFormat') },
-        ]}
+        rules={[required, fieldRule(username, t)]}
       >
         <Input autoComplete="off" data-testid="user-username" />
       </Form.Item>
       <Form.Item
         name="fullName"
         label={t('users.fullName')}
-        rules={[required, { whitespace: true, message: t('validation.required') }, { max: LIMITS.nameMax, message: t('validation.tooLong', { maximum: LIMITS.nameMax }) }]}
+        rules={[required, { whitespace: true, message: t('validation.required') }, fieldRule(personName, t)]}
       >
         <Input data-testid="user-fullname" />
       </Form.Item>
-      <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('validation.invalidEmail') }]}>
+      <Form.Item name="email" label={t('users.email')} rules={[fieldRule(emailAddress, t)]}>
         <Input type="email" autoComplete="off" data-testid="user-email" />
       </Form.Item>
       <Form.Item
         name="password"
         label={t('users.password')}
         extra={t('users.passwordHint')}
-        rules={[required, { min: LIMITS.passwordMin, message: t('validation.tooShort', { minimum: LIMITS.passwordMin }) }]}
+        rules={[required, fieldRule(newPassword, t)]}
       >
         <Input.Password autoComplete="new-password" data-testid="user-password" />
       </Form.Item>

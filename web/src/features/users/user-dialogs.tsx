@@ -1,9 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { LIMITS } from '../../../../common/limits';
+import { emailAddress, newPassword, personName } from '../../../../common/fields';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
+import { fieldRule, normalised } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import { useAddAssignment, useResetPassword, useUpdateAssignment, useUpdateUser, type RoleAssignment, type User } from './api';
 import { AssignmentFields, toAssignmentBody, type AssignmentFormValues } from './assignment-fields';
@@ -43,7 +44,7 @@ export function EditUserModal({ user, open, onClose }: DialogProps) {
         onFinish={(v) => {
           setError(null);
           update.mutate(
-            { fullName: v.fullName.trim(), email: v.email?.trim() || null, locale: v.locale },
+            { fullName: normalised(personName, v.fullName) ?? '', email: normalised(emailAddress, v.email), locale: v.locale },
             {
               onSuccess: () => {
                 message.success(t('users.detailsSaved'));
@@ -58,14 +59,11 @@ export function EditUserModal({ user, open, onClose }: DialogProps) {
         <Form.Item
           name="fullName"
           label={t('users.fullName')}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { max: LIMITS.nameMax, message: t('validation.tooLong', { maximum: LIMITS.nameMax }) },
-          ]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(personName, t)]}
         >
           <Input data-testid="user-edit-fullname" />
         </Form.Item>
-        <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('validation.invalidEmail') }]}>
+        <Form.Item name="email" label={t('users.email')} rules={[fieldRule(emailAddress, t)]}>
           <Input type="email" data-testid="user-edit-email" />
         </Form.Item>
         <Form.Item name="locale" label={t('users.locale')}>
@@ -125,10 +123,7 @@ export function ResetPasswordModal({ user, open, onClose }: DialogProps) {
           name="newPassword"
           label={t('users.newPassword')}
           extra={t('users.passwordHint')}
-          rules={[
-            { required: true, message: t('validation.required') },
-            { min: LIMITS.passwordMin, message: t('validation.tooShort', { minimum: LIMITS.passwordMin }) },
-          ]}
+          rules={[{ required: true, message: t('validation.required') }, fieldRule(newPassword, t)]}
         >
           <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
         </Form.Item>
