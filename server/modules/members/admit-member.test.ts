@@ -65,6 +65,9 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
       [admitBody(w.units.a1, { cardNumber: 'KG-0001' }), 'cardNumber', 'Số thẻ đoàn viên này đã được cấp cho người khác.'],
       [admitBody(w.units.a1, { gender: 'other' }), 'gender', 'Giá trị không nằm trong danh sách cho phép.'],
       [admitBody(w.units.a1, { fullName: '  ' }), 'fullName', 'Trường này là bắt buộc.'],
+      // The same phone rule as the forms and the Excel import (common/fields.ts).
+      [admitBody(w.units.a1, { phone: '12345678' }), 'phone', 'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).'],
+      [admitBody(w.units.a1, { cardNumber: 'THẺ#1' }), 'cardNumber', 'Số thẻ đoàn viên chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -'],
     ];
     for (const [body, field, message] of cases) {
       const res = await w.officerA.post('/api/members', body);
@@ -74,4 +77,14 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
     expect(await registryCounts(w.database)).toEqual(before);
   });
 
+  it('stores phone, CCCD, card number and name in the one form the import and the forms store', async () => {
+    const res = await w.officerA.post(
+      '/api/members',
+      admitBody(w.units.a1, { fullName: '  Phạm   Thị  Dung ', phone: '0912 345 678', citizenId: '091 190 000 777', cardNumber: 'kg 0777' }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ fullName: 'Phạm Thị Dung', phone: '0912345678', citizenId: '091190000777', cardNumber: 'KG0777' });
+    const plus84 = await w.officerA.patch(`/api/members/${res.json().id}`, { phone: '+84 912 345 679' });
+    expect(plus84.json()).toMatchObject({ phone: '0912345679' });
+  });
 });

@@ -316,6 +316,31 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     expect((await getMemberImport(db(), admin, status.id)).id).toBe(status.id);
   });
 
+  it('checks and stores phone, CCCD and card number with the same field rules as the API and the forms', async () => {
+    const ok = (over: RowInput): RowInput => ({ gender: 'Nữ', birthDate: '01/01/1991', unitCode: f.unitA.code, admittedOn: '01/06/2016', ...over });
+    const status = await upload(
+      await buildWorkbook([
+        /* 2 */ ok({ fullName: 'Đỗ  Thị   Mai', phone: '+84 912 345 601', citizenId: '001 091 000 601', cardNumber: 'kg 601' }),
+        /* 3 */ ok({ fullName: 'Đỗ Thị Hoa', phone: '(0297) 3851-234', cardNumber: 'KG/602.A' }),
+        /* 4 */ ok({ fullName: 'Đỗ Thị Tám Số', phone: '12345678' }),
+        /* 5 */ ok({ fullName: 'Đỗ Thị Thẻ Lạ', cardNumber: 'THẺ#603' }),
+      ]),
+    );
+    expect(await storedErrors(status.id)).toEqual([
+      [4, 'Số điện thoại', 'phoneInvalid', { value: '12345678' }],
+      [5, 'Số thẻ đoàn viên', 'cardNumberInvalid', { value: 'THẺ#603' }],
+    ]);
+    expect(await commit(status.id, true)).toMatchObject({ state: 'imported', importedRows: 2 });
+    const stored = await db()
+      .select({ fullName: members.fullName, phone: members.phone, citizenId: members.citizenId, cardNumber: members.cardNumber })
+      .from(members)
+      .where(eq(members.unitId, f.unitA.id));
+    expect(stored.filter((m) => m.fullName.startsWith('Đỗ')).sort((a, b) => a.fullName.localeCompare(b.fullName))).toEqual([
+      { fullName: 'Đỗ Thị Hoa', phone: '02973851234', citizenId: null, cardNumber: 'KG/602.A' },
+      { fullName: 'Đỗ Thị Mai', phone: '0912345601', citizenId: '001091000601', cardNumber: 'KG601' },
+    ]);
+  });
+
   it('treats an import left "validating" for 30 minutes without a job as failed (server restart)', async () => {
     const [row] = await db()
       .insert(memberImports)
