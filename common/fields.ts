@@ -80,6 +80,16 @@ export function tidyText(value: string): string {
 /** Họ và tên: required, one space between words, composed Unicode, at most LIMITS.nameMax characters. */
 export const personName = z.string().overwrite(tidyText).min(1).max(LIMITS.nameMax);
 
+/** A short optional label (dân tộc, nghề nghiệp, nơi làm việc): tidied like a name; blank → null. */
+export const optionalLabel = (max: number) =>
+  z
+    .string()
+    .overwrite(tidyText)
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
 // ---- E-mail ----
 
 export const EMAIL_MAX = 254;

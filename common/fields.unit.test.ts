@@ -7,6 +7,7 @@ import {
   isoDate,
   memberCardNumber,
   newPassword,
+  optionalLabel,
   personName,
   phoneNumber,
   username,
@@ -78,6 +79,15 @@ describe('personName (họ và tên)', () => {
     expect(check(personName, '   ')).toMatchObject({ error: expect.any(String) });
     expect(personName.safeParse('a'.repeat(LIMITS.nameMax)).success).toBe(true);
     expect(personName.safeParse('a'.repeat(LIMITS.nameMax + 1)).success).toBe(false);
+  });
+});
+
+describe('optionalLabel (dân tộc, nghề nghiệp, nơi làm việc)', () => {
+  it('tidies like a name; blank is null', () => {
+    expect(check(optionalLabel(64), '  Công   nhân ')).toEqual({ ok: 'Công nhân' });
+    expect(check(optionalLabel(64), '   ')).toEqual({ ok: null });
+    expect(check(optionalLabel(64), null)).toEqual({ ok: null });
+    expect(optionalLabel(3).safeParse('abcd').success).toBe(false);
   });
 });
 

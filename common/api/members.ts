@@ -3,7 +3,7 @@
 // them; the web takes its types from them (z.output / z.input), so a changed
 // field breaks the type check on both sides. See docs/decisions/0004.
 import { z } from 'zod';
-import { citizenId, emailAddress, memberCardNumber, personName, phoneNumber } from '../fields.js';
+import { citizenId, emailAddress, memberCardNumber, optionalLabel, personName, phoneNumber } from '../fields.js';
 import { LIMITS } from '../limits.js';
 import {
   AGE_BANDS,
@@ -27,9 +27,9 @@ export const MemberPersonFields = z.object({
   citizenId: citizenId.nullable().optional(),
   phone: phoneNumber.nullable().optional(),
   email: emailAddress.nullable().optional(),
-  ethnicity: optionalText(64),
-  job: optionalText(LIMITS.nameMax),
-  workplace: optionalText(LIMITS.nameMax),
+  ethnicity: optionalLabel(64),
+  job: optionalLabel(LIMITS.nameMax),
+  workplace: optionalLabel(LIMITS.nameMax),
   unionPosition: z.enum(UNION_POSITIONS).default('member'),
   partyMember: z.boolean().default(false),
 });

@@ -5,7 +5,8 @@
 // added meanwhile). Database lookups go per batch of rows, never per row.
 import { sql } from 'drizzle-orm';
 import { formatDate } from '../../../common/format.js';
-import { citizenId, compactPhone, emailAddress, isoDate, memberCardNumber, personName, phoneNumber, tidyText } from '../../../common/fields.js';
+import { citizenId, compactPhone, emailAddress, isoDate, memberCardNumber, optionalLabel, personName, phoneNumber } from '../../../common/fields.js';
+import { LIMITS } from '../../../common/limits.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
@@ -67,6 +68,9 @@ const GRASSROOTS_KINDS = new Set(['grassroots_union', 'section']);
 const MIN_DATE = '1900-01-01';
 const PARAM_TEXT_MAX = 60;
 
+/** Ethnicity, job, workplace: the API's rule (the column's own length limit is checked first). */
+const label = optionalLabel(LIMITS.nameMax);
+
 const COLUMN_INDEX = new Map(IMPORT_COLUMNS.map((c, i) => [c.key, i]));
 
 /** A value quoted in a message, shortened. */
@@ -114,7 +118,7 @@ function checkCells(row: ImportRow, today: string): Draft {
   const text = (key: ImportColumnKey) => usable.get(key);
   const optional = (key: ImportColumnKey) => {
     const v = text(key);
-    return v === undefined ? undefined : v === '' ? null : tidyText(v);
+    return v === undefined ? undefined : v === '' ? null : (label.parse(v) ?? null);
   };
   const isNumber = (key: ImportColumnKey) => Boolean(row[NUMBER_KEY]) && hasFlag(row, NUMBER_KEY, key);
 
