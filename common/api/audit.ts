@@ -1,5 +1,5 @@
 // Wire schemas of the audit log (nhật ký hệ thống): filters, entries, facets.
-// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0004.
+// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0005.
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { isoDate, pageOf, pageQuery, queryBoolean } from '../schemas.js';

@@ -1,5 +1,5 @@
 // Wire schemas of sign-in and the signed-in account (đăng nhập, tài khoản).
-// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0004.
+// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0005.
 import { z } from 'zod';
 import { LOCALES, ROLES } from '../enums.js';
 import { newPassword } from '../fields.js';

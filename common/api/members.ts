@@ -1,7 +1,7 @@
 // Wire schemas of the member registry (sổ đoàn viên): request bodies and
 // queries, and responses. The server validates and documents (OpenAPI) with
 // them; the web takes its types from them (z.output / z.input), so a changed
-// field breaks the type check on both sides. See docs/decisions/0004.
+// field breaks the type check on both sides. See docs/decisions/0005.
 import { z } from 'zod';
 import { citizenId, emailAddress, memberCardNumber, optionalLabel, personName, phoneNumber } from '../fields.js';
 import { LIMITS } from '../limits.js';

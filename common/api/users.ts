@@ -1,5 +1,5 @@
 // Wire schemas of users and role assignments (người dùng, phân quyền).
-// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0004.
+// Shared by the server (validation, OpenAPI) and the web (types). See docs/decisions/0005.
 import { z } from 'zod';
 import { LOCALES, ROLES } from '../enums.js';
 import { LIMITS } from '../limits.js';

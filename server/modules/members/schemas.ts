@@ -1,3 +1,3 @@
 // The member registry's request and response schemas live in common/api/members.ts,
-// shared with the web app (docs/decisions/0004-wire-schemas-in-common.md).
+// shared with the web app (docs/decisions/0005-wire-schemas-in-common.md).
 export * from '../../../common/api/members.js';
