@@ -112,6 +112,75 @@ export async function requireUnitAccess(db: Executor, actor: Actor, unitId: stri
   if (!(await canReachUnit(db, actor, unitId, roles))) throw forbidden();
 }
 
+/**
+ * THE write rule (docs/scopes.md "Writing"): the actor may write to unit U
+ * with effect on date D when one of their assignments with one of the roles
+ * holds U on D — its unit is U itself, or (when it covers the subtree) U's
+ * ancestor in the tree as of D. Reads follow the historical scope
+ * (scopeUnitIds); writes do not: a federation that no longer holds a unit
+ * reads its history but can no longer change it. D is brought within U's own
+ * validity (a unit that has ended is written as of its last day, one not yet
+ * founded as of its first), so the federation that held a unit at its end
+ * keeps it, and nobody else gains it. A system administrator may write anywhere.
+ */
+export function heldOn(unit: SQL | AnyPgColumn, actor: Actor, roles: readonly Role[], date: string | SQL): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  const ids = actor.assignments.filter((a) => roles.includes(a.role)).map((a) => a.id);
+  if (ids.length === 0) return sql`false`;
+  const on = typeof date === 'string' ? sql`${date}::date` : date;
+  return sql`exists (select 1 from org_units wu
+    join org_unit_paths wp on wp.descendant_id = wu.id
+    join role_assignments wa on wa.unit_id = wp.ancestor_id
+    where wu.id = ${unit}
+      and wa.id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      and (wa.includes_subtree or wp.depth = 0)
+      and wp.valid_from <= greatest(wu.valid_from, least(${on}, coalesce(wu.valid_to, '9999-12-31'::date)))
+      and wp.valid_to >= greatest(wu.valid_from, least(${on}, coalesce(wu.valid_to, '9999-12-31'::date))))`;
+}
+
+/** May the actor write to the unit with effect on the date (default: today)? See heldOn. */
+export async function canWriteUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[], date: string = todayInVietnam()): Promise<boolean> {
+  if (isSystemAdmin(actor)) return true;
+  const [row] = await queryRows<{ ok: boolean }>(db, sql`select ${heldOn(sql`${unitId}::uuid`, actor, roles, date)} as ok`);
+  return Boolean(row?.ok);
+}
+
+/**
+ * Throws 403 unless the actor may write to the unit with effect on the date
+ * (heldOn). Unknown units answer the same 403, as for reads.
+ */
+export async function requireWriteAccess(db: Executor, actor: Actor, unitId: string, roles: readonly Role[], date: string = todayInVietnam()): Promise<void> {
+  if (!(await canWriteUnit(db, actor, unitId, roles, date))) throw forbidden();
+}
+
+/**
+ * Writes that belong to no one unit (the shared catalogue, an upload that is
+ * checked row by row) need an assignment with one of the roles at a unit that
+ * exists on the date: an officer of a federation that has ended keeps reading
+ * but writes nothing.
+ */
+export async function requireHoldsAnyUnit(db: Executor, actor: Actor, roles: readonly Role[], date: string = todayInVietnam()): Promise<void> {
+  if (isSystemAdmin(actor)) return;
+  const units = [...new Set(actor.assignments.filter((a) => roles.includes(a.role)).map((a) => a.unitId))];
+  if (units.length === 0) throw forbidden();
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 from org_units u where u.id in (${sql.join(
+      units.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) and u.valid_from <= ${date}::date and coalesce(u.valid_to, '9999-12-31'::date) >= ${date}::date) as ok`,
+  );
+  if (!row?.ok) throw forbidden();
+}
+
+/** The day a write about a period takes effect: today, or the period's last day when that is past. */
+export function writeDateFor(lastDay: string, today: string = todayInVietnam()): string {
+  return lastDay < today ? lastDay : today;
+}
+
 export function requireSystemAdmin(actor: Actor): void {
   if (!isSystemAdmin(actor)) throw forbidden();
 }

@@ -8,6 +8,7 @@ export const errors: Record<keyof typeof vi, string> = {
   CSRF_INVALID: 'Your session token is invalid; please reload the page and try again.',
   INTERNAL: 'A system error occurred. Please try again later or contact the administrator.',
   CONFLICT: 'The data was changed by someone else; please reload.',
+  STALE_WRITE: 'Not saved: {name} changed this at {time}, after you opened it. What you typed is kept; reload to see the new version, then enter your changes again.',
   RATE_LIMITED: 'Too many attempts; please try again in a few minutes.',
   LOGIN_INVALID: 'Wrong user name or password.',
   LOGIN_LOCKED: 'This account is locked for a while after more than {max} failed sign-ins. Try again in {minutes} minutes.',

@@ -61,6 +61,7 @@ export const memberImport: Record<keyof typeof vi, string> = {
   unitNotFound: 'No unit with code "{code}" was found in your scope.',
   unitNotGrassroots: 'The unit "{code}" is not a grassroots union or union section; members belong to such units only.',
   unitNotValidOn: 'The unit "{code}" did not exist on the admission date {date}.',
+  unitNotHeldOn: 'On the admission date {date} the unit "{code}" was not under a unit you manage, so you may not write to its member registry.',
   duplicateCitizenIdInFile: 'Same citizen ID as row {row}.',
   duplicatePersonInFile: 'Same name, date of birth and unit as row {row}.',
   cardNumberInvalid: 'The union card number "{value}" is not valid: only letters without diacritics, digits and . / - are allowed.',

@@ -7,6 +7,7 @@ export const errors = {
   CSRF_INVALID: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang và thử lại.',
   INTERNAL: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
   CONFLICT: 'Dữ liệu đã bị thay đổi bởi người khác, vui lòng tải lại.',
+  STALE_WRITE: 'Chưa lưu: {name} đã sửa dữ liệu này lúc {time}, sau khi bạn mở nó. Nội dung bạn nhập vẫn giữ nguyên; hãy tải lại để xem thay đổi mới rồi nhập lại phần của bạn.',
   RATE_LIMITED: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',
   LOGIN_INVALID: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   LOGIN_LOCKED: 'Tài khoản tạm thời bị khóa do đăng nhập sai quá {max} lần. Vui lòng thử lại sau {minutes} phút.',

@@ -66,6 +66,7 @@ export const memberImport = {
   unitNotFound: 'Không tìm thấy mã đơn vị "{code}" trong phạm vi của bạn.',
   unitNotGrassroots: 'Đơn vị "{code}" không phải công đoàn cơ sở hoặc công đoàn bộ phận; đoàn viên chỉ sinh hoạt tại các đơn vị này.',
   unitNotValidOn: 'Đơn vị "{code}" không hoạt động vào ngày kết nạp {date}.',
+  unitNotHeldOn: 'Vào ngày kết nạp {date}, đơn vị "{code}" không thuộc đơn vị bạn quản lý nên bạn không được ghi vào sổ đoàn viên của đơn vị này.',
   duplicateCitizenIdInFile: 'Số CCCD trùng với dòng {row}.',
   duplicatePersonInFile: 'Trùng họ tên, ngày sinh và đơn vị với dòng {row}.',
   cardNumberInvalid: 'Số thẻ đoàn viên "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -',

@@ -15,7 +15,7 @@ import {
   type AllocationTarget,
   type AllocationUnit,
 } from './get-target-allocations.js';
-import { targetNotFound } from './policy.js';
+import { requireTargetManage, targetNotFound } from './policy.js';
 import type { AllocateTargetBody } from './schemas.js';
 import { firstOutsideScope } from './target-scope.js';
 
@@ -62,6 +62,8 @@ export async function allocateTarget(db: Database, actor: Actor, targetId: strin
   const target = await loadAllocationTarget(db, targetId);
   if (!target) throw targetNotFound(actor);
   if (!(await canReachUnit(db, actor, target.scopeUnitId, PERMISSIONS.managePrograms))) throw targetNotFound(actor);
+  // Readable is not writable: only whoever holds the scope unit on the target's write date allocates it.
+  await requireTargetManage(db, actor, target.scopeUnitId, target.periodTo);
   if (!target.allocatable) throw fieldError('TARGET_ALLOCATION_NOT_TOTAL', 'mode');
 
   const children = await childUnitsAtStart(db, target);

@@ -17,7 +17,7 @@ import { presentDataElement } from './presenter.js';
  * derived elements forbid it in the database.)
  */
 export async function archiveDataElement(db: Database, actor: Actor, id: string) {
-  requireCatalogueManage(actor);
+  await requireCatalogueManage(db, actor);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(dataElements).where(eq(dataElements.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');

@@ -19,7 +19,7 @@ import { isUniqueViolation } from './unique.js';
  * with non-member workers but no member yet gets its figures too).
  */
 export async function createDataElement(db: Database, actor: Actor, input: CreateDataElementBody) {
-  requireCatalogueManage(actor);
+  await requireCatalogueManage(db, actor);
   const shapeError = checkDataElementShape(input);
   if (shapeError) throw shapeError;
   const [taken] = await db.select({ id: dataElements.id }).from(dataElements).where(eq(dataElements.code, input.code));

@@ -13,7 +13,7 @@ import { isUniqueViolation } from './unique.js';
 
 /** Adds an indicator (chỉ số) to the shared catalogue after checking it measures something coherent. */
 export async function createIndicator(db: Database, actor: Actor, input: CreateIndicatorBody) {
-  requireCatalogueManage(actor);
+  await requireCatalogueManage(db, actor);
   const slots = {
     numeratorElementId: input.numeratorElementId ?? null,
     denominatorElementId: input.denominatorElementId ?? null,

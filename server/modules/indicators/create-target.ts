@@ -19,7 +19,7 @@ import type { CreateTargetBody } from './schemas.js';
  * months, optionally split among units of that subtree (totals only).
  */
 export async function createTarget(db: Database, actor: Actor, input: CreateTargetBody) {
-  await requireTargetManage(db, actor, input.scopeUnitId);
+  await requireTargetManage(db, actor, input.scopeUnitId, input.periodTo);
   const [indicator] = await db
     .select()
     .from(indicators)

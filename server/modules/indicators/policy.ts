@@ -4,9 +4,21 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { canReachUnit, hasAnyRole, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
+import {
+  canReachUnit,
+  hasAnyRole,
+  inUnitScope,
+  isSystemAdmin,
+  READ_ROLES,
+  requireHoldsAnyUnit,
+  requireUnitAccess,
+  requireWriteAccess,
+  writeDateFor,
+  type Actor,
+} from '../../lib/access.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { isAncestorOfOwnUnit } from '../programs/policy.js';
+import { lastDay } from './target-scope.js';
 
 /**
  * Data elements and indicators are one shared catalogue (the same definitions
@@ -17,13 +29,21 @@ export function requireCatalogueRead(actor: Actor): void {
   if (!hasAnyRole(actor, READ_ROLES)) throw forbidden();
 }
 
-export function requireCatalogueManage(actor: Actor): void {
+/** Adding to the catalogue: a managePrograms role at a unit that exists today (access.ts requireHoldsAnyUnit). */
+export async function requireCatalogueManage(db: Executor, actor: Actor): Promise<void> {
   if (!hasAnyRole(actor, PERMISSIONS.managePrograms)) throw forbidden();
+  await requireHoldsAnyUnit(db, actor, PERMISSIONS.managePrograms);
 }
 
-/** Targets belong to their scope unit: managePrograms roles over it may set them. */
-export const requireTargetManage = (db: Executor, actor: Actor, scopeUnitId: string) =>
-  requireUnitAccess(db, actor, scopeUnitId, PERMISSIONS.managePrograms);
+/** The day a write to a target takes effect: today, or the last day of its period when that is past. */
+export const targetWriteDate = (periodTo: string) => writeDateFor(lastDay(periodTo));
+
+/**
+ * Targets belong to their scope unit: a managePrograms role that holds it on
+ * the target's write date may set and allocate them (access.ts heldOn).
+ */
+export const requireTargetManage = (db: Executor, actor: Actor, scopeUnitId: string, periodTo: string) =>
+  requireWriteAccess(db, actor, scopeUnitId, PERMISSIONS.managePrograms, targetWriteDate(periodTo));
 
 /** Anyone with a role over the scope unit may read a target and its progress. */
 export const requireTargetRead = (db: Executor, actor: Actor, scopeUnitId: string) =>

@@ -85,7 +85,7 @@ export function personColumns(input: UpdateMemberInput) {
  * and periods come from the events written here.
  */
 export async function admitMember(db: Database, actor: Actor, input: AdmitMemberInput): Promise<MemberDetailModel> {
-  await requireManageMembersOf(db, actor, input.unitId);
+  await requireManageMembersOf(db, actor, input.unitId, input.admittedOn);
   requireNotFuture(input.admittedOn, 'admittedOn');
   checkBirthDate(input.birthDate, input.admittedOn);
   const id = await withMemberUniqueness(() =>

@@ -48,6 +48,6 @@ export async function findReceivingUnit(db: Executor, actor: Actor, input: Recei
     code: unit.code,
     fullName: unit.full_name,
     shortName: unit.short_name,
-    inScope: await canManageMembersOf(db, actor, unit.id),
+    inScope: await canManageMembersOf(db, actor, unit.id, input.date),
   };
 }

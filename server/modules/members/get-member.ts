@@ -4,7 +4,7 @@ import { memberEvents, members, orgUnits, users } from '../../db/schema/index.js
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { alias } from 'drizzle-orm/pg-core';
-import { canManageMembersOf, memberReadScope, requireMemberReader } from './policy.js';
+import { canSeePersonalDataOf, memberReadScope, requireMemberReader } from './policy.js';
 import type { MemberRow } from './member-writes.js';
 
 export interface MemberEventModel {
@@ -65,6 +65,6 @@ export async function getMember(db: Executor, actor: Actor, memberId: string): P
     .leftJoin(users, eq(users.id, memberEvents.createdBy))
     .where(eq(memberEvents.memberId, memberId))
     .orderBy(asc(memberEvents.eventDate), asc(memberEvents.seq), asc(memberEvents.createdAt));
-  const manages = await canManageMembersOf(db, actor, row.member.unitId);
+  const manages = await canSeePersonalDataOf(db, actor, row.member.unitId);
   return { member: row.member, unitCode: row.unitCode, unitName: row.unitName, events, manages };
 }

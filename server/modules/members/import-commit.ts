@@ -13,7 +13,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob, setImportProgress, setImportSnapshot } from './import-jobs.js';
-import { loadImport, markImportFailed, requireMemberImporter } from './import-policy.js';
+import { loadImport, markImportFailed, requireMemberImportWriter } from './import-policy.js';
 import { packRows, rowNumber, unpackRows, type ImportRow } from './import-read-file.js';
 import { validateImportRows, type ParsedMember } from './import-validate.js';
 import { refreshMemberFacts } from './member-facts.js';
@@ -35,7 +35,7 @@ export async function commitMemberImport(
   options: CommitOptions,
   locale: Locale = 'vi',
 ): Promise<MemberImportStatusOut> {
-  requireMemberImporter(actor);
+  await requireMemberImportWriter(db, actor);
   const current = await loadImport(db, actor, id);
   if (current.state === 'imported') throw new AppError('IMPORT_ALREADY_DONE', {}, { status: 409 });
   const ready = current.state === 'validated' || (current.state === 'invalid' && options.validRowsOnly);

@@ -3,16 +3,26 @@ import { and, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { memberImports } from '../../db/schema/index.js';
-import { hasAnyRole, isSystemAdmin, type Actor } from '../../lib/access.js';
+import { hasAnyRole, isSystemAdmin, requireHoldsAnyUnit, type Actor } from '../../lib/access.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { isImportJobRunning } from './import-jobs.js';
 
 /** An import left 'validating' or 'importing' this long without a job is treated as failed (server restart). */
 export const STALE_IMPORT_MS = 30 * 60_000;
 
-/** Importing needs manageMembers somewhere; each row is then checked against the scope. */
+/** The template needs manageMembers somewhere. */
 export function requireMemberImporter(actor: Actor): void {
   if (!hasAnyRole(actor, PERMISSIONS.manageMembers)) throw forbidden();
+}
+
+/**
+ * Uploading and committing an import writes: manageMembers at a unit that
+ * exists today (an officer of a federation that has ended writes nothing);
+ * each row is then checked against the write rule on its admission date.
+ */
+export async function requireMemberImportWriter(db: Executor, actor: Actor): Promise<void> {
+  requireMemberImporter(actor);
+  await requireHoldsAnyUnit(db, actor, PERMISSIONS.manageMembers);
 }
 
 /** Only the user who uploaded the file, or a system administrator, sees an import (others: 404). */

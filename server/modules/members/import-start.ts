@@ -9,7 +9,7 @@ import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob } from './import-jobs.js';
-import { markImportFailed, requireMemberImporter } from './import-policy.js';
+import { markImportFailed, requireMemberImportWriter } from './import-policy.js';
 import { packRows, readImportFile, type ImportRow } from './import-read-file.js';
 import { validateImportRows } from './import-validate.js';
 
@@ -39,7 +39,7 @@ export async function startMemberImport(
   locale: Locale = 'vi',
   options: { today?: string } = {},
 ): Promise<MemberImportStatusOut> {
-  requireMemberImporter(actor);
+  await requireMemberImportWriter(db, actor);
   const sheet = await readImportFile(file.buffer);
   const [created] = await db
     .insert(memberImports)

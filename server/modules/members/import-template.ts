@@ -12,7 +12,7 @@ import { MEMBER_LIMITS, UNION_POSITIONS } from '../../../common/members.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { inUnitScope, type Actor } from '../../lib/access.js';
+import { heldOn, inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { columnHeader, IMPORT_COLUMNS, positionLabel, type ImportColumnKey } from './import-columns.js';
 import { requireMemberImporter } from './import-policy.js';
@@ -32,7 +32,7 @@ interface UnitOption {
   full_name: string;
 }
 
-/** Grassroots unions and sections valid today in the actor's manageMembers scope. */
+/** Grassroots unions and sections valid today that the actor holds today with a manageMembers role (access.ts heldOn). */
 async function importableUnits(db: Executor, actor: Actor, today: string): Promise<UnitOption[]> {
   return queryRows<UnitOption>(
     db,
@@ -40,6 +40,7 @@ async function importableUnits(db: Executor, actor: Actor, today: string): Promi
         where u.kind in ('grassroots_union', 'section') and u.valid_from <= ${today}::date
           and (u.valid_to is null or u.valid_to >= ${today}::date)
           and ${inUnitScope(sql`u.id`, actor, PERMISSIONS.manageMembers)}
+          and ${heldOn(sql`u.id`, actor, PERMISSIONS.manageMembers, today)}
         order by u.code limit ${UNIT_LIST_MAX + 1}`,
   );
 }

@@ -11,7 +11,7 @@ import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { inUnitScope, type Actor } from '../../lib/access.js';
+import { heldOn, inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
 import { columnName, COLUMN_BY_KEY, IMPORT_COLUMNS, parseGender, parsePosition, parseYesNo, type ImportColumnKey } from './import-columns.js';
@@ -252,6 +252,31 @@ function checkUnit(draft: Draft, units: Map<string, UnitRow>): void {
   draft.unitId = unit.id;
 }
 
+/**
+ * Writing a member into a unit needs the unit to be held by the caller on the
+ * admission date (access.ts heldOn, the one write rule): one query per batch
+ * over the distinct (unit, date) pairs.
+ */
+async function checkHeld(db: Executor, actor: Actor, drafts: Draft[], units: Map<string, UnitRow>): Promise<void> {
+  const pending = drafts.filter((d) => d.unitId && d.fields.admittedOn);
+  if (pending.length === 0) return;
+  const pairs = [...new Map(pending.map((d) => [`${d.unitId}|${d.fields.admittedOn}`, { unit_id: d.unitId!, on_date: d.fields.admittedOn! }])).values()];
+  const refused = await queryRows<{ unit_id: string; on_date: string }>(
+    db,
+    sql`select x.unit_id::text as unit_id, x.on_date::text as on_date
+        from json_to_recordset(${JSON.stringify(pairs)}::json) as x(unit_id uuid, on_date date)
+        where not ${heldOn(sql`x.unit_id`, actor, PERMISSIONS.manageMembers, sql`x.on_date`)}`,
+  );
+  if (refused.length === 0) return;
+  const keys = new Set(refused.map((r) => `${r.unit_id}|${String(r.on_date).slice(0, 10)}`));
+  for (const d of pending) {
+    if (!keys.has(`${d.unitId}|${d.fields.admittedOn}`)) continue;
+    const code = units.get(d.fields.unitCode!.toLowerCase())?.code ?? d.fields.unitCode!;
+    d.errors.push({ key: 'unitCode', code: 'unitNotHeldOn', params: { code, date: viDate(d.fields.admittedOn!) } });
+    delete d.unitId;
+  }
+}
+
 interface ExistingMember {
   id: string;
   citizen_id: string | null;
@@ -380,6 +405,7 @@ export async function validateImportRows(
       checkInFile(draft, seen);
       return draft;
     });
+    await checkHeld(db, actor, drafts, units);
     const existing = await checkRegistry(db, drafts);
     for (const d of drafts) {
       if (d.errors.length > 0) {

@@ -14,7 +14,7 @@ export async function issueMemberCard(db: Database, actor: Actor, memberId: stri
   requireNotFuture(input.date, 'date');
   await withMemberUniqueness(() =>
     db.transaction(async (tx) => {
-      const member = await findMemberToManage(tx, actor, memberId);
+      const member = await findMemberToManage(tx, actor, memberId, input.date);
       if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
       await checkMemberIdentity(tx, { cardNumber: input.cardNumber }, member.unitId, memberId);
       const before = await snapshotMember(tx, memberId);

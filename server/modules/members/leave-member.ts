@@ -12,7 +12,7 @@ import type { LeaveMemberInput } from './schemas.js';
 export async function leaveMember(db: Database, actor: Actor, memberId: string, input: LeaveMemberInput): Promise<MemberDetailModel> {
   requireNotFuture(input.date, 'date');
   await db.transaction(async (tx) => {
-    const member = await findMemberToManage(tx, actor, memberId);
+    const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
     await requireAfterLastEvent(tx, memberId, input.date, 'date');
     const before = await snapshotMember(tx, memberId);

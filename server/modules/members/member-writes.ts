@@ -20,13 +20,14 @@ export type MemberRow = typeof members.$inferSelect;
 export const MEMBER_UNIT_KINDS = ['grassroots_union', 'section'] as const;
 
 /**
- * The member, for a write by a manageMembers role over their unit. Unknown
- * and out-of-scope ids give the same 403 (404 for an administrator).
+ * The member, for a write by a manageMembers role that holds their unit on
+ * the date the write takes effect (default today). Unknown and out-of-scope
+ * ids give the same 403 (404 for an administrator).
  */
-export async function findMemberToManage(tx: Executor, actor: Actor, memberId: string): Promise<MemberRow> {
+export async function findMemberToManage(tx: Executor, actor: Actor, memberId: string, date?: string): Promise<MemberRow> {
   const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
   if (!member) throw isSystemAdmin(actor) ? notFound() : forbidden();
-  if (!(await canManageMembersOf(tx, actor, member.unitId))) throw forbidden();
+  if (!(await canManageMembersOf(tx, actor, member.unitId, date))) throw forbidden();
   return member;
 }
 

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { canReachUnit, hasAnyRole, inUnitScope, requireUnitAccess, type Actor } from '../../lib/access.js';
+import { canReachUnit, canWriteUnit, hasAnyRole, inUnitScope, requireWriteAccess, type Actor } from '../../lib/access.js';
 import { forbidden } from '../../lib/errors.js';
 
 /**
@@ -11,8 +11,11 @@ import { forbidden } from '../../lib/errors.js';
  *   phone, birth date) is masked in lists, and in full on a member's page only
  *   for a manageMembers role over that unit;
  * - write (admit, edit, transfer, leave, re-admit, issue a card, import): a
- *   manageMembers role over the member's unit;
- * - accept or refuse a transfer: a manageMembers role over the receiving unit.
+ *   manageMembers role that holds the member's unit on the date the write
+ *   takes effect (docs/scopes.md "Writing"): a federation that no longer
+ *   holds a unit reads its registry's history but no longer changes it;
+ * - accept or refuse a transfer: the same over the receiving unit, on the
+ *   transfer's date.
  * Out-of-scope and unknown ids both answer 403 (or 404 for a member id).
  */
 export const VIEW_MEMBER_ROLES = PERMISSIONS.viewMembers;
@@ -31,11 +34,21 @@ export function memberReadScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScope(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
-export function canManageMembersOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
-  return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
+/**
+ * Writes: a manageMembers role that holds the unit on the date the write
+ * takes effect (admission, transfer, leaving, card date; an edit: today).
+ * One rule for every write, access.ts heldOn.
+ */
+export function canManageMembersOf(db: Executor, actor: Actor, unitId: string, date?: string): Promise<boolean> {
+  return canWriteUnit(db, actor, unitId, MANAGE_MEMBER_ROLES, date);
 }
 
-export function requireManageMembersOf(db: Executor, actor: Actor, unitId: string): Promise<void> {
-  return requireUnitAccess(db, actor, unitId, MANAGE_MEMBER_ROLES);
+export function requireManageMembersOf(db: Executor, actor: Actor, unitId: string, date?: string): Promise<void> {
+  return requireWriteAccess(db, actor, unitId, MANAGE_MEMBER_ROLES, date);
+}
+
+/** Personal data in full on a member's page: a manageMembers role whose (historical, read) scope reaches the unit. */
+export function canSeePersonalDataOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
+  return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
 }
 

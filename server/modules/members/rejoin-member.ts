@@ -22,9 +22,9 @@ import type { RejoinMemberInput } from './schemas.js';
  */
 export async function rejoinMember(db: Database, actor: Actor, memberId: string, input: RejoinMemberInput): Promise<MemberDetailModel> {
   requireNotFuture(input.date, 'date');
-  await requireManageMembersOf(db, actor, input.unitId);
+  await requireManageMembersOf(db, actor, input.unitId, input.date);
   await db.transaction(async (tx) => {
-    const member = await findMemberToManage(tx, actor, memberId);
+    const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status === 'active') throw new AppError('MEMBER_ALREADY_ACTIVE');
     if (member.status === 'deceased') throw new AppError('MEMBER_NOT_ACTIVE');
     await requireAfterLastEvent(tx, memberId, input.date, 'date');

@@ -30,7 +30,7 @@ export async function transferMember(db: Database, actor: Actor, memberId: strin
   if ((toUnitId === null) === (toOutsideName === null)) throw fieldError('MEMBER_TRANSFER_TARGET_REQUIRED', 'toUnitId');
   requireNotFuture(input.date, 'date');
   await db.transaction(async (tx) => {
-    const member = await findMemberToManage(tx, actor, memberId);
+    const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
     if (await pendingTransferOf(tx, memberId)) throw new AppError('MEMBER_TRANSFER_PENDING', {}, { status: 409 });
     await requireAfterLastEvent(tx, memberId, input.date, 'date');
@@ -38,7 +38,7 @@ export async function transferMember(db: Database, actor: Actor, memberId: strin
     if (toUnitId) {
       if (toUnitId === member.unitId) throw fieldError('MEMBER_TRANSFER_SAME_UNIT', 'toUnitId');
       await requireMemberUnit(tx, toUnitId, input.date, 'toUnitId');
-      transferState = (await canManageMembersOf(tx, actor, toUnitId)) ? 'accepted' : 'pending';
+      transferState = (await canManageMembersOf(tx, actor, toUnitId, input.date)) ? 'accepted' : 'pending';
     }
     const before = await snapshotMember(tx, memberId);
     await appendMemberEvent(tx, actor, memberId, {

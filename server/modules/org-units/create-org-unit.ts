@@ -28,7 +28,8 @@ import {
  * administrator creates a top-level unit.
  */
 export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrgUnitInput): Promise<OrgUnitDetailModel> {
-  await requireManageParent(db, actor, input.parentId);
+  // The parent is held on the day the new unit starts (access.ts heldOn).
+  await requireManageParent(db, actor, input.parentId, input.validFrom);
   const validTo = input.validTo ?? null;
   if (validTo !== null && validTo < input.validFrom) throw fieldError('UNIT_DATES_INVALID', 'validTo');
   checkSector(input.kind, input.sector);

@@ -26,7 +26,7 @@ import {
  */
 export async function dissolveOrgUnit(db: Database, actor: Actor, id: string, input: DissolveOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { date } = input;
-  await requireManageUnit(db, actor, id);
+  await requireManageUnit(db, actor, id, date);
   await db.transaction(async (tx) => {
     const unit = await lockUnit(tx, id);
     if (date < unit.validFrom) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: vnDate(date) });

@@ -32,8 +32,8 @@ import {
 export async function mergeOrgUnit(db: Database, actor: Actor, id: string, input: MergeOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { intoUnitId, date } = input;
   if (intoUnitId === id) throw fieldError('UNIT_MERGE_SAME', 'intoUnitId');
-  await requireManageUnit(db, actor, id);
-  await requireManageUnit(db, actor, intoUnitId);
+  await requireManageUnit(db, actor, id, date);
+  await requireManageUnit(db, actor, intoUnitId, date);
   await db.transaction(async (tx) => {
     const unit = await lockUnit(tx, id);
     const lastDay = dayBefore(date);

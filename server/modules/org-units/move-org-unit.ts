@@ -30,8 +30,9 @@ import {
  */
 export async function moveOrgUnit(db: Database, actor: Actor, id: string, input: MoveOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { parentId, fromDate } = input;
-  await requireManageUnit(db, actor, id);
-  await requireManageUnit(db, actor, parentId);
+  // Both ends are held on the day the move takes effect (access.ts heldOn).
+  await requireManageUnit(db, actor, id, fromDate);
+  await requireManageUnit(db, actor, parentId, fromDate);
   await db.transaction(async (tx) => {
     const unit = await lockUnit(tx, id);
     const date = vnDate(fromDate);

@@ -1,10 +1,6 @@
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/sql.js';
-import { canReachUnit, isSystemAdmin, READ_ROLES, requireSystemAdmin, requireUnitAccess, type Actor } from '../../lib/access.js';
-import { forbidden } from '../../lib/errors.js';
-import { findUnit, referenceDate } from './tree-queries.js';
+import { canReachUnit, READ_ROLES, requireSystemAdmin, requireUnitAccess, requireWriteAccess, type Actor } from '../../lib/access.js';
 
 /**
  * Who may do what with org units (docs/scopes.md):
@@ -23,34 +19,18 @@ export function requireReadUnit(db: Executor, actor: Actor, unitId: string): Pro
   return requireUnitAccess(db, actor, unitId, READ_ROLES);
 }
 
-export async function requireManageUnit(db: Executor, actor: Actor, unitId: string): Promise<void> {
-  await requireUnitAccess(db, actor, unitId, MANAGE_ROLES);
-  if (isSystemAdmin(actor)) return;
-  const unit = await findUnit(db, unitId);
-  if (!unit || !(await managesOn(db, actor, unitId, referenceDate(unit)))) throw forbidden();
-}
-
-/** Does a manageUnits assignment of the actor hold the unit in its subtree on the day? */
-async function managesOn(db: Executor, actor: Actor, unitId: string, date: string): Promise<boolean> {
-  const ids = actor.assignments.filter((a) => (MANAGE_ROLES as readonly string[]).includes(a.role)).map((a) => a.id);
-  if (ids.length === 0) return false;
-  const [row] = await queryRows<{ ok: boolean }>(
-    db,
-    sql`select exists (select 1 from org_unit_paths p join role_assignments a on a.unit_id = p.ancestor_id
-      where a.id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-        and (a.includes_subtree or p.depth = 0)
-        and p.descendant_id = ${unitId}::uuid
-        and p.valid_from <= ${date}::date and p.valid_to >= ${date}::date) as ok`,
-  );
-  return Boolean(row?.ok);
+/**
+ * A manageUnits role holds the unit on the date the change takes effect
+ * (default today; brought within the unit's validity, so an ended unit is
+ * changed by whoever held it on its last day): access.ts heldOn.
+ */
+export async function requireManageUnit(db: Executor, actor: Actor, unitId: string, date?: string): Promise<void> {
+  await requireWriteAccess(db, actor, unitId, MANAGE_ROLES, date);
 }
 
 /** May the actor place a unit under this parent (null = top level)? */
-export async function requireManageParent(db: Executor, actor: Actor, parentId: string | null | undefined): Promise<void> {
-  if (parentId) await requireManageUnit(db, actor, parentId);
+export async function requireManageParent(db: Executor, actor: Actor, parentId: string | null | undefined, date?: string): Promise<void> {
+  if (parentId) await requireManageUnit(db, actor, parentId, date);
   else requireSystemAdmin(actor);
 }
 

@@ -38,7 +38,7 @@ export interface SplitOrgUnitResult {
  */
 export async function splitOrgUnit(db: Database, actor: Actor, id: string, input: SplitOrgUnitInput): Promise<SplitOrgUnitResult> {
   const { date, endOriginal, newUnits } = input;
-  await requireManageUnit(db, actor, id);
+  await requireManageUnit(db, actor, id, date);
   const createdIds = await withCodeRace('newUnits.0.code', () =>
     db.transaction(async (tx) => {
       const unit = await lockUnit(tx, id);
@@ -46,7 +46,7 @@ export async function splitOrgUnit(db: Database, actor: Actor, id: string, input
       if (date < unit.validFrom || (endOriginal && date === unit.validFrom)) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: d });
       if (unit.validTo !== null && unit.validTo < date) throw fieldError('UNIT_NOT_VALID_ON_DATE', 'date', { date: d });
       const parentId = (await parentRowOn(tx, id, date))?.parentId ?? null;
-      await requireManageParent(tx, actor, parentId);
+      await requireManageParent(tx, actor, parentId, date);
       const parent = parentId ? await findUnit(tx, parentId) : undefined;
 
       const seen = new Set<string>();

@@ -22,7 +22,7 @@ export async function amendProgram(db: Database, actor: Actor, id: string, input
       const found = await findProgram(tx, id, { forUpdate: true });
       if (!found) throw programNotFound(actor);
       const source = found.program;
-      await requireProgramManage(tx, actor, source.unitId);
+      await requireProgramManage(tx, actor, source.unitId, source.year);
       const [newer] = await tx
         .select({ version: programs.version })
         .from(programs)

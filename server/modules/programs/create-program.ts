@@ -13,7 +13,7 @@ import type { CreateProgramBody } from './schemas.js';
 export async function createProgram(db: Database, actor: Actor, input: CreateProgramBody) {
   try {
     return await db.transaction(async (tx) => {
-      await requireProgramManage(tx, actor, input.unitId);
+      await requireProgramManage(tx, actor, input.unitId, input.year);
       await assertUnitValidInYear(tx, input.unitId, input.year);
       await assertNumberFree(tx, input);
       const [row] = await tx

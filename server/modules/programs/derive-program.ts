@@ -44,7 +44,7 @@ export async function deriveProgram(db: Database, actor: Actor, sourceId: string
       if (!found) throw programNotFound(actor);
       const source = found.program;
       await requireProgramVisible(tx, actor, source);
-      await requireProgramManage(tx, actor, input.unitId);
+      await requireProgramManage(tx, actor, input.unitId, source.year);
       if (source.status !== 'issued') throw new AppError('PROGRAM_DERIVE_NOT_ISSUED', {}, { status: 409 });
 
       // The child must be below the program's unit at some time during the year; its

@@ -21,7 +21,7 @@ export async function issueProgram(db: Database, actor: Actor, id: string) {
     const found = await findProgram(tx, id, { forUpdate: true });
     if (!found) throw programNotFound(actor);
     const before = found.program;
-    await requireProgramIssue(tx, actor, before.unitId);
+    await requireProgramIssue(tx, actor, before.unitId, before.year);
     if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT', {}, { status: 409 });
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
     const [after] = await tx

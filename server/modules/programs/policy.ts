@@ -4,7 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { canReachUnit, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, type Actor } from '../../lib/access.js';
+import { canReachUnit, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, requireWriteAccess, writeDateFor, type Actor } from '../../lib/access.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 
 /** Reading: anyone with a role over the issuing unit. */
@@ -65,13 +65,22 @@ export async function requireProgramVisible(db: Executor, actor: Actor, program:
   if (!row?.ok) throw forbidden();
 }
 
-/** Creating, editing, amending and deriving drafts: writePrograms roles over the issuing unit. */
-export const requireProgramManage = (db: Executor, actor: Actor, unitId: string) =>
-  requireUnitAccess(db, actor, unitId, PERMISSIONS.writePrograms);
+/**
+ * The day a write to a program of a year takes effect: today, or the year's
+ * last day for a past year (its history stays with whoever held the unit then).
+ */
+export const programWriteDate = (year: number) => writeDateFor(`${year}-12-31`);
 
-/** Issuing: issuePrograms roles over the issuing unit. */
-export const requireProgramIssue = (db: Executor, actor: Actor, unitId: string) =>
-  requireUnitAccess(db, actor, unitId, PERMISSIONS.issuePrograms);
+/**
+ * Creating, editing, amending and deriving drafts: a writePrograms role that
+ * holds the issuing unit on the program's write date (access.ts heldOn).
+ */
+export const requireProgramManage = (db: Executor, actor: Actor, unitId: string, year: number) =>
+  requireWriteAccess(db, actor, unitId, PERMISSIONS.writePrograms, programWriteDate(year));
+
+/** Issuing: an issuePrograms role that holds the issuing unit on the program's write date. */
+export const requireProgramIssue = (db: Executor, actor: Actor, unitId: string, year: number) =>
+  requireWriteAccess(db, actor, unitId, PERMISSIONS.issuePrograms, programWriteDate(year));
 
 /**
  * An unknown program id: 404 for a system administrator, 403 for everyone else,

@@ -17,7 +17,7 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
       const found = await findProgram(tx, id, { forUpdate: true });
       if (!found) throw programNotFound(actor);
       const before = found.program;
-      await requireProgramManage(tx, actor, before.unitId);
+      await requireProgramManage(tx, actor, before.unitId, before.year);
       if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateProgramBody;
       // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
