@@ -1,7 +1,10 @@
 // Test factories: units, users and sessions on a real database.
 import crypto from 'node:crypto';
 import type { GrassrootsSector, OrgUnitKind, Role } from '../common/enums.js';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../server/db/client.js';
+import { queryRows } from '../server/db/sql.js';
+import type { VersionedTable } from '../server/lib/row-version.js';
 import { orgUnitParents, orgUnits, roleAssignments, users } from '../server/db/schema/index.js';
 import { hashPassword } from '../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
@@ -86,4 +89,10 @@ export async function createUser(db: Executor, input: UserInput = {}) {
     });
   }
   return user!;
+}
+
+/** The row's optimistic version (server/lib/row-version.ts), for edits that must send expectedVersion. */
+export async function rowVersionOf(db: Executor, table: VersionedTable, id: string): Promise<number> {
+  const rows = await queryRows<{ v: number }>(db, sql`select row_version as v from ${sql.identifier(table)} where id = ${id}::uuid`);
+  return rows[0]?.v ?? 1;
 }

@@ -17,6 +17,7 @@ import { todayInVietnam } from '../server/lib/dates.js';
 import type { App } from '../server/lib/http.js';
 import { createTestApp, signInAs, type Client } from './app.js';
 import { createTestDatabase } from './db.js';
+import { rowVersionOf } from './factories.js';
 
 const FORMER_OFFICER = 'vanphong.vt';
 const CURRENT_OFFICER = 'vanphong.ag';
@@ -40,6 +41,7 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
   let unit: Map<string, string>;
   let writeOperations: string[];
   const ids: Record<string, string> = {};
+  const versions: Record<string, number> = {};
 
   const programBody = (unitId: string, number: number, title: string) => {
     const { unitCode: _u, ...p } = DEMO_PROGRAM_2024;
@@ -105,6 +107,11 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     ids.dataElement = elements[0]!.id;
     const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, FORMER_OFFICER));
     ids.formerUser = officer!.id;
+    // Edits carry the version they were read at (server/lib/row-version.ts).
+    versions.member = await rowVersionOf(db, 'members', ids.member);
+    versions.draft = await rowVersionOf(db, 'programs', ids.draft);
+    versions.vt10 = await rowVersionOf(db, 'org_units', vt10);
+    versions.target = await rowVersionOf(db, 'targets', ids.target);
 
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
     writeOperations = Object.entries(doc.paths)
@@ -125,7 +132,7 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     const vt11 = unit.get('VT11')!;
     return {
       'POST /api/members': { url: '/api/members', body: { fullName: 'Trần Thị Mới', gender: 'female', birthDate: '1995-05-06', unitId: vt10, admittedOn: TODAY } },
-      'PATCH /api/members/:id': { url: `/api/members/${ids.member}`, body: { job: 'Giáo viên' } },
+      'PATCH /api/members/:id': { url: `/api/members/${ids.member}`, body: { job: 'Giáo viên', expectedVersion: versions.member } },
       'POST /api/members/:id/transfer': { url: `/api/members/${ids.member}/transfer`, body: { date: TODAY, toUnitId: vt11 } },
       'POST /api/members/:id/leave': { url: `/api/members/${ids.member}/leave`, body: { date: TODAY, reason: 'left' } },
       'POST /api/members/:id/rejoin': { url: `/api/members/${ids.leftMember}/rejoin`, body: { date: TODAY, unitId: vt10 } },
@@ -138,7 +145,7 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
       },
       'POST /api/members/import/:id/commit': { url: `/api/members/import/${crypto.randomUUID()}/commit`, body: {} },
       'POST /api/programs': { url: '/api/programs', body: programBody(vt10, 21, 'Chương trình mới của VT10') },
-      'PATCH /api/programs/:id': { url: `/api/programs/${ids.draft}`, body: { title: 'Sửa bởi huyện' } },
+      'PATCH /api/programs/:id': { url: `/api/programs/${ids.draft}`, body: { title: 'Sửa bởi huyện', expectedVersion: versions.draft } },
       'POST /api/programs/:id/issue': { url: `/api/programs/${ids.draft}/issue` },
       'POST /api/programs/:id/amend': { url: `/api/programs/${ids.issued}/amend`, body: { reason: 'Bổ sung chỉ tiêu' } },
       'POST /api/programs/:id/derive': { url: `/api/programs/${ids.provinceProgram}/derive`, body: { unitId: vt10 } },
@@ -155,12 +162,12 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
         url: '/api/targets',
         body: { indicatorId: ids.indicator, text: 'Chỉ tiêu mới', comparator: 'gte', value: 2, periodFrom: `${YEAR}-01`, periodTo: `${YEAR}-12`, scopeUnitId: vt10 },
       },
-      'PUT /api/targets/:id/allocations': { url: `/api/targets/${ids.target}/allocations`, body: { mode: 'manual', allocations: [] } },
+      'PUT /api/targets/:id/allocations': { url: `/api/targets/${ids.target}/allocations`, body: { mode: 'manual', allocations: [], expectedVersion: versions.target } },
       'POST /api/org-units': {
         url: '/api/org-units',
         body: { code: 'VT10-TO1', fullName: 'Công đoàn bộ phận Tổ Toán', shortName: 'CĐBP Tổ Toán', kind: 'section', validFrom: TODAY, parentId: vt10 },
       },
-      'PATCH /api/org-units/:id': { url: `/api/org-units/${vt10}`, body: { address: 'Đổi bởi huyện' } },
+      'PATCH /api/org-units/:id': { url: `/api/org-units/${vt10}`, body: { address: 'Đổi bởi huyện', expectedVersion: versions.vt10 } },
       'POST /api/org-units/:id/move': { url: `/api/org-units/${vt10}/move`, body: { parentId: unit.get('VT')!, fromDate: TODAY } },
       'POST /api/org-units/:id/merge': { url: `/api/org-units/${vt10}/merge`, body: { intoUnitId: vt11, date: TODAY } },
       'POST /api/org-units/:id/split': {

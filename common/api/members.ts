@@ -43,7 +43,10 @@ export const AdmitMemberBody = MemberPersonFields.extend({
 });
 export type AdmitMemberInput = z.infer<typeof AdmitMemberBody>;
 
-export const UpdateMemberBody = MemberPersonFields.partial();
+export const UpdateMemberBody = MemberPersonFields.partial().extend({
+  /** The rowVersion the edit was made on (server/lib/row-version.ts); 409 STALE_WRITE when someone changed the member since. */
+  expectedVersion: z.number().int().min(1),
+});
 export type UpdateMemberInput = z.infer<typeof UpdateMemberBody>;
 
 /** Chuyển sinh hoạt: to a unit of the tree (it accepts) or to a union outside the system. */
@@ -158,6 +161,8 @@ export const MemberDetail = MemberListItem.extend({
   workplace: z.string().nullable(),
   cardIssuedOn: z.string().nullable(),
   events: z.array(MemberEvent),
+  /** Optimistic version: send it back as expectedVersion when editing. */
+  rowVersion: z.number().int(),
   /** What the caller may do now. */
   can: z.object({ edit: z.boolean(), transfer: z.boolean(), leave: z.boolean(), rejoin: z.boolean(), issueCard: z.boolean() }),
 }).meta({ id: 'MemberDetail' });

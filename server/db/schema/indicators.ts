@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './auth.js';
 import { orgUnits } from './org-units.js';
 import { programs } from './programs.js';
 
@@ -151,6 +152,10 @@ export const targets = pgTable(
     whenConditionsAllow: boolean('when_conditions_allow').notNull().default(false), // "khi có đủ điều kiện"
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    /** Who changed the row last (shown in a 409 STALE_WRITE). */
+    updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -40,6 +40,10 @@ export const members = pgTable(
     /** Import that created the member, so re-importing a file finds it. */
     importKey: text('import_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    /** Who changed the row last (shown in a 409 STALE_WRITE). */
+    updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -22,6 +22,10 @@ export const orgUnits = pgTable(
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'), // null = still valid
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    /** Who changed the row last (shown in a 409 STALE_WRITE); users.id, no foreign key (auth.ts references this table). */
+    updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -38,6 +38,10 @@ export const programs = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     issuedBy: uuid('issued_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (not the document's amendment `version`) (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    /** Who changed the row last (shown in a 409 STALE_WRITE). */
+    updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

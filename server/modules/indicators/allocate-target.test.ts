@@ -1,3 +1,4 @@
+import { rowVersionOf } from '../../../test/factories.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, auditRows, element, fact, indicator, target, useIndicatorsApp } from './test-support.js';
 
@@ -44,6 +45,7 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
     const { g1, g2, g3, g4, g6, s } = ctx.tree;
     const before = await auditCount(ctx.database);
     const preview = await ctx.officerS.put(`/api/targets/${plus10}/allocations`, {
+      expectedVersion: await rowVersionOf(ctx.database.db, 'targets', plus10),
       mode: 'proportional',
       basis: { dataElementId: members },
       dryRun: true,
@@ -56,7 +58,8 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
     expect(await auditCount(ctx.database)).toBe(before);
     expect((await ctx.viewerS.get(`/api/targets/${plus10}/allocations`)).json().allocations).toEqual([]);
 
-    const saved = await ctx.officerS.put(`/api/targets/${plus10}/allocations`, { mode: 'proportional', basis: { dataElementId: members } });
+    const saved = await ctx.officerS.put(`/api/targets/${plus10}/allocations`, {
+      expectedVersion: await rowVersionOf(ctx.database.db, 'targets', plus10), mode: 'proportional', basis: { dataElementId: members } });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ total: 10, sum: 10, gap: 0, dryRun: false });
     expect(saved.json().allocations[0]).toEqual({
@@ -76,6 +79,7 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
   it('replaces the allocations by hand and flags a total that does not add up', async () => {
     const { g1, g6 } = ctx.tree;
     const res = await ctx.officerS.put(`/api/targets/${plus10}/allocations`, {
+      expectedVersion: await rowVersionOf(ctx.database.db, 'targets', plus10),
       mode: 'manual',
       allocations: [
         { unitId: g1.id, value: 6 },
@@ -93,7 +97,8 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
     const { g1, g6, o } = ctx.tree;
     const before = await auditCount(ctx.database);
     const current = (await ctx.viewerS.get(`/api/targets/${plus10}/allocations`)).json().allocations;
-    const put = (id: string, body: unknown, client = ctx.officerS) => client.put(`/api/targets/${id}/allocations`, body);
+    const put = async (id: string, body: object, client = ctx.officerS) =>
+      client.put(`/api/targets/${id}/allocations`, { expectedVersion: await rowVersionOf(ctx.database.db, 'targets', id), ...body });
 
     const pct = await put(share, { mode: 'manual', allocations: [{ unitId: g1.id, value: 80 }] });
     expect(pct.statusCode).toBe(400);

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Database, Executor } from '../../db/client.js';
-import { dataElements, targetAllocations } from '../../db/schema/indicators.js';
+import { dataElements, targetAllocations, targets } from '../../db/schema/indicators.js';
 import { queryRows } from '../../db/sql.js';
 import { canReachUnit, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
+import { nextVersion, staleWrite } from '../../lib/row-version.js';
 import { fieldError } from '../../lib/errors.js';
 import { allocateProportionally } from './allocation.js';
 import {
@@ -64,6 +65,7 @@ export async function allocateTarget(db: Database, actor: Actor, targetId: strin
   if (!(await canReachUnit(db, actor, target.scopeUnitId, PERMISSIONS.managePrograms))) throw targetNotFound(actor);
   // Readable is not writable: only whoever holds the scope unit on the target's write date allocates it.
   await requireTargetManage(db, actor, target.scopeUnitId, target.periodTo);
+  if (target.rowVersion !== input.expectedVersion) throw await staleWrite(db, 'targets', target.id);
   if (!target.allocatable) throw fieldError('TARGET_ALLOCATION_NOT_TOTAL', 'mode');
 
   const children = await childUnitsAtStart(db, target);
@@ -104,6 +106,14 @@ export async function allocateTarget(db: Database, actor: Actor, targetId: strin
   if (input.mode === 'proportional' && input.dryRun) return allocationsView(target, allocations, children, true);
 
   return db.transaction(async (tx) => {
+    // The allocations are the target's: saving them is an edit of the target, at the version read.
+    const bumped = await tx
+      .update(targets)
+      .set(nextVersion(actor))
+      .where(and(eq(targets.id, target.id), eq(targets.rowVersion, input.expectedVersion)))
+      .returning({ rowVersion: targets.rowVersion });
+    if (bumped.length === 0) throw await staleWrite(tx, 'targets', target.id);
+    target.rowVersion = bumped[0]!.rowVersion;
     const before = await savedAllocations(tx, target.id);
     await tx.delete(targetAllocations).where(eq(targetAllocations.targetId, target.id));
     if (allocations.length > 0) {

@@ -24,6 +24,7 @@ export async function loadAllocationTarget(db: Executor, targetId: string) {
       periodFrom: targets.periodFrom,
       periodTo: targets.periodTo,
       measure: indicators.measure,
+      rowVersion: targets.rowVersion,
     })
     .from(targets)
     .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
@@ -37,6 +38,7 @@ export async function loadAllocationTarget(db: Executor, targetId: string) {
     periodFrom: toDateOnly(row.periodFrom)!.slice(0, 7),
     periodTo: toDateOnly(row.periodTo)!.slice(0, 7),
     allocatable: allocatable(row.measure as Measure),
+    rowVersion: row.rowVersion,
   };
 }
 export type AllocationTarget = NonNullable<Awaited<ReturnType<typeof loadAllocationTarget>>>;
@@ -73,7 +75,7 @@ export function allocationsView(
 ) {
   const gap = allocationGap(target.total, allocations.map((a) => a.value));
   const sum = target.total + gap;
-  return { targetId: target.id, allocatable: target.allocatable, allocations, childUnits, total: target.total, sum, gap, dryRun };
+  return { targetId: target.id, rowVersion: target.rowVersion, allocatable: target.allocatable, allocations, childUnits, total: target.total, sum, gap, dryRun };
 }
 
 /** The allocations of one target (phân bổ chỉ tiêu), for a caller who may read it. */

@@ -73,6 +73,7 @@ export function presentTarget(r: TargetRow, allocations: AllocationRow[]) {
     stretch: r.stretch,
     whenConditionsAllow: r.whenConditionsAllow,
     sortOrder: r.sortOrder,
+    rowVersion: r.rowVersion,
     allocations: allocations.filter((a) => a.targetId === r.id).map((a) => ({ unitId: a.unitId, value: Number(a.value) })),
   };
 }

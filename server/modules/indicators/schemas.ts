@@ -162,6 +162,7 @@ export const TargetView = z
     stretch: z.boolean(),
     whenConditionsAllow: z.boolean(),
     sortOrder: z.number().int(),
+    rowVersion: z.number().int(),
     allocations: z.array(z.object({ unitId: z.uuid(), value: z.number() })),
   })
   .meta({ id: 'Target' });
@@ -241,11 +242,14 @@ export const AllocateTargetBody = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('manual'),
     allocations: z.array(AllocationInput).max(INDICATOR_LIMITS.allocationsMax),
+    /** The target's rowVersion the allocation was made on (server/lib/row-version.ts). */
+    expectedVersion: z.number().int().min(1),
   }),
   z.strictObject({
     mode: z.literal('proportional'),
     basis: z.strictObject({ dataElementId: z.uuid() }),
     dryRun: z.boolean().default(false),
+    expectedVersion: z.number().int().min(1),
   }),
 ]);
 export type AllocateTargetBody = z.infer<typeof AllocateTargetBody>;
@@ -255,6 +259,8 @@ const AllocationUnit = z.object({ unitId: z.uuid(), unitCode: z.string(), unitNa
 export const TargetAllocationsResponse = z
   .object({
     targetId: z.uuid(),
+    /** Optimistic version of the target: send it back as expectedVersion when allocating (409 STALE_WRITE if someone saved since). */
+    rowVersion: z.number().int(),
     /** Whether the target can be split at all (sums and counts only). */
     allocatable: z.boolean(),
     allocations: z.array(AllocationUnit.extend({ value: z.number() })),

@@ -60,7 +60,7 @@ export async function checkMemberIdentity(
 }
 
 /** The person's columns from a validated body (search name folded). */
-export function personColumns(input: UpdateMemberInput) {
+export function personColumns(input: Omit<UpdateMemberInput, 'expectedVersion'>) {
   const out: Partial<typeof members.$inferInsert> = {};
   if (input.fullName !== undefined) {
     out.fullName = input.fullName;
@@ -108,7 +108,7 @@ export async function admitMember(db: Database, actor: Actor, input: AdmitMember
       if (input.cardNumber) {
         await appendMemberEvent(tx, actor, memberId, { kind: 'card_issued', eventDate: input.admittedOn, unitId: input.unitId, cardNumber: input.cardNumber });
       }
-      await rederiveMember(tx, memberId);
+      await rederiveMember(tx, memberId, actor);
       await recordAudit(tx, actor, {
         action: 'member.admit',
         entityType: 'member',

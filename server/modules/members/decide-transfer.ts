@@ -32,7 +32,7 @@ export async function decideTransfer(db: Database, actor: Actor, eventId: string
         note: input.note ? [event.note, input.note].filter(Boolean).join(' — ') : event.note,
       })
       .where(eq(memberEvents.id, eventId));
-    await rederiveMember(tx, event.memberId);
+    await rederiveMember(tx, event.memberId, actor);
     await recordAudit(tx, actor, {
       action: input.accept ? 'member.transfer_accept' : 'member.transfer_refuse',
       entityType: 'member',

@@ -4,7 +4,7 @@ import { memberEvents, members, orgUnits, users } from '../../db/schema/index.js
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { alias } from 'drizzle-orm/pg-core';
-import { canSeePersonalDataOf, memberReadScope, requireMemberReader } from './policy.js';
+import { canManageMembersOf, canSeePersonalDataOf, memberReadScope, requireMemberReader } from './policy.js';
 import type { MemberRow } from './member-writes.js';
 
 export interface MemberEventModel {
@@ -28,8 +28,10 @@ export interface MemberDetailModel {
   unitCode: string;
   unitName: string;
   events: MemberEventModel[];
-  /** The caller manages the member's unit: full personal data and actions. */
+  /** The caller manages (or managed) the member's unit: full personal data. */
   manages: boolean;
+  /** The caller holds the member's unit today (access.ts heldOn): the actions. */
+  writes: boolean;
 }
 
 const toUnit = alias(orgUnits, 'to_unit');
@@ -66,5 +68,6 @@ export async function getMember(db: Executor, actor: Actor, memberId: string): P
     .where(eq(memberEvents.memberId, memberId))
     .orderBy(asc(memberEvents.eventDate), asc(memberEvents.seq), asc(memberEvents.createdAt));
   const manages = await canSeePersonalDataOf(db, actor, row.member.unitId);
-  return { member: row.member, unitCode: row.unitCode, unitName: row.unitName, events, manages };
+  const writes = manages && (await canManageMembersOf(db, actor, row.member.unitId));
+  return { member: row.member, unitCode: row.unitCode, unitName: row.unitName, events, manages, writes };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
+import { nextVersion } from '../../lib/row-version.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { checkMemberIdentity } from './admit-member.js';
@@ -19,7 +20,7 @@ export async function issueMemberCard(db: Database, actor: Actor, memberId: stri
       await checkMemberIdentity(tx, { cardNumber: input.cardNumber }, member.unitId, memberId);
       const before = await snapshotMember(tx, memberId);
       await appendMemberEvent(tx, actor, memberId, { kind: 'card_issued', eventDate: input.date, unitId: member.unitId, cardNumber: input.cardNumber });
-      await tx.update(members).set({ cardNumber: input.cardNumber, cardIssuedOn: input.date, updatedAt: new Date() }).where(eq(members.id, memberId));
+      await tx.update(members).set({ cardNumber: input.cardNumber, cardIssuedOn: input.date, ...nextVersion(actor) }).where(eq(members.id, memberId));
       await recordAudit(tx, actor, {
         action: 'member.issue_card',
         entityType: 'member',

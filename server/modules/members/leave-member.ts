@@ -18,7 +18,7 @@ export async function leaveMember(db: Database, actor: Actor, memberId: string, 
     const before = await snapshotMember(tx, memberId);
     await appendMemberEvent(tx, actor, memberId, { kind: input.reason, eventDate: input.date, unitId: member.unitId, note: input.note ?? null });
     await tx.execute(sqlRefusePending(memberId, todayInVietnam()));
-    await rederiveMember(tx, memberId);
+    await rederiveMember(tx, memberId, actor);
     await recordAudit(tx, actor, {
       action: 'member.leave',
       entityType: 'member',

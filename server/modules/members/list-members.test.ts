@@ -1,3 +1,4 @@
+import { rowVersionOf } from '../../../test/factories.js';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,14 +108,14 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   });
 
   it('edits the person and issues a new card, audited; a taken card number is refused', async () => {
-    const res = await w.officerA.patch(`/api/members/${ids.binh}`, { fullName: 'Trần Văn Bính', phone: '0987654321' });
+    const res = await w.officerA.patch(`/api/members/${ids.binh}`, { expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),  fullName: 'Trần Văn Bính', phone: '0987654321' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ fullName: 'Trần Văn Bính', phone: '0987654321' });
     expect(await names('officerA', 'q=binh')).toEqual(['Trần Văn Bính']);
     expect((await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-001', date: '2024-08-01' })).json().error.code).toBe('MEMBER_CARD_TAKEN');
     const card = await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-009', date: '2024-08-01' });
     expect(card.json()).toMatchObject({ cardNumber: 'KG-A-009', cardIssuedOn: '2024-08-01' });
-    expect((await w.viewerA.patch(`/api/members/${ids.binh}`, { fullName: 'X' })).statusCode).toBe(403);
+    expect((await w.viewerA.patch(`/api/members/${ids.binh}`, { expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),  fullName: 'X' })).statusCode).toBe(403);
     const actions = await queryRows<{ action: string }>(w.database.db, sql`select action from audit_log where entity_id = ${ids.binh} order by id`);
     expect(actions.map((a) => a.action)).toEqual(['member.admit', 'member.update', 'member.issue_card']);
   });

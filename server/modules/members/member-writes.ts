@@ -9,6 +9,7 @@ import { memberEvents, members, memberUnitPeriods, orgUnits } from '../../db/sch
 import { queryRows } from '../../db/sql.js';
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
+import { nextVersion } from '../../lib/row-version.js';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.js';
 import { vnDate } from '../org-units/tree-queries.js';
 import { refreshMemberFacts } from './member-facts.js';
@@ -91,7 +92,7 @@ export async function appendMemberEvent(tx: Executor, actor: Actor, memberId: st
  * the member was or is in. Call after any change to the member's events, in
  * the same transaction.
  */
-export async function rederiveMember(tx: Executor, memberId: string): Promise<void> {
+export async function rederiveMember(tx: Executor, memberId: string, actor: Actor | null = null): Promise<void> {
   const events = await tx
     .select()
     .from(memberEvents)
@@ -104,7 +105,7 @@ export async function rederiveMember(tx: Executor, memberId: string): Promise<vo
     .where(eq(memberUnitPeriods.memberId, memberId));
   await tx
     .update(members)
-    .set({ status: state.status, unitId: state.unitId, admittedOn: state.admittedOn, updatedAt: new Date() })
+    .set({ status: state.status, unitId: state.unitId, admittedOn: state.admittedOn, ...nextVersion(actor) })
     .where(eq(members.id, memberId));
   await tx.delete(memberUnitPeriods).where(eq(memberUnitPeriods.memberId, memberId));
   if (state.periods.length) await tx.insert(memberUnitPeriods).values(state.periods.map((p) => ({ memberId, ...p })));
@@ -136,7 +137,7 @@ export async function pendingTransferOf(tx: Executor, memberId: string) {
 export async function snapshotMember(tx: Executor, memberId: string): Promise<Record<string, unknown> | null> {
   const [m] = await tx.select().from(members).where(eq(members.id, memberId));
   if (!m) return null;
-  const { nameFolded: _n, importKey: _k, createdAt: _c, updatedAt: _u, ...rest } = m;
+  const { nameFolded: _n, importKey: _k, createdAt: _c, updatedAt: _u, rowVersion: _v, updatedBy: _b, ...rest } = m;
   return rest;
 }
 

@@ -26,7 +26,7 @@ export function presentMemberListItem(row: MemberListRow): z.infer<typeof Member
 }
 
 export function presentMemberDetail(model: MemberDetailModel): z.infer<typeof MemberDetail> {
-  const { member: m, manages } = model;
+  const { member: m, manages, writes } = model;
   const pendingTransfer = model.events.some((e) => e.transferState === 'pending');
   const active = m.status === 'active';
   return {
@@ -56,12 +56,13 @@ export function presentMemberDetail(model: MemberDetailModel): z.infer<typeof Me
       kind: e.kind as MemberEventKind,
       transferState: e.transferState as TransferState | null,
     })),
+    rowVersion: m.rowVersion,
     can: {
-      edit: manages,
-      transfer: manages && active && !pendingTransfer,
-      leave: manages && active,
-      rejoin: manages && !active && m.status !== 'deceased',
-      issueCard: manages && active,
+      edit: writes,
+      transfer: writes && active && !pendingTransfer,
+      leave: writes && active,
+      rejoin: writes && !active && m.status !== 'deceased',
+      issueCard: writes && active,
     },
   };
 }

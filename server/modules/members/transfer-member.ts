@@ -52,7 +52,7 @@ export async function transferMember(db: Database, actor: Actor, memberId: strin
       decidedBy: transferState === 'accepted' ? actor.userId : null,
       note: input.note ?? null,
     });
-    await rederiveMember(tx, memberId);
+    await rederiveMember(tx, memberId, actor);
     await recordAudit(tx, actor, {
       action: 'member.transfer',
       entityType: 'member',

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
+import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import { checkBirthDate, checkMemberIdentity, personColumns } from './admit-member.js';
 import { getMember, type MemberDetailModel } from './get-member.js';
 import { findMemberToManage, snapshotMember, withMemberUniqueness } from './member-writes.js';
@@ -13,6 +14,7 @@ export async function updateMember(db: Database, actor: Actor, memberId: string,
   await withMemberUniqueness(() =>
     db.transaction(async (tx) => {
       const member = await findMemberToManage(tx, actor, memberId);
+      await requireVersion(tx, 'members', member, input.expectedVersion);
       const next = { ...member, ...personColumns(input) };
       checkBirthDate(next.birthDate, member.admittedOn);
       await checkMemberIdentity(
@@ -26,10 +28,12 @@ export async function updateMember(db: Database, actor: Actor, memberId: string,
         memberId,
       );
       const before = await snapshotMember(tx, memberId);
-      await tx
+      const updated = await tx
         .update(members)
-        .set({ ...personColumns(input), updatedAt: new Date() })
-        .where(eq(members.id, memberId));
+        .set({ ...personColumns(input), ...nextVersion(actor) })
+        .where(and(eq(members.id, memberId), eq(members.rowVersion, input.expectedVersion)))
+        .returning({ id: members.id });
+      if (updated.length === 0) throw await staleWrite(tx, 'members', memberId);
       await recordAudit(tx, actor, {
         action: 'member.update',
         entityType: 'member',

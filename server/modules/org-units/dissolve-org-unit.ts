@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
+import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
@@ -41,7 +42,7 @@ export async function dissolveOrgUnit(db: Database, actor: Actor, id: string, in
     if (own && (own.validTo === null || own.validTo > date)) {
       await tx.update(orgUnitParents).set({ validTo: date }).where(eq(orgUnitParents.id, own.id));
     }
-    await tx.update(orgUnits).set({ validTo: date, updatedAt: new Date() }).where(eq(orgUnits.id, id));
+    await tx.update(orgUnits).set({ validTo: date, ...nextVersion(actor) }).where(eq(orgUnits.id, id));
     await refreshOrgUnitPaths(tx);
     await recordAudit(tx, actor, {
       action: 'org_unit.dissolve',

@@ -8,7 +8,7 @@ import { compareUnits, type OrgUnitRow } from './tree-queries.js';
 
 export interface OrgUnitListModel {
   asOf: string;
-  items: Array<{ unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt'>; parentId: string | null }>;
+  items: Array<{ unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt' | 'rowVersion' | 'updatedBy'>; parentId: string | null }>;
   matchIds: string[];
 }
 

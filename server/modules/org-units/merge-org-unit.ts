@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { orgUnitLinks, orgUnitParents, orgUnits } from '../../db/schema/index.js';
+import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { dayBefore } from '../../lib/dates.js';
@@ -50,7 +51,7 @@ export async function mergeOrgUnit(db: Database, actor: Actor, id: string, input
     if (own && (own.validTo === null || own.validTo > lastDay)) {
       await tx.update(orgUnitParents).set({ validTo: lastDay }).where(eq(orgUnitParents.id, own.id));
     }
-    await tx.update(orgUnits).set({ validTo: lastDay, updatedAt: new Date() }).where(eq(orgUnits.id, id));
+    await tx.update(orgUnits).set({ validTo: lastDay, ...nextVersion(actor) }).where(eq(orgUnits.id, id));
 
     const children = await childRowsFrom(tx, id, date);
     for (const row of children) {

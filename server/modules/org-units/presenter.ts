@@ -7,7 +7,7 @@ import type { OrgUnitListModel } from './list-org-units.js';
 type Node = z.infer<typeof OrgUnitNode>;
 type Detail = z.infer<typeof OrgUnitDetail>;
 
-export function presentOrgUnitNode(unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt'>, parentId: string | null): Node {
+export function presentOrgUnitNode(unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt' | 'rowVersion' | 'updatedBy'>, parentId: string | null): Node {
   return {
     id: unit.id,
     code: unit.code,
@@ -35,6 +35,7 @@ export function presentOrgUnitList(model: OrgUnitListModel): z.infer<typeof OrgU
 export function presentOrgUnitDetail(model: OrgUnitDetailModel): Detail {
   return {
     ...presentOrgUnitNode(model.unit, model.parentId),
+    rowVersion: model.unit.rowVersion,
     parents: model.parents,
     links: model.links.map((l) => ({ ...l, kind: l.kind as OrgUnitLinkKind })),
     children: model.children.map((c) => ({ ...c, kind: c.kind as OrgUnitKind })),

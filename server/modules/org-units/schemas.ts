@@ -50,6 +50,8 @@ export const OrgUnitListResponse = z
   .meta({ id: 'OrgUnitList' });
 
 export const OrgUnitDetail = OrgUnitNode.extend({
+  /** Optimistic version: send it back as expectedVersion when editing (409 STALE_WRITE if someone changed the unit since). */
+  rowVersion: z.number().int(),
   parents: z.array(
     z.object({
       id: z.uuid(),
@@ -102,6 +104,8 @@ export const CreateOrgUnitBody = z.object({
 export type CreateOrgUnitInput = z.infer<typeof CreateOrgUnitBody>;
 
 export const UpdateOrgUnitBody = z.object({
+  /** The rowVersion the edit was made on (server/lib/row-version.ts). */
+  expectedVersion: z.number().int().min(1),
   code: text(LIMITS.codeMax).optional(),
   fullName: text(LIMITS.nameMax).optional(),
   shortName: text(LIMITS.nameMax).optional(),

@@ -118,7 +118,7 @@ export async function isSelfOrDescendantFrom(db: Executor, unitId: string, candi
 export async function snapshotUnit(db: Executor, unitId: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
   if (!unit) return null;
-  const { createdAt: _c, updatedAt: _u, ...fields } = unit;
+  const { createdAt: _c, updatedAt: _u, rowVersion: _v, updatedBy: _b, ...fields } = unit;
   const parents = (await parentHistory(db, unitId)).map((p) => ({ parentId: p.parentId, validFrom: p.validFrom, validTo: p.validTo }));
   return { ...fields, parents };
 }

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
+import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
@@ -39,6 +40,7 @@ export async function updateOrgUnit(db: Database, actor: Actor, id: string, inpu
   await withCodeRace('code', () =>
     db.transaction(async (tx) => {
       const unit = await lockUnit(tx, id);
+      await requireVersion(tx, 'org_units', unit, input.expectedVersion);
       const before = await snapshotUnit(tx, id);
       const validFrom = input.validFrom ?? unit.validFrom;
       const validTo = input.validTo === undefined ? unit.validTo : input.validTo;
@@ -62,7 +64,7 @@ export async function updateOrgUnit(db: Database, actor: Actor, id: string, inpu
         throw fieldError('UNIT_CODE_TAKEN', 'code');
       }
       if (validFrom !== unit.validFrom || validTo !== unit.validTo) await adjustParentRows(tx, unit, validFrom, validTo);
-      await tx
+      const updated = await tx
         .update(orgUnits)
         .set({
           code: input.code ?? unit.code,
@@ -75,9 +77,11 @@ export async function updateOrgUnit(db: Database, actor: Actor, id: string, inpu
           initialMemberCount,
           validFrom,
           validTo,
-          updatedAt: new Date(),
+          ...nextVersion(actor),
         })
-        .where(eq(orgUnits.id, id));
+        .where(and(eq(orgUnits.id, id), eq(orgUnits.rowVersion, input.expectedVersion)))
+        .returning({ id: orgUnits.id });
+      if (updated.length === 0) throw await staleWrite(tx, 'org_units', id);
       await refreshOrgUnitPaths(tx);
       await recordAudit(tx, actor, {
         action: 'org_unit.update',

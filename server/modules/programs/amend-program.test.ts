@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser } from '../../../test/factories.js';
+import { createUnit, createUser, rowVersionOf } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
@@ -46,7 +46,7 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     expect((audit!.after as { reason: string }).reason).toBe('Bổ sung chỉ tiêu');
     // The original stays issued and readable, and still refuses edits.
     expect((await officer.get(`/api/programs/${original.id}`)).json().status).toBe('issued');
-    expect((await officer.patch(`/api/programs/${original.id}`, { title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+    expect((await officer.patch(`/api/programs/${original.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', original.id),  title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
   });
 
   it('refuses a draft, a program that already has a newer version, and an empty reason, changing nothing', async () => {
@@ -69,9 +69,9 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const original = await issued();
     const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json();
     // Sending the unchanged key (as the editor does) is fine.
-    const same = await officer.patch(`/api/programs/${draft.id}`, { number: original.number, year: 2024, kind: 'program', title: 'Sửa' });
+    const same = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  number: original.number, year: 2024, kind: 'program', title: 'Sửa' });
     expect(same.statusCode).toBe(200);
-    const res = await officer.patch(`/api/programs/${draft.id}`, { number: 999 });
+    const res = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  number: 999 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0]).toMatchObject({ field: 'number', message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.' });
     // A new program may not take the number either.
@@ -87,7 +87,7 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     content.targets[0].text = 'Chỉ tiêu đã sửa';
     content.taskGroups.push({ number: 10, title: 'Nhiệm vụ mới', paragraphs: [], actions: [{ text: 'Làm việc mới' }] });
     content.theme = '“Chủ đề mới”';
-    expect((await officer.patch(`/api/programs/${draft.id}`, { content, signerName: 'Nguyễn Văn A' })).statusCode).toBe(200);
+    expect((await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  content, signerName: 'Nguyễn Văn A' })).statusCode).toBe(200);
 
     const pending = (await officer.get(`/api/programs/${draft.id}/versions`)).json();
     expect(pending.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'issued'], [2, 'draft']]);
@@ -97,7 +97,7 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     expect(res.json().status).toBe('issued');
     const old = (await officer.get(`/api/programs/${original.id}`)).json();
     expect(old.status).toBe('superseded');
-    expect((await officer.patch(`/api/programs/${original.id}`, { title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+    expect((await officer.patch(`/api/programs/${original.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', original.id),  title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
     expect((await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json().error.code).toBe('PROGRAM_HAS_NEWER_VERSION');
 
     const expected = {

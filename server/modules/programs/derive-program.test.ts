@@ -1,3 +1,4 @@
+import { rowVersionOf } from '../../../test/factories.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, programs, targets } from '../../db/schema/index.js';
@@ -118,6 +119,6 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect(issued.statusCode).toBe(200);
     expect(issued.json().status).toBe('issued');
     // The federation's own program stays out of the chair's hands.
-    expect((await chair.patch(`/api/programs/${ctx.programId}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await chair.patch(`/api/programs/${ctx.programId}`, { expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),  title: 'x' })).statusCode).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
+import { nextVersion } from '../../lib/row-version.js';
 import { recordAudit } from '../../lib/audit.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
@@ -26,7 +27,7 @@ export async function issueProgram(db: Database, actor: Actor, id: string) {
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
     const [after] = await tx
       .update(programs)
-      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, updatedAt: new Date() })
+      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, ...nextVersion(actor) })
       .where(eq(programs.id, before.id))
       .returning();
     let changes = undefined;
@@ -34,7 +35,7 @@ export async function issueProgram(db: Database, actor: Actor, id: string) {
       const previous = await findProgram(tx, before.previousVersionId, { forUpdate: true });
       if (previous) {
         changes = versionChanges(previous.program, after!);
-        await tx.update(programs).set({ status: 'superseded', updatedAt: new Date() }).where(eq(programs.id, previous.program.id));
+        await tx.update(programs).set({ status: 'superseded', ...nextVersion(actor) }).where(eq(programs.id, previous.program.id));
         await recordAudit(tx, actor, {
           action: 'program.supersede',
           entityType: 'program',

@@ -1,6 +1,7 @@
 // Reading scope of programs and targets (docs/scopes.md "What is due from
 // above"): a grassroots chair reads, read-only, what the units above their
 // unit issued for the year — never their drafts, never a sibling's rows.
+import { rowVersionOf } from '../../../test/factories.js';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetAllocations, targets } from '../../db/schema/index.js';
@@ -56,7 +57,7 @@ describe('programs and targets issued above the caller\'s unit', () => {
     expect((await ctx.chair.get(`/api/programs/${vtDraft}`)).statusCode).toBe(403);
     expect((await ctx.chair.get(`/api/programs/${ag2024}`)).statusCode).toBe(403);
     expect((await ctx.chair.get(`/api/programs/${siblingProgram}`)).statusCode).toBe(403);
-    expect((await ctx.chair.patch(`/api/programs/${ctx.programId}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await ctx.chair.patch(`/api/programs/${ctx.programId}`, { expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),  title: 'x' })).statusCode).toBe(403);
   });
 
   it('shows the targets set above, with only the chair\'s own allocation', async () => {

@@ -19,6 +19,7 @@ export function presentProgramSummary(row: ProgramRow, unitName: string) {
     title: row.title,
     status: row.status as ProgramStatus,
     version: row.version,
+    rowVersion: row.rowVersion,
     updatedAt: toIso(row.updatedAt),
   };
 }

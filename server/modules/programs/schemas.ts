@@ -39,7 +39,11 @@ export type CreateProgramBody = z.infer<typeof CreateProgramBody>;
 /** Fields of a draft that may change; the issuing unit may not. */
 export const UpdateProgramBody = z
   .strictObject({ ...ProgramHeaderFields, content: ProgramContent })
-  .partial();
+  .partial()
+  .extend({
+    /** The rowVersion the edit was made on (server/lib/row-version.ts); 409 STALE_WRITE when someone saved since. */
+    expectedVersion: z.number().int().min(1),
+  });
 export type UpdateProgramBody = z.infer<typeof UpdateProgramBody>;
 
 export const ProgramSummary = z
@@ -58,6 +62,8 @@ export const ProgramSummary = z
     title: z.string(),
     status: z.enum(PROGRAM_STATUSES),
     version: z.number().int(),
+    /** Optimistic version of the row (not the document's amendment version): send it back as expectedVersion when editing. */
+    rowVersion: z.number().int(),
     updatedAt: z.string(),
   })
   .meta({ id: 'ProgramSummary' });

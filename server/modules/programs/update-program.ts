@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
+import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
@@ -18,8 +19,10 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
       if (!found) throw programNotFound(actor);
       const before = found.program;
       await requireProgramManage(tx, actor, before.unitId, before.year);
+      await requireVersion(tx, 'programs', before, input.expectedVersion);
       if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateProgramBody;
+      const { expectedVersion, ...fields } = input;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<UpdateProgramBody, 'expectedVersion'>;
       // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
       if (before.previousVersionId) {
         for (const field of ['year', 'kind', 'number'] as const) {
@@ -39,9 +42,10 @@ export async function updateProgram(db: Database, actor: Actor, id: string, inpu
       }
       const [after] = await tx
         .update(programs)
-        .set({ ...changes, updatedAt: new Date() })
-        .where(eq(programs.id, before.id))
+        .set({ ...changes, ...nextVersion(actor) })
+        .where(and(eq(programs.id, before.id), eq(programs.rowVersion, expectedVersion)))
         .returning();
+      if (!after) throw await staleWrite(tx, 'programs', before.id);
       await recordAudit(tx, actor, {
         action: 'program.update',
         entityType: 'program',

@@ -80,7 +80,7 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
     setError(null);
     setRowErrors({});
     try {
-      const res = await allocate.mutateAsync({ mode: 'proportional', basis: { dataElementId: basis }, dryRun: true });
+      const res = await allocate.mutateAsync({ mode: 'proportional', basis: { dataElementId: basis }, dryRun: true, expectedVersion: current.data!.rowVersion });
       setValues(Object.fromEntries(res.allocations.map((a) => [a.unitId, a.value])));
     } catch (e) {
       showError(e, []);
@@ -94,6 +94,8 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
       const res = await allocate.mutateAsync({
         mode: 'manual',
         allocations: entries.map((r) => ({ unitId: r.unitId, value: values[r.unitId]! })),
+        // The version the drawer was opened at: a stale save gets 409 STALE_WRITE, the typed values stay.
+        expectedVersion: current.data!.rowVersion,
       });
       if (res.gap === 0) message.success(t('catalogue.saved'));
       else message.warning(t('catalogue.mismatchSaved', { gap: formatNumber(res.gap) }));

@@ -74,6 +74,8 @@ export interface AllocationUnit {
 
 export interface TargetAllocations {
   targetId: string;
+  /** Optimistic version of the target: sent back as expectedVersion when allocating. */
+  rowVersion: number;
   allocatable: boolean;
   allocations: (AllocationUnit & { value: number })[];
   childUnits: AllocationUnit[];
@@ -84,8 +86,8 @@ export interface TargetAllocations {
 }
 
 export type AllocateBody =
-  | { mode: 'manual'; allocations: { unitId: string; value: number }[] }
-  | { mode: 'proportional'; basis: { dataElementId: string }; dryRun?: boolean };
+  | { mode: 'manual'; allocations: { unitId: string; value: number }[]; expectedVersion: number }
+  | { mode: 'proportional'; basis: { dataElementId: string }; dryRun?: boolean; expectedVersion: number };
 
 const KEY = 'catalogue';
 

@@ -139,7 +139,8 @@ function EditForm({ member, onDone }: { member: MemberDetail; onDone: () => void
         setError(null);
         const body = toPersonBody(v);
         const sent = masked ? Object.fromEntries(Object.entries(body).filter(([k]) => form.isFieldTouched(k as keyof PersonFormValues))) : body;
-        update.mutate(sent, {
+        // Sent with the version the form was opened at; a stale save gets 409 STALE_WRITE and the form keeps what was typed.
+        update.mutate({ ...sent, expectedVersion: member.rowVersion }, {
           onSuccess: () => {
             message.success(t('members.saved'));
             onDone();

@@ -18,6 +18,8 @@ export interface ProgramSummary {
   title: string;
   status: ProgramStatus;
   version: number;
+  /** Optimistic version of the row: sent back as expectedVersion when saving (409 STALE_WRITE if someone saved since). */
+  rowVersion: number;
   updatedAt: string;
 }
 
@@ -80,7 +82,7 @@ export function useProgramVersions(id: string | undefined) {
 /** The header fields and content as sent to POST (with unitId) and PATCH. */
 export type ProgramBody = Omit<
   ProgramDetail,
-  'id' | 'unitName' | 'documentNumber' | 'status' | 'version' | 'updatedAt' | 'previousVersionId' | 'placeAndDate' | 'issuedAt' | 'createdAt'
+  'id' | 'unitName' | 'documentNumber' | 'status' | 'version' | 'rowVersion' | 'updatedAt' | 'previousVersionId' | 'placeAndDate' | 'issuedAt' | 'createdAt'
 >;
 
 function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
@@ -96,7 +98,7 @@ function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
 
 export const useCreateProgram = () => useProgramMutation((body: ProgramBody) => api.post<ProgramDetail>('/api/programs', body));
 export const useUpdateProgram = () =>
-  useProgramMutation(({ id, body }: { id: string; body: Partial<ProgramBody> }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
+  useProgramMutation(({ id, body }: { id: string; body: Partial<ProgramBody> & { expectedVersion: number } }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
 export const useIssueProgram = () => useProgramMutation((id: string) => api.post<ProgramDetail>(`/api/programs/${id}/issue`));
 export const useAmendProgram = () =>
   useProgramMutation(({ id, reason }: { id: string; reason: string }) => api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason }));

@@ -412,6 +412,7 @@ function toPreview(values: ProgramBody | undefined, base: ProgramBody, unitName:
     documentNumber: formatDocumentNumber(v.number ?? 0, str(v.symbol)),
     status: 'draft',
     version: 1,
+    rowVersion: 1,
     updatedAt: '',
     previousVersionId: null,
     placeAndDate: formatPlaceAndDate(str(v.place), v.issuedOn),
@@ -496,7 +497,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
 
   const initial = useMemo<ProgramBody>(() => {
     if (program) {
-      const { id: _i, unitName: _n, documentNumber: _d, status: _s, version: _v, updatedAt: _u, previousVersionId: _p, placeAndDate: _pd, issuedAt: _ia, createdAt: _c, ...body } = program;
+      const { id: _i, unitName: _n, documentNumber: _d, status: _s, version: _v, rowVersion: _rv, updatedAt: _u, previousVersionId: _p, placeAndDate: _pd, issuedAt: _ia, createdAt: _c, ...body } = program;
       return body;
     }
     return newProgramBody(units[0]?.value ?? '', thisYear());
@@ -511,7 +512,8 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
     const body = toBody(form.getFieldsValue(true) as ProgramBody);
     try {
       if (program) {
-        const saved = await update.mutateAsync({ id: program.id, body: patchBody(body) });
+        // The version the form was opened at: a save over someone else's gets 409 STALE_WRITE, shown in the banner, the form kept as typed.
+        const saved = await update.mutateAsync({ id: program.id, body: { ...patchBody(body), expectedVersion: program.rowVersion } });
         message.success(t('programs.saved'));
         return saved;
       }

@@ -61,6 +61,8 @@ export interface OrgUnitChild {
 }
 
 export interface OrgUnitDetail extends OrgUnitNode {
+  /** Optimistic version: sent back as expectedVersion when editing. */
+  rowVersion: number;
   parents: OrgUnitParentPeriod[];
   links: OrgUnitLink[];
   children: OrgUnitChild[];
@@ -80,7 +82,10 @@ export interface OrgUnitInput {
   parentId?: string | null;
 }
 
-export type OrgUnitPatch = Partial<Omit<OrgUnitInput, 'parentId'>>;
+export type OrgUnitPatch = Partial<Omit<OrgUnitInput, 'parentId'>> & {
+  /** The rowVersion the form was opened at (409 STALE_WRITE if someone saved since). */
+  expectedVersion: number;
+};
 
 export interface SplitInput {
   date: string;

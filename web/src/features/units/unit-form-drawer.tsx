@@ -124,6 +124,7 @@ function UnitForm({
           initialMemberCount,
           validFrom: toIsoDate(v.validFrom)!,
           validTo: toIsoDate(v.validTo) ?? null,
+          expectedVersion: unit.rowVersion,
         },
         {
           onSuccess: () => {
