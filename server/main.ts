@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
+import { recoverInterruptedImports } from './modules/members/import-policy.js';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load-demo-data.js';
 
 // config → database → migrate → demo data (first start) → listen
@@ -9,6 +10,9 @@ const startedAt = performance.now();
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(database);
+// Imports a crash or restart left 'validating'/'importing' are marked failed (an interrupted import can be committed again).
+const recovered = await recoverInterruptedImports(database.db);
+if (recovered > 0) console.log(`Đã đánh dấu ${recovered} lần nhập Excel bị gián đoạn là thất bại.`);
 const demo = config.demoData ? await loadDemoDataIfEmpty(database.db) : null;
 const app = await buildApp({ database, config, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });

@@ -70,5 +70,6 @@ export const memberImport: Record<keyof typeof vi, string> = {
   personOtherCitizenId: 'The unit already has a member with the same name and date of birth but another citizen ID.',
   cardTaken: 'This union card number was issued to another member.',
   interrupted: 'Checking or importing the file was interrupted (the server restarted). Upload the file again.',
+  interruptedImport: 'The import was interrupted by a server restart; no member was imported. Press Import to import the checked rows again.',
   failed: 'The file could not be imported because of a system error; nothing was written. Try again.',
 };

@@ -76,5 +76,6 @@ export const memberImport = {
   cardTaken: 'Số thẻ đoàn viên đã được cấp cho đoàn viên khác.',
   // File-level
   interrupted: 'Việc kiểm tra hoặc nhập tệp bị gián đoạn (máy chủ khởi động lại). Hãy tải tệp lên lại.',
+  interruptedImport: 'Việc nhập bị gián đoạn do máy chủ khởi động lại; chưa có đoàn viên nào được nhập. Bấm Nhập để nhập lại các dòng đã kiểm tra.',
   failed: 'Không nhập được tệp do lỗi hệ thống; chưa có dữ liệu nào được ghi. Hãy thử lại.',
 } as const;

@@ -38,7 +38,9 @@ export async function commitMemberImport(
   await requireMemberImportWriter(db, actor);
   const current = await loadImport(db, actor, id);
   if (current.state === 'imported') throw new AppError('IMPORT_ALREADY_DONE', {}, { status: 409 });
-  const ready = current.state === 'validated' || (current.state === 'invalid' && options.validRowsOnly);
+  // An import a crash cut off while importing (recoverInterruptedImports) is committed again: its rows are re-checked in the job.
+  const interrupted = current.state === 'failed' && (current.fileError as { code?: string } | null)?.code === 'interruptedImport';
+  const ready = current.state === 'validated' || interrupted || (current.state === 'invalid' && options.validRowsOnly);
   if (!ready) throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
   // Claim it: a second commit of the same import finds it 'importing'.
   const claimed = await db

@@ -48,6 +48,27 @@ export async function failIfInterrupted(db: Executor, id: string, now: Date = ne
     );
 }
 
+/**
+ * At start-up (server/main.ts): no job of this process is running yet, so an
+ * import still 'validating' or 'importing' was cut off by a crash or restart.
+ * It is marked failed with a message; one cut off while importing (its one
+ * transaction rolled back, nothing written, its checked rows still stored)
+ * can be committed again (import-commit.ts). Returns how many were marked.
+ */
+export async function recoverInterruptedImports(db: Executor, now: Date = new Date()): Promise<number> {
+  const importing = await db
+    .update(memberImports)
+    .set({ state: 'failed', fileError: { code: 'interruptedImport' }, updatedAt: now })
+    .where(eq(memberImports.state, 'importing'))
+    .returning({ id: memberImports.id });
+  const validating = await db
+    .update(memberImports)
+    .set({ state: 'failed', fileError: { code: 'interrupted' }, updatedAt: now })
+    .where(eq(memberImports.state, 'validating'))
+    .returning({ id: memberImports.id });
+  return importing.length + validating.length;
+}
+
 /** The import's row without its stored sheet, or 404. */
 export async function loadImport(db: Executor, actor: Actor, id: string) {
   await failIfInterrupted(db, id);
@@ -57,6 +78,7 @@ export async function loadImport(db: Executor, actor: Actor, id: string) {
       userId: memberImports.userId,
       fileName: memberImports.fileName,
       state: memberImports.state,
+      fileError: memberImports.fileError,
     })
     .from(memberImports)
     .where(ownImport(actor, id));
