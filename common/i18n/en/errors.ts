@@ -92,7 +92,7 @@ export const errors: Record<keyof typeof vi, string> = {
   IMPORT_FILE_TYPE: "The file is not an Excel workbook (.xlsx). Use the template from the system.",
   IMPORT_FILE_EMPTY: "The file has no data rows.",
   IMPORT_FILE_TOO_LARGE: "The file is too large: at most {maxMb} MB per file.",
-  IMPORT_TOO_MANY_ROWS: "The file has {rows} rows, over the limit of {max} rows per file. Split it into several files.",
+  IMPORT_TOO_MANY_ROWS: "The file has more than {max} data rows, over the limit of {max} rows per file (reading stopped at data row {rows}). Split it into several files.",
   IMPORT_HEADERS_MISSING: "The sheet lacks required columns: {columns}. Use the template from the system.",
   IMPORT_MERGED_CELLS: "The sheet has merged cells ({cells}). Unmerge them and upload again.",
   IMPORT_NOT_READY: "The file has not been checked yet or still has errors; it cannot be imported.",

@@ -91,7 +91,7 @@ export const errors = {
   IMPORT_FILE_TYPE: "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ hệ thống.",
   IMPORT_FILE_EMPTY: "Tệp không có dòng dữ liệu nào.",
   IMPORT_FILE_TOO_LARGE: "Tệp quá lớn: tối đa {maxMb} MB mỗi tệp.",
-  IMPORT_TOO_MANY_ROWS: "Tệp có {rows} dòng, vượt giới hạn {max} dòng mỗi tệp. Hãy chia thành nhiều tệp.",
+  IMPORT_TOO_MANY_ROWS: "Tệp có hơn {max} dòng dữ liệu, vượt giới hạn {max} dòng mỗi tệp (đã dừng đọc ở dòng thứ {rows}). Hãy chia thành nhiều tệp.",
   IMPORT_HEADERS_MISSING: "Trang tính thiếu các cột bắt buộc: {columns}. Hãy dùng tệp mẫu tải từ hệ thống.",
   IMPORT_MERGED_CELLS: "Trang tính có ô gộp ({cells}). Hãy bỏ gộp ô rồi tải lên lại.",
   IMPORT_NOT_READY: "Tệp chưa kiểm tra xong hoặc còn lỗi; chưa thể nhập.",

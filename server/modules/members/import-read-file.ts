@@ -2,6 +2,7 @@
 // checks (type, sheet, headers, merged cells, row count) and the cell texts of
 // every data row. Row checks are in import-validate.ts.
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { formatDate } from '../../../common/format.js';
 import { MEMBER_LIMITS } from '../../../common/members.js';
 import { AppError } from '../../lib/errors.js';
@@ -43,106 +44,173 @@ export const NUMBER_KEY = '__number';
 const ORDER_KEY = '__order';
 
 /**
- * Reads the members sheet of an XLSX file. File-level problems throw an
- * AppError (400) with an IMPORT_* code; nothing else is judged here.
+ * Reads the members sheet of an XLSX file with exceljs' STREAMING reader:
+ * rows are read as the zip is inflated, never the whole workbook model, the
+ * row limit is checked while reading (it stops at the first row over it), and
+ * the event loop is served between chunks, so a huge file neither fills the
+ * memory nor stalls other requests. File-level problems throw an AppError
+ * (400) with an IMPORT_* code; nothing else is judged here.
  */
 export async function readImportFile(buffer: Buffer, maxRows: number = MEMBER_LIMITS.importMaxRows): Promise<ImportSheet> {
   if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('IMPORT_FILE_TYPE');
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    // Styles tell dates from numbers.
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let chosen: ImportSheet | null = null;
+  let chosenByName = false;
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader as AsyncIterable<StreamSheet>) {
+      sheets++;
+      const byName = ['doan vien', 'members'].includes(foldText(sheet.name ?? ''));
+      const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+      if (hidden || chosenByName || (chosen && !byName)) {
+        for await (const _row of sheet) void _row; // drain
+        continue;
+      }
+      chosen = await readSheet(sheet, maxRows);
+      chosenByName = byName;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_FILE_TYPE');
   }
-  const sheet = pickSheet(workbook);
-  if (!sheet || sheet.actualRowCount === 0) throw new AppError('IMPORT_FILE_EMPTY');
+  // A zip with no worksheet (a .docx, a zipped folder) is not a workbook, rather than an empty one.
+  if (sheets === 0) throw new AppError('IMPORT_FILE_TYPE');
+  if (!chosen || chosen.rows.length === 0) throw new AppError('IMPORT_FILE_EMPTY');
+  return chosen;
+}
 
-  const { headerRow, columns, byColumn } = findHeader(sheet);
-  const present = new Set(columns.map((c) => c.key));
+/** What the streaming reader gives per worksheet (the typings leave these out). */
+interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+  state?: string;
+  iterator: AsyncIterable<unknown>;
+}
+
+/** Merged ranges seen in the sheet XML as it streams by (the streaming reader itself skips them). */
+function tapMerges(iterator: AsyncIterable<unknown>, merges: Merge[]): AsyncIterable<unknown> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      let carry = '';
+      for await (const chunk of iterator) {
+        const text = carry + String(chunk);
+        for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+          merges.push({ range: `${m[1]}${m[2]}:${m[3]}${m[4]}`, bottom: Number(m[4]) });
+        }
+        const cut = text.lastIndexOf('<');
+        carry = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
+        yield chunk;
+      }
+    },
+  };
+}
+
+async function readSheet(sheet: StreamSheet, maxRows: number): Promise<ImportSheet> {
+  const merges: Merge[] = [];
+  sheet.iterator = tapMerges(sheet.iterator, merges);
+  const head: ExcelJS.Row[] = [];
+  let header: ReturnType<typeof headerOf> | null = null;
+  const rows: ImportRow[] = [];
+  let dataRows = 0;
+  const take = (row: ExcelJS.Row) => {
+    if (row.number <= header!.headerRow) return;
+    const record = rowRecord(row, header!.byColumn);
+    if (!record) return;
+    dataRows++;
+    if (dataRows > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { rows: dataRows, max: maxRows });
+    rows.push(record);
+  };
+  for await (const row of sheet) {
+    if (!header) {
+      if (row.number <= HEADER_SCAN_ROWS) {
+        head.push(row);
+        continue;
+      }
+      header = headerOf(head);
+      head.forEach(take);
+    }
+    take(row);
+  }
+  if (!header) {
+    if (head.length === 0) throw new AppError('IMPORT_FILE_EMPTY');
+    header = headerOf(head);
+    head.forEach(take);
+  }
+  const present = new Set(header.columns.map((c) => c.key));
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.key));
   if (missing.length > 0) {
     throw new AppError('IMPORT_HEADERS_MISSING', { columns: missing.map((c) => columnName(c.key)).join(', ') });
   }
-
-  const merges = mergedRanges(sheet).filter((m) => m.bottom > headerRow);
-  if (merges.length > 0) {
-    const shown = merges.slice(0, MERGES_SHOWN).map((m) => m.range);
-    throw new AppError('IMPORT_MERGED_CELLS', { cells: merges.length > MERGES_SHOWN ? `${shown.join(', ')}, …` : shown.join(', ') });
+  const below = merges.filter((m) => m.bottom > header!.headerRow);
+  if (below.length > 0) {
+    const shown = below.slice(0, MERGES_SHOWN).map((m) => m.range);
+    throw new AppError('IMPORT_MERGED_CELLS', { cells: below.length > MERGES_SHOWN ? `${shown.join(', ')}, …` : shown.join(', ') });
   }
-
-  const rows: ImportRow[] = [];
-  let dataRows = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
-    const record: ImportRow = {};
-    const formulas: string[] = [];
-    const numbers: string[] = [];
-    let filled = false;
-    for (const [col, key] of byColumn) {
-      const cell = readCell(row.getCell(col).value);
-      if (cell.text === '') continue;
-      record[key] = cell.text;
-      if (!key.startsWith('extra:')) filled = true;
-      if (cell.formula) formulas.push(key);
-      if (cell.number) numbers.push(key);
-    }
-    if (!filled) return; // a blank line, or one with only the "Lỗi" column
-    dataRows++;
-    if (dataRows > maxRows) return; // keep counting for the message
-    record[ROW_KEY] = String(rowNumber);
-    if (formulas.length) record[FORMULA_KEY] = formulas.join(',');
-    if (numbers.length) record[NUMBER_KEY] = numbers.join(',');
-    rows.push(record);
-  });
-  if (dataRows === 0) throw new AppError('IMPORT_FILE_EMPTY');
-  if (dataRows > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { rows: dataRows, max: maxRows });
-  return { headerRow, columns, rows };
+  return { headerRow: header.headerRow, columns: header.columns, rows };
 }
 
-/** The sheet named "Đoàn viên" (or "Members"), else the first visible sheet. */
-function pickSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const visible = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
-  return visible.find((s) => ['doan vien', 'members'].includes(foldText(s.name))) ?? visible[0];
+/** One data row's record, or null for a blank line (or one with only the "Lỗi" column). */
+function rowRecord(row: ExcelJS.Row, byColumn: Array<[number, string]>): ImportRow | null {
+  const record: ImportRow = {};
+  const formulas: string[] = [];
+  const numbers: string[] = [];
+  let filled = false;
+  for (const [col, key] of byColumn) {
+    const cell = readCell(row.getCell(col).value);
+    if (cell.text === '') continue;
+    record[key] = cell.text;
+    if (!key.startsWith('extra:')) filled = true;
+    if (cell.formula) formulas.push(key);
+    if (cell.number) numbers.push(key);
+  }
+  if (!filled) return null;
+  record[ROW_KEY] = String(row.number);
+  if (formulas.length) record[FORMULA_KEY] = formulas.join(',');
+  if (numbers.length) record[NUMBER_KEY] = numbers.join(',');
+  return record;
 }
 
-function findHeader(sheet: ExcelJS.Worksheet) {
-  let best = { row: 1, count: 0 };
-  const last = Math.min(HEADER_SCAN_ROWS, sheet.rowCount);
-  for (let r = 1; r <= last; r++) {
+/** The header row: of the first rows, the one naming the most import columns. */
+function headerOf(head: ExcelJS.Row[]) {
+  let best: ExcelJS.Row | undefined;
+  let bestCount = 0;
+  for (const row of head) {
     let count = 0;
-    sheet.getRow(r).eachCell((cell) => {
+    row.eachCell((cell) => {
       const key = columnForHeader(readCell(cell.value).text);
       if (key && key !== 'errors') count++;
     });
-    if (count > best.count) best = { row: r, count };
+    if (count > bestCount) {
+      best = row;
+      bestCount = count;
+    }
   }
+  best ??= head[0];
   const columns: SheetColumn[] = [];
   const byColumn: Array<[number, string]> = [];
   const seen = new Set<string>();
-  sheet.getRow(best.row).eachCell((cell, col) => {
-    const header = readCell(cell.value).text;
-    if (header === '') return;
-    const known = columnForHeader(header);
+  best?.eachCell((cell, col) => {
+    const text = readCell(cell.value).text;
+    if (text === '') return;
+    const known = columnForHeader(text);
     if (known === 'errors') return;
     const key: string = known && !seen.has(known) ? known : `extra:${col}`;
     seen.add(key);
-    columns.push({ key, header });
+    columns.push({ key, header: text });
     byColumn.push([col, key]);
   });
-  return { headerRow: best.row, columns, byColumn };
+  return { headerRow: best?.number ?? 1, columns, byColumn };
 }
 
 interface Merge {
   range: string;
   bottom: number;
-}
-
-/** exceljs keeps merges in a private map; `model.merges` would build the whole sheet model. */
-function mergedRanges(sheet: ExcelJS.Worksheet): Merge[] {
-  const merges = (sheet as unknown as { _merges?: Record<string, { range: string; bottom: number } | undefined> })._merges ?? {};
-  return Object.values(merges)
-    .filter((m): m is { range: string; bottom: number } => Boolean(m))
-    .map((m) => ({ range: m.range, bottom: m.bottom }));
 }
 
 interface CellText {
