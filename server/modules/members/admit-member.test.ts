@@ -84,7 +84,7 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ fullName: 'Phạm Thị Dung', phone: '0912345678', citizenId: '091190000777', cardNumber: 'KG0777' });
-    const plus84 = await w.officerA.patch(`/api/members/${res.json().id}`, { phone: '+84 912 345 679' });
+    const plus84 = await w.officerA.patch(`/api/members/${res.json().id}`, { phone: '+84 912 345 679', expectedVersion: res.json().rowVersion });
     expect(plus84.json()).toMatchObject({ phone: '0912345679' });
   });
 });

@@ -53,6 +53,17 @@ const ORDER_KEY = '__order';
  */
 export async function readImportFile(buffer: Buffer, maxRows: number = MEMBER_LIMITS.importMaxRows): Promise<ImportSheet> {
   if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('IMPORT_FILE_TYPE');
+  try {
+    return await streamImportFile(buffer, maxRows);
+  } catch (e) {
+    // Workaround, seen once under load: exceljs' reader can fail on a workbook without shared
+    // strings (its sheets go through temporary files); one more read tells a flake from a bad file.
+    if (e instanceof AppError && e.code === 'IMPORT_FILE_TYPE' && buffer.length < 1024 * 1024) return streamImportFile(buffer, maxRows);
+    throw e;
+  }
+}
+
+async function streamImportFile(buffer: Buffer, maxRows: number): Promise<ImportSheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
