@@ -1,9 +1,10 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { createBrowserRouter, useNavigate } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
 import { AccountPage } from '../features/account/account-page';
 import { featureRoutes } from './feature-routes';
+import { LazyResult } from '../lib/lazy-antd';
 import { AppLayout } from './layout';
 import { useI18n } from './i18n';
 
@@ -11,7 +12,7 @@ function NotFound() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Result
+    <LazyResult
       status="404"
       title="404"
       subTitle={t('common.notFoundPage')}

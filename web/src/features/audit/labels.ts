@@ -1,4 +1,5 @@
-import { hasMessage, type MessageKey } from '../../../../common/i18n';
+import type { MessageKey } from '../../../../common/i18n';
+import { hasMessage } from '../../app/i18n';
 
 type T = (key: MessageKey) => string;
 
