@@ -39,9 +39,9 @@ export interface WebBenchOptions {
 }
 
 export interface Transfer {
-  /** Encoded bytes of script responses (compressed as sent). */
+  /** Encoded body bytes of script responses (compressed as sent, headers left out). */
   jsBytes: number;
-  /** Encoded bytes of every response. */
+  /** Encoded bytes of every response, headers included. */
   totalBytes: number;
   requests: number;
   /** Requests answered from the HTTP cache without touching the network. */
@@ -76,10 +76,13 @@ class TransferMeter {
   /** Script URL → encoded bytes, for BENCH_VERBOSE=1. */
   readonly scriptSizes = new Map<string, number>();
   private cached = new Set<string>();
+  private headerBytes = new Map<string, number>();
   private t: Transfer = { jsBytes: 0, totalBytes: 0, requests: 0, fromCache: 0 };
 
   constructor(cdp: CDPSession) {
     cdp.on('Network.responseReceived', (e) => {
+      // Bytes received so far are the response headers: counted apart from the body.
+      this.headerBytes.set(e.requestId, e.response.encodedDataLength);
       if (e.type === 'Script') this.scripts.set(e.requestId, e.response.url);
       if (e.response.fromDiskCache || e.response.fromPrefetchCache) this.cached.add(e.requestId);
     });
@@ -93,8 +96,9 @@ class TransferMeter {
       this.t.totalBytes += e.encodedDataLength;
       const script = this.scripts.get(e.requestId);
       if (script !== undefined) {
-        this.t.jsBytes += e.encodedDataLength;
-        this.scriptSizes.set(script, e.encodedDataLength);
+        const body = Math.max(0, e.encodedDataLength - (this.headerBytes.get(e.requestId) ?? 0));
+        this.t.jsBytes += body;
+        this.scriptSizes.set(script, body);
       }
     });
   }

@@ -1,12 +1,15 @@
 import { Button } from 'antd';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, useNavigate } from 'react-router';
-import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
 import { AccountPage } from '../features/account/account-page';
 import { featureRoutes } from './feature-routes';
 import { LazyResult } from '../lib/lazy-antd';
 import { AppLayout } from './layout';
 import { useI18n } from './i18n';
+
+// A returning user (already signed in) never downloads the sign-in form.
+const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -22,7 +25,14 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={null}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
   {
     element: <AppLayout />,
     children: [
