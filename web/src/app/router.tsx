@@ -2,14 +2,14 @@ import { Button } from 'antd';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, useNavigate } from 'react-router';
 import { HomePage } from '../features/home/home-page';
-import { AccountPage } from '../features/account/account-page';
 import { featureRoutes } from './feature-routes';
 import { LazyResult } from '../lib/lazy-antd';
 import { AppLayout } from './layout';
 import { useI18n } from './i18n';
 
-// A returning user (already signed in) never downloads the sign-in form.
+// Forms load with the page that shows them: a returning user's home needs neither.
 const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() => import('../features/account/account-page').then((m) => ({ default: m.AccountPage })));
 
 function NotFound() {
   const { t } = useI18n();

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
@@ -17,8 +17,10 @@ import {
   type TargetProgress,
 } from './api';
 import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
-import { StatusChart } from './status-chart';
 import './targets.css';
+
+// ECharts (≈130 kB compressed even tree-shaken) arrives after the figures: the page is usable without it.
+const StatusChart = lazy(() => import('./status-chart').then((m) => ({ default: m.StatusChart })));
 
 /** The Select's value for "every target in progress on the as-of date" (no program filter). */
 const ACTIVE = 'active';
@@ -122,7 +124,9 @@ export function TargetProgressPage() {
             </Col>
             <Col xs={24} lg={10}>
               <Card size="small" title={t('targets.chartTitle')}>
-                <StatusChart slices={slices} ariaLabel={t('targets.chartTitle')} height={200} />
+                <Suspense fallback={<div style={{ height: 200 }} />}>
+                  <StatusChart slices={slices} ariaLabel={t('targets.chartTitle')} height={200} />
+                </Suspense>
               </Card>
             </Col>
           </Row>
