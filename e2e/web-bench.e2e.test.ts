@@ -15,5 +15,5 @@ it('runs the web benchmark once and prints its figures', async () => {
   expect(run.cold.jsBytes).toBeGreaterThan(0);
   // A warm visit takes its scripts from the HTTP cache (hashed assets are immutable).
   expect(run.warm.jsBytes).toBe(0);
-  expect(lines.join('\n')).toMatch(/Whole journey \(cold cache\) \|.*kB/);
+  expect(lines.join('\n')).toMatch(/Whole journey \(cold cache\)\s*\|.*kB/);
 });
