@@ -30,3 +30,14 @@ export function todayDayjs(): Dayjs {
 export function thisYear(): number {
   return Number(todayInVietnam().slice(0, 4));
 }
+
+/**
+ * Form onKeyDown: Enter in a date field confirms the typed date only. The picker
+ * handles Enter first; stopping the browser's default here keeps the key from also
+ * submitting the whole form (implicit submission).
+ */
+export function keepEnterInDateFields(event: { key: string; target: EventTarget | null; preventDefault: () => void }): void {
+  if (event.key !== 'Enter') return;
+  const target = event.target as Element | null;
+  if (target?.closest?.('.ant-picker')) event.preventDefault();
+}

@@ -33,7 +33,7 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
       testIds={{ root: 'members-filters', search: 'members-search', toggle: 'members-filter-toggle', clear: 'members-filter-clear' }}
       q={filters.q}
       onSearch={(q) => onChange({ q })}
-      placeholder={t('members.searchPlaceholder')}
+      placeholder={t(isPhone ? 'members.searchPlaceholderShort' : 'members.searchPlaceholder')}
       toggleLabel={t('members.filters')}
       clearLabel={t('members.clearFilters')}
       activeMore={activeMore}
