@@ -23,3 +23,22 @@ export function actionColor(action: string): string {
   if (verb === 'export') return 'cyan';
   return 'blue';
 }
+
+const PAGE_OF: Record<string, string> = {
+  org_unit: '/units',
+  user: '/users',
+  member: '/members',
+  program: '/programs',
+  target: '/targets',
+};
+
+/** The page of the object an entry is about, when it has one (a role assignment opens its user). */
+export function entityHref(e: { entityType: string; entityId: string | null; before: unknown; after: unknown }): string | null {
+  if (e.entityType === 'role_assignment') {
+    const userId = ((e.after ?? e.before) as { userId?: unknown } | null)?.userId;
+    return typeof userId === 'string' ? `/users/${userId}` : null;
+  }
+  if (e.entityType === 'indicator' || e.entityType === 'data_element') return '/catalogue';
+  const base = PAGE_OF[e.entityType];
+  return base && e.entityId ? `${base}/${e.entityId}` : null;
+}
