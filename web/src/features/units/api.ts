@@ -64,6 +64,16 @@ export interface OrgUnitDetail extends OrgUnitNode {
   parents: OrgUnitParentPeriod[];
   links: OrgUnitLink[];
   children: OrgUnitChild[];
+  /** Units that were under this one and left it: when, and where they went. */
+  departures: OrgUnitDeparture[];
+}
+
+export interface OrgUnitDeparture {
+  id: string;
+  code: string;
+  shortName: string;
+  leftOn: string;
+  to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
 }
 
 export interface OrgUnitInput {
