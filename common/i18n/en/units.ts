@@ -49,6 +49,7 @@ export const units: Record<keyof typeof vi, string> = {
   departureMerged: 'merged into',
   departureSplit: 'moved to',
   departureNone: 'left it',
+  departureEnded: 'ceased to operate',
   departureFrom: 'from {date}',
   linkMergedIntoOut: 'Merged into',
   linkMergedIntoIn: 'Took in by merger',

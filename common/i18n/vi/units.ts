@@ -48,6 +48,7 @@ export const units = {
   departureMerged: 'sáp nhập vào',
   departureSplit: 'chuyển sang',
   departureNone: 'thôi trực thuộc',
+  departureEnded: 'kết thúc hoạt động',
   departureFrom: 'từ {date}',
   linkMergedIntoOut: 'Đã sáp nhập vào',
   linkMergedIntoIn: 'Tiếp nhận sáp nhập từ',

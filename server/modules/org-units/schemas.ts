@@ -94,6 +94,7 @@ export const OrgUnitDetail = OrgUnitNode.extend({
       code: z.string(),
       shortName: z.string(),
       leftOn: z.string(),
+      ended: z.boolean(),
       to: z
         .object({ kind: z.enum(['parent', ...ORG_UNIT_LINK_KINDS]), id: z.uuid(), code: z.string(), shortName: z.string(), from: z.string(), visible: z.boolean() })
         .nullable(),

@@ -157,6 +157,8 @@ export interface OrgUnitDetailModel {
     code: string;
     shortName: string;
     leftOn: string;
+    /** The unit itself ended that day (dissolved, or merged into `to`). */
+    ended: boolean;
     to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
   }>;
 }
@@ -247,6 +249,7 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
     code: string;
     short_name: string;
     left_on: string;
+    ended: boolean;
     parent_id: string | null;
     parent_code: string | null;
     parent_name: string | null;
@@ -260,7 +263,7 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
     link_visible: boolean | null;
   }>(
     db,
-    sql`select c.id, c.code, c.short_name, e.valid_to::text as left_on,
+    sql`select c.id, c.code, c.short_name, e.valid_to::text as left_on, (c.valid_to is not null and c.valid_to <= e.valid_to) as ended,
         np.id as parent_id, np.code as parent_code, np.short_name as parent_name, n.valid_from::text as parent_from,
         case when np.id is null then null else ${inUnitScope(sql`np.id`, actor)} end as parent_visible,
         l.kind as link_kind, lu.id as link_id, lu.code as link_code, lu.short_name as link_name, l.effective_date::text as link_from,
@@ -288,6 +291,7 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
       code: d.code,
       shortName: d.short_name,
       leftOn: d.left_on,
+      ended: Boolean(d.ended),
       to: d.parent_id
         ? { kind: 'parent' as const, id: d.parent_id, code: d.parent_code!, shortName: d.parent_name!, from: d.parent_from!, visible: Boolean(d.parent_visible) }
         : d.link_id

@@ -19,7 +19,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../../common/i18n';
 import type { Permission } from '../../../common/permissions';
 import { api } from '../lib/api';
-import { formatDate, todayIso } from '../lib/dates';
+import { dayAfter, formatDate, todayIso } from '../lib/dates';
 import { useMe, useSignOut } from '../features/auth/use-me';
 import { useI18n } from './i18n';
 
@@ -153,13 +153,6 @@ export function AppLayout() {
       </Drawer>
     </Layout>
   );
-}
-
-/** The day after an ISO day ('2025-06-30' → '2025-07-01'). */
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -41,3 +41,10 @@ export function keepEnterInDateFields(event: { key: string; target: EventTarget 
   const target = event.target as Element | null;
   if (target?.closest?.('.ant-picker')) event.preventDefault();
 }
+
+/** The day after an ISO day ('2025-06-30' → '2025-07-01'): a unit whose last day is the 30th has ended from the 1st. */
+export function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -73,6 +73,7 @@ export interface OrgUnitDeparture {
   code: string;
   shortName: string;
   leftOn: string;
+  ended: boolean;
   to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
 }
 

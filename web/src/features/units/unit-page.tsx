@@ -16,7 +16,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
-import { DATE_FORMAT, formatDate, todayIso } from '../../lib/dates';
+import { DATE_FORMAT, dayAfter, formatDate, todayIso } from '../../lib/dates';
 import { useCan } from '../auth/use-me';
 import { useOrgUnit, type OrgUnitDeparture, type OrgUnitDetail, type OrgUnitLink } from './api';
 import { UnitActionDrawer, type UnitAction } from './unit-actions';
@@ -321,7 +321,7 @@ function linkLabel(l: OrgUnitLink): MessageKey {
 function Departures({ departures, asOf }: { departures: OrgUnitDeparture[]; asOf: string | undefined }) {
   const { t } = useI18n();
   const verb = (d: OrgUnitDeparture): MessageKey =>
-    !d.to ? 'units.departureNone' : d.to.kind === 'parent' ? 'units.departureParent' : d.to.kind === 'merged_into' ? 'units.departureMerged' : 'units.departureSplit';
+    !d.to ? (d.ended ? 'units.departureEnded' : 'units.departureNone') : d.to.kind === 'parent' ? 'units.departureParent' : d.to.kind === 'merged_into' ? 'units.departureMerged' : 'units.departureSplit';
   return (
     <>
       <div className="unit-subheading" style={{ marginTop: 8 }}>
@@ -345,7 +345,7 @@ function Departures({ departures, asOf }: { departures: OrgUnitDeparture[]; asOf
               )}
             </span>
             <Typography.Text type="secondary">
-              {d.to ? t('units.departureFrom', { date: formatDate(d.to.from) }) : t('units.linkOnDate', { date: formatDate(d.leftOn) })}
+              {t('units.departureFrom', { date: formatDate(d.to ? d.to.from : dayAfter(d.leftOn)) })}
             </Typography.Text>
           </List.Item>
         )}
