@@ -63,7 +63,8 @@ export function ResponsiveList<T extends object>({ rows, loading, rowKey, column
       loading={loading}
       columns={columns}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
+      // Shrink to the screen (cells wrap) and scroll only what cannot wrap.
+      scroll={{ x: true }}
       locale={{ emptyText: <Empty description={t('catalogue.empty')} /> }}
     />
   );

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { NumberStatistic } from '../../lib/number-statistic';
+import { useIsPhone } from '../../lib/responsive';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
   defaultAsOf,
@@ -31,6 +32,7 @@ export function TargetProgressPage() {
   const [search, setSearch] = useSearchParams();
   const programs = useProgramOptions();
   const targets = useTargets();
+  const isPhone = useIsPhone();
   // Without a choice in the address, open on the program of the most recent targets in scope.
   const chosen = search.get('programId') ?? (targets.isLoading ? undefined : (latestTargetProgramId(targets.data?.items) ?? ACTIVE));
   const programId = chosen === ACTIVE ? undefined : chosen;
@@ -78,6 +80,8 @@ export function TargetProgressPage() {
             ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title}` })),
           ]}
           popupMatchSelectWidth={false}
+          // A phone shows the chosen program by its title only (the list keeps year and number), not cut off.
+          labelRender={({ value, label }) => (isPhone ? (programs.data?.items.find((p) => p.id === value)?.title ?? label) : label)}
         />
         <DatePicker
           aria-label={t('targets.asOf')}
