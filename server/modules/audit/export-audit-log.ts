@@ -4,7 +4,8 @@ import type { Locale } from '../../../common/enums.js';
 import { EXCEL_DATE_TIME, fileNameDate, formatNumber, todayInVietnam, vietnamWallClock } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import { LIMITS } from '../../../common/limits.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -30,14 +31,14 @@ export interface AuditExport {
  * audited, in the same transaction as the read.
  */
 export async function exportAuditLog(
-  db: Database,
+  db: Executor,
   actor: Actor,
   filter: AuditFilter,
   locale: Locale = 'vi',
   maxRows: number = LIMITS.auditExportMaxRows,
 ): Promise<AuditExport> {
   requireAuditReader(actor);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rows = await tx
       .select(auditColumns)
       .from(auditLog)

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { translate } from '../../../common/i18n/index.js';
 import { MEMBER_LIMITS, maskBirthDate, maskCitizenId, maskPhone } from '../../../common/members.js';
-import type { Database, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -29,14 +30,14 @@ type ExportRow = MemberListRow & { full: boolean };
  * and row count, in the same transaction as the read.
  */
 export async function exportMembers(
-  db: Database,
+  db: Executor,
   actor: Actor,
   filter: MemberFilter,
   locale: Locale = 'vi',
   maxRows: number = MEMBER_LIMITS.exportMaxRows,
 ): Promise<MemberExport> {
   requireMemberReader(actor);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const raw = await queryRows<Parameters<typeof toListRow>[0] & { full: boolean }>(
       tx,
       sql`select ${memberListColumns}, ${inUnitScope(sql`m.unit_id`, actor, MANAGE_MEMBER_ROLES)} as "full"

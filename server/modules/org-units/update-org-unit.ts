@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -34,10 +35,10 @@ import {
  * with the unit; a change that would leave a parent change, or a child,
  * outside the new validity is refused with a code saying what to fix first.
  */
-export async function updateOrgUnit(db: Database, actor: Actor, id: string, input: UpdateOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function updateOrgUnit(db: Executor, actor: Actor, id: string, input: UpdateOrgUnitInput): Promise<OrgUnitDetailModel> {
   await requireManageUnit(db, actor, id);
   await withCodeRace('code', () =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const unit = await lockUnit(tx, id);
       const before = await snapshotUnit(tx, id);
       const validFrom = input.validFrom ?? unit.validFrom;

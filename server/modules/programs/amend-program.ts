@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -16,9 +17,9 @@ import type { AmendProgramBody } from './schemas.js';
  * The issued version stays in force until the new one is issued; the new
  * draft is undated, so it is dated the day it is issued unless a date is set.
  */
-export async function amendProgram(db: Database, actor: Actor, id: string, input: AmendProgramBody) {
+export async function amendProgram(db: Executor, actor: Actor, id: string, input: AmendProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const found = await findProgram(tx, id, { forUpdate: true });
       if (!found) throw programNotFound(actor);
       const source = found.program;

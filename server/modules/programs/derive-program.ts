@@ -3,7 +3,8 @@ import type { Measure } from '../../../common/indicators.js';
 import type { OrgUnitKind } from '../../../common/enums.js';
 import { formatDate } from '../../../common/format.js';
 import { formatDocumentNumber, type ProgramContent } from '../../../common/programs.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { indicators, orgUnits, programs, targetAllocations, targets } from '../../db/schema/index.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
@@ -36,9 +37,9 @@ const capitals = (name: string) => name.toLocaleUpperCase('vi');
  * listed as "needs allocation" when the parent allocated nothing to it.
  * One transaction, audited ('program.derive').
  */
-export async function deriveProgram(db: Database, actor: Actor, sourceId: string, input: DeriveProgramBody) {
+export async function deriveProgram(db: Executor, actor: Actor, sourceId: string, input: DeriveProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       // Locking the source serialises derivations from it (one derived program per unit and year).
       const found = await findProgram(tx, sourceId, { forUpdate: true });
       if (!found) throw programNotFound(actor);

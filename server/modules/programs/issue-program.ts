@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -16,8 +17,8 @@ import { toDateOnly } from '../../db/sql.js';
  * amendment (version > 1) supersedes the version it replaces in the same
  * transaction and records what changed in the audit entry.
  */
-export async function issueProgram(db: Database, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+export async function issueProgram(db: Executor, actor: Actor, id: string) {
+  return inTransaction(db, async (tx) => {
     const found = await findProgram(tx, id, { forUpdate: true });
     if (!found) throw programNotFound(actor);
     const before = found.program;

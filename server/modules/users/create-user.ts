@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { roleAssignments, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -10,7 +11,7 @@ import { requireUserAction } from './policy.js';
 import type { CreateUserBody } from './schemas.js';
 
 /** Creates a user account (tài khoản) with its first role assignments; returns its id. */
-export async function createUser(db: Database, actor: Actor, input: CreateUserBody): Promise<string> {
+export async function createUser(db: Executor, actor: Actor, input: CreateUserBody): Promise<string> {
   requireUserAction(actor, 'create');
   const username = input.username.toLowerCase();
   const assignments = input.assignments ?? [];
@@ -19,7 +20,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserBo
   if (taken) throw fieldError('USERNAME_TAKEN', 'username');
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ username, fullName: input.fullName, email: input.email ?? null, passwordHash })
