@@ -31,7 +31,20 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         .limit(1);
       if (newer) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: newer.version }, { status: 409 });
       if (source.status !== 'issued') throw new AppError('PROGRAM_NOT_ISSUED', {}, { status: 409 });
-      const { id: _id, status: _s, issuedAt: _ia, issuedBy: _ib, createdAt: _c, updatedAt: _u, createdBy: _cb, ...copy } = source;
+      // The derivation link stays on the first version (one derived program per unit and year);
+      // the change summary is fixed when the new version is issued.
+      const {
+        id: _id,
+        status: _s,
+        issuedAt: _ia,
+        issuedBy: _ib,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _cb,
+        derivedFromProgramId: _d,
+        changeSummary: _cs,
+        ...copy
+      } = source;
       const [row] = await tx
         .insert(programs)
         .values({ ...copy, issuedOn: null, status: 'draft', version: source.version + 1, previousVersionId: source.id, createdBy: actor.userId })

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Measure } from '../../../common/indicators.js';
 import type { OrgUnitKind } from '../../../common/enums.js';
 import { formatDate } from '../../../common/format.js';
@@ -69,13 +69,12 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
             order by p.valid_to desc limit 1`,
       );
 
-      const [existing] = await queryRows<{ id: string }>(
-        tx,
-        sql`select p.id from audit_log a join programs p on p.id::text = a.entity_id
-            where a.action = 'program.derive' and a.entity_type = 'program'
-              and p.unit_id = ${input.unitId}::uuid and p.year = ${source.year}
-            limit 1`,
-      );
+      // Derived once per unit and year (programs_derived_unit_year_uq backs this check against races).
+      const [existing] = await tx
+        .select({ id: programs.id })
+        .from(programs)
+        .where(and(eq(programs.unitId, input.unitId), eq(programs.year, source.year), isNotNull(programs.derivedFromProgramId)))
+        .limit(1);
       if (existing) throw new AppError('PROGRAM_DERIVED_EXISTS', {}, { status: 409 });
 
       // Số: left for the user to change; the next free number of the unit's programs that year.
@@ -117,6 +116,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           title: source.title,
           status: 'draft',
           version: 1,
+          derivedFromProgramId: source.id,
           superiorBodyName: parent ? capitals(parent.short_name) : null,
           issuingBodyName: capitals(child!.shortName),
           signatureAuthority: source.signatureAuthority,

@@ -15,7 +15,8 @@ import { toDateOnly } from '../../db/sql.js';
 /**
  * Issues (ban hành) a draft; an undated draft is dated today. Issuing an
  * amendment (version > 1) supersedes the version it replaces in the same
- * transaction and records what changed in the audit entry.
+ * transaction and keeps what changed on the new version (change_summary),
+ * also written to the audit entry.
  */
 export async function issueProgram(db: Executor, actor: Actor, id: string) {
   return inTransaction(db, async (tx) => {
@@ -25,26 +26,25 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
     await requireProgramIssue(tx, actor, before.unitId);
     if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT', {}, { status: 409 });
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
+    // An amendment: what changed from the version it replaces is kept on its row (list-program-versions
+    // reads it there); issuing changes no compared field, so the draft is compared as it stands.
+    const previous = before.previousVersionId ? await findProgram(tx, before.previousVersionId, { forUpdate: true }) : null;
+    const changes = previous ? versionChanges(previous.program, before) : undefined;
     const [after] = await tx
       .update(programs)
-      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, updatedAt: new Date() })
+      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, changeSummary: changes ?? null, updatedAt: new Date() })
       .where(eq(programs.id, before.id))
       .returning();
-    let changes = undefined;
-    if (before.previousVersionId) {
-      const previous = await findProgram(tx, before.previousVersionId, { forUpdate: true });
-      if (previous) {
-        changes = versionChanges(previous.program, after!);
-        await tx.update(programs).set({ status: 'superseded', updatedAt: new Date() }).where(eq(programs.id, previous.program.id));
-        await recordAudit(tx, actor, {
-          action: 'program.supersede',
-          entityType: 'program',
-          entityId: previous.program.id,
-          unitId: previous.program.unitId,
-          before: { status: previous.program.status },
-          after: { status: 'superseded', supersededBy: after!.id, version: after!.version },
-        });
-      }
+    if (previous) {
+      await tx.update(programs).set({ status: 'superseded', updatedAt: new Date() }).where(eq(programs.id, previous.program.id));
+      await recordAudit(tx, actor, {
+        action: 'program.supersede',
+        entityType: 'program',
+        entityId: previous.program.id,
+        unitId: previous.program.unitId,
+        before: { status: previous.program.status },
+        after: { status: 'superseded', supersededBy: after!.id, version: after!.version },
+      });
     }
     await recordAudit(tx, actor, {
       action: 'program.issue',
