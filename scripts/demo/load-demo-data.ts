@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/db/client.js';
-import { orgUnitLinks, orgUnitParents, orgUnits, roleAssignments, users } from '../../server/db/schema/index.js';
+import { orgUnitLinks, orgUnitParents, orgUnits } from '../../server/db/schema/index.js';
 import { queryRows } from '../../server/db/sql.js';
 import { recordAudit } from '../../server/lib/audit.js';
-import { hashPassword } from '../../server/lib/passwords.js';
+import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { createUser } from '../../server/modules/users/create-user.js';
+import { CreateUserBody } from '../../server/modules/users/schemas.js';
 import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-unit-paths.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
@@ -24,9 +26,14 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
   return { loaded: true, accounts: DEMO_ACCOUNTS };
 }
 
+/**
+ * Loads the demo data in ONE transaction that the use-cases join (programs,
+ * indicator definitions, users and their roles are written by their
+ * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
+ * empty database. The unit tree and the member registry with its history are
+ * still inserted as rows (see docs/decisions/0005-use-cases-join-transactions.md).
+ */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password));
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(orgUnits)
@@ -66,20 +73,16 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     await loadDemoTargets(tx, id, programId);
     // The member registry (about 1,200 members with their history) and its derived facts.
     const registry = await loadDemoMembers(tx, id);
-    const userRows = await tx
-      .insert(users)
-      .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))
-      .returning({ id: users.id, username: users.username });
-    const userIds = new Map(userRows.map((u) => [u.username, u.id]));
-    await tx.insert(roleAssignments).values(
-      DEMO_ACCOUNTS.map((a) => ({
-        userId: userIds.get(a.username)!,
-        role: a.role,
-        unitId: id(a.unitCode),
-        includesSubtree: a.includesSubtree,
-        validFrom: '2023-01-01',
-      })),
-    );
+    // One account per role, with its assignment (create-user hashes each password).
+    for (const a of DEMO_ACCOUNTS) {
+      const input = CreateUserBody.parse({
+        username: a.username,
+        fullName: a.fullName,
+        password: a.password,
+        assignments: [{ role: a.role, unitId: id(a.unitCode), includesSubtree: a.includesSubtree, validFrom: '2023-01-01' }],
+      });
+      await createUser(tx, SYSTEM_ACTOR, input);
+    }
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',
       entityType: 'system',
