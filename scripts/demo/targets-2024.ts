@@ -27,12 +27,12 @@ import type { DerivedFactSource } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
 import { facts } from '../../server/db/schema/index.js';
 import { SYSTEM_ACTOR } from '../../server/lib/access.js';
-import { AppError } from '../../server/lib/errors.js';
 import { createDataElement } from '../../server/modules/indicators/create-data-element.js';
 import { createIndicator } from '../../server/modules/indicators/create-indicator.js';
 import { createTarget } from '../../server/modules/indicators/create-target.js';
 import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
 import { refreshDerivedFactsForAddend } from '../../server/modules/members/member-facts.js';
+import { demoWrite } from './demo-write.js';
 import { demoActiveCounts, monthEnd, prng, UNITS_WITH_UBKT } from './members-2024.js';
 import { DEMO_PROGRAM_2024 } from './program-2024.js';
 
@@ -461,16 +461,6 @@ export function demoFacts(): DemoFact[] {
 }
 
 // ---- Loading ----
-
-/** Runs a use-case for one demo definition; a refusal names the definition and its error code. */
-async function demoWrite<T>(what: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (e instanceof AppError) throw new Error(`demo data: ${what} refused (${e.code})`, { cause: e });
-    throw e;
-  }
-}
 
 /**
  * Writes the indicator engine's demo rows for the seed program (call inside
