@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../server/db/client.js';
 import { queryRows } from '../../server/db/sql.js';
 import { recordAudit } from '../../server/lib/audit.js';
 import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { hashPassword } from '../../server/lib/passwords.js';
 import { createUser } from '../../server/modules/users/create-user.js';
 import { CreateUserBody } from '../../server/modules/users/schemas.js';
 import { createOrgUnit } from '../../server/modules/org-units/create-org-unit.js';
@@ -38,6 +39,9 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
  * as rows (see docs/decisions/0005-use-cases-join-transactions.md).
  */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
+  // Each distinct password hashed once, in parallel, before the transaction (argon2 is slow on purpose).
+  const passwords = [...new Set(DEMO_ACCOUNTS.map((a) => a.password))];
+  const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)));
   return db.transaction(async (tx) => {
     const ids = await loadDemoTree(tx);
     const id = unitIdOf(ids);
@@ -47,7 +51,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     await loadDemoTargets(tx, id, programId);
     // The member registry (about 1,200 members with their history) and its derived facts.
     const registry = await loadDemoMembers(tx, id);
-    // One account per role, with its assignment (create-user hashes each password).
+    // One account per role, with its assignment.
     for (const a of DEMO_ACCOUNTS) {
       const input = CreateUserBody.parse({
         username: a.username,
@@ -55,7 +59,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
         password: a.password,
         assignments: [{ role: a.role, unitId: id(a.unitCode), includesSubtree: a.includesSubtree, validFrom: '2023-01-01' }],
       });
-      await createUser(tx, SYSTEM_ACTOR, input);
+      await createUser(tx, SYSTEM_ACTOR, input, { passwordHash: hashes.get(a.password)! });
     }
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',
