@@ -36,7 +36,7 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
  * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
  * empty database. The unit tree is built by the org-unit use-cases too; the
  * member registry with its history and the monthly facts are still inserted
- * as rows (see docs/decisions/0006-use-cases-join-transactions.md).
+ * as rows (see docs/decisions/0007-use-cases-join-transactions.md).
  */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
   // Each distinct password hashed once, in parallel, before the transaction (argon2 is slow on purpose).

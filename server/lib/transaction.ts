@@ -7,7 +7,7 @@ import type { Database, Executor, Tx } from '../db/client.js';
  * transaction: the caller's rollback undoes the use-case's rows and its audit
  * entry, and an error inside the use-case (a unique violation it turns into a
  * typed error) rolls back only to the savepoint, leaving the caller's
- * transaction usable. See docs/decisions/0006-use-cases-join-transactions.md.
+ * transaction usable. See docs/decisions/0007-use-cases-join-transactions.md.
  */
 export function inTransaction<T>(executor: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Both a database and a transaction handle have transaction(): drizzle opens
