@@ -26,7 +26,7 @@ function newestMtime(entry: string): number {
 export function webBuildIsStale(): boolean {
   if (!fs.existsSync(STAMP) || !fs.existsSync(path.join(E2E_WEB_DIST, 'index.html'))) return true;
   const builtAt = fs.statSync(STAMP).mtimeMs;
-  const sources = ['web', 'common', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'].map((p) => path.join(ROOT, p));
+  const sources = ['web', 'common', 'vite.config.ts', 'package-lock.json', 'tsconfig.json', 'e2e/build-web.ts'].map((p) => path.join(ROOT, p));
   return sources.some((s) => newestMtime(s) > builtAt);
 }
 
@@ -40,7 +40,10 @@ export function ensureWebBuild(log: (line: string) => void = (l) => console.log(
   const result = spawnSync('npx', ['vite', 'build', '--outDir', E2E_WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: process.env,
+    // A production build, as users get it: Vitest sets NODE_ENV=test, which would make
+    // Vite bundle React's development build (+50 kB compressed, slower) into what the
+    // browser tests and bench/web.ts measure.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
   fs.writeFileSync(STAMP, startedAt.toISOString());

@@ -96,7 +96,8 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   // Members list, with its total.
   await page.goto('/members');
   await page.locator('[data-testid="member-card"], [data-testid="members-table"] .ant-table-row').first().waitFor();
-  const list = await getJson<{ total: number }>(page, '/api/members?page=1&pageSize=20');
+  // The list shows active members by default.
+  const list = await getJson<{ total: number }>(page, '/api/members?page=1&pageSize=20&status=active');
   const membersText = await expectVietnameseNumbers(page, where('/members'));
   if (device === 'desktop') expect(membersText).toContain(formatNumber(list.total));
 

@@ -168,7 +168,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.setNotFoundHandler((req, reply) => {
     const indexHtml = path.join(config.webDist, 'index.html');
-    if (options.serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && fs.existsSync(indexHtml)) {
+    // The SPA fallback: any page address gets index.html, but a missing hashed asset (an old
+    // release's chunk) is a real 404, never HTML the browser would try to run as a script.
+    const isPage = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+    if (options.serveWeb && req.method === 'GET' && isPage && fs.existsSync(indexHtml)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply
@@ -177,10 +180,29 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   if (options.serveWeb && fs.existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // Vite writes .br and .gz next to each asset (vite.config.ts): send the one the browser accepts.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', webCacheControl(path.relative(config.webDist, filePath)));
+      },
+    });
   }
 
   return app as unknown as App;
+}
+
+/**
+ * Hashed build files (dist/web/assets/name-HASH.js) never change under their name: a year,
+ * immutable. Everything else, index.html above all, is revalidated on each load, so a new
+ * release reaches the phone on its next visit.
+ */
+export function webCacheControl(relativePath: string): string {
+  return /^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 declare module 'fastify' {

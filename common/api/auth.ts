@@ -27,6 +27,8 @@ export const MeResponse = z
         role: z.enum(ROLES),
         unitId: z.uuid(),
         unitName: z.string(),
+        /** The unit's last day, when it has ended (e.g. a district federation after 1 July 2025). */
+        unitValidTo: z.string().nullable(),
         includesSubtree: z.boolean(),
       }),
     ),

@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/db/client.js';
-import { orgUnitLinks, orgUnitParents, orgUnits, roleAssignments, users } from '../../server/db/schema/index.js';
+import type { Database, Tx } from '../../server/db/client.js';
 import { queryRows } from '../../server/db/sql.js';
 import { recordAudit } from '../../server/lib/audit.js';
+import { SYSTEM_ACTOR } from '../../server/lib/access.js';
 import { hashPassword } from '../../server/lib/passwords.js';
-import { refreshOrgUnitPaths } from '../../server/modules/org-units/refresh-org-unit-paths.js';
+import { createUser } from '../../server/modules/users/create-user.js';
+import { CreateUserBody } from '../../server/modules/users/schemas.js';
+import { createOrgUnit } from '../../server/modules/org-units/create-org-unit.js';
+import { mergeOrgUnit } from '../../server/modules/org-units/merge-org-unit.js';
+import { moveOrgUnit } from '../../server/modules/org-units/move-org-unit.js';
+import { CreateOrgUnitBody } from '../../server/modules/org-units/schemas.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { demoWrite } from './demo-write.js';
 import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
 import { loadDemoProgram } from './program-2024.js';
@@ -24,62 +30,37 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
   return { loaded: true, accounts: DEMO_ACCOUNTS };
 }
 
+/**
+ * Loads the demo data in ONE transaction that the use-cases join (programs,
+ * indicator definitions, users and their roles are written by their
+ * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
+ * empty database. The unit tree is built by the org-unit use-cases too; the
+ * member registry with its history and the monthly facts are still inserted
+ * as rows (see docs/decisions/0007-use-cases-join-transactions.md).
+ */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (const password of new Set(DEMO_ACCOUNTS.map((a) => a.password))) hashes.set(password, await hashPassword(password));
+  // Each distinct password hashed once, in parallel, before the transaction (argon2 is slow on purpose).
+  const passwords = [...new Set(DEMO_ACCOUNTS.map((a) => a.password))];
+  const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)));
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(orgUnits)
-      .values(
-        DEMO_UNITS.map((u) => ({
-          code: u.code,
-          fullName: u.fullName,
-          shortName: u.shortName,
-          kind: u.kind,
-          sector: u.sector ?? null,
-          address: u.address ?? null,
-          foundingDecision: u.foundingDecision ?? null,
-          // CĐCS founded with members of the demo registry: as many as it holds on its first day.
-          initialMemberCount: u.initialMemberCount ?? (u.foundingDecision ? demoFoundingMembers(u.code, u.validFrom) : null),
-          validFrom: u.validFrom,
-          validTo: u.validTo ?? null,
-        })),
-      )
-      .returning({ id: orgUnits.id, code: orgUnits.code });
-    const ids = new Map(inserted.map((u) => [u.code, u.id]));
-    const id = (code: string) => {
-      const v = ids.get(code);
-      if (!v) throw new Error(`demo data: unknown unit ${code}`);
-      return v;
-    };
-    const parentRows = DEMO_UNITS.flatMap((u) =>
-      u.parents.map(([parent, from, to]) => ({ unitId: id(u.code), parentId: id(parent), validFrom: from, validTo: to ?? null })),
-    );
-    if (parentRows.length) await tx.insert(orgUnitParents).values(parentRows);
-    await tx.insert(orgUnitLinks).values(
-      DEMO_LINKS.map((l) => ({ fromUnitId: id(l.from), toUnitId: id(l.to), kind: l.kind, effectiveDate: l.date })),
-    );
-    await refreshOrgUnitPaths(tx);
+    const ids = await loadDemoTree(tx);
+    const id = unitIdOf(ids);
     // The seed program "Chương trình công tác Công đoàn năm 2024" of LĐLĐ huyện Vĩnh Thuận.
     const programId = await loadDemoProgram(tx, id);
     // Its targets as the indicator engine measures them, and the CĐCS' facts of 2024.
     await loadDemoTargets(tx, id, programId);
     // The member registry (about 1,200 members with their history) and its derived facts.
     const registry = await loadDemoMembers(tx, id);
-    const userRows = await tx
-      .insert(users)
-      .values(DEMO_ACCOUNTS.map((a) => ({ username: a.username, fullName: a.fullName, passwordHash: hashes.get(a.password)! })))
-      .returning({ id: users.id, username: users.username });
-    const userIds = new Map(userRows.map((u) => [u.username, u.id]));
-    await tx.insert(roleAssignments).values(
-      DEMO_ACCOUNTS.map((a) => ({
-        userId: userIds.get(a.username)!,
-        role: a.role,
-        unitId: id(a.unitCode),
-        includesSubtree: a.includesSubtree,
-        validFrom: '2023-01-01',
-      })),
-    );
+    // One account per role, with its assignment.
+    for (const a of DEMO_ACCOUNTS) {
+      const input = CreateUserBody.parse({
+        username: a.username,
+        fullName: a.fullName,
+        password: a.password,
+        assignments: [{ role: a.role, unitId: id(a.unitCode), includesSubtree: a.includesSubtree, validFrom: '2023-01-01' }],
+      });
+      await createUser(tx, SYSTEM_ACTOR, input, { passwordHash: hashes.get(a.password)! });
+    }
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',
       entityType: 'system',
@@ -88,4 +69,53 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     });
     return ids;
   });
+}
+
+/**
+ * Builds the demo union tree through the org-unit use-cases, as its history
+ * happened: every unit founded under its first parent (with its last day when
+ * it has one), then on 1 July 2025 the moves to the new parents and the
+ * mergers (merged_into links). Returns the unit ids by code.
+ */
+async function loadDemoTree(tx: Tx): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const id = unitIdOf(ids);
+  for (const u of DEMO_UNITS) {
+    const [first] = u.parents;
+    if (first && first[1] !== u.validFrom) throw new Error(`demo data: unit ${u.code} starts without its first parent`);
+    const input = CreateOrgUnitBody.parse({
+      code: u.code,
+      fullName: u.fullName,
+      shortName: u.shortName,
+      kind: u.kind,
+      sector: u.sector ?? null,
+      address: u.address ?? null,
+      foundingDecision: u.foundingDecision ?? null,
+      // CĐCS founded with members of the demo registry: as many as it holds on its first day.
+      initialMemberCount: u.initialMemberCount ?? (u.foundingDecision ? demoFoundingMembers(u.code, u.validFrom) : null),
+      validFrom: u.validFrom,
+      validTo: u.validTo ?? null,
+      parentId: first ? id(first[0]) : null,
+    });
+    const unit = await demoWrite(`unit ${u.code}`, () => createOrgUnit(tx, SYSTEM_ACTOR, input));
+    ids.set(u.code, unit.unit.id);
+  }
+  for (const u of DEMO_UNITS) {
+    for (const [parent, from] of u.parents.slice(1)) {
+      await demoWrite(`move of ${u.code}`, () => moveOrgUnit(tx, SYSTEM_ACTOR, id(u.code), { parentId: id(parent), fromDate: from }));
+    }
+  }
+  for (const l of DEMO_LINKS) {
+    if (l.kind !== 'merged_into') throw new Error(`demo data: link ${l.kind} has no use-case here`);
+    await demoWrite(`merger of ${l.from}`, () => mergeOrgUnit(tx, SYSTEM_ACTOR, id(l.from), { intoUnitId: id(l.to), date: l.date }));
+  }
+  return ids;
+}
+
+function unitIdOf(ids: Map<string, string>): (code: string) => string {
+  return (code) => {
+    const v = ids.get(code);
+    if (!v) throw new Error(`demo data: unknown unit ${code}`);
+    return v;
+  };
 }

@@ -3,10 +3,12 @@
 // kept as written in the seed (../../../shared/seed/000_7e8202032ea5b7f5.txt);
 // only the two sentences cut by a page break are joined again, "(*…*)" marks
 // the seed's italic words, and the archive line takes the form's "Lưu: VT".
-import { ProgramContent, type ProgramKind } from '../../common/programs.js';
+import type { ProgramContent, ProgramKind } from '../../common/programs.js';
 import type { Executor } from '../../server/db/client.js';
-import { programs } from '../../server/db/schema/index.js';
-import { recordAudit } from '../../server/lib/audit.js';
+import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { createProgram } from '../../server/modules/programs/create-program.js';
+import { issueProgram } from '../../server/modules/programs/issue-program.js';
+import { CreateProgramBody } from '../../server/modules/programs/schemas.js';
 
 export interface DemoProgram {
   /** Code of the issuing unit in org-tree.ts. */
@@ -314,29 +316,14 @@ export const DEMO_PROGRAM_2024: DemoProgram = {
 };
 
 /**
- * Inserts the seed program as issued, for the unit ids of the demo tree (call
- * inside the demo-data transaction, after the units). The content is checked
- * against the same schema as the API's.
+ * Creates and issues the seed program through the use-cases (create-program,
+ * issue-program), for the unit ids of the demo tree: call inside the demo-data
+ * transaction, after the units. The content is checked by the same schema as
+ * the API's.
  */
 export async function loadDemoProgram(tx: Executor, unitId: (code: string) => string, demo: DemoProgram = DEMO_PROGRAM_2024): Promise<string> {
-  const { unitCode, content, ...header } = demo;
-  const [row] = await tx
-    .insert(programs)
-    .values({
-      ...header,
-      unitId: unitId(unitCode),
-      content: ProgramContent.parse(content),
-      status: 'issued',
-      version: 1,
-      issuedAt: new Date(`${demo.issuedOn}T08:00:00+07:00`),
-    })
-    .returning({ id: programs.id, unitId: programs.unitId });
-  await recordAudit(tx, null, {
-    action: 'program.create',
-    entityType: 'program',
-    entityId: row!.id,
-    unitId: row!.unitId,
-    after: { year: demo.year, kind: demo.kind, number: demo.number, symbol: demo.symbol, title: demo.title, status: 'issued' },
-  });
-  return row!.id;
+  const { unitCode, ...header } = demo;
+  const draft = await createProgram(tx, SYSTEM_ACTOR, CreateProgramBody.parse({ ...header, unitId: unitId(unitCode) }));
+  await issueProgram(tx, SYSTEM_ACTOR, draft.id);
+  return draft.id;
 }

@@ -10,10 +10,10 @@
 // end plus the workers who are not members, the one part the CĐCS report
 // ('non_member_workers').
 //
-// Everything here is rows: the engine has no seed-specific code. Rows are
-// inserted directly (inside the demo-data transaction) but checked with the
-// same zod schemas and definition rules the engine's use-cases apply, so the
-// demo never holds a definition the API would refuse.
+// Everything here is rows: the engine has no seed-specific code. Definitions
+// are written by the engine's use-cases (inside the demo-data transaction,
+// which they join), so the demo never holds a definition the API would refuse
+// and every new rule applies to it without being copied here.
 //
 // The facts are deterministic (a fixed pseudo-random seed) and shaped so that
 // the dashboard as of 30/11/2024 shows a mix: targets achieved, on track, at
@@ -25,21 +25,14 @@ import type { Aggregation, ConditionOperator, Measure, RecordSourceName, UnitOfM
 import { GRASSROOTS_GRADES } from '../../common/indicators.js';
 import type { DerivedFactSource } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
-import { dataElements, facts, indicators, targetAllocations, targets } from '../../server/db/schema/index.js';
-import { recordAudit } from '../../server/lib/audit.js';
-import { fieldError, type AppError } from '../../server/lib/errors.js';
-import {
-  allocatable,
-  checkCondition,
-  checkDataElementShape,
-  checkDerivedAddend,
-  checkIndicatorSlots,
-  checkRecordFilter,
-  checkTargetValue,
-} from '../../server/modules/indicators/definition-rules.js';
-import { presentDataElement, presentIndicator, presentTarget } from '../../server/modules/indicators/presenter.js';
+import { facts } from '../../server/db/schema/index.js';
+import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { createDataElement } from '../../server/modules/indicators/create-data-element.js';
+import { createIndicator } from '../../server/modules/indicators/create-indicator.js';
+import { createTarget } from '../../server/modules/indicators/create-target.js';
 import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
 import { refreshDerivedFactsForAddend } from '../../server/modules/members/member-facts.js';
+import { demoWrite } from './demo-write.js';
 import { demoActiveCounts, monthEnd, prng, UNITS_WITH_UBKT } from './members-2024.js';
 import { DEMO_PROGRAM_2024 } from './program-2024.js';
 
@@ -469,45 +462,33 @@ export function demoFacts(): DemoFact[] {
 
 // ---- Loading ----
 
-function fail(what: string, error: AppError | null | undefined): void {
-  if (error) throw new Error(`demo data: ${what} refused (${error.code})`);
-}
-
 /**
- * Inserts the indicator engine's demo rows for the seed program (call inside
- * the demo-data transaction, after the program): data elements, indicators,
- * targets with allocations, and the facts. Returns the target ids by code.
+ * Writes the indicator engine's demo rows for the seed program (call inside
+ * the demo-data transaction, after the program): data elements, indicators
+ * and targets with allocations through their use-cases (the same checks,
+ * rows and audit entries as POST /api/data-elements, /api/indicators and
+ * /api/targets), then the facts. Returns the target ids by code.
  */
 export async function loadDemoTargets(tx: Executor, unitId: (code: string) => string, programId: string): Promise<Map<string, string>> {
-  // Data elements, checked as POST /api/data-elements checks them.
   const elementIds = new Map<string, string>();
-  const elementTypes = new Map<string, { valueType: ValueType; gradeOptions: string[] | null }>();
-  const elementRows = new Map<string, typeof dataElements.$inferSelect>();
+  const addendIds = new Set<string>();
   for (const { derivedAddend, ...spec } of DEMO_ELEMENTS as readonly ElementSpec[]) {
-    const addend = derivedAddend ? elementRows.get(derivedAddend) : undefined;
-    if (derivedAddend && !addend) throw new Error(`demo data: data element ${spec.code} adds ${derivedAddend}, not listed before it`);
-    const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addend?.id });
-    fail(`data element ${spec.code}`, checkDataElementShape(input));
-    fail(`data element ${spec.code}`, checkDerivedAddend(input, addend ?? null));
-    const [row] = await tx
-      .insert(dataElements)
-      .values({ ...input, gradeOptions: input.valueType === 'grade' ? input.gradeOptions! : null })
-      .returning();
-    elementRows.set(spec.code, row!);
-    elementIds.set(spec.code, row!.id);
-    elementTypes.set(spec.code, { valueType: input.valueType, gradeOptions: row!.gradeOptions ?? null });
-    await recordAudit(tx, null, { action: 'data_element.create', entityType: 'data_element', entityId: row!.id, after: presentDataElement(row!) });
+    const addendId = derivedAddend ? elementIds.get(derivedAddend) : undefined;
+    if (derivedAddend && !addendId) throw new Error(`demo data: data element ${spec.code} adds ${derivedAddend}, not listed before it`);
+    const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addendId });
+    const element = await demoWrite(`data element ${spec.code}`, () => createDataElement(tx, SYSTEM_ACTOR, input));
+    elementIds.set(spec.code, element.id);
+    if (element.derivedAddendElementId) addendIds.add(element.derivedAddendElementId);
   }
   const el = (code: DemoElementCode | undefined) => (code ? elementIds.get(code)! : null);
 
-  // Indicators and targets, checked as POST /api/indicators and /api/targets check them.
   const targetIds = new Map<string, string>();
   for (const [order, spec] of DEMO_TARGETS.entries()) {
     const ind = spec.indicator;
     const condition = ind.condition
       ? { elementId: el(ind.condition.element)!, operator: ind.condition.operator, number: ind.condition.number ?? null, values: ind.condition.values ?? null }
       : null;
-    const input = CreateIndicatorBody.parse({
+    const indicatorInput = CreateIndicatorBody.parse({
       code: ind.code,
       nameVi: ind.nameVi,
       nameEn: ind.nameEn,
@@ -520,51 +501,11 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
       recordSource: ind.recordSource ?? null,
       recordFilter: ind.recordFilter ?? null,
     });
-    fail(
-      `indicator ${ind.code}`,
-      checkIndicatorSlots(input.measure, {
-        numeratorElementId: input.numeratorElementId ?? null,
-        denominatorElementId: input.denominatorElementId ?? null,
-        condition: input.condition ?? null,
-        eligibilityElementId: input.eligibilityElementId ?? null,
-        recordSource: input.recordSource ?? null,
-      }),
-    );
-    fail(`indicator ${ind.code}`, checkRecordFilter(input.recordSource ?? null, input.recordFilter));
-    if (input.measure === 'share_of_units' && input.unitOfMeasure !== 'percent') {
-      fail(`indicator ${ind.code}`, fieldError('INDICATOR_PERCENT_REQUIRED', 'unitOfMeasure'));
-    }
-    const typeOf = (code: DemoElementCode | undefined) => (code ? elementTypes.get(code)!.valueType : null);
-    if ([ind.numerator, ind.denominator].some((c) => c && typeOf(c) !== 'number')) throw new Error(`demo data: indicator ${ind.code} needs numbers`);
-    if (ind.eligibility && typeOf(ind.eligibility) !== 'boolean') throw new Error(`demo data: indicator ${ind.code} needs a yes/no eligibility`);
-    if (ind.condition) fail(`indicator ${ind.code}`, checkCondition(input.condition!, elementTypes.get(ind.condition.element)!));
-
-    const [indicator] = await tx
-      .insert(indicators)
-      .values({
-        code: input.code,
-        nameVi: input.nameVi,
-        nameEn: input.nameEn,
-        measure: input.measure,
-        unitOfMeasure: input.unitOfMeasure,
-        direction: input.direction,
-        numeratorElementId: input.numeratorElementId ?? null,
-        denominatorElementId: input.denominatorElementId ?? null,
-        conditionElementId: condition?.elementId ?? null,
-        conditionOperator: condition?.operator ?? null,
-        conditionNumber: condition?.number == null ? null : String(condition.number),
-        conditionValues: condition?.operator === 'in' ? condition.values : null,
-        eligibilityElementId: input.eligibilityElementId ?? null,
-        unitKinds: input.unitKinds,
-        recordSource: input.recordSource ?? null,
-        recordFilter: input.recordFilter?.sector ? { sector: input.recordFilter.sector } : null,
-      })
-      .returning();
-    await recordAudit(tx, null, { action: 'indicator.create', entityType: 'indicator', entityId: indicator!.id, after: presentIndicator(indicator!) });
+    const indicator = await demoWrite(`indicator ${ind.code}`, () => createIndicator(tx, SYSTEM_ACTOR, indicatorInput));
 
     const seed = seedText(spec.code);
-    const target = CreateTargetBody.parse({
-      indicatorId: indicator!.id,
+    const targetInput = CreateTargetBody.parse({
+      indicatorId: indicator.id,
       programId,
       code: spec.code,
       text: seed.text,
@@ -579,42 +520,8 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
       sortOrder: (order + 1) * 10,
       allocations: (spec.allocations ?? []).map(([code, value]) => ({ unitId: unitId(code), value })),
     });
-    fail(`target ${spec.code}`, checkTargetValue({ measure: input.measure, unitOfMeasure: input.unitOfMeasure, direction: input.direction }, target));
-    if (target.allocations.length && !allocatable(input.measure)) throw new Error(`demo data: target ${spec.code} is not a total`);
-    const [row] = await tx
-      .insert(targets)
-      .values({
-        indicatorId: indicator!.id,
-        programId,
-        code: target.code ?? null,
-        text: target.text,
-        comparator: target.comparator,
-        value: String(target.value),
-        unitOfMeasure: input.unitOfMeasure,
-        periodFrom: `${target.periodFrom}-01`,
-        periodTo: `${target.periodTo}-01`,
-        scopeUnitId: target.scopeUnitId,
-        tolerance: String(target.tolerance),
-        stretch: target.stretch,
-        whenConditionsAllow: target.whenConditionsAllow,
-        sortOrder: target.sortOrder,
-      })
-      .returning();
-    // Allocated units are CĐCS of VT all through 2024 (the scope rule of POST /api/targets).
-    const allocations = target.allocations.length
-      ? await tx
-          .insert(targetAllocations)
-          .values(target.allocations.map((a) => ({ targetId: row!.id, unitId: a.unitId, value: String(a.value) })))
-          .returning()
-      : [];
-    await recordAudit(tx, null, {
-      action: 'target.create',
-      entityType: 'target',
-      entityId: row!.id,
-      unitId: row!.scopeUnitId,
-      after: presentTarget(row!, allocations),
-    });
-    targetIds.set(spec.code, row!.id);
+    const target = await demoWrite(`target ${spec.code}`, () => createTarget(tx, SYSTEM_ACTOR, targetInput));
+    targetIds.set(spec.code, target.id);
   }
 
   // Facts, in batches.
@@ -629,7 +536,7 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
   }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(facts).values(rows.slice(i, i + 500));
   // Facts of an addend element were written: the derived elements that add it follow (as a report submission will).
-  for (const addendId of new Set([...elementRows.values()].map((r) => r.derivedAddendElementId).filter((id) => id !== null))) {
+  for (const addendId of addendIds) {
     await refreshDerivedFactsForAddend(tx, addendId);
   }
   return targetIds;

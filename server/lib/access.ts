@@ -59,6 +59,24 @@ export async function loadAssignments(db: Executor, userId: string, today = toda
   }));
 }
 
+/**
+ * The system itself acting as administrator, with no user row behind it: the
+ * demo loader calls the use-cases with it. Its writes carry no user (audit
+ * entries' user_id, programs' created_by/issued_by are null: "Hệ thống" in the
+ * audit log, as for migrations). Never give it to a use-case about "me"
+ * (change-password, update-me): there is no one to change.
+ */
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  // The one place an Actor has no user: every write path stores it as NULL (nullable columns, no FK on audit_log.user_id).
+  userId: null as unknown as string,
+  username: 'system',
+  fullName: 'Hệ thống',
+  locale: 'vi',
+  assignments: [
+    { id: '00000000-0000-0000-0000-000000000000', role: 'system_admin', unitId: '00000000-0000-0000-0000-000000000000', includesSubtree: true, validFrom: '1900-01-01', validTo: null },
+  ],
+}) as Actor;
+
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.assignments.some((a) => a.role === 'system_admin');
 }

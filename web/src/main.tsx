@@ -1,10 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import enUS from 'antd/locale/en_US';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { I18nProvider, useI18n } from './app/i18n';
@@ -22,11 +18,10 @@ const queryClient = new QueryClient({
 });
 
 function Root() {
-  const { locale } = useI18n();
-  dayjs.locale(locale === 'vi' ? 'vi' : 'en');
+  const { antLocale } = useI18n();
   return (
     <ConfigProvider
-      locale={locale === 'vi' ? viVN : enUS}
+      locale={antLocale}
       theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" } }}
     >
       <AntApp>

@@ -24,6 +24,7 @@ export const audit: Record<keyof typeof vi, string> = {
   colAction: 'Action',
   colEntityType: 'Entity type',
   colEntityId: 'Entity id',
+  colEntityLabel: 'Entity name',
   colUnit: 'Unit',
   colBefore: 'Before',
   colEntity: 'Entity',

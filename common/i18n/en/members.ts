@@ -7,6 +7,7 @@ export const members: Record<keyof typeof vi, string> = {
   tabTransfers: 'Transfers awaiting confirmation',
   tabTransfersShort: 'Transfers',
   searchPlaceholder: 'Name (with or without diacritics), ID number, card number',
+  searchPlaceholderShort: 'Name, ID number, card',
   filters: 'Filters',
   filterUnit: 'Filter by unit',
   includeSubtree: 'Include subordinate units',

@@ -13,4 +13,5 @@ export const nav: Record<keyof typeof vi, string> = {
   members: 'Members',
   targets: 'Target progress',
   catalogue: 'Target catalogue',
+  unitEnded: '{unit} ceased to operate on {date} — you can only see historical data',
 };

@@ -27,6 +27,7 @@ export const programs: Record<keyof typeof vi, string> = {
   preview: 'Preview in the union document form',
   draftNotice: 'This is a draft; it has not been issued.',
   targetsCount: '{count} targets',
+  targetsProgress: 'Target progress',
   taskGroupsCount: '{count} task groups',
   stretch: 'Stretch',
   whenConditionsAllow: 'When conditions allow',

@@ -23,6 +23,7 @@ export const audit = {
   colAction: 'Thao tác',
   colEntityType: 'Loại đối tượng',
   colEntityId: 'Mã đối tượng',
+  colEntityLabel: 'Tên đối tượng',
   colUnit: 'Đơn vị',
   colBefore: 'Trước',
   colEntity: 'Đối tượng',

@@ -6,6 +6,7 @@ export const members = {
   tabTransfers: 'Chuyển sinh hoạt chờ xác nhận',
   tabTransfersShort: 'Chờ chuyển',
   searchPlaceholder: 'Họ tên (có hoặc không dấu), số CCCD, số thẻ',
+  searchPlaceholderShort: 'Họ tên, CCCD, số thẻ',
   filters: 'Bộ lọc',
   filterUnit: 'Lọc theo đơn vị',
   includeSubtree: 'Gồm đơn vị trực thuộc',

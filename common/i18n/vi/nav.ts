@@ -12,4 +12,5 @@ export const nav = {
   members: 'Đoàn viên',
   targets: 'Tiến độ chỉ tiêu',
   catalogue: 'Danh mục chỉ tiêu',
+  unitEnded: '{unit} đã kết thúc hoạt động từ {date} — bạn chỉ xem được dữ liệu lịch sử',
 } as const;

@@ -26,6 +26,7 @@ export const programs = {
   preview: 'Bản xem trước theo thể thức văn bản Công đoàn',
   draftNotice: 'Đây là dự thảo, chưa ban hành.',
   targetsCount: '{count} chỉ tiêu',
+  targetsProgress: 'Tiến độ chỉ tiêu',
   taskGroupsCount: '{count} nhóm nhiệm vụ',
   stretch: 'Phấn đấu',
   whenConditionsAllow: 'Khi có đủ điều kiện',

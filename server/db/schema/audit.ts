@@ -10,6 +10,7 @@ export const auditLog = pgTable(
     action: text('action').notNull(), // e.g. "org_unit.move"
     entityType: text('entity_type').notNull(), // e.g. "org_unit"
     entityId: text('entity_id'),
+    entityLabel: text('entity_label'), // the object's name as it was when logged (tên đối tượng)
     unitId: uuid('unit_id'), // the org unit the entity belongs to, for scope and filters
     before: jsonb('before'),
     after: jsonb('after'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ProgramChanges } from '../../../common/program-diff.js';
 import type { ProgramContent } from '../../../common/programs.js';
 import { users } from './auth.js';
 import { orgUnits } from './org-units.js';
@@ -28,6 +29,10 @@ export const programs = pgTable(
     status: text('status').notNull().default('draft'), // ProgramStatus
     version: integer('version').notNull().default(1),
     previousVersionId: uuid('previous_version_id').references((): AnyPgColumn => programs.id),
+    // Cụ thể hóa: the issued program of a unit above that this one was derived from (first version only).
+    derivedFromProgramId: uuid('derived_from_program_id').references((): AnyPgColumn => programs.id),
+    // What changed from the previous version, fixed when this version is issued (null for a first version).
+    changeSummary: jsonb('change_summary').$type<ProgramChanges>(),
     superiorBodyName: text('superior_body_name'), // cơ quan cấp trên trực tiếp, e.g. "LĐLĐ TỈNH KIÊN GIANG"
     issuingBodyName: text('issuing_body_name').notNull(), // e.g. "LĐLĐ HUYỆN VĨNH THUẬN"
     signatureAuthority: text('signature_authority').notNull(), // thẩm quyền ký, e.g. "TM. BAN CHẤP HÀNH"
@@ -51,6 +56,10 @@ export const programs = pgTable(
       .where(sql`${t.previousVersionId} is null`),
     // A program is replaced by at most one newer version (sửa đổi, bổ sung).
     uniqueIndex('programs_previous_version_uq').on(t.previousVersionId),
+    // One derived program per unit and year (cụ thể hóa once; later changes are amendments).
+    uniqueIndex('programs_derived_unit_year_uq')
+      .on(t.unitId, t.year)
+      .where(sql`${t.derivedFromProgramId} is not null`),
     index('programs_year_idx').on(t.year),
     check('programs_kind_chk', sql`${t.kind} in ('program', 'plan')`),
     check('programs_status_chk', sql`${t.status} in ('draft', 'issued', 'superseded')`),

@@ -44,7 +44,7 @@ describe('GET /api/audit/export.xlsx', () => {
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^Nhật ký hệ thống \d{2}-\d{2}-\d{4}\.xlsx$/);
 
     const { sheet, rows } = await readSheet(res.rawPayload);
-    expect(rows[0]).toEqual(['Thời gian', 'Người thực hiện', 'Thao tác', 'Loại đối tượng', 'Mã đối tượng', 'Đơn vị', 'Trước', 'Sau']);
+    expect(rows[0]).toEqual(['Thời gian', 'Người thực hiện', 'Thao tác', 'Loại đối tượng', 'Tên đối tượng', 'Mã đối tượng', 'Đơn vị', 'Trước', 'Sau']);
     expect(rows).toHaveLength(1 + 4);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -56,8 +56,9 @@ describe('GET /api/audit/export.xlsx', () => {
     expect(e1[1]).toBe(`Nguyễn Văn Ánh (${f.officerA.username})`);
     expect(e1[2]).toBe('Sửa đơn vị');
     expect(e1[3]).toBe('Đơn vị');
-    expect(e1[5]).toBe(`${f.unitA.code} – LĐLĐ huyện Vĩnh Thuận`);
-    expect(JSON.parse(String(e1[6]))).toEqual({ shortName: 'LĐLĐ Vĩnh Thuận' });
+    expect(e1[4]).toBe('LĐLĐ huyện Vĩnh Thuận');
+    expect(e1[6]).toBe(`${f.unitA.code} – LĐLĐ huyện Vĩnh Thuận`);
+    expect(JSON.parse(String(e1[7]))).toEqual({ shortName: 'LĐLĐ Vĩnh Thuận' });
     expect(rows[3]![2]).toBe('Chuyển đơn vị cấp trên');
     expect(rows[1]![1]).toBe('Hệ thống');
 

@@ -4,7 +4,8 @@ import type { Locale } from '../../../common/enums.js';
 import { EXCEL_DATE_TIME, fileNameDate, formatNumber, todayInVietnam, vietnamWallClock } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import { LIMITS } from '../../../common/limits.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -30,14 +31,14 @@ export interface AuditExport {
  * audited, in the same transaction as the read.
  */
 export async function exportAuditLog(
-  db: Database,
+  db: Executor,
   actor: Actor,
   filter: AuditFilter,
   locale: Locale = 'vi',
   maxRows: number = LIMITS.auditExportMaxRows,
 ): Promise<AuditExport> {
   requireAuditReader(actor);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rows = await tx
       .select(auditColumns)
       .from(auditLog)
@@ -88,6 +89,7 @@ async function buildWorkbook(
     { header: t('colUser'), key: 'user', width: 30 },
     { header: t('colAction'), key: 'action', width: 28 },
     { header: t('colEntityType'), key: 'entityType', width: 20 },
+    { header: t('colEntityLabel'), key: 'entityLabel', width: 36 },
     { header: t('colEntityId'), key: 'entityId', width: 38 },
     { header: t('colUnit'), key: 'unit', width: 36 },
     { header: t('colBefore'), key: 'before', width: 50 },
@@ -100,6 +102,7 @@ async function buildWorkbook(
       user: e.userId ? `${e.userFullName ?? ''} (${e.username ?? e.userId})` : t('system'),
       action: actionLabel(locale, e.action),
       entityType: entityTypeLabel(locale, e.entityType),
+      entityLabel: e.entityLabel ?? '',
       entityId: e.entityId ?? '',
       unit: e.unitId ? [e.unitCode, e.unitName].filter(Boolean).join(' – ') || e.unitId : '',
       before: jsonText(e.before),

@@ -1,4 +1,5 @@
 import { toIso } from '../../db/sql.js';
+import { labelFromValues } from '../../lib/audit.js';
 
 export interface AuditRow {
   id: number | string;
@@ -9,6 +10,8 @@ export interface AuditRow {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** Stored when logged; entries written before the column are named from their values. */
+  entityLabel?: string | null;
   unitId: string | null;
   unitCode: string | null;
   unitName: string | null;
@@ -27,24 +30,11 @@ export function presentAuditEntry(row: AuditRow) {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    entityLabel: entityLabel(row.after) ?? entityLabel(row.before),
+    entityLabel: row.entityLabel ?? labelFromValues(row.entityType, row.after) ?? labelFromValues(row.entityType, row.before),
     unitId: row.unitId,
     unitCode: row.unitCode,
     unitName: row.unitName,
     before: row.before ?? null,
     after: row.after ?? null,
   };
-}
-
-const LABEL_KEYS = ['shortName', 'username', 'fullName', 'title', 'code', 'name'] as const;
-
-/** The first readable name found in the recorded values, e.g. a unit's short name or a user name. */
-function entityLabel(values: unknown): string | null {
-  if (!values || typeof values !== 'object') return null;
-  const record = values as Record<string, unknown>;
-  for (const key of LABEL_KEYS) {
-    const v = record[key];
-    if (typeof v === 'string' && v.trim()) return v;
-  }
-  return null;
 }

@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { sessions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -8,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 
 /** The signed-in user changes their own password; their other sessions end. */
 export async function changePassword(
-  db: Database,
+  db: Executor,
   actor: Actor,
   currentSessionId: string,
   input: { currentPassword: string; newPassword: string },
@@ -18,7 +19,7 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw fieldError('PASSWORD_WRONG', 'currentPassword');
   if (input.currentPassword === input.newPassword) throw fieldError('PASSWORD_SAME', 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const now = new Date();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
     await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, currentSessionId)));

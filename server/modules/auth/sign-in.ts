@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { LIMITS } from '../../../common/limits.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { loginThrottle, users } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -18,7 +19,7 @@ export interface SignInResult {
  * Signs a user in. After LIMITS.loginMaxFailures failures for one user name
  * (existing or not) further attempts are refused for LIMITS.loginLockMinutes.
  */
-export async function signIn(db: Database, input: { username: string; password: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: Executor, input: { username: string; password: string }, now = new Date()): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase();
   const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, username));
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
@@ -32,7 +33,7 @@ export async function signIn(db: Database, input: { username: string; password: 
     throw new AppError('LOGIN_INVALID');
   }
   if (user.disabledAt) throw new AppError('USER_DISABLED');
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, username));
     const session = await createSession(tx, user.id);
     await recordAudit(tx, { userId: user.id }, {
@@ -44,7 +45,7 @@ export async function signIn(db: Database, input: { username: string; password: 
   });
 }
 
-async function recordFailure(db: Database, username: string, now: Date): Promise<void> {
+async function recordFailure(db: Executor, username: string, now: Date): Promise<void> {
   const lockUntil = new Date(now.getTime() + LIMITS.loginLockMinutes * 60_000);
   await db
     .insert(loginThrottle)

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
-import type { Database, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { dataElements, targetAllocations, targets } from '../../db/schema/indicators.js';
 import { queryRows } from '../../db/sql.js';
 import { canReachUnit, type Actor } from '../../lib/access.js';
@@ -59,7 +60,7 @@ async function basisWeights(db: Executor, target: AllocationTarget, dataElementI
  * value of a number element (largest-remainder whole numbers that add up
  * exactly). Percentages, shares and averages are inherited, never split.
  */
-export async function allocateTarget(db: Database, actor: Actor, targetId: string, input: AllocateTargetBody) {
+export async function allocateTarget(db: Executor, actor: Actor, targetId: string, input: AllocateTargetBody) {
   const target = await loadAllocationTarget(db, targetId);
   if (!target) throw targetNotFound(actor);
   if (!(await canReachUnit(db, actor, target.scopeUnitId, PERMISSIONS.managePrograms))) throw targetNotFound(actor);
@@ -105,7 +106,7 @@ export async function allocateTarget(db: Database, actor: Actor, targetId: strin
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   if (input.mode === 'proportional' && input.dryRun) return allocationsView(target, allocations, children, true);
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // The allocations are the target's: saving them is an edit of the target, at the version read.
     const bumped = await tx
       .update(targets)

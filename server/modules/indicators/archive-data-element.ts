@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { dataElements } from '../../db/schema/indicators.js';
 import { queryRows } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
@@ -16,9 +17,9 @@ import { presentDataElement } from './presenter.js';
  * (Deleting is never offered, and foreign keys from facts, indicators and
  * derived elements forbid it in the database.)
  */
-export async function archiveDataElement(db: Database, actor: Actor, id: string) {
+export async function archiveDataElement(db: Executor, actor: Actor, id: string) {
   await requireCatalogueManage(db, actor);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(dataElements).where(eq(dataElements.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
     if (row.archivedAt) throw new AppError('DATA_ELEMENT_ALREADY_ARCHIVED', {}, { status: 409 });

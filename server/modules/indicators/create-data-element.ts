@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { dataElements } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -18,14 +19,14 @@ import { isUniqueViolation } from './unique.js';
  * with members, and every unit that reported an addend element (so a unit
  * with non-member workers but no member yet gets its figures too).
  */
-export async function createDataElement(db: Database, actor: Actor, input: CreateDataElementBody) {
+export async function createDataElement(db: Executor, actor: Actor, input: CreateDataElementBody) {
   await requireCatalogueManage(db, actor);
   const shapeError = checkDataElementShape(input);
   if (shapeError) throw shapeError;
   const [taken] = await db.select({ id: dataElements.id }).from(dataElements).where(eq(dataElements.code, input.code));
   if (taken) throw fieldError('DATA_ELEMENT_CODE_TAKEN', 'code');
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       if (input.derivedAddendElementId) {
         // Locked against a concurrent archive (archive-data-element refuses an addend in use).
         const [addend] = await tx.select().from(dataElements).where(eq(dataElements.id, input.derivedAddendElementId)).for('share');

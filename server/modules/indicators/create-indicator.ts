@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ValueType } from '../../../common/indicators.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { dataElements, indicators } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -12,7 +13,7 @@ import type { CreateIndicatorBody } from './schemas.js';
 import { isUniqueViolation } from './unique.js';
 
 /** Adds an indicator (chỉ số) to the shared catalogue after checking it measures something coherent. */
-export async function createIndicator(db: Database, actor: Actor, input: CreateIndicatorBody) {
+export async function createIndicator(db: Executor, actor: Actor, input: CreateIndicatorBody) {
   await requireCatalogueManage(db, actor);
   const slots = {
     numeratorElementId: input.numeratorElementId ?? null,
@@ -67,7 +68,7 @@ export async function createIndicator(db: Database, actor: Actor, input: CreateI
     string
   >;
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(indicators)
         .values({

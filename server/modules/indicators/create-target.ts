@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Measure, Direction } from '../../../common/indicators.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { indicators, targetAllocations, targets } from '../../db/schema/indicators.js';
 import { programs } from '../../db/schema/programs.js';
 import { queryRows } from '../../db/sql.js';
@@ -18,7 +19,7 @@ import type { CreateTargetBody } from './schemas.js';
  * Sets a target (chỉ tiêu) over the subtree of a scope unit and a period of
  * months, optionally split among units of that subtree (totals only).
  */
-export async function createTarget(db: Database, actor: Actor, input: CreateTargetBody) {
+export async function createTarget(db: Executor, actor: Actor, input: CreateTargetBody) {
   await requireTargetManage(db, actor, input.scopeUnitId, input.periodTo);
   const [indicator] = await db
     .select()
@@ -60,7 +61,7 @@ export async function createTarget(db: Database, actor: Actor, input: CreateTarg
     if (outside >= 0) throw fieldError('TARGET_ALLOCATION_OUTSIDE_SCOPE', `allocations.${outside}.unitId`);
   }
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(targets)
       .values({

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { EXCEL_INTEGER, excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -21,13 +22,13 @@ export interface TargetBreakdownExport {
  * audited in the same transaction as the read.
  */
 export async function exportTargetBreakdown(
-  db: Database,
+  db: Executor,
   actor: Actor,
   targetId: string,
   asOf: string = todayInVietnam(),
   locale: Locale = 'vi',
 ): Promise<TargetBreakdownExport> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const breakdown = await getTargetBreakdown(tx, actor, targetId, asOf);
     const [target] = await tx
       .select({ code: targets.code, text: targets.text, unitOfMeasure: targets.unitOfMeasure, scopeUnitId: targets.scopeUnitId })

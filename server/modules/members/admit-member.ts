@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { members } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
@@ -84,12 +85,12 @@ export function personColumns(input: Omit<UpdateMemberInput, 'expectedVersion'>)
  * date; with a card number, the card is issued that day. The member's status
  * and periods come from the events written here.
  */
-export async function admitMember(db: Database, actor: Actor, input: AdmitMemberInput): Promise<MemberDetailModel> {
+export async function admitMember(db: Executor, actor: Actor, input: AdmitMemberInput): Promise<MemberDetailModel> {
   await requireManageMembersOf(db, actor, input.unitId, input.admittedOn);
   requireNotFuture(input.admittedOn, 'admittedOn');
   checkBirthDate(input.birthDate, input.admittedOn);
   const id = await withMemberUniqueness(() =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       await requireMemberUnit(tx, input.unitId, input.admittedOn, 'unitId');
       await checkMemberIdentity(tx, { ...input, cardNumber: input.cardNumber ?? null }, input.unitId, null);
       const [member] = await tx

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { memberEvents } from '../../db/schema/index.js';
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -14,8 +15,8 @@ import type { DecideTransferInput } from './schemas.js';
  * accepted transfer takes effect on its date; a refused one changes nothing
  * and the member stays in the sending unit.
  */
-export async function decideTransfer(db: Database, actor: Actor, eventId: string, input: DecideTransferInput) {
-  return db.transaction(async (tx) => {
+export async function decideTransfer(db: Executor, actor: Actor, eventId: string, input: DecideTransferInput) {
+  return inTransaction(db, async (tx) => {
     const [event] = await tx.select().from(memberEvents).where(eq(memberEvents.id, eventId)).for('update');
     if (!event || event.kind !== 'transferred' || !event.toUnitId) throw isSystemAdmin(actor) ? notFound() : forbidden();
     if (!(await canManageMembersOf(tx, actor, event.toUnitId, event.eventDate))) throw forbidden();

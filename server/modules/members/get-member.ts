@@ -40,7 +40,7 @@ const toUnit = alias(orgUnits, 'to_unit');
 export async function getMember(db: Executor, actor: Actor, memberId: string): Promise<MemberDetailModel> {
   requireMemberReader(actor);
   const [row] = await db
-    .select({ member: members, unitCode: orgUnits.code, unitName: orgUnits.fullName })
+    .select({ member: members, unitCode: orgUnits.code, unitName: orgUnits.shortName })
     .from(members)
     .innerJoin(orgUnits, eq(orgUnits.id, members.unitId))
     .where(sql`${members.id} = ${memberId} and ${memberReadScope(sql`${members.unitId}`, actor)}`);
@@ -51,9 +51,9 @@ export async function getMember(db: Executor, actor: Actor, memberId: string): P
       kind: memberEvents.kind,
       eventDate: memberEvents.eventDate,
       unitId: memberEvents.unitId,
-      unitName: orgUnits.fullName,
+      unitName: orgUnits.shortName,
       toUnitId: memberEvents.toUnitId,
-      toUnitName: toUnit.fullName,
+      toUnitName: toUnit.shortName,
       toOutsideName: memberEvents.toOutsideName,
       transferState: memberEvents.transferState,
       decidedOn: memberEvents.decidedOn,

@@ -6,7 +6,8 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
-import type { Database, Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -29,7 +30,7 @@ export interface CommitOptions {
 }
 
 export async function commitMemberImport(
-  db: Database,
+  db: Executor,
   actor: Actor,
   id: string,
   options: CommitOptions,
@@ -57,11 +58,11 @@ export async function commitMemberImport(
 }
 
 /** The background import; on any failure nothing is written and the import is 'failed'. */
-export async function importMembers(db: Database, actor: Actor, id: string, fileName: string, options: CommitOptions): Promise<void> {
+export async function importMembers(db: Executor, actor: Actor, id: string, fileName: string, options: CommitOptions): Promise<void> {
   try {
     const [stored] = await db.select({ rows: memberImports.rows }).from(memberImports).where(eq(memberImports.id, id));
     const sheet = unpackRows(stored?.rows ?? []);
-    await db.transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       const result = await validateImportRows(tx, actor, sheet.rows, {
         ...(options.today ? { today: options.today } : {}),

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
@@ -33,7 +33,7 @@ export function uploadedFileName(header: string | string[] | undefined): string 
 }
 
 export async function startMemberImport(
-  db: Database,
+  db: Executor,
   actor: Actor,
   file: UploadedFile,
   locale: Locale = 'vi',
@@ -60,7 +60,7 @@ export async function startMemberImport(
 }
 
 /** The background check of the stored rows; progress written every batch. */
-export async function validateMemberImport(db: Database, actor: Actor, id: string, rows: ImportRow[], today?: string): Promise<void> {
+export async function validateMemberImport(db: Executor, actor: Actor, id: string, rows: ImportRow[], today?: string): Promise<void> {
   try {
     const result = await validateImportRows(db, actor, rows, {
       ...(today ? { today } : {}),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { members } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { nextVersion } from '../../lib/row-version.js';
@@ -11,10 +12,10 @@ import { appendMemberEvent, findMemberToManage, requireNotFuture, snapshotMember
 import type { IssueCardInput } from './schemas.js';
 
 /** Cấp thẻ đoàn viên: a (new) union card number from a date; the earlier number stays in the events. */
-export async function issueMemberCard(db: Database, actor: Actor, memberId: string, input: IssueCardInput): Promise<MemberDetailModel> {
+export async function issueMemberCard(db: Executor, actor: Actor, memberId: string, input: IssueCardInput): Promise<MemberDetailModel> {
   requireNotFuture(input.date, 'date');
   await withMemberUniqueness(() =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const member = await findMemberToManage(tx, actor, memberId, input.date);
       if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
       await checkMemberIdentity(tx, { cardNumber: input.cardNumber }, member.unitId, memberId);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { todayInVietnam } from '../../lib/dates.js';
@@ -9,9 +10,9 @@ import { appendMemberEvent, findMemberToManage, rederiveMember, requireAfterLast
 import type { LeaveMemberInput } from './schemas.js';
 
 /** Ra khỏi tổ chức / từ trần: the member's membership ends on the date (a pending transfer lapses). */
-export async function leaveMember(db: Database, actor: Actor, memberId: string, input: LeaveMemberInput): Promise<MemberDetailModel> {
+export async function leaveMember(db: Executor, actor: Actor, memberId: string, input: LeaveMemberInput): Promise<MemberDetailModel> {
   requireNotFuture(input.date, 'date');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
     await requireAfterLastEvent(tx, memberId, input.date, 'date');

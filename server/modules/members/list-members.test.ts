@@ -90,15 +90,23 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Đoàn viên')!;
-    expect(sheet.getRow(1).getCell(2).text).toBe('Họ và tên');
-    expect(sheet.getRow(2).getCell(2).text).toBe('Nguyễn Thị Ánh');
-    expect(sheet.getRow(2).getCell(5).text).toBe('09*******001'); // a viewer's export is masked
-    expect(sheet.getRow(3).getCell(2).text).toBe('Trần Văn Bình');
-    expect(sheet.getRow(4).getCell(1).text).toContain('che bớt');
+    // A title block an office can file: unit, title, date, conditions, count; then the table.
+    expect(sheet.getRow(1).getCell(1).text).toBe(sheet.getRow(1).getCell(1).text.toLocaleUpperCase('vi-VN'));
+    expect(sheet.getRow(1).getCell(1).text).not.toBe('');
+    expect(sheet.getRow(2).getCell(1).text).toBe('DANH SÁCH ĐOÀN VIÊN');
+    expect(sheet.getRow(3).getCell(1).text).toMatch(/^Ngày lập: \d{2}\/\d{2}\/\d{4}$/);
+    expect(sheet.getRow(4).getCell(1).text).toContain('trạng thái Đang sinh hoạt');
+    expect(sheet.getRow(5).getCell(1).text).toBe('Tổng số: 2 đoàn viên');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    expect(sheet.getRow(7).getCell(2).text).toBe('Họ và tên');
+    expect(sheet.getRow(8).getCell(2).text).toBe('Nguyễn Thị Ánh');
+    expect(sheet.getRow(8).getCell(5).text).toBe('09*******001'); // a viewer's export is masked
+    expect(sheet.getRow(9).getCell(2).text).toBe('Trần Văn Bình');
+    expect(sheet.getRow(10).getCell(1).text).toContain('che bớt');
     const full = await w.officerA.get(`/api/members/export?unitId=${w.units.a1}`);
     const fullBook = new ExcelJS.Workbook();
     await fullBook.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
-    expect(fullBook.getWorksheet('Đoàn viên')!.getRow(2).getCell(5).text).toBe('091200000001');
+    expect(fullBook.getWorksheet('Đoàn viên')!.getRow(8).getCell(5).text).toBe('091200000001');
     const audits = await queryRows<{ after: { filter: Record<string, unknown>; rowCount: number } }>(
       w.database.db,
       sql`select after from audit_log where action = 'member.export' order by id`,

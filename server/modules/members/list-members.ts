@@ -20,7 +20,9 @@ export interface MemberListRow {
   admittedOn: string;
   unitId: string;
   unitCode: string;
+  /** Short name (lists and cards); the long name is for the export, a document. */
   unitName: string;
+  unitFullName: string;
   pendingTransfer: boolean;
 }
 
@@ -33,7 +35,7 @@ interface RawRow extends Omit<MemberListRow, 'birthDate' | 'admittedOn'> {
 export const memberListColumns = sql`m.id, m.full_name as "fullName", m.gender, m.birth_date as "birthDate",
   m.citizen_id as "citizenId", m.phone, m.union_position as "unionPosition", m.party_member as "partyMember",
   m.card_number as "cardNumber", m.status, m.admitted_on as "admittedOn", m.unit_id as "unitId",
-  u.code as "unitCode", u.full_name as "unitName",
+  u.code as "unitCode", u.short_name as "unitName", u.full_name as "unitFullName",
   exists (select 1 from member_events e where e.member_id = m.id and e.transfer_state = 'pending') as "pendingTransfer"`;
 
 export function toListRow(r: RawRow): MemberListRow {

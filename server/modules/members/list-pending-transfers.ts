@@ -25,7 +25,7 @@ export async function listPendingTransfers(db: Executor, actor: Actor) {
   }>(
     db,
     sql`select e.id as "eventId", e.member_id as "memberId", m.full_name as "memberName", e.event_date as "date",
-        e.unit_id as "fromUnitId", fu.full_name as "fromUnitName", e.to_unit_id as "toUnitId", tu.full_name as "toUnitName",
+        e.unit_id as "fromUnitId", fu.short_name as "fromUnitName", e.to_unit_id as "toUnitId", tu.short_name as "toUnitName",
         e.note, ${inUnitScope(sql`e.to_unit_id`, actor, MANAGE_MEMBER_ROLES)} as "canDecide"
       from member_events e
       join members m on m.id = e.member_id

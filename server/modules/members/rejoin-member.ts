@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -20,10 +21,10 @@ import type { RejoinMemberInput } from './schemas.js';
  * unit the caller manages; the caller must also manage the unit the member
  * last belonged to (which holds the record).
  */
-export async function rejoinMember(db: Database, actor: Actor, memberId: string, input: RejoinMemberInput): Promise<MemberDetailModel> {
+export async function rejoinMember(db: Executor, actor: Actor, memberId: string, input: RejoinMemberInput): Promise<MemberDetailModel> {
   requireNotFuture(input.date, 'date');
   await requireManageMembersOf(db, actor, input.unitId, input.date);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status === 'active') throw new AppError('MEMBER_ALREADY_ACTIVE');
     if (member.status === 'deceased') throw new AppError('MEMBER_NOT_ACTIVE');

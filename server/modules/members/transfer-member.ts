@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
@@ -24,12 +25,12 @@ import type { TransferMemberInput } from './schemas.js';
  * unit the caller also manages takes the member at once; any other receiving
  * unit must accept first, and until then the member stays where they are.
  */
-export async function transferMember(db: Database, actor: Actor, memberId: string, input: TransferMemberInput): Promise<MemberDetailModel> {
+export async function transferMember(db: Executor, actor: Actor, memberId: string, input: TransferMemberInput): Promise<MemberDetailModel> {
   const toUnitId = input.toUnitId ?? null;
   const toOutsideName = input.toOutsideName ?? null;
   if ((toUnitId === null) === (toOutsideName === null)) throw fieldError('MEMBER_TRANSFER_TARGET_REQUIRED', 'toUnitId');
   requireNotFuture(input.date, 'date');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
     if (await pendingTransferOf(tx, memberId)) throw new AppError('MEMBER_TRANSFER_PENDING', {}, { status: 409 });

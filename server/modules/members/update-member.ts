@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { members } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -10,9 +11,9 @@ import { findMemberToManage, snapshotMember, withMemberUniqueness } from './memb
 import type { UpdateMemberInput } from './schemas.js';
 
 /** Sửa thông tin đoàn viên: the person's fields only (unit and status follow from events). */
-export async function updateMember(db: Database, actor: Actor, memberId: string, input: UpdateMemberInput): Promise<MemberDetailModel> {
+export async function updateMember(db: Executor, actor: Actor, memberId: string, input: UpdateMemberInput): Promise<MemberDetailModel> {
   await withMemberUniqueness(() =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const member = await findMemberToManage(tx, actor, memberId);
       await requireVersion(tx, 'members', member, input.expectedVersion);
       const next = { ...member, ...personColumns(input) };

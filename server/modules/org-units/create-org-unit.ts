@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -27,7 +28,7 @@ import {
  * founding date is validFrom. The caller needs manageUnits over the parent; only a system
  * administrator creates a top-level unit.
  */
-export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function createOrgUnit(db: Executor, actor: Actor, input: CreateOrgUnitInput): Promise<OrgUnitDetailModel> {
   // The parent is held on the day the new unit starts (access.ts heldOn).
   await requireManageParent(db, actor, input.parentId, input.validFrom);
   const validTo = input.validTo ?? null;
@@ -36,7 +37,7 @@ export async function createOrgUnit(db: Database, actor: Actor, input: CreateOrg
   checkFoundingRecord(input.kind, input);
 
   const id = await withCodeRace('code', () =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       if (await codeTaken(tx, input.code)) throw fieldError('UNIT_CODE_TAKEN', 'code');
       let parentTo: string | null = null;
       if (input.parentId) {

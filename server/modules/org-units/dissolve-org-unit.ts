@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
@@ -25,10 +26,10 @@ import {
  * Dissolves a unit (giải thể): `date` is its last day. Refused while children
  * are still under it after that day (move or dissolve them first).
  */
-export async function dissolveOrgUnit(db: Database, actor: Actor, id: string, input: DissolveOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function dissolveOrgUnit(db: Executor, actor: Actor, id: string, input: DissolveOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { date } = input;
   await requireManageUnit(db, actor, id, date);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, id);
     if (date < unit.validFrom) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: vnDate(date) });
     if (unit.validTo !== null && unit.validTo <= date) throw new AppError('UNIT_ALREADY_ENDED');

@@ -42,6 +42,20 @@ describe('GET /api/org-units/:id', () => {
     expect(ag.children.map((c: { code: string }) => c.code)).toContain('AG-XVT');
   });
 
+  it("says where an abolished federation's units went and when (next parent, else the unit they merged into)", async () => {
+    const leader = await signInAs(app, 'lanhdao.vt', 'Demo@2024');
+    const vt = (await leader.get(`/api/org-units/${id('VT')}`)).json();
+    expect(vt.children).toEqual([]);
+    const byCode = new Map(vt.departures.map((d: { code: string }) => [d.code, d]));
+    expect(byCode.get('VT10')).toMatchObject({
+      leftOn: '2025-06-30',
+      to: { kind: 'parent', id: id('AG-XVT'), code: 'AG-XVT', from: '2025-07-01', visible: false },
+    });
+    expect(byCode.get('VT02')).toMatchObject({ leftOn: '2025-06-30', to: { kind: 'merged_into', code: 'AG-CQVT', from: '2025-07-01' } });
+    // Each either went somewhere or ended there.
+    expect(vt.departures.filter((d: { to: unknown; ended: boolean }) => d.to === null && !d.ended)).toEqual([]);
+  });
+
   it('lists the parent history in order', async () => {
     const vt10 = (await admin.get(`/api/org-units/${id('VT10')}`)).json();
     expect(vt10.parents.map((p: { parentCode: string; validFrom: string; validTo: string | null }) => [p.parentCode, p.validFrom, p.validTo])).toEqual([

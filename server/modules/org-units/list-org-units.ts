@@ -25,6 +25,7 @@ interface Row {
   valid_from: string;
   valid_to: string | null;
   parent_id: string | null;
+  has_parent: boolean;
   is_match: boolean;
 }
 
@@ -44,7 +45,9 @@ export async function listOrgUnits(db: Executor, actor: Actor, input: { asOf?: s
         (select e.parent_id from org_unit_parents e
           where e.unit_id = u.id and e.valid_from <= ${asOf}::date and (e.valid_to is null or e.valid_to >= ${asOf}::date)
             and ${inUnitScope(sql`e.parent_id`, actor)}
-          order by e.valid_from desc limit 1) as parent_id
+          order by e.valid_from desc limit 1) as parent_id,
+        exists (select 1 from org_unit_parents e
+          where e.unit_id = u.id and e.valid_from <= ${asOf}::date and (e.valid_to is null or e.valid_to >= ${asOf}::date)) as has_parent
       from org_units u
       where u.valid_from <= ${asOf}::date and (u.valid_to is null or u.valid_to >= ${asOf}::date)
         and ${inUnitScope(sql`u.id`, actor)}`;
@@ -78,12 +81,31 @@ export async function listOrgUnits(db: Executor, actor: Actor, input: { asOf?: s
         validTo: r.valid_to,
       },
       parentId: r.parent_id,
+      hasParent: Boolean(r.has_parent),
       isMatch: Boolean(r.is_match),
     }))
     .sort((a, b) => compareUnits(a.unit, b.unit));
+  const shown = connectedToScope(items, new Set(actor.assignments.map((a) => a.unitId)));
   return {
     asOf,
-    items: items.map(({ unit, parentId }) => ({ unit, parentId })),
-    matchIds: q ? items.filter((i) => i.isMatch).map((i) => i.unit.id) : [],
+    items: shown.map(({ unit, parentId }) => ({ unit, parentId })),
+    matchIds: q ? shown.filter((i) => i.isMatch).map((i) => i.unit.id) : [],
   };
+}
+
+/**
+ * Units the caller reaches only through history (once under their unit, now under a
+ * parent outside their scope: the CĐCS of a district federation ended on 1 July 2025)
+ * are left out rather than shown as orphans at the top of the tree. A unit is shown
+ * when its parent on the day is shown, when it is one of the caller's own units, or
+ * when it has no parent at all that day (a root).
+ */
+function connectedToScope<T extends { unit: { id: string }; parentId: string | null; hasParent: boolean }>(items: T[], ownUnits: Set<string>): T[] {
+  let kept = items;
+  for (;;) {
+    const ids = new Set(kept.map((i) => i.unit.id));
+    const next = kept.filter((i) => (i.parentId !== null ? ids.has(i.parentId) : ownUnits.has(i.unit.id) || !i.hasParent));
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitLinks, orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
@@ -30,12 +31,12 @@ import {
  * before, its parent period ends with it, a merged_into link is recorded and
  * its children in force on the date move under the receiving unit from the date.
  */
-export async function mergeOrgUnit(db: Database, actor: Actor, id: string, input: MergeOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function mergeOrgUnit(db: Executor, actor: Actor, id: string, input: MergeOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { intoUnitId, date } = input;
   if (intoUnitId === id) throw fieldError('UNIT_MERGE_SAME', 'intoUnitId');
   await requireManageUnit(db, actor, id, date);
   await requireManageUnit(db, actor, intoUnitId, date);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, id);
     const lastDay = dayBefore(date);
     if (date <= unit.validFrom) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: vnDate(date) });

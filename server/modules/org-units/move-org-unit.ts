@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitParents } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { dayBefore } from '../../lib/dates.js';
@@ -28,12 +29,12 @@ import {
  * starts on the date, so the tree before the date keeps the old parent. Only
  * the latest parent period can be changed this way.
  */
-export async function moveOrgUnit(db: Database, actor: Actor, id: string, input: MoveOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function moveOrgUnit(db: Executor, actor: Actor, id: string, input: MoveOrgUnitInput): Promise<OrgUnitDetailModel> {
   const { parentId, fromDate } = input;
   // Both ends are held on the day the move takes effect (access.ts heldOn).
   await requireManageUnit(db, actor, id, fromDate);
   await requireManageUnit(db, actor, parentId, fromDate);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const unit = await lockUnit(tx, id);
     const date = vnDate(fromDate);
     if (fromDate < unit.validFrom) throw fieldError('UNIT_DATE_BEFORE_START', 'fromDate', { date });

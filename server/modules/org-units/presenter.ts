@@ -39,5 +39,6 @@ export function presentOrgUnitDetail(model: OrgUnitDetailModel): Detail {
     parents: model.parents,
     links: model.links.map((l) => ({ ...l, kind: l.kind as OrgUnitLinkKind })),
     children: model.children.map((c) => ({ ...c, kind: c.kind as OrgUnitKind })),
+    departures: model.departures,
   };
 }

@@ -86,6 +86,22 @@ export const OrgUnitDetail = OrgUnitNode.extend({
       validTo: z.string().nullable(),
     }),
   ),
+  /**
+   * Units that were under this one and left it (nơi chuyển đến): the day they left, and
+   * their next parent from the next day, or the unit they merged into if they ended.
+   */
+  departures: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      shortName: z.string(),
+      leftOn: z.string(),
+      ended: z.boolean(),
+      to: z
+        .object({ kind: z.enum(['parent', ...ORG_UNIT_LINK_KINDS]), id: z.uuid(), code: z.string(), shortName: z.string(), from: z.string(), visible: z.boolean() })
+        .nullable(),
+    }),
+  ),
 }).meta({ id: 'OrgUnitDetail' });
 
 export const CreateOrgUnitBody = z.object({

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitLinks, orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
@@ -37,11 +38,11 @@ export interface SplitOrgUnitResult {
  * it still has children on the date). Creating units under the parent needs
  * manageUnits over that parent, as creating them one by one would.
  */
-export async function splitOrgUnit(db: Database, actor: Actor, id: string, input: SplitOrgUnitInput): Promise<SplitOrgUnitResult> {
+export async function splitOrgUnit(db: Executor, actor: Actor, id: string, input: SplitOrgUnitInput): Promise<SplitOrgUnitResult> {
   const { date, endOriginal, newUnits } = input;
   await requireManageUnit(db, actor, id, date);
   const createdIds = await withCodeRace('newUnits.0.code', () =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const unit = await lockUnit(tx, id);
       const d = vnDate(date);
       if (date < unit.validFrom || (endOriginal && date === unit.validFrom)) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: d });

@@ -152,6 +152,15 @@ export interface OrgUnitDetailModel {
     visible: boolean;
   }>;
   children: Array<{ id: string; code: string; shortName: string; kind: string; validFrom: string; validTo: string | null }>;
+  departures: Array<{
+    id: string;
+    code: string;
+    shortName: string;
+    leftOn: string;
+    /** The unit itself ended that day (dissolved, or merged into `to`). */
+    ended: boolean;
+    to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
+  }>;
 }
 
 /** The day a unit's "current" parent is read on: today, clamped into its validity. */
@@ -234,9 +243,61 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
         and ${inUnitScope(sql`c.id`, actor)}`,
   );
 
+  // Where the units under it went (after a restructuring): their next parent, else what they merged into.
+  const departures = await queryRows<{
+    id: string;
+    code: string;
+    short_name: string;
+    left_on: string;
+    ended: boolean;
+    parent_id: string | null;
+    parent_code: string | null;
+    parent_name: string | null;
+    parent_from: string | null;
+    parent_visible: boolean | null;
+    link_kind: string | null;
+    link_id: string | null;
+    link_code: string | null;
+    link_name: string | null;
+    link_from: string | null;
+    link_visible: boolean | null;
+  }>(
+    db,
+    sql`select c.id, c.code, c.short_name, e.valid_to::text as left_on, (c.valid_to is not null and c.valid_to <= e.valid_to) as ended,
+        np.id as parent_id, np.code as parent_code, np.short_name as parent_name, n.valid_from::text as parent_from,
+        case when np.id is null then null else ${inUnitScope(sql`np.id`, actor)} end as parent_visible,
+        l.kind as link_kind, lu.id as link_id, lu.code as link_code, lu.short_name as link_name, l.effective_date::text as link_from,
+        case when lu.id is null then null else ${inUnitScope(sql`lu.id`, actor)} end as link_visible
+      from org_unit_parents e join org_units c on c.id = e.unit_id
+      left join lateral (
+        select n.parent_id, n.valid_from from org_unit_parents n
+        where n.unit_id = e.unit_id and n.valid_from > e.valid_to order by n.valid_from limit 1
+      ) n on true
+      left join org_units np on np.id = n.parent_id
+      left join lateral (
+        select l.kind, l.to_unit_id, l.effective_date from org_unit_links l
+        where l.from_unit_id = c.id and l.effective_date > e.valid_to order by l.effective_date limit 1
+      ) l on true
+      left join org_units lu on lu.id = l.to_unit_id
+      where e.parent_id = ${id}::uuid and e.valid_to is not null and ${inUnitScope(sql`c.id`, actor)}
+      order by e.valid_to, c.code`,
+  );
+
   return {
     unit,
     parentId: parentOnRef?.parent_id ?? null,
+    departures: departures.map((d) => ({
+      id: d.id,
+      code: d.code,
+      shortName: d.short_name,
+      leftOn: d.left_on,
+      ended: Boolean(d.ended),
+      to: d.parent_id
+        ? { kind: 'parent' as const, id: d.parent_id, code: d.parent_code!, shortName: d.parent_name!, from: d.parent_from!, visible: Boolean(d.parent_visible) }
+        : d.link_id
+          ? { kind: d.link_kind as 'merged_into' | 'split_from', id: d.link_id, code: d.link_code!, shortName: d.link_name!, from: d.link_from!, visible: Boolean(d.link_visible) }
+          : null,
+    })),
     parents: parents.map((p) => ({
       id: p.id,
       parentId: p.parent_id,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
@@ -35,10 +36,10 @@ import {
  * with the unit; a change that would leave a parent change, or a child,
  * outside the new validity is refused with a code saying what to fix first.
  */
-export async function updateOrgUnit(db: Database, actor: Actor, id: string, input: UpdateOrgUnitInput): Promise<OrgUnitDetailModel> {
+export async function updateOrgUnit(db: Executor, actor: Actor, id: string, input: UpdateOrgUnitInput): Promise<OrgUnitDetailModel> {
   await requireManageUnit(db, actor, id);
   await withCodeRace('code', () =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const unit = await lockUnit(tx, id);
       await requireVersion(tx, 'org_units', unit, input.expectedVersion);
       const before = await snapshotUnit(tx, id);

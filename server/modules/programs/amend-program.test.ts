@@ -111,6 +111,11 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const supersede = await database.db.select().from(auditLog).where(eq(auditLog.entityId, original.id));
     expect(supersede.map((a) => a.action)).toContain('program.supersede');
 
+    const [stored] = await database.db.select().from(programs).where(eq(programs.id, draft.id));
+    expect(stored!.changeSummary).toEqual(expected);
+
+    // The versions read the summary from the version row: emptying the audit log (a retention rule) changes nothing.
+    await database.db.delete(auditLog).where(eq(auditLog.entityId, draft.id));
     const versions = await officer.get(`/api/programs/${original.id}/versions`);
     expect(versions.statusCode).toBe(200);
     expect(versions.json()).toEqual([

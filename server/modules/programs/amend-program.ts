@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -16,9 +17,9 @@ import type { AmendProgramBody } from './schemas.js';
  * The issued version stays in force until the new one is issued; the new
  * draft is undated, so it is dated the day it is issued unless a date is set.
  */
-export async function amendProgram(db: Database, actor: Actor, id: string, input: AmendProgramBody) {
+export async function amendProgram(db: Executor, actor: Actor, id: string, input: AmendProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const found = await findProgram(tx, id, { forUpdate: true });
       if (!found) throw programNotFound(actor);
       const source = found.program;
@@ -30,7 +31,20 @@ export async function amendProgram(db: Database, actor: Actor, id: string, input
         .limit(1);
       if (newer) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: newer.version }, { status: 409 });
       if (source.status !== 'issued') throw new AppError('PROGRAM_NOT_ISSUED', {}, { status: 409 });
-      const { id: _id, status: _s, issuedAt: _ia, issuedBy: _ib, createdAt: _c, updatedAt: _u, createdBy: _cb, ...copy } = source;
+      // The derivation link stays on the first version (one derived program per unit and year);
+      // the change summary is fixed when the new version is issued.
+      const {
+        id: _id,
+        status: _s,
+        issuedAt: _ia,
+        issuedBy: _ib,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _cb,
+        derivedFromProgramId: _d,
+        changeSummary: _cs,
+        ...copy
+      } = source;
       const [row] = await tx
         .insert(programs)
         .values({ ...copy, issuedOn: null, status: 'draft', version: source.version + 1, previousVersionId: source.id, createdBy: actor.userId })

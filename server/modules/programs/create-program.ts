@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -10,9 +11,9 @@ import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './pr
 import type { CreateProgramBody } from './schemas.js';
 
 /** Creates a draft program (dự thảo) for a unit in the caller's scope. */
-export async function createProgram(db: Database, actor: Actor, input: CreateProgramBody) {
+export async function createProgram(db: Executor, actor: Actor, input: CreateProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       await requireProgramManage(tx, actor, input.unitId, input.year);
       await assertUnitValidInYear(tx, input.unitId, input.year);
       await assertNumberFree(tx, input);

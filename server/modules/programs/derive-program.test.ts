@@ -87,6 +87,9 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect(audits).toHaveLength(1);
     expect(audits[0]!.unitId).toBe(vt10);
     expect((audits[0]!.after as { sourceProgramId: string }).sourceProgramId).toBe(ctx.programId);
+    // The link the feature reads is on the program row, not in the audit log.
+    const [derived] = await ctx.database.db.select().from(programs).where(eq(programs.id, body.program.id));
+    expect(derived!.derivedFromProgramId).toBe(ctx.programId);
 
     // The chair of VT10 reads the new draft of their own unit and its targets' progress.
     expect((await ctx.chair.get(`/api/programs/${body.program.id}`)).statusCode).toBe(200);
@@ -95,7 +98,9 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect(progress.json().items).toHaveLength(8);
   });
 
-  it('refuses a second derived program for the same unit and year', async () => {
+  it('refuses a second derived program for the same unit and year, even once the audit log no longer holds the first', async () => {
+    // A retention rule may empty the audit log: "already derived" must not depend on it.
+    await ctx.database.db.delete(auditLog).where(eq(auditLog.action, 'program.derive'));
     const before = [await count(programs), await count(targets)];
     const res = await ctx.officer.post(`/api/programs/${ctx.programId}/derive`, { unitId: ctx.unitIds.get('VT10') });
     expect(res.statusCode).toBe(409);

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Measure } from '../../../common/indicators.js';
 import type { OrgUnitKind } from '../../../common/enums.js';
 import { formatDate } from '../../../common/format.js';
 import { formatDocumentNumber, type ProgramContent } from '../../../common/programs.js';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { indicators, orgUnits, programs, targetAllocations, targets } from '../../db/schema/index.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
@@ -36,9 +37,9 @@ const capitals = (name: string) => name.toLocaleUpperCase('vi');
  * listed as "needs allocation" when the parent allocated nothing to it.
  * One transaction, audited ('program.derive').
  */
-export async function deriveProgram(db: Database, actor: Actor, sourceId: string, input: DeriveProgramBody) {
+export async function deriveProgram(db: Executor, actor: Actor, sourceId: string, input: DeriveProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       // Locking the source serialises derivations from it (one derived program per unit and year).
       const found = await findProgram(tx, sourceId, { forUpdate: true });
       if (!found) throw programNotFound(actor);
@@ -68,13 +69,12 @@ export async function deriveProgram(db: Database, actor: Actor, sourceId: string
             order by p.valid_to desc limit 1`,
       );
 
-      const [existing] = await queryRows<{ id: string }>(
-        tx,
-        sql`select p.id from audit_log a join programs p on p.id::text = a.entity_id
-            where a.action = 'program.derive' and a.entity_type = 'program'
-              and p.unit_id = ${input.unitId}::uuid and p.year = ${source.year}
-            limit 1`,
-      );
+      // Derived once per unit and year (programs_derived_unit_year_uq backs this check against races).
+      const [existing] = await tx
+        .select({ id: programs.id })
+        .from(programs)
+        .where(and(eq(programs.unitId, input.unitId), eq(programs.year, source.year), isNotNull(programs.derivedFromProgramId)))
+        .limit(1);
       if (existing) throw new AppError('PROGRAM_DERIVED_EXISTS', {}, { status: 409 });
 
       // Số: left for the user to change; the next free number of the unit's programs that year.
@@ -116,6 +116,7 @@ export async function deriveProgram(db: Database, actor: Actor, sourceId: string
           title: source.title,
           status: 'draft',
           version: 1,
+          derivedFromProgramId: source.id,
           superiorBodyName: parent ? capitals(parent.short_name) : null,
           issuingBodyName: capitals(child!.shortName),
           signatureAuthority: source.signatureAuthority,

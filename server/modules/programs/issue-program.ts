@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { nextVersion } from '../../lib/row-version.js';
@@ -15,36 +16,36 @@ import { toDateOnly } from '../../db/sql.js';
 /**
  * Issues (ban hành) a draft; an undated draft is dated today. Issuing an
  * amendment (version > 1) supersedes the version it replaces in the same
- * transaction and records what changed in the audit entry.
+ * transaction and keeps what changed on the new version (change_summary),
+ * also written to the audit entry.
  */
-export async function issueProgram(db: Database, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+export async function issueProgram(db: Executor, actor: Actor, id: string) {
+  return inTransaction(db, async (tx) => {
     const found = await findProgram(tx, id, { forUpdate: true });
     if (!found) throw programNotFound(actor);
     const before = found.program;
     await requireProgramIssue(tx, actor, before.unitId, before.year);
     if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT', {}, { status: 409 });
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
+    // An amendment: what changed from the version it replaces is kept on its row (list-program-versions
+    // reads it there); issuing changes no compared field, so the draft is compared as it stands.
+    const previous = before.previousVersionId ? await findProgram(tx, before.previousVersionId, { forUpdate: true }) : null;
+    const changes = previous ? versionChanges(previous.program, before) : undefined;
     const [after] = await tx
       .update(programs)
-      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, ...nextVersion(actor) })
+      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, changeSummary: changes ?? null, ...nextVersion(actor) })
       .where(eq(programs.id, before.id))
       .returning();
-    let changes = undefined;
-    if (before.previousVersionId) {
-      const previous = await findProgram(tx, before.previousVersionId, { forUpdate: true });
-      if (previous) {
-        changes = versionChanges(previous.program, after!);
-        await tx.update(programs).set({ status: 'superseded', ...nextVersion(actor) }).where(eq(programs.id, previous.program.id));
-        await recordAudit(tx, actor, {
-          action: 'program.supersede',
-          entityType: 'program',
-          entityId: previous.program.id,
-          unitId: previous.program.unitId,
-          before: { status: previous.program.status },
-          after: { status: 'superseded', supersededBy: after!.id, version: after!.version },
-        });
-      }
+    if (previous) {
+      await tx.update(programs).set({ status: 'superseded', ...nextVersion(actor) }).where(eq(programs.id, previous.program.id));
+      await recordAudit(tx, actor, {
+        action: 'program.supersede',
+        entityType: 'program',
+        entityId: previous.program.id,
+        unitId: previous.program.unitId,
+        before: { status: previous.program.status },
+        after: { status: 'superseded', supersededBy: after!.id, version: after!.version },
+      });
     }
     await recordAudit(tx, actor, {
       action: 'program.issue',

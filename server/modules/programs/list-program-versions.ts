@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { diffProgramContent, ProgramChanges } from '../../../common/program-diff.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { diffProgramContent, type ProgramChanges } from '../../../common/program-diff.js';
 import type { Executor } from '../../db/client.js';
-import { auditLog, programs } from '../../db/schema/index.js';
+import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { toDateOnly } from '../../db/sql.js';
 import { findProgram } from './find-program.js';
@@ -12,8 +12,8 @@ import { auditProgram } from './presenter.js';
  * All versions of the program `id` belongs to, oldest first. Versions share
  * the unit, year, kind and number of the first one (only first versions claim
  * a number), so they are exactly the rows with that key. The change summary
- * of an issued version is the one recorded when it was issued; a draft's is
- * computed against the version it amends.
+ * of an issued version is the one stored on its row when it was issued
+ * (programs.change_summary); a draft's is computed against the version it amends.
  */
 export async function listProgramVersions(db: Executor, actor: Actor, id: string) {
   const found = await findProgram(db, id);
@@ -34,17 +34,11 @@ export async function listProgramVersions(db: Executor, actor: Actor, id: string
       ),
     )
     .orderBy(asc(programs.version));
-  const issues = await db
-    .select({ entityId: auditLog.entityId, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, 'program.issue'), inArray(auditLog.entityId, rows.map((r) => r.id))));
-  const recorded = new Map(issues.map((a) => [a.entityId, ProgramChanges.safeParse((a.after as { changes?: unknown } | null)?.changes)]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return rows.map((row) => {
     const previous = row.previousVersionId ? byId.get(row.previousVersionId) : undefined;
-    const stored = recorded.get(row.id);
     let changes: ProgramChanges | null = null;
-    if (stored?.success) changes = stored.data;
+    if (row.changeSummary) changes = row.changeSummary;
     else if (previous) changes = versionChanges(previous, row);
     return { id: row.id, version: row.version, status: row.status as 'draft' | 'issued' | 'superseded', issuedOn: toDateOnly(row.issuedOn), changes };
   });

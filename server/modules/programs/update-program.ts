@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
@@ -12,9 +13,9 @@ import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './pr
 import type { UpdateProgramBody } from './schemas.js';
 
 /** Edits a draft; an issued (or superseded) program is refused with PROGRAM_NOT_EDITABLE. */
-export async function updateProgram(db: Database, actor: Actor, id: string, input: UpdateProgramBody) {
+export async function updateProgram(db: Executor, actor: Actor, id: string, input: UpdateProgramBody) {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const found = await findProgram(tx, id, { forUpdate: true });
       if (!found) throw programNotFound(actor);
       const before = found.program;

@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { roleAssignments } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -7,10 +8,10 @@ import { requireUserAction } from './policy.js';
 import type { AssignmentInput } from './schemas.js';
 
 /** Gives a user a role at a unit (phân quyền), optionally over its subtree, for a period. */
-export async function addRoleAssignment(db: Database, actor: Actor, userId: string, input: AssignmentInput): Promise<void> {
+export async function addRoleAssignment(db: Executor, actor: Actor, userId: string, input: AssignmentInput): Promise<void> {
   requireUserAction(actor, 'assign');
   await checkAssignment(db, actor, input);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await userForUpdate(tx, userId);
     const [created] = await tx
       .insert(roleAssignments)

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { roleAssignments, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -9,17 +10,22 @@ import { auditAssignment, auditUser, checkAssignment, isUniqueViolation } from '
 import { requireUserAction } from './policy.js';
 import type { CreateUserBody } from './schemas.js';
 
-/** Creates a user account (tài khoản) with its first role assignments; returns its id. */
-export async function createUser(db: Database, actor: Actor, input: CreateUserBody): Promise<string> {
+/**
+ * Creates a user account (tài khoản) with its first role assignments; returns its id.
+ * `options.passwordHash`: the argon2 hash of input.password when the caller
+ * already holds it (the demo loader hashes each distinct password once, outside
+ * its transaction); never set from a request.
+ */
+export async function createUser(db: Executor, actor: Actor, input: CreateUserBody, options: { passwordHash?: string } = {}): Promise<string> {
   requireUserAction(actor, 'create');
   const username = input.username.toLowerCase();
   const assignments = input.assignments ?? [];
   for (const [i, a] of assignments.entries()) await checkAssignment(db, actor, a, `assignments.${i}.`);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken) throw fieldError('USERNAME_TAKEN', 'username');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ username, fullName: input.fullName, email: input.email ?? null, passwordHash })

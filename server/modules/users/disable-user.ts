@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { sessions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -8,10 +9,10 @@ import { auditUser, userForUpdate } from './assignment-rules.js';
 import { requireUserAction } from './policy.js';
 
 /** Disables an account (vô hiệu hóa): sign-in is refused and every session ends. No-op when already disabled. */
-export async function disableUser(db: Database, actor: Actor, userId: string): Promise<void> {
+export async function disableUser(db: Executor, actor: Actor, userId: string): Promise<void> {
   requireUserAction(actor, 'disable');
   if (userId === actor.userId) throw new AppError('CANNOT_DISABLE_SELF');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await userForUpdate(tx, userId);
     if (before.disabledAt) return;
     const now = new Date();

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -7,9 +8,9 @@ import { auditUser, userForUpdate } from './assignment-rules.js';
 import { requireUserAction } from './policy.js';
 
 /** Enables a disabled account again (kích hoạt lại). No-op when already active. */
-export async function enableUser(db: Database, actor: Actor, userId: string): Promise<void> {
+export async function enableUser(db: Executor, actor: Actor, userId: string): Promise<void> {
   requireUserAction(actor, 'enable');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await userForUpdate(tx, userId);
     if (!before.disabledAt) return;
     const [after] = await tx.update(users).set({ disabledAt: null, updatedAt: new Date() }).where(eq(users.id, userId)).returning();

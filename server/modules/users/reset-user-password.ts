@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { sessions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -8,10 +9,10 @@ import { userForUpdate } from './assignment-rules.js';
 import { requireUserAction } from './policy.js';
 
 /** An administrator sets a new password (đặt lại mật khẩu); every session of the user ends. */
-export async function resetUserPassword(db: Database, actor: Actor, userId: string, input: { newPassword: string }): Promise<void> {
+export async function resetUserPassword(db: Executor, actor: Actor, userId: string, input: { newPassword: string }): Promise<void> {
   requireUserAction(actor, 'resetPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await userForUpdate(tx, userId);
     const now = new Date();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { roleAssignments } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -10,14 +11,14 @@ import type { UpdateAssignmentBody } from './schemas.js';
 
 /** Changes an assignment's subtree flag or period; ending it means setting validTo. */
 export async function updateRoleAssignment(
-  db: Database,
+  db: Executor,
   actor: Actor,
   userId: string,
   assignmentId: string,
   input: UpdateAssignmentBody,
 ): Promise<void> {
   requireUserAction(actor, 'assign');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await assignmentForUpdate(tx, userId, assignmentId);
     await requireAssignableUnit(tx, actor, before.unitId);
     const next = {

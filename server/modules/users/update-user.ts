@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -8,9 +9,9 @@ import { requireUserAction } from './policy.js';
 import type { UpdateUserBody } from './schemas.js';
 
 /** Changes a user's full name, e-mail or interface language. */
-export async function updateUser(db: Database, actor: Actor, userId: string, input: UpdateUserBody): Promise<void> {
+export async function updateUser(db: Executor, actor: Actor, userId: string, input: UpdateUserBody): Promise<void> {
   requireUserAction(actor, 'update');
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await userForUpdate(tx, userId);
     const changes: Partial<typeof users.$inferInsert> = {};
     if (input.fullName !== undefined) changes.fullName = input.fullName;

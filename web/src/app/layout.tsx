@@ -1,4 +1,4 @@
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -19,6 +19,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../../common/i18n';
 import type { Permission } from '../../../common/permissions';
 import { api } from '../lib/api';
+import { dayAfter, formatDate, todayIso } from '../lib/dates';
 import { useMe, useSignOut } from '../features/auth/use-me';
 import { useI18n } from './i18n';
 
@@ -134,6 +135,7 @@ export function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="app-content">
+          <EndedUnitNotice assignments={user.assignments} />
           <Suspense fallback={<div className="page-loading"><Spin tip={t('common.loading')}><div style={{ minHeight: 120 }} /></Spin></div>}>
             <Outlet />
           </Suspense>
@@ -150,5 +152,27 @@ export function AppLayout() {
         {menu}
       </Drawer>
     </Layout>
+  );
+}
+
+/**
+ * Every unit the user is assigned to has ended (a district federation after 1 July 2025):
+ * say so on every page, since all they can see is history.
+ */
+function EndedUnitNotice({ assignments }: { assignments: Array<{ unitId: string; unitName: string; unitValidTo: string | null }> }) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const ended = (a: { unitValidTo: string | null }) => a.unitValidTo !== null && a.unitValidTo < today;
+  if (assignments.length === 0 || !assignments.every(ended)) return null;
+  const units = [...new Map(assignments.map((a) => [a.unitId, a])).values()];
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="ended-unit-notice"
+      data-testid="ended-unit-notice"
+      style={{ marginBottom: 16 }}
+      title={units.map((u) => t('nav.unitEnded', { unit: u.unitName, date: formatDate(dayAfter(u.unitValidTo!)) })).join(' · ')}
+    />
   );
 }

@@ -1,13 +1,13 @@
-import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../common/permissions';
 import { useMe } from '../features/auth/use-me';
+import { LazyResult } from '../lib/lazy-antd';
 import { useI18n } from './i18n';
 
 /** Shows the page only to users whose roles allow it. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
-  if (!me.data?.permissions.includes(permission)) return <Result status="403" title="403" subTitle={t('errors.FORBIDDEN')} />;
+  if (!me.data?.permissions.includes(permission)) return <LazyResult status="403" title="403" subTitle={t('errors.FORBIDDEN')} />;
   return <>{children}</>;
 }

@@ -1,17 +1,21 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, useNavigate } from 'react-router';
-import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
-import { AccountPage } from '../features/account/account-page';
 import { featureRoutes } from './feature-routes';
+import { LazyResult } from '../lib/lazy-antd';
 import { AppLayout } from './layout';
 import { useI18n } from './i18n';
+
+// Forms load with the page that shows them: a returning user's home needs neither.
+const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() => import('../features/account/account-page').then((m) => ({ default: m.AccountPage })));
 
 function NotFound() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
-    <Result
+    <LazyResult
       status="404"
       title="404"
       subTitle={t('common.notFoundPage')}
@@ -21,7 +25,14 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={null}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
   {
     element: <AppLayout />,
     children: [

@@ -30,3 +30,21 @@ export function todayDayjs(): Dayjs {
 export function thisYear(): number {
   return Number(todayInVietnam().slice(0, 4));
 }
+
+/**
+ * Form onKeyDown: Enter in a date field confirms the typed date only. The picker
+ * handles Enter first; stopping the browser's default here keeps the key from also
+ * submitting the whole form (implicit submission).
+ */
+export function keepEnterInDateFields(event: { key: string; target: EventTarget | null; preventDefault: () => void }): void {
+  if (event.key !== 'Enter') return;
+  const target = event.target as Element | null;
+  if (target?.closest?.('.ant-picker')) event.preventDefault();
+}
+
+/** The day after an ISO day ('2025-06-30' → '2025-07-01'): a unit whose last day is the 30th has ended from the 1st. */
+export function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

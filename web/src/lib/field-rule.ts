@@ -3,7 +3,9 @@
 // and send the value in the form the rule stores ("0912 345 678" → "0912345678").
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
-import { hasMessage, type MessageKey, type MessageParams } from '../../../common/i18n';
+import type { MessageKey, MessageParams } from '../../../common/i18n';
+// The web's hasMessage reads the Vietnamese catalogue only (English loads when chosen).
+import { hasMessage } from '../app/i18n';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 

@@ -22,9 +22,11 @@ export interface FilterBarProps {
   onClear: () => void;
   /** The filters other than the text search. */
   children: ReactNode;
+  /** A filter that stays in view on a phone too (not folded), e.g. the member status with its default. */
+  pinned?: ReactNode;
 }
 
-export function FilterBar({ name, testIds, q, onSearch, placeholder, toggleLabel, clearLabel, activeMore, hasFilters, onClear, children }: FilterBarProps) {
+export function FilterBar({ name, testIds, q, onSearch, placeholder, toggleLabel, clearLabel, activeMore, hasFilters, onClear, children, pinned }: FilterBarProps) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [showMore, setShowMore] = useState(false);
@@ -53,6 +55,7 @@ export function FilterBar({ name, testIds, q, onSearch, placeholder, toggleLabel
           {activeMore > 0 && <Badge count={activeMore} size="small" color="#b71c1c" />}
         </Button>
       )}
+      {pinned}
       {(!isPhone || showMore) && <div className={`${name}-filters-more`}>{children}</div>}
       {hasFilters && (
         <Button icon={<ClearOutlined />} onClick={onClear} data-testid={testIds.clear}>

@@ -1,13 +1,14 @@
 import { Alert, App, Button, Card, Empty, Grid, Pagination, Spin, Table, Tag, Typography } from 'antd';
 import { DownOutlined, FileExcelOutlined, UpOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { useAuditEntries, useExportAudit, type AuditEntry } from './api';
 import { AuditDiff } from './audit-diff';
 import { AuditFilterBar } from './audit-filters';
-import { actionColor, actionLabel, entityTypeLabel } from './labels';
+import { actionColor, actionLabel, entityHref, entityTypeLabel } from './labels';
 import { useAuditParams } from './use-audit-params';
 import './audit.css';
 
@@ -48,17 +49,30 @@ export function AuditPage() {
       {actionLabel(t, e.action)}
     </Tag>
   );
-  const entity = (e: AuditEntry) => (
+  // The object's name as it was when logged, linking to its page; the id only when there is no name.
+  const entity = (e: AuditEntry) => {
+    const href = entityHref(e);
+    return (
     <span className="audit-entity">
       <span>{entityTypeLabel(t, e.entityType)}</span>
-      {e.entityLabel && <Typography.Text strong>{e.entityLabel}</Typography.Text>}
-      {e.entityId && (
+      {e.entityLabel &&
+        (href ? (
+          <Link to={href} className="audit-entity-link" title={e.entityId ?? undefined} data-testid="audit-entity-link">
+            {e.entityLabel}
+          </Link>
+        ) : (
+          <Typography.Text strong title={e.entityId ?? undefined}>
+            {e.entityLabel}
+          </Typography.Text>
+        ))}
+      {e.entityId && !e.entityLabel && (
         <Typography.Text type="secondary" className="audit-entity-id" copyable={{ text: e.entityId }} title={e.entityId}>
           {shortId(e.entityId)}
         </Typography.Text>
       )}
     </span>
-  );
+    );
+  };
   const unit = (e: AuditEntry) =>
     e.unitId ? (
       <span className="audit-unit">

@@ -1,4 +1,5 @@
-import { hasMessage, type MessageKey } from '../../../../common/i18n';
+import type { MessageKey } from '../../../../common/i18n';
+import { hasMessage } from '../../app/i18n';
 
 type T = (key: MessageKey) => string;
 
@@ -21,4 +22,23 @@ export function actionColor(action: string): string {
   if (['move', 'merge', 'split'].includes(verb)) return 'purple';
   if (verb === 'export') return 'cyan';
   return 'blue';
+}
+
+const PAGE_OF: Record<string, string> = {
+  org_unit: '/units',
+  user: '/users',
+  member: '/members',
+  program: '/programs',
+  target: '/targets',
+};
+
+/** The page of the object an entry is about, when it has one (a role assignment opens its user). */
+export function entityHref(e: { entityType: string; entityId: string | null; before: unknown; after: unknown }): string | null {
+  if (e.entityType === 'role_assignment') {
+    const userId = ((e.after ?? e.before) as { userId?: unknown } | null)?.userId;
+    return typeof userId === 'string' ? `/users/${userId}` : null;
+  }
+  if (e.entityType === 'indicator' || e.entityType === 'data_element') return '/catalogue';
+  const base = PAGE_OF[e.entityType];
+  return base && e.entityId ? `${base}/${e.entityId}` : null;
 }

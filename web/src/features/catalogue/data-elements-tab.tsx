@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
-import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
 export function DataElementsTab() {
   const { t } = useI18n();
@@ -83,11 +83,10 @@ export function DataElementsTab() {
         loading={list.isLoading}
         rowKey={(r) => r.id}
         columns={[
-          { title: t('catalogue.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
-          { title: t('catalogue.name'), render: (_, r) => name(r) },
+          { title: t('catalogue.name'), key: 'name', render: (_, r) => <NameWithCode name={name(r)} code={r.code} /> },
           { title: t('catalogue.valueType'), dataIndex: 'valueType', render: typeLabel },
           { title: t('catalogue.aggregation'), dataIndex: 'aggregation', render: aggLabel },
-          { title: t('catalogue.derivedFrom'), key: 'derivedFrom', render: (_, r) => sourceLabel(r) },
+          { title: t('catalogue.derivedFrom'), key: 'derivedFrom', render: (_, r) => <div className="catalogue-wrap-cell">{sourceLabel(r)}</div> },
           {
             title: t('catalogue.allowsNotApplicable'),
             dataIndex: 'allowsNotApplicable',

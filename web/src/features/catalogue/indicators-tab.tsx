@@ -19,7 +19,7 @@ import {
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
 import { useCreateIndicator, useDataElements, useIndicators, type DataElement, type Indicator } from './api';
-import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
 type Slot = 'numerator' | 'denominator' | 'condition' | 'eligibility' | 'recordSource';
 
@@ -67,9 +67,8 @@ export function IndicatorsTab() {
         loading={list.isLoading}
         rowKey={(r) => r.id}
         columns={[
-          { title: t('catalogue.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
-          { title: t('catalogue.name'), render: (_, r) => name(r) },
-          { title: t('catalogue.measure'), dataIndex: 'measure', render: measureLabel },
+          { title: t('catalogue.name'), key: 'name', render: (_, r) => <NameWithCode name={name(r)} code={r.code} /> },
+          { title: t('catalogue.measure'), dataIndex: 'measure', render: (v: Indicator['measure']) => <div className="catalogue-wrap-cell">{measureLabel(v)}</div> },
           { title: t('catalogue.unitOfMeasure'), dataIndex: 'unitOfMeasure', render: uomLabel },
           { title: t('catalogue.direction'), dataIndex: 'direction', render: dirLabel },
           { key: 'archived', render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : null) },

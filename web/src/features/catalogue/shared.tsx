@@ -18,6 +18,16 @@ export function useLocalName() {
   return (row: { nameVi: string; nameEn: string }) => (locale === 'en' ? row.nameEn : row.nameVi);
 }
 
+/** The first column of a catalogue table: the name first, the code small and secondary below it. */
+export function NameWithCode({ name, code }: { name: string; code: string | null }) {
+  return (
+    <div className="catalogue-name-cell">
+      <div>{name}</div>
+      {code && <code className="catalogue-code">{code}</code>}
+    </div>
+  );
+}
+
 interface ResponsiveListProps<T> {
   rows: T[] | undefined;
   loading: boolean;
@@ -53,7 +63,8 @@ export function ResponsiveList<T extends object>({ rows, loading, rowKey, column
       loading={loading}
       columns={columns}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
+      // Shrink to the screen (cells wrap) and scroll only what cannot wrap.
+      scroll={{ x: true }}
       locale={{ emptyText: <Empty description={t('catalogue.empty')} /> }}
     />
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { memberCardNumber } from '../../../../common/fields';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
-import { DATE_FORMAT, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, fromIsoDate, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
 import { fieldRule, normalised } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import { useDrawerSize } from '../../lib/responsive';
@@ -64,6 +64,7 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
       layout="vertical"
       requiredMark="optional"
       onFinish={onFinish}
+      onKeyDown={keepEnterInDateFields}
       initialValues={{ gender: 'male', unionPosition: 'member', partyMember: false, ethnicity: 'Kinh', admittedOn: todayDayjs() }}
       scrollToFirstError
       data-testid="member-admit-form"
@@ -122,6 +123,7 @@ function EditForm({ member, onDone }: { member: MemberDetail; onDone: () => void
       layout="vertical"
       requiredMark="optional"
       scrollToFirstError
+      onKeyDown={keepEnterInDateFields}
       initialValues={{
         fullName: member.fullName,
         gender: member.gender,

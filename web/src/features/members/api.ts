@@ -5,7 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as Wire from '../../../../common/api/members';
-import type { ImportState } from '../../../../common/members';
+import type { ImportState, MemberStatus } from '../../../../common/members';
 import { api, download, qs } from '../../lib/api';
 
 export type MemberListItem = z.output<typeof Wire.MemberListItem>;
@@ -37,8 +37,9 @@ type Optional<T> = { [K in keyof T]?: T[K] | undefined };
  * The list's filters, as kept in the URL and sent to the API (list and
  * export): the API's filter query as the server reads it, every field optional
  * (includeSubtree is only sent when false, the API's default being true).
+ * The list shows active members unless another status or 'all' is chosen.
  */
-export type MemberFilters = Optional<z.output<typeof Wire.MemberFilterQuery>>;
+export type MemberFilters = Optional<Omit<z.output<typeof Wire.MemberFilterQuery>, 'status'>> & { status?: MemberStatus | 'all' | undefined };
 
 export const MEMBERS_KEY = 'members';
 
@@ -47,7 +48,7 @@ export function filterParams(f: MemberFilters) {
     q: f.q,
     unitId: f.unitId,
     includeSubtree: f.unitId && f.includeSubtree === false ? 'false' : undefined,
-    status: f.status,
+    status: f.status === 'all' ? undefined : f.status,
     gender: f.gender,
     ageBand: f.ageBand,
     position: f.position,

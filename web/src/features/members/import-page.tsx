@@ -246,6 +246,17 @@ export function MemberImportPage() {
                     {t('members.importToList')}
                   </Button>
                 </Link>
+                {current.invalidRows > 0 && (
+                  // The rows left out stay downloadable after importing the valid ones, to fix and import later.
+                  <Button
+                    icon={<DownloadOutlined />}
+                    onClick={() => onDownload('rejected')}
+                    loading={downloading === 'rejected'}
+                    data-testid="member-import-done-rejected"
+                  >
+                    {t('members.importDownloadRejected')}
+                  </Button>
+                )}
                 <Button icon={<ReloadOutlined />} onClick={chooseAnother} data-testid="member-import-again">
                   {t('members.importAnother')}
                 </Button>

@@ -21,7 +21,7 @@ interface Props {
 export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Props) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const activeMore = [filters.unitId, filters.status, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
+  const activeMore = [filters.unitId, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
     Boolean,
   ).length;
   // The chosen unit's name, when the page opens from a link with unitId.
@@ -33,12 +33,27 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
       testIds={{ root: 'members-filters', search: 'members-search', toggle: 'members-filter-toggle', clear: 'members-filter-clear' }}
       q={filters.q}
       onSearch={(q) => onChange({ q })}
-      placeholder={t('members.searchPlaceholder')}
+      placeholder={t(isPhone ? 'members.searchPlaceholderShort' : 'members.searchPlaceholder')}
       toggleLabel={t('members.filters')}
       clearLabel={t('members.clearFilters')}
       activeMore={activeMore}
       hasFilters={hasFilters}
       onClear={onClear}
+      pinned={
+        <Select
+          className="members-filter-select members-filter-status"
+          data-testid="members-filter-status"
+          aria-label={t('members.filterStatus')}
+          value={filters.status ?? 'active'}
+          // Active is the default: it is kept out of the URL.
+          onChange={(status) => onChange({ status: status === 'active' ? undefined : status })}
+          options={[
+            ...MEMBER_STATUSES.map((s) => ({ value: s as MemberFilters['status'], label: t(statusKey(s)) })),
+            { value: 'all', label: t('members.allStatuses') },
+          ]}
+          popupMatchSelectWidth={false}
+        />
+      }
     >
       <div className="members-filter-unit" aria-label={t('members.filterUnit')}>
         <UnitSearchSelect
@@ -61,17 +76,6 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
           <span>{t('members.includeSubtree')}</span>
         </label>
       )}
-      <Select
-        className="members-filter-select"
-        data-testid="members-filter-status"
-        aria-label={t('members.filterStatus')}
-        placeholder={t('members.allStatuses')}
-        allowClear
-        value={filters.status}
-        onChange={(status) => onChange({ status })}
-        options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
-        popupMatchSelectWidth={false}
-      />
       <Select
         className="members-filter-select"
         data-testid="members-filter-gender"

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { LIMITS } from '../../../../common/limits';
 import { citizenId, emailAddress, personName, phoneNumber } from '../../../../common/fields';
 import { GENDERS, UNION_POSITIONS, type Gender, type UnionPosition } from '../../../../common/members';
@@ -141,6 +141,16 @@ export function GrassrootsUnitPicker(props: {
     ],
     [list.data, props.disabledIds],
   );
+  // One choice (a chair of one CĐCS): preselect it rather than make the user pick it.
+  const onlyChoice = useMemo(() => {
+    const blocked = new Set(disabledIds);
+    const choosable = (list.data?.items ?? []).filter((u) => !blocked.has(u.id));
+    return choosable.length === 1 ? choosable[0]!.id : null;
+  }, [list.data, disabledIds]);
+  const { value, onChange } = props;
+  useEffect(() => {
+    if (onlyChoice && !value) onChange?.(onlyChoice);
+  }, [onlyChoice, value, onChange]);
   return (
     <UnitPicker
       date={props.date}

@@ -17,7 +17,8 @@ export function useMemberParams() {
       q: params.get('q') || undefined,
       unitId: params.get('unitId') || undefined,
       includeSubtree: params.get('includeSubtree') !== 'false',
-      status: oneOf(MEMBER_STATUSES, params.get('status')),
+      // Đang sinh hoạt by default: members who left are there when asked for ('all' or their status).
+      status: params.get('status') === 'all' ? 'all' : (oneOf(MEMBER_STATUSES, params.get('status')) ?? 'active'),
       gender: oneOf(GENDERS, params.get('gender')),
       ageBand: oneOf(AGE_BANDS, params.get('ageBand')),
       position: oneOf(UNION_POSITIONS, params.get('position')),

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Popconfirm, Result, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, ForkOutlined } from '@ant-design/icons';
+import { AimOutlined, ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, ForkOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { ApiError, download } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
@@ -106,6 +106,11 @@ export function ProgramPage() {
             <Button icon={<ForkOutlined />} onClick={() => setAmending(true)}>
               {t('programs.amend')}
             </Button>
+          )}
+          {p.status !== 'draft' && (
+            <Link to={`/targets?programId=${p.id}`} data-testid="program-targets-progress">
+              <Button icon={<AimOutlined />}>{t('programs.targetsProgress')}</Button>
+            </Link>
           )}
           <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>
             {t('programs.downloadDocx')}

@@ -1,12 +1,14 @@
 // A small ECharts donut of targets by status, tree-shaken and resized with its box.
+// The legend is HTML below the canvas: it wraps on a 360 px phone instead of paging
+// ("1/2") and cutting names ("Có ng…").
 import { PieChart } from 'echarts/charts';
-import { LegendComponent, TooltipComponent } from 'echarts/components';
+import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useFormat } from '../../lib/format';
 
-echarts.use([PieChart, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([PieChart, TooltipComponent, CanvasRenderer]);
 
 export interface ChartSlice {
   name: string;
@@ -40,12 +42,11 @@ export function StatusChart({ slices, height = 220, ariaLabel }: { slices: Chart
           trigger: 'item',
           formatter: (p: { name: string; value: number; percent?: number }) => `${p.name}: ${fmt.number(p.value)} (${fmt.percent(p.percent ?? 0, { fractionDigits: 1 })})`,
         },
-        legend: { bottom: 0, type: 'scroll' },
         series: [
           {
             type: 'pie',
             radius: ['45%', '72%'],
-            center: ['50%', '44%'],
+            center: ['50%', '50%'],
             avoidLabelOverlap: true,
             label: { show: true, formatter: (p: { value: number }) => fmt.number(p.value) },
             data: slices.filter((s) => s.value > 0).map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.color } })),
@@ -56,5 +57,20 @@ export function StatusChart({ slices, height = 220, ariaLabel }: { slices: Chart
     );
   }, [slices, fmt]);
 
-  return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+  const shown = slices.filter((s) => s.value > 0);
+  return (
+    <div className="status-chart">
+      <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
+      <ul className="status-chart-legend" data-testid="status-chart-legend">
+        {shown.map((s) => (
+          <li key={s.name}>
+            <span className="status-chart-dot" style={{ background: s.color }} aria-hidden />
+            <span>
+              {s.name}: {fmt.number(s.value)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, DatePicker, Empty, Grid, Input, List, Progress, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Grid, Input, List, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { download } from '../../lib/api';
+import { LazyDatePicker, LazyTable } from '../../lib/lazy-antd';
 import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
 import {
   targetBreakdownXlsxUrl,
@@ -183,7 +184,7 @@ export function TargetBreakdownPage() {
             ...UNIT_STATES.map((s) => ({ value: s, label: t(`targets.state.${s}`) })),
           ]}
         />
-        <DatePicker
+        <LazyDatePicker
           aria-label={t('targets.asOf')}
           format={DATE_FORMAT}
           allowClear={false}
@@ -235,7 +236,7 @@ export function TargetBreakdownPage() {
           )}
         />
       ) : (
-        <Table<UnitBreakdown>
+        <LazyTable<UnitBreakdown>
           rowKey="unitId"
           size="middle"
           loading={breakdown.isLoading}

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { NumberStatistic } from '../../lib/number-statistic';
+import { useIsPhone } from '../../lib/responsive';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
   defaultAsOf,
@@ -17,8 +18,10 @@ import {
   type TargetProgress,
 } from './api';
 import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
-import { StatusChart } from './status-chart';
 import './targets.css';
+
+// ECharts (≈130 kB compressed even tree-shaken) arrives after the figures: the page is usable without it.
+const StatusChart = lazy(() => import('./status-chart').then((m) => ({ default: m.StatusChart })));
 
 /** The Select's value for "every target in progress on the as-of date" (no program filter). */
 const ACTIVE = 'active';
@@ -29,6 +32,7 @@ export function TargetProgressPage() {
   const [search, setSearch] = useSearchParams();
   const programs = useProgramOptions();
   const targets = useTargets();
+  const isPhone = useIsPhone();
   // Without a choice in the address, open on the program of the most recent targets in scope.
   const chosen = search.get('programId') ?? (targets.isLoading ? undefined : (latestTargetProgramId(targets.data?.items) ?? ACTIVE));
   const programId = chosen === ACTIVE ? undefined : chosen;
@@ -76,6 +80,8 @@ export function TargetProgressPage() {
             ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title}` })),
           ]}
           popupMatchSelectWidth={false}
+          // A phone shows the chosen program by its title only (the list keeps year and number), not cut off.
+          labelRender={({ value, label }) => (isPhone ? (programs.data?.items.find((p) => p.id === value)?.title ?? label) : label)}
         />
         <DatePicker
           aria-label={t('targets.asOf')}
@@ -122,7 +128,9 @@ export function TargetProgressPage() {
             </Col>
             <Col xs={24} lg={10}>
               <Card size="small" title={t('targets.chartTitle')}>
-                <StatusChart slices={slices} ariaLabel={t('targets.chartTitle')} height={200} />
+                <Suspense fallback={<div style={{ height: 200 }} />}>
+                  <StatusChart slices={slices} ariaLabel={t('targets.chartTitle')} height={200} />
+                </Suspense>
               </Card>
             </Col>
           </Row>

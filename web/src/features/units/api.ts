@@ -66,6 +66,17 @@ export interface OrgUnitDetail extends OrgUnitNode {
   parents: OrgUnitParentPeriod[];
   links: OrgUnitLink[];
   children: OrgUnitChild[];
+  /** Units that were under this one and left it: when, and where they went. */
+  departures: OrgUnitDeparture[];
+}
+
+export interface OrgUnitDeparture {
+  id: string;
+  code: string;
+  shortName: string;
+  leftOn: string;
+  ended: boolean;
+  to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
 }
 
 export interface OrgUnitInput {

@@ -16,9 +16,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
-import { DATE_FORMAT, formatDate, todayIso } from '../../lib/dates';
+import { DATE_FORMAT, dayAfter, formatDate, todayIso } from '../../lib/dates';
 import { useCan } from '../auth/use-me';
-import { useOrgUnit, type OrgUnitDetail, type OrgUnitLink } from './api';
+import { useOrgUnit, type OrgUnitDeparture, type OrgUnitDetail, type OrgUnitLink } from './api';
 import { UnitActionDrawer, type UnitAction } from './unit-actions';
 import { UnitFormDrawer } from './unit-form-drawer';
 import { KindTag, useFormatRange } from './unit-labels';
@@ -228,11 +228,11 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
           <div className="unit-subheading" style={{ marginTop: 8 }}>
             {t('units.successorLinks')}
           </div>
-          {unit.links.length === 0 ? (
+          {unit.links.length === 0 && unit.departures.length === 0 ? (
             <Typography.Paragraph type="secondary" data-testid="unit-links">
               {t('units.noLinks')}
             </Typography.Paragraph>
-          ) : (
+          ) : unit.links.length === 0 ? null : (
             <List
               className="unit-link-list"
               data-testid="unit-links"
@@ -250,6 +250,7 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
               )}
             />
           )}
+          {unit.departures.length > 0 && <Departures departures={unit.departures} asOf={asOf} />}
         </Card>
 
         <Card
@@ -314,6 +315,43 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
 function linkLabel(l: OrgUnitLink): MessageKey {
   if (l.kind === 'merged_into') return l.direction === 'out' ? 'units.linkMergedIntoOut' : 'units.linkMergedIntoIn';
   return l.direction === 'out' ? 'units.linkSplitFromOut' : 'units.linkSplitFromIn';
+}
+
+/** Nơi các đơn vị trực thuộc chuyển đến: each unit that left this one, where it went and from when. */
+function Departures({ departures, asOf }: { departures: OrgUnitDeparture[]; asOf: string | undefined }) {
+  const { t } = useI18n();
+  const verb = (d: OrgUnitDeparture): MessageKey =>
+    !d.to ? (d.ended ? 'units.departureEnded' : 'units.departureNone') : d.to.kind === 'parent' ? 'units.departureParent' : d.to.kind === 'merged_into' ? 'units.departureMerged' : 'units.departureSplit';
+  return (
+    <>
+      <div className="unit-subheading" style={{ marginTop: 8 }}>
+        {t('units.departures')}
+      </div>
+      <List
+        className="unit-link-list"
+        data-testid="unit-departures"
+        size="small"
+        dataSource={departures}
+        renderItem={(d) => (
+          <List.Item key={`${d.id}-${d.leftOn}`} data-testid="unit-departure">
+            <span>
+              <UnitName id={d.id} name={d.shortName} visible asOf={d.leftOn} /> <Typography.Text type="secondary">({d.code})</Typography.Text>{' '}
+              {t(verb(d))}{' '}
+              {d.to && (
+                <>
+                  <UnitName id={d.to.id} name={d.to.shortName} visible={d.to.visible} asOf={asOf} />{' '}
+                  <Typography.Text type="secondary">({d.to.code})</Typography.Text>
+                </>
+              )}
+            </span>
+            <Typography.Text type="secondary">
+              {t('units.departureFrom', { date: formatDate(d.to ? d.to.from : dayAfter(d.leftOn)) })}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </>
+  );
 }
 
 /** A unit's name: a link when the user may open its page, plain text otherwise (no dead-end 403). */

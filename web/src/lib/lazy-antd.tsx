@@ -1,0 +1,69 @@
+// Ant Design parts that few screens show, loaded on first use instead of with the app:
+// the Result illustrations (403/404 pictures), the desktop Table (phones get cards) and
+// the date picker's calendar (its field shows the date until someone taps it).
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import type { DatePickerProps, ResultProps, TableProps } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
+import Input from 'antd/es/input';
+import Skeleton from 'antd/es/skeleton';
+import type { Dayjs } from 'dayjs';
+import { DATE_FORMAT } from './dates';
+
+const Result = lazy(() => import('antd/es/result'));
+const Table = lazy(() => import('antd/es/table'));
+const DatePicker = lazy(() => import('antd/es/date-picker'));
+
+export function LazyResult(props: ResultProps) {
+  return (
+    <Suspense fallback={null}>
+      <Result {...props} />
+    </Suspense>
+  );
+}
+
+export function LazyTable<T extends object>(props: TableProps<T>) {
+  // React.lazy drops the row type parameter; the props were checked against TableProps<T> above.
+  const TypedTable = Table as unknown as ComponentType<TableProps<T>>;
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <TypedTable {...props} />
+    </Suspense>
+  );
+}
+
+/**
+ * A DatePicker whose calendar (≈30 kB compressed) downloads on the first tap: until then a
+ * read-only field shows the value the same way; the tap swaps in the real picker, opened.
+ */
+export type SingleDatePickerProps = Omit<DatePickerProps, 'value' | 'defaultValue' | 'onChange' | 'multiple'> & {
+  value?: Dayjs | null;
+  onChange?: (date: Dayjs | null) => void;
+};
+
+export function LazyDatePicker(props: SingleDatePickerProps) {
+  const [wanted, setWanted] = useState(false);
+  // React.lazy loses the picker's overloads; a single date in, a single date out.
+  const Picker = DatePicker as unknown as ComponentType<SingleDatePickerProps>;
+  const format = typeof props.format === 'string' ? props.format : DATE_FORMAT;
+  const field = (
+    <Input
+      readOnly
+      value={props.value ? props.value.format(format) : ''}
+      placeholder={typeof props.placeholder === 'string' ? props.placeholder : undefined}
+      prefix={props.prefix}
+      suffix={<CalendarOutlined />}
+      aria-label={props['aria-label']}
+      data-testid={(props as { 'data-testid'?: string })['data-testid']}
+      style={{ width: 'auto', ...props.style }}
+      disabled={props.disabled === true}
+      onFocus={() => setWanted(true)}
+      onClick={() => setWanted(true)}
+    />
+  );
+  if (!wanted) return field;
+  return (
+    <Suspense fallback={field}>
+      <Picker {...props} autoFocus defaultOpen />
+    </Suspense>
+  );
+}
