@@ -28,7 +28,7 @@ export interface RejectedRowsFile {
 export async function exportRejectedRows(db: Executor, actor: Actor, id: string, locale: Locale = 'vi'): Promise<RejectedRowsFile> {
   const current = await loadImport(db, actor, id);
   if (current.state === 'validating' || current.state === 'importing' || current.state === 'failed') {
-    throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
+    throw new AppError('IMPORT_NOT_READY');
   }
   const [stored] = await db
     .select({ rows: memberImports.rows, errors: memberImports.errors })

@@ -19,7 +19,7 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
       if (!found) throw programNotFound(actor);
       const before = found.program;
       await requireProgramManage(tx, actor, before.unitId);
-      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
+      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE');
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateProgramBody;
       // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
       if (before.previousVersionId) {
