@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/format';
 import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { useCan } from '../auth/use-me';
-import { UnitSearchSelect } from '../users/unit-search-select';
+import { UnitSearchSelect } from '../../components/unit-search-select';
 import type { ProgramDetail } from './api';
 
 interface DerivedTarget {
