@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { loadAssignments } from '../../lib/access.js';
 import type { App } from '../../lib/http.js';
-import { seedAuditFixture } from './audit-fixtures.js';
+import { seedAuditFixture } from './audit.fixtures.js';
 import { listAuditEntries } from './list-audit-entries.js';
 
 describe('GET /api/audit', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, auditRows, element, fact, indicator, target, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, fact, indicator, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
   const ctx = useIndicatorsApp();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.js';
-import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './members.fixtures.js';
 
 describe('POST /api/members (kết nạp đoàn viên)', () => {
   let w: MemberWorld;

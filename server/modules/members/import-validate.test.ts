@@ -7,7 +7,7 @@ import { auditLog, memberEvents, memberImports, members, memberUnitPeriods } fro
 import type { Actor } from '../../lib/access.js';
 import { AppError } from '../../lib/errors.js';
 import { commitMemberImport } from './import-commit.js';
-import { actorOf, buildWorkbook, HEADERS, insertMember, rowValues, seedImportFixture, type RowInput } from './import-fixtures.js';
+import { actorOf, buildWorkbook, HEADERS, insertMember, rowValues, seedImportFixture, type RowInput } from './import.fixtures.js';
 import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { readImportFile } from './import-read-file.js';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { admitBody, createMemberWorld, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, type MemberWorld } from './members.fixtures.js';
 
 describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   let w: MemberWorld;

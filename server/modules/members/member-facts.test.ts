@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataElements, facts as factsTable } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import { refreshDerivedFactsForAddend, refreshMemberFacts } from './member-facts.js';
-import { admitBody, createMemberWorld, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, type MemberWorld } from './members.fixtures.js';
 
 describe('derived facts: members at month end (refreshMemberFacts)', () => {
   let w: MemberWorld;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('POST /api/users (create-user)', () => {
   const ctx = useUsersTestContext();
