@@ -136,7 +136,7 @@ describe('GET /api/audit', () => {
     };
     const before = database.queryCount();
     const page = await listAuditEntries(database.db, actor, { includeSubtree: true, page: 1, pageSize: 50 });
-    expect(page.items.length).toBeGreaterThan(10);
+    expect(page.rows.length).toBeGreaterThan(10);
     expect(database.queryCount() - before).toBe(2);
   });
 });
