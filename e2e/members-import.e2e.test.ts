@@ -5,7 +5,8 @@
 // ("+10 đoàn viên") grows by the 11 admissions, and the list finds an imported
 // member typed without diacritics. On a 360 px phone the officer imports a
 // file of their own, and the same file again only skips the members already in
-// the registry. Each test sets up what it needs (no test reads another's file).
+// the registry. Each test sets up what it needs (its own file, its own
+// members), so any test runs alone or in any order.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,12 @@ const FIXES: Record<string, Partial<MemberRow>> = {
   'Đỗ Văn Lộc': { unitCode: 'VT14' },
   'Ngô Thị Bảo Trâm': { admittedOn: '18/10/2024' },
 };
+
+/** Two members admitted in 2024 that only the transfer test imports and moves: one in VT12 (officer's transfer), one in VT10 (the chair's). */
+const TRANSFERRED = {
+  byOfficer: { fullName: 'Châu Minh Triết', gender: 'Nam', birthDate: '17/02/1986', citizenId: '091086000301', unitCode: 'VT12', admittedOn: '06/05/2024' },
+  byChair: { fullName: 'Ông Thị Diễm Kiều', gender: 'Nữ', birthDate: '23/09/1993', citizenId: '091193000302', unitCode: 'VT10', admittedOn: '14/06/2024' },
+} satisfies Record<string, MemberRow>;
 
 /** Two members admitted in 2024 that only the phone test imports. */
 const PHONE_GOOD: MemberRow[] = [
@@ -316,6 +323,14 @@ describe('a federation officer imports members from Excel', () => {
   it('transfers members: at once between units the officer manages, and after acceptance from the pending transfers tab', async () => {
     const page = await e2e.newPage('desktop');
     await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    // This test's own members, imported first (no other test's data needed).
+    await page.goto('/members/import');
+    await page.getByTestId('member-import-choose').waitFor();
+    await upload(page, await writeImportFile(page, 'chuyen-sinh-hoat.xlsx', [TRANSFERRED.byOfficer, TRANSFERRED.byChair]));
+    expect(await waitForResult(page)).toEqual({ total: 2, valid: 2, invalid: 0 });
+    await page.getByTestId('member-import-commit-all').click();
+    expect(await waitForDone(page)).toEqual({ imported: 2, skipped: 0 });
+
     const openMember = async (q: string, name: string) => {
       await page.goto(`/members?q=${encodeURIComponent(q)}`);
       await page.getByTestId('member-link').filter({ hasText: name }).click();
@@ -323,7 +338,7 @@ describe('a federation officer imports members from Excel', () => {
     };
 
     // The officer manages both CĐCS: the transfer takes effect at once.
-    await openMember('khang', 'Võ Minh Khang');
+    await openMember('minh triet', TRANSFERRED.byOfficer.fullName);
     expect(await page.getByTestId('member-unit').innerText()).toContain('VT12');
     await page.getByTestId('member-transfer').click();
     await page.getByTestId('member-transfer-form').waitFor();
@@ -341,8 +356,8 @@ describe('a federation officer imports members from Excel', () => {
     // code it gave (any case); the transfer then waits for the receiver.
     const chair = await e2e.newPage('phone');
     await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
-    await chair.goto(`/members?q=${encodeURIComponent('kim ngan')}`);
-    await chair.getByTestId('member-card').filter({ hasText: 'Huỳnh Thị Kim Ngân' }).click();
+    await chair.goto(`/members?q=${encodeURIComponent('diem kieu')}`);
+    await chair.getByTestId('member-card').filter({ hasText: TRANSFERRED.byChair.fullName }).click();
     await chair.getByTestId('member-page').waitFor();
     await chair.getByTestId('member-transfer').click();
     await chair.getByTestId('member-transfer-form').waitFor();
@@ -375,14 +390,14 @@ describe('a federation officer imports members from Excel', () => {
 
     // The officer manages the receiving CĐCS: accepts it from the tab.
     await page.goto('/members?tab=transfers');
-    const pending = page.getByTestId('pending-transfer').filter({ hasText: 'Huỳnh Thị Kim Ngân' });
+    const pending = page.getByTestId('pending-transfer').filter({ hasText: TRANSFERRED.byChair.fullName });
     await pending.waitFor();
     await screenshot(page, 'members-pending-transfers');
     await pending.getByTestId('transfer-accept').click();
     await page.getByTestId('transfer-decide-confirm').click();
     await page.getByText(vi('members.transferAccepted')).waitFor();
     await pending.waitFor({ state: 'detached' });
-    await openMember('kim ngan', 'Huỳnh Thị Kim Ngân');
+    await openMember('diem kieu', TRANSFERRED.byChair.fullName);
     expect(await page.getByTestId('member-unit').innerText()).toContain('VT16');
   });
 
