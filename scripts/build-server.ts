@@ -4,7 +4,7 @@
 // dist/server/main.js, and copies the SQL migrations beside it. Packages in
 // node_modules stay imports (argon2's binary, PGlite's WebAssembly and data files
 // load from there), so production needs `npm ci --omit=dev` plus dist/.
-// Why and what it saves: docs/decisions/0007-guards-and-build.md.
+// Why and what it saves: docs/decisions/0008-guards-and-build.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
