@@ -31,6 +31,11 @@ export function memberReadScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScope(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
+/** The members' unit column is within what the actor manages (sees personal data unmasked). */
+export function memberManageScope(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScope(unitColumn, actor, MANAGE_MEMBER_ROLES);
+}
+
 export function canManageMembersOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
   return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
 }
