@@ -9,7 +9,7 @@ import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { writeXlsxTable } from '../../lib/xlsx-table.js';
-import { auditColumns, auditConditions } from './filters.js';
+import { auditColumnsFor, auditConditions } from './filters.js';
 import { actionLabel, entityTypeLabel } from './labels.js';
 import { requireAuditReader } from './policy.js';
 import { presentAuditEntry } from './presenter.js';
@@ -40,7 +40,7 @@ export async function exportAuditLog(
   requireAuditReader(actor);
   return inTransaction(db, async (tx) => {
     const rows = await tx
-      .select(auditColumns)
+      .select(auditColumnsFor(actor))
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))
       .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))

@@ -2,7 +2,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { auditColumns, auditConditions } from './filters.js';
+import { auditColumnsFor, auditConditions } from './filters.js';
 import { requireAuditReader } from './policy.js';
 import type { AuditFilter } from './schemas.js';
 
@@ -17,7 +17,7 @@ export async function listAuditEntries(db: Executor, actor: Actor, input: AuditL
   const where = auditConditions(actor, input);
   const [rows, [total]] = await Promise.all([
     db
-      .select(auditColumns)
+      .select(auditColumnsFor(actor))
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))
       .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))
