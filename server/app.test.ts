@@ -28,8 +28,8 @@ describe('request handling and security headers', () => {
     app = await createTestApp(database, { searchPerMinute: 3 });
   });
   afterAll(async () => {
-    await app.close();
-    await database.close();
+    await app?.close();
+    await database?.close();
   });
 
   it('sends security headers on every response: CSP without inline scripts, no framing, nosniff', async () => {
