@@ -76,6 +76,7 @@ export const errors: Record<keyof typeof vi, string> = {
   TARGET_ALLOCATION_BASIS_INVALID: 'A proportional split needs a number data element as its basis.',
   TARGET_ALLOCATION_BASIS_NO_DATA: 'No child unit has reported this data element yet, so it cannot be split proportionally.',
   TARGET_SCOPE_NOT_VALID: 'The target\'s unit does not exist during the selected period.',
+  MEMBER_CITIZEN_ID_DUPLICATE: 'This citizen ID duplicates an existing member record; the federation above will resolve it.',
   MEMBER_CITIZEN_ID_TAKEN: "This citizen ID is already in the member registry.",
   MEMBER_CARD_TAKEN: "This union card number was issued to someone else.",
   MEMBER_DUPLICATE_PERSON: "The unit already has a member with the same name and date of birth.",

@@ -75,6 +75,7 @@ export const errors = {
   TARGET_ALLOCATION_BASIS_INVALID: 'Tiêu chí chia theo tỉ lệ phải là một dữ liệu báo cáo kiểu số.',
   TARGET_ALLOCATION_BASIS_NO_DATA: 'Chưa có đơn vị trực thuộc nào báo cáo dữ liệu này, không thể chia theo tỉ lệ.',
   TARGET_SCOPE_NOT_VALID: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.',
+  MEMBER_CITIZEN_ID_DUPLICATE: 'Số CCCD này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.',
   MEMBER_CITIZEN_ID_TAKEN: "Số CCCD này đã có trong sổ đoàn viên.",
   MEMBER_CARD_TAKEN: "Số thẻ đoàn viên này đã được cấp cho người khác.",
   MEMBER_DUPLICATE_PERSON: "Đơn vị đã có đoàn viên cùng họ tên và ngày sinh.",

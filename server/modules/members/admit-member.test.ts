@@ -48,6 +48,18 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
     expect(await registryCounts(w.database)).toEqual(before);
   });
 
+  it('tells an officer only that a CCCD held in a unit they do not manage is a duplicate for the federation', async () => {
+    const elsewhere = admitBody(w.units.b1);
+    expect((await w.officerB.post('/api/members', elsewhere)).statusCode).toBe(201);
+    const before = await registryCounts(w.database);
+    const res = await w.officerA.post('/api/members', admitBody(w.units.a1, { citizenId: elsewhere.citizenId }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      { field: 'citizenId', message: 'Số CCCD này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.' },
+    ]);
+    expect(await registryCounts(w.database)).toEqual(before);
+  });
+
   it('refuses bad input with a Vietnamese message per field and writes nothing', async () => {
     const taken = admitBody(w.units.a1, { fullName: 'Lê Văn Bình', birthDate: '1985-01-02' });
     expect((await w.officerA.post('/api/members', taken)).statusCode).toBe(201);

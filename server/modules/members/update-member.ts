@@ -25,6 +25,7 @@ export async function updateMember(db: Executor, actor: Actor, memberId: string,
         },
         member.unitId,
         memberId,
+        actor,
       );
       const before = await snapshotMember(tx, memberId);
       await tx
