@@ -7,5 +7,5 @@ import { AppError, type ErrorCode } from './errors.js';
  */
 export function rateLimitError(code: ErrorCode) {
   return (_req: unknown, context: { ttl: number }) =>
-    new AppError(code, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }, { status: 429 });
+    new AppError(code, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
 }
