@@ -20,16 +20,27 @@ import {
 import { DERIVED_FACT_SOURCES } from '../members.js';
 import { isoDate, queryBoolean, trimmed } from '../schemas.js';
 
-const code = z
+// Field rules, shared with the web forms (web/src/lib/zod-rule.ts).
+/** Code of a data element, indicator or grade option: letters, digits, '.', '_', '-'. */
+export const catalogueCode = z
   .string()
   .trim()
   .min(1)
   .max(INDICATOR_LIMITS.codeMax)
   .regex(/^[A-Za-z0-9._-]+$/, { message: 'validation.invalidFormat' });
-const name = trimmed(INDICATOR_LIMITS.nameMax);
+export const catalogueName = trimmed(INDICATOR_LIMITS.nameMax);
 /** A month 'YYYY-MM'. */
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalidFormat' });
-const amount = z.number().finite().min(0).max(1e12);
+export const periodMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalidFormat' });
+/** A target value, tolerance or allocated share. */
+export const targetAmount = z.number().finite().min(0).max(1e12);
+/** A target's code in its program ("1", "7a"…). */
+export const targetCode = z.string().trim().min(1).max(16);
+export const targetText = trimmed(INDICATOR_LIMITS.textMax);
+
+const code = catalogueCode;
+const name = catalogueName;
+const month = periodMonth;
+const amount = targetAmount;
 
 // ---- Data elements (dữ liệu báo cáo) ----
 
@@ -131,8 +142,8 @@ export const AllocationInput = z.strictObject({ unitId: z.uuid(), value: amount 
 export const CreateTargetBody = z.strictObject({
   indicatorId: z.uuid(),
   programId: z.uuid().nullable().optional(),
-  code: z.string().trim().min(1).max(16).nullable().optional(),
-  text: trimmed(INDICATOR_LIMITS.textMax),
+  code: targetCode.nullable().optional(),
+  text: targetText,
   comparator: z.enum(COMPARATORS),
   value: amount,
   periodFrom: month,
