@@ -29,12 +29,12 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
 
 /**
  * `rules={[required, zodRule(schema, t)]}`: checks a filled-in value with the
- * schema; an empty value is left to the `required` rule (or allowed).
+ * schema; an empty (or blank) value is left to the `required` rule (or allowed).
  */
 export function zodRule(schema: z.ZodType, t: Translate): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
-      if (value === undefined || value === null || value === '') return;
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return;
       const result = schema.safeParse(value);
       if (!result.success) throw new Error(issueMessage(result.error.issues[0]!, t));
     },
