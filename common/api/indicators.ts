@@ -20,7 +20,7 @@ import {
 import { DERIVED_FACT_SOURCES } from '../members.js';
 import { isoDate, queryBoolean, trimmed } from '../schemas.js';
 
-// Field rules, shared with the web forms (web/src/lib/zod-rule.ts).
+// Field rules, shared with the web forms (web/src/lib/field-rule.ts).
 /** Code of a data element, indicator or grade option: letters, digits, '.', '_', '-'. */
 export const catalogueCode = z
   .string()

@@ -9,7 +9,7 @@ import { DERIVED_FACT_SOURCES, type DerivedFactSource } from '../../../../common
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
 import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
@@ -194,13 +194,13 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           if (changed.derivedFrom === '') form.setFieldValue('derivedAddendElementId', '');
         }}
       >
-        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, zodRule(fields.code, t)]}>
+        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, fieldRule(fields.code, t)]}>
           <Input maxLength={INDICATOR_LIMITS.codeMax} />
         </Form.Item>
-        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[required, zodRule(fields.nameVi, t)]}>
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[required, fieldRule(fields.nameVi, t)]}>
           <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, zodRule(fields.nameEn, t)]}>
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, fieldRule(fields.nameEn, t)]}>
           <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
         <Form.Item name="derivedFrom" label={t('catalogue.derivedFrom')} extra={derived ? t('catalogue.derivedFromHelp') : undefined}>
@@ -234,7 +234,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           />
         </Form.Item>
         {valueType === 'grade' && (
-          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')} rules={[zodRule(fields.gradeOptions, t)]}>
+          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')} rules={[fieldRule(fields.gradeOptions, t)]}>
             <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
           </Form.Item>
         )}

@@ -22,7 +22,7 @@ import {
 } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import { useCreateIndicator, useDataElements, useIndicators, type DataElement, type Indicator } from './api';
 import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
@@ -197,13 +197,13 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
           if (changed.condition?.elementId) form.setFieldValue(['condition', 'operator'], undefined);
         }}
       >
-        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[...required, zodRule(fields.code, t)]}>
+        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[...required, fieldRule(fields.code, t)]}>
           <Input maxLength={INDICATOR_LIMITS.codeMax} />
         </Form.Item>
-        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[...required, zodRule(fields.nameVi, t)]}>
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[...required, fieldRule(fields.nameVi, t)]}>
           <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[...required, zodRule(fields.nameEn, t)]}>
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[...required, fieldRule(fields.nameEn, t)]}>
           <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
         <Form.Item name="measure" label={t('catalogue.measure')}>

@@ -8,7 +8,7 @@ import { CreateTargetBody } from '../../../../common/api/indicators';
 import { COMPARATORS, CUMULATIVE_MEASURES, INDICATOR_LIMITS, type TargetComparator } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import { formatMonth, useFormatValue } from '../targets/labels';
 import { useProgramOptions } from '../targets/api';
 import { useOrgUnit } from '../units/api';
@@ -244,10 +244,10 @@ function TargetDrawer({
             options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))}
           />
         </Form.Item>
-        <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')} rules={[zodRule(fields.code, t)]}>
+        <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')} rules={[fieldRule(fields.code, t)]}>
           <Input maxLength={16} style={{ maxWidth: 160 }} />
         </Form.Item>
-        <Form.Item name="text" label={t('catalogue.text')} extra={t('catalogue.textHelp')} rules={[...required, zodRule(fields.text, t)]}>
+        <Form.Item name="text" label={t('catalogue.text')} extra={t('catalogue.textHelp')} rules={[...required, fieldRule(fields.text, t)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={INDICATOR_LIMITS.textMax} />
         </Form.Item>
         <Form.Item name="indicatorId" label={t('catalogue.indicator')} rules={required}>
@@ -261,7 +261,7 @@ function TargetDrawer({
           <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
             <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
           </Form.Item>
-          <Form.Item name="value" label={t('catalogue.value')} rules={[...required, zodRule(fields.value, t)]} style={{ width: '55%' }}>
+          <Form.Item name="value" label={t('catalogue.value')} rules={[...required, fieldRule(fields.value, t)]} style={{ width: '55%' }}>
             <InputNumber
               min={0}
               style={{ width: '100%' }}
@@ -275,7 +275,7 @@ function TargetDrawer({
         <Form.Item name="scopeUnitId" label={t('catalogue.scopeUnit')} rules={required}>
           <UnitPicker date={range?.[0] ? range[0].startOf('month').format('YYYY-MM-DD') : undefined} />
         </Form.Item>
-        <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[zodRule(fields.tolerance, t)]}>
+        <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[fieldRule(fields.tolerance, t)]}>
           <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
         </Form.Item>
         <Space wrap size={[24, 0]}>

@@ -7,7 +7,7 @@ import { PROGRAM_LIMITS } from '../../../../common/programs';
 import { useI18n } from '../../app/i18n';
 import { ApiError, download } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import { useCan } from '../auth/use-me';
 import { programDocxUrl, useAmendProgram, useIssueProgram, useProgram } from './api';
 import { ProgramDocument } from './program-document';
@@ -140,7 +140,7 @@ export function ProgramPage() {
           <Form.Item
             name="reason"
             label={t('programs.amendReason')}
-            rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }, zodRule(AmendProgramBody.shape.reason, t)]}
+            rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }, fieldRule(AmendProgramBody.shape.reason, t)]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={PROGRAM_LIMITS.textMax} />
           </Form.Item>

@@ -12,7 +12,7 @@ import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import {
   useDissolveOrgUnit,
   useMergeOrgUnit,
@@ -296,16 +296,16 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
                   }
                 >
                   <div className="units-split-grid">
-                    <Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[required, zodRule(newUnitFields.code, t)]}>
+                    <Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[required, fieldRule(newUnitFields.code, t)]}>
                       <Input autoComplete="off" maxLength={LIMITS.codeMax} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'shortName']} label={t('units.shortName')} rules={[required, zodRule(newUnitFields.shortName, t)]}>
+                    <Form.Item name={[field.name, 'shortName']} label={t('units.shortName')} rules={[required, fieldRule(newUnitFields.shortName, t)]}>
                       <Input autoComplete="off" />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'fullName']}
                       label={t('units.fullName')}
-                      rules={[required, zodRule(newUnitFields.fullName, t)]}
+                      rules={[required, fieldRule(newUnitFields.fullName, t)]}
                       className="units-split-wide"
                     >
                       <Input autoComplete="off" />
@@ -321,7 +321,7 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
                     <Form.Item
                       name={[field.name, 'address']}
                       label={t('units.address')}
-                      rules={[zodRule(newUnitFields.address, t)]}
+                      rules={[fieldRule(newUnitFields.address, t)]}
                       className="units-split-wide"
                     >
                       <Input autoComplete="off" />

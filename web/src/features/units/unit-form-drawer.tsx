@@ -9,7 +9,7 @@ import { MEMBER_LIMITS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
-import { zodRule } from '../../lib/zod-rule';
+import { fieldRule } from '../../lib/field-rule';
 import { useCreateOrgUnit, useUpdateOrgUnit, type OrgUnitDetail } from './api';
 import { useDrawerSize } from '../../lib/responsive';
 import { UnitPicker } from './unit-picker';
@@ -166,13 +166,13 @@ function UnitForm({
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="code" label={t('units.code')} rules={[required, zodRule(fields.code, t)]}>
+      <Form.Item name="code" label={t('units.code')} rules={[required, fieldRule(fields.code, t)]}>
         <Input autoComplete="off" maxLength={LIMITS.codeMax} />
       </Form.Item>
-      <Form.Item name="fullName" label={t('units.fullName')} rules={[required, zodRule(fields.fullName, t)]}>
+      <Form.Item name="fullName" label={t('units.fullName')} rules={[required, fieldRule(fields.fullName, t)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="shortName" label={t('units.shortName')} rules={[required, zodRule(fields.shortName, t)]}>
+      <Form.Item name="shortName" label={t('units.shortName')} rules={[required, fieldRule(fields.shortName, t)]}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="kind" label={t('units.kind')} rules={[required]}>
@@ -190,12 +190,12 @@ function UnitForm({
           />
         </Form.Item>
       )}
-      <Form.Item name="address" label={t('units.address')} rules={[zodRule(fields.address, t)]}>
+      <Form.Item name="address" label={t('units.address')} rules={[fieldRule(fields.address, t)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
       {kind === 'grassroots_union' && (
         <Space wrap size={[16, 0]} style={{ width: '100%' }} className="units-date-pair" data-testid="unit-founding-fields">
-          <Form.Item name="foundingDecision" label={t('units.foundingDecision')} rules={[zodRule(fields.foundingDecision, t)]}>
+          <Form.Item name="foundingDecision" label={t('units.foundingDecision')} rules={[fieldRule(fields.foundingDecision, t)]}>
             <Input autoComplete="off" maxLength={FOUNDING_LIMITS.decisionMax} placeholder={t('units.foundingDecisionPlaceholder')} />
           </Form.Item>
           <Form.Item
@@ -203,7 +203,7 @@ function UnitForm({
             label={t('units.initialMemberCount')}
             extra={t('units.initialMemberCountHint', { min: MEMBER_LIMITS.foundingMinMembers })}
             rules={[
-              zodRule(fields.initialMemberCount, t),
+              fieldRule(fields.initialMemberCount, t),
               {
                 validator: (_, value: number | null | undefined) =>
                   value == null || value >= MEMBER_LIMITS.foundingMinMembers

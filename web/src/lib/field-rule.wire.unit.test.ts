@@ -1,15 +1,17 @@
+// The catalogue and org-unit forms check fields with the API's own schemas
+// (common/api): the same refusals, with the catalogue's messages.
 import { describe, expect, it } from 'vitest';
 import { CreateDataElementBody, CreateTargetBody } from '../../../common/api/indicators';
 import { CreateOrgUnitBody } from '../../../common/api/org-units';
 import { translate, type MessageKey, type MessageParams } from '../../../common/i18n';
 import { LIMITS } from '../../../common/limits';
-import { zodRule } from './zod-rule';
+import { fieldRule } from './field-rule';
 
 const t = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
 
 /** The rule's message for a value, or null when it passes. */
-async function check(schema: Parameters<typeof zodRule>[0], value: unknown): Promise<string | null> {
-  const rule = zodRule(schema, t) as { validator: (rule: unknown, value: unknown, callback: () => void) => Promise<void> };
+async function check(schema: Parameters<typeof fieldRule>[0], value: unknown): Promise<string | null> {
+  const rule = fieldRule(schema, t) as { validator: (rule: unknown, value: unknown, callback: () => void) => Promise<void> };
   try {
     await rule.validator({}, value, () => undefined);
     return null;
@@ -18,7 +20,7 @@ async function check(schema: Parameters<typeof zodRule>[0], value: unknown): Pro
   }
 }
 
-describe('zodRule (a shared API schema as a form rule)', () => {
+describe('fieldRule with the wire schemas of the catalogue and org-unit forms', () => {
   it('passes what the API accepts, and leaves empty values to the required rule', async () => {
     expect(await check(CreateDataElementBody.shape.code, 'members.total')).toBeNull();
     expect(await check(CreateDataElementBody.shape.code, undefined)).toBeNull();
