@@ -21,7 +21,8 @@ export type ProgramPatch = z.input<typeof wire.UpdateProgramBody>;
 export type AmendProgramBody = z.input<typeof wire.AmendProgramBody>;
 export type DeriveProgramBody = z.input<typeof wire.DeriveProgramBody>;
 
-export function usePrograms(params: { year?: number; page: number; pageSize: number }) {
+/** A page of programs; the parameters as the server reads them from the query string. */
+export function usePrograms(params: z.output<typeof wire.ListProgramsQuery>) {
   return useQuery({
     queryKey: ['programs', 'list', params],
     queryFn: () => api.get<ProgramPage>(`/api/programs${qs(params)}`),

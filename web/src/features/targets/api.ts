@@ -20,7 +20,7 @@ export type AllocationProgress = TargetBreakdown['allocations'][number];
 /** A program offered in the pickers (GET /api/programs). */
 export type ProgramOption = ProgramSummary;
 
-export function useTargetProgress(params: { programId?: string; scopeUnitId?: string; asOf?: string }, enabled = true) {
+export function useTargetProgress(params: z.input<typeof wire.TargetProgressQuery>, enabled = true) {
   return useQuery({
     queryKey: ['targets', 'progress', params],
     queryFn: () => api.get<TargetProgressResponse>(`/api/targets/progress${qs(params)}`),
