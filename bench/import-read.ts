@@ -1,6 +1,6 @@
 // Reading an uploaded workbook (streaming): time, peak RSS and the longest event-loop stall while a file of N tiny rows is read.
 // node --expose-gc --import tsx bench/import-read.ts [rows]
-import { buildLargeWorkbook } from '../server/modules/members/import-fixtures.js';
+import { buildLargeWorkbook } from '../server/modules/members/import.fixtures.js';
 import { readImportFile } from '../server/modules/members/import-read-file.js';
 const n = Number(process.argv[2] ?? 200000);
 const file = await buildLargeWorkbook(n, (i) => ({ fullName: `A${i}`, gender: 'Nam', birthDate: '01/01/1990', unitCode: 'X', admittedOn: '01/01/2020' }));

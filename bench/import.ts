@@ -25,7 +25,7 @@ import { migrateDatabase } from '../server/db/migrate.js';
 import { queryRows } from '../server/db/sql.js';
 import { createUnit } from '../test/factories.js';
 import { commitMemberImport } from '../server/modules/members/import-commit.js';
-import { actorOf, buildLargeWorkbook, seedImportFixture, syntheticMember } from '../server/modules/members/import-fixtures.js';
+import { actorOf, buildLargeWorkbook, seedImportFixture, syntheticMember } from '../server/modules/members/import.fixtures.js';
 import { getMemberImport } from '../server/modules/members/import-get.js';
 import { waitForImportJobs } from '../server/modules/members/import-jobs.js';
 import { readImportFile } from '../server/modules/members/import-read-file.js';

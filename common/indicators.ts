@@ -77,3 +77,11 @@ export const INDICATOR_LIMITS = {
   allocationsMax: 500,
   targetsPerRequestMax: 200,
 } as const;
+
+/** How a target stands (tình trạng thực hiện chỉ tiêu), judged by server/modules/indicators/status.ts. */
+export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** Unit states per target: in the denominator, reported but not eligible, not applicable, no data. */
+export const UNIT_STATES = ['reported', 'ineligible', 'not_applicable', 'no_data'] as const;
+export type UnitState = (typeof UNIT_STATES)[number];

@@ -88,6 +88,10 @@ export async function startE2e(): Promise<E2e> {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+      // A Content-Security-Policy violation (server/app.ts, docs/security.md) is a page error too.
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) pageErrors.push(`${page.url()}: ${msg.text()}`);
+      });
       return page;
     },
     close: async () => {

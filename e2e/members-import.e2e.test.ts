@@ -3,8 +3,10 @@
 // Vietnamese, downloads the rejected rows, fixes and uploads them, imports
 // them, then imports the original file's valid rows explicitly; target 7a
 // ("+10 đoàn viên") grows by the 11 admissions, and the list finds an imported
-// member typed without diacritics. The same file on a 360 px phone shows the
-// result and skips the members already in the registry.
+// member typed without diacritics. On a 360 px phone the officer imports a
+// file of their own, and the same file again only skips the members already in
+// the registry. Each test sets up what it needs (its own file, its own
+// members), so any test runs alone or in any order.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +56,17 @@ const FIXES: Record<string, Partial<MemberRow>> = {
   'Ngô Thị Bảo Trâm': { admittedOn: '18/10/2024' },
 };
 
-let originalFile = '';
+/** Two members admitted in 2024 that only the transfer test imports and moves: one in VT12 (officer's transfer), one in VT10 (the chair's). */
+const TRANSFERRED = {
+  byOfficer: { fullName: 'Châu Minh Triết', gender: 'Nam', birthDate: '17/02/1986', citizenId: '091086000301', unitCode: 'VT12', admittedOn: '06/05/2024' },
+  byChair: { fullName: 'Ông Thị Diễm Kiều', gender: 'Nữ', birthDate: '23/09/1993', citizenId: '091193000302', unitCode: 'VT10', admittedOn: '14/06/2024' },
+} satisfies Record<string, MemberRow>;
+
+/** Two members admitted in 2024 that only the phone test imports. */
+const PHONE_GOOD: MemberRow[] = [
+  { fullName: 'Tô Thị Ngọc Lan', gender: 'Nữ', birthDate: '08/08/1994', citizenId: '091194000201', unitCode: 'VT14', admittedOn: '11/03/2024' },
+  { fullName: 'Mai Văn Tài', gender: 'Nam', birthDate: '19/04/1987', citizenId: '091087000202', unitCode: 'VT16', admittedOn: '22/05/2024' },
+];
 
 /** Target 7a's current value on the targets dashboard (the 2024 program, as of 30/11/2024). */
 async function target7a(page: Page): Promise<number> {
@@ -85,6 +97,19 @@ async function download(page: Page, testId: string, name: string): Promise<strin
   expect(d.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = path.join(downloads, name);
   await d.saveAs(file);
+  return file;
+}
+
+/** Downloads the template from the open import page and fills it with the rows (sheet rows 2…). */
+async function writeImportFile(page: Page, name: string, rows: MemberRow[]): Promise<string> {
+  const template = await download(page, 'member-import-template', `template-${name}`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(template);
+  const sheet = book.getWorksheet(vi('memberImport.sheetMembers')) ?? book.worksheets[0]!;
+  const columns = new ColumnMap(sheet);
+  rows.forEach((r, i) => columns.write(i + 2, r));
+  const file = path.join(downloads, name);
+  await book.xlsx.writeFile(file);
   return file;
 }
 
@@ -141,15 +166,8 @@ describe('a federation officer imports members from Excel', () => {
     expect(await fileError.innerText()).toMatch(/thiếu các cột bắt buộc/);
 
     // Fill the downloaded template: 8 good rows with 3 bad ones among them (sheet rows 2..12).
-    const template = await download(page, 'member-import-template', 'template.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(template);
-    const sheet = book.getWorksheet(vi('memberImport.sheetMembers')) ?? book.worksheets[0]!;
-    const columns = new ColumnMap(sheet);
     const rows = [GOOD[0]!, GOOD[1]!, BAD[0]!, GOOD[2]!, GOOD[3]!, BAD[1]!, GOOD[4]!, GOOD[5]!, BAD[2]!, GOOD[6]!, GOOD[7]!];
-    rows.forEach((r, i) => columns.write(i + 2, r));
-    originalFile = path.join(downloads, 'doan-vien-2024.xlsx');
-    await book.xlsx.writeFile(originalFile);
+    const originalFile = await writeImportFile(page, 'doan-vien-2024.xlsx', rows);
 
     // Upload: every row is checked, the three errors are shown by row in Vietnamese.
     await upload(page, originalFile);
@@ -243,7 +261,6 @@ describe('a federation officer imports members from Excel', () => {
   });
 
   it('on a 360 px phone: the list as cards, and the same file again only skips members already registered', async () => {
-    expect(originalFile, 'the first test wrote the file').toBeTruthy();
     const page = await e2e.newPage('phone');
     await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     await page.goto('/members');
@@ -252,16 +269,28 @@ describe('a federation officer imports members from Excel', () => {
     await screenshot(page, 'members-phone-list');
     await screenshot(page, 'members-phone-list-top', { fullPage: false });
 
+    // This test's own file: two good rows and the three bad ones; the first time the good rows are imported.
     await page.goto('/members/import');
-    await upload(page, originalFile);
-    expect(await waitForResult(page)).toEqual({ total: 11, valid: 8, invalid: 3 });
+    await page.getByTestId('member-import-choose').waitFor();
+    const phoneFile = await writeImportFile(page, 'doan-vien-dien-thoai.xlsx', [PHONE_GOOD[0]!, BAD[0]!, BAD[1]!, PHONE_GOOD[1]!, BAD[2]!]);
+    await upload(page, phoneFile);
+    expect(await waitForResult(page)).toEqual({ total: 5, valid: 2, invalid: 3 });
+    await page.getByTestId('member-import-commit-valid').click();
+    await page.getByTestId('member-import-valid-only-confirm').click();
+    expect(await waitForDone(page)).toEqual({ imported: 2, skipped: 0 });
+
+    // The same file again: checked the same way, and the members already registered are skipped.
+    await page.getByTestId('member-import-again').click();
+    await page.getByTestId('member-import-choose').waitFor();
+    await upload(page, phoneFile);
+    expect(await waitForResult(page)).toEqual({ total: 5, valid: 2, invalid: 3 });
     await settle(page);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'members-phone-import-result');
 
     await page.getByTestId('member-import-commit-valid').click();
     await page.getByTestId('member-import-valid-only-confirm').click();
-    expect(await waitForDone(page)).toEqual({ imported: 0, skipped: 8 });
+    expect(await waitForDone(page)).toEqual({ imported: 0, skipped: 2 });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'members-phone-import-done');
   });
@@ -294,6 +323,14 @@ describe('a federation officer imports members from Excel', () => {
   it('transfers members: at once between units the officer manages, and after acceptance from the pending transfers tab', async () => {
     const page = await e2e.newPage('desktop');
     await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    // This test's own members, imported first (no other test's data needed).
+    await page.goto('/members/import');
+    await page.getByTestId('member-import-choose').waitFor();
+    await upload(page, await writeImportFile(page, 'chuyen-sinh-hoat.xlsx', [TRANSFERRED.byOfficer, TRANSFERRED.byChair]));
+    expect(await waitForResult(page)).toEqual({ total: 2, valid: 2, invalid: 0 });
+    await page.getByTestId('member-import-commit-all').click();
+    expect(await waitForDone(page)).toEqual({ imported: 2, skipped: 0 });
+
     const openMember = async (q: string, name: string) => {
       await page.goto(`/members?q=${encodeURIComponent(q)}`);
       await page.getByTestId('member-link').filter({ hasText: name }).click();
@@ -301,7 +338,7 @@ describe('a federation officer imports members from Excel', () => {
     };
 
     // The officer manages both CĐCS: the transfer takes effect at once.
-    await openMember('khang', 'Võ Minh Khang');
+    await openMember('minh triet', TRANSFERRED.byOfficer.fullName);
     expect(await page.getByTestId('member-unit').innerText()).toContain('VT12');
     await page.getByTestId('member-transfer').click();
     await page.getByTestId('member-transfer-form').waitFor();
@@ -319,8 +356,8 @@ describe('a federation officer imports members from Excel', () => {
     // code it gave (any case); the transfer then waits for the receiver.
     const chair = await e2e.newPage('phone');
     await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
-    await chair.goto(`/members?q=${encodeURIComponent('kim ngan')}`);
-    await chair.getByTestId('member-card').filter({ hasText: 'Huỳnh Thị Kim Ngân' }).click();
+    await chair.goto(`/members?q=${encodeURIComponent('diem kieu')}`);
+    await chair.getByTestId('member-card').filter({ hasText: TRANSFERRED.byChair.fullName }).click();
     await chair.getByTestId('member-page').waitFor();
     await chair.getByTestId('member-transfer').click();
     await chair.getByTestId('member-transfer-form').waitFor();
@@ -353,14 +390,14 @@ describe('a federation officer imports members from Excel', () => {
 
     // The officer manages the receiving CĐCS: accepts it from the tab.
     await page.goto('/members?tab=transfers');
-    const pending = page.getByTestId('pending-transfer').filter({ hasText: 'Huỳnh Thị Kim Ngân' });
+    const pending = page.getByTestId('pending-transfer').filter({ hasText: TRANSFERRED.byChair.fullName });
     await pending.waitFor();
     await screenshot(page, 'members-pending-transfers');
     await pending.getByTestId('transfer-accept').click();
     await page.getByTestId('transfer-decide-confirm').click();
     await page.getByText(vi('members.transferAccepted')).waitFor();
     await pending.waitFor({ state: 'detached' });
-    await openMember('kim ngan', 'Huỳnh Thị Kim Ngân');
+    await openMember('diem kieu', TRANSFERRED.byChair.fullName);
     expect(await page.getByTestId('member-unit').innerText()).toContain('VT16');
   });
 

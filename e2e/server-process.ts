@@ -1,5 +1,6 @@
-// The real server (node --import tsx server/main.ts) as a child process on a
-// free port, for the browser tests and the start-up benchmark.
+// The real server as a child process on a free port, for the browser tests
+// (from source: node --import tsx server/main.ts) and the start-up benchmark
+// (also the production build: node dist/server/main.js).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   webDist: string;
   port?: number;
   demoData?: boolean;
+  /** 'source' (default): TypeScript through tsx, as in development; 'built': dist/server/main.js (npm run build:server). */
+  entry?: 'source' | 'built';
 }
 
 export interface ServerProcess {
@@ -63,7 +66,8 @@ export async function startServer(options: ServerOptions, timeoutMs = 180_000): 
   // Vitest sets these for its own workers; the server must not think it runs inside a test.
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST_ENGINE') delete env[key];
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = options.entry === 'built' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -81,4 +81,14 @@ describe('signing in', () => {
     const me = await page.request.get('/api/auth/me');
     expect(me.status()).toBe(401);
   });
+
+  it('the built app runs under the Content-Security-Policy: no violation, no page error', async () => {
+    const page = await e2e.newPage('desktop');
+    const response = await page.goto('/sign-in');
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    await page.getByRole('menuitem', { name: vi('nav.units') }).click();
+    await page.waitForLoadState('networkidle');
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });

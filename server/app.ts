@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,10 +18,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Locale } from '../common/enums.js';
 import { pickLocale, translate } from '../common/i18n/index.js';
-import type { AppConfig } from './config.js';
+import { DEFAULT_RATE_LIMITS, type AppConfig, type RateLimits } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import type { Actor } from './lib/access.js';
 import { AppError } from './lib/errors.js';
+import { rateLimitError } from './lib/rate-limits.js';
 import type { App } from './lib/http.js';
 import { fieldName, validationMessage } from './lib/validation-messages.js';
 import { CSRF_HEADER, resolveSession, safeEqual, SESSION_COOKIE } from './modules/auth/session.js';
@@ -48,19 +51,30 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   database: DatabaseHandle;
-  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'>;
+  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<AppConfig, 'trustProxy' | 'rateLimits'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** True when a query or body holds a string with a NUL character (PostgreSQL text cannot store it). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((v) => holdsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v, depth + 1));
+}
+
 /** Builds the Fastify app without listening, so tests can inject requests. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { database, config } = options;
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 25 * 1024 * 1024,
+    // Behind a reverse proxy, req.ip (sign-in limits, audit) is the client's from X-Forwarded-For.
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -73,6 +87,36 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorateRequest('locale', 'vi');
 
   await app.register(fastifyCookie);
+  // Security headers on every response (docs/security.md). Ant Design injects its
+  // styles at run time, hence 'unsafe-inline' for styles (never for scripts).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only when served over HTTPS (COOKIE_SECURE=true).
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 15552000, includeSubDomains: false } : false,
+  });
+  // Limits per address (sign-in) and per user (member search); routes opt in with config.rateLimit.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: rateLimitError('RATE_LIMITED'),
+  });
+  app.decorate('rateLimits', rateLimits);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -93,26 +137,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  // Authenticate: every /api route needs a session unless marked public.
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language']);
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      const ctx = await resolveSession(database.db, token);
-      if (ctx) {
-        req.actor = ctx.actor;
-        req.sessionId = ctx.sessionId;
-        req.csrfToken = ctx.csrfToken;
-        req.locale = ctx.actor.locale;
-      }
-    }
-    if (!req.routeOptions.config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
-    // CSRF: a write made with a session cookie must echo the session's token.
-    if (req.actor && !SAFE_METHODS.has(req.method)) {
-      const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
-    }
+  });
+  // Strings with NUL characters are refused up front (400), before any handler or query.
+  app.addHook('preValidation', async (req) => {
+    if (holdsNul(req.query) || holdsNul(req.params) || holdsNul(req.body)) throw new AppError('VALIDATION_FAILED');
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -153,6 +183,26 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   await app.register(
     async (api) => {
+      // Authenticate every routed /api request (whatever the form of its request
+      // line, e.g. absolute "GET http://host/api/…"): a session unless the route is public.
+      api.addHook('onRequest', async (req) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) {
+          const ctx = await resolveSession(database.db, token);
+          if (ctx) {
+            req.actor = ctx.actor;
+            req.sessionId = ctx.sessionId;
+            req.csrfToken = ctx.csrfToken;
+            req.locale = ctx.actor.locale;
+          }
+        }
+        if (!req.routeOptions.config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
+        // CSRF: a write made with a session cookie must echo the session's token.
+        if (req.actor && !SAFE_METHODS.has(req.method)) {
+          const sent = req.headers[CSRF_HEADER];
+          if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
+        }
+      });
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(orgUnitRoutes);
@@ -209,5 +259,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     cookieSecure: boolean;
+    rateLimits: RateLimits;
   }
 }

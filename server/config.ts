@@ -14,7 +14,28 @@ const ConfigSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   WEB_DIST: z.string().default('./dist/web'),
+  /** Behind a reverse proxy: trust X-Forwarded-For ('true', or the proxy's addresses/CIDRs, comma-separated). */
+  TRUST_PROXY: z.string().default('false'),
+  /** Sign-in requests per minute from one address (docs/security.md). */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Member searches (list or export with a search text) per minute for one user. */
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
+
+export interface RateLimits {
+  /** Sign-in requests per minute from one address. */
+  signInPerMinute: number;
+  /** Member searches per minute for one user. */
+  searchPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { signInPerMinute: 20, searchPerMinute: 30 };
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value;
+}
 
 export interface AppConfig {
   port: number;
@@ -25,6 +46,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
+  trustProxy: boolean | string;
+  rateLimits: RateLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -43,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,
     webDist: path.resolve(c.WEB_DIST),
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    rateLimits: { signInPerMinute: c.SIGN_IN_RATE_LIMIT, searchPerMinute: c.SEARCH_RATE_LIMIT },
   };
 }

@@ -1,14 +1,21 @@
 // An app on a test database, and signed-in clients for it.
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.js';
+import type { RateLimits } from '../server/config.js';
 import type { DatabaseHandle } from '../server/db/client.js';
 import type { App } from '../server/lib/http.js';
 import { TEST_PASSWORD } from './factories.js';
 
-export async function createTestApp(database: DatabaseHandle): Promise<App> {
+/** Rate limits are high in tests (many sign-ins from one address) unless a test sets them. */
+export async function createTestApp(database: DatabaseHandle, rateLimits: Partial<RateLimits> = {}): Promise<App> {
   const app = await buildApp({
     database,
-    config: { cookieSecure: false, logLevel: 'silent', webDist: '/nonexistent' },
+    config: {
+      cookieSecure: false,
+      logLevel: 'silent',
+      webDist: '/nonexistent',
+      rateLimits: { signInPerMinute: 100_000, searchPerMinute: 100_000, ...rateLimits },
+    },
   });
   await app.ready();
   return app;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../server/db/client.js';
 import { members, orgUnits, programs } from '../server/db/schema/index.js';
 import type { App } from '../server/lib/http.js';
-import { sampleProgramBody } from '../server/modules/programs/test-helpers.js';
+import { sampleProgramBody } from '../server/modules/programs/programs.fixtures.js';
 import { createTestApp, signInAs, type Client } from './app.js';
 import { createTestDatabase } from './db.js';
 import { createUnit, createUser } from './factories.js';

@@ -262,7 +262,7 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
       for (const combo of combos) {
         let url = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(combo[name] ?? unitIds.get(SIBLING)!));
         const requiredQuery = endpoint.parameters.filter((p) => p.in === 'query' && p.required);
-        if (requiredQuery.length) url += `?${new URLSearchParams(requiredQuery.map((p) => [p.name, sampleValue(p, unitIds.get(OWN)!)])).toString()}`;
+        if (requiredQuery.length) url += `?${new URLSearchParams(requiredQuery.map((p): [string, string] => [p.name, sampleValue(p, unitIds.get(OWN)!)])).toString()}`;
         const res = await chair.get(url);
         trace('chair', url, res);
         if (res.statusCode !== 403 && res.statusCode !== 404) failures.push(`${url} → ${res.statusCode} (expected 403 or 404)`);

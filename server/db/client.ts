@@ -35,7 +35,7 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir?: string | null;
   logQueries?: boolean;
-  /** PGlite only: start from a dump made by dumpDataDir() (tests). */
+  /** PGlite only: start from a dump made by dumpDataDir() (tests; restore into an empty data directory). */
   loadDataDir?: Blob | File;
 }
 
@@ -63,9 +63,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     fs.mkdirSync(options.dataDir, { recursive: true });
     release = lockDataDir(options.dataDir);
   }
-  const client = options.dataDir
-    ? new PGlite(options.dataDir, { extensions })
-    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions });
+  const load = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {};
+  const client = options.dataDir ? new PGlite(options.dataDir, { ...load, extensions }) : new PGlite({ ...load, extensions });
   await client.waitReady;
   const db = drizzle(client, { schema, logger }) as unknown as Database;
   return {
@@ -85,14 +84,30 @@ function lockDataDir(dataDir: string): () => void {
   if (fs.existsSync(lockFile)) {
     const pid = Number(fs.readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
+      // The process may be another Công đoàn số, or an unrelated one that got the same
+      // id after a restart: say what it is, how to check, and how to clear a stale lock.
+      const command = commandLineOf(pid);
       throw new Error(
-        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng (PGlite chỉ cho một tiến trình). ` +
-          `The data directory is in use by process ${pid}; stop it or set DATA_DIR.`,
+        `Thư mục dữ liệu ${dataDir} đang bị khóa bởi tiến trình ${pid}${command ? ` (${command})` : ''} (PGlite chỉ cho một tiến trình). ` +
+          `Kiểm tra: ps -p ${pid} -o pid,args. Nếu đó là Công đoàn số, hãy dừng nó hoặc đặt DATA_DIR khác; ` +
+          `nếu không phải (khóa cũ sau khi khởi động lại máy), xóa tệp khóa: rm ${lockFile}\n` +
+          `The data directory is locked by process ${pid}${command ? ` (${command})` : ''}. Check with: ps -p ${pid} -o pid,args. ` +
+          `If it is Công đoàn số, stop it or set another DATA_DIR; if not (a stale lock after a restart), remove the lock file: rm ${lockFile}`,
       );
     }
   }
   fs.writeFileSync(lockFile, String(process.pid));
   return () => fs.rmSync(lockFile, { force: true });
+}
+
+/** The process's command line (Linux /proc), or null where it cannot be read. */
+function commandLineOf(pid: number): string | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return text ? (text.length > 120 ? `${text.slice(0, 117)}…` : text) : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -34,11 +34,7 @@ export async function staleWrite(db: Executor, table: VersionedTable, id: string
     sql`select u.full_name as name, t.updated_at, t.row_version from ${sql.identifier(table)} t
         left join users u on u.id = t.updated_by where t.id = ${id}::uuid`,
   );
-  return new AppError(
-    'STALE_WRITE',
-    { name: row?.name ?? '—', time: row ? vnDateTime(row.updated_at) : '—', currentVersion: row?.row_version ?? 0 },
-    { status: 409 },
-  );
+  return new AppError('STALE_WRITE', { name: row?.name ?? '—', time: row ? vnDateTime(row.updated_at) : '—', currentVersion: row?.row_version ?? 0 });
 }
 
 /**

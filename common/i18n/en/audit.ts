@@ -95,4 +95,9 @@ export const audit: Record<keyof typeof vi, string> = {
   'action.member.import': "Import members from Excel",
   'entity.member': "Member",
   'entity.member_import': "Member import file",
+  'action.member.view_personal_data': 'Opened a member record (full personal data)',
+  'action.user.sign_in_failed': 'Failed sign-in',
+  'action.user.locked_out': 'Sign-in locked',
+  'action.program.export': 'Exported a work program (Word)',
+  'action.member_import.export_rejected': 'Downloaded the rejected rows of a member import',
 } as const;

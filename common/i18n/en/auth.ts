@@ -11,7 +11,7 @@ export const auth: Record<keyof typeof vi, string> = {
   newPassword: 'New password',
   confirmPassword: 'Repeat the new password',
   passwordMismatch: 'The passwords do not match.',
-  passwordHint: 'At least 8 characters.',
+  passwordHint: 'At least 10 characters; not a common password (such as 1234567890, password123).',
   passwordChanged: 'Password changed.',
   signedOut: 'You are signed out.',
   welcome: 'Hello, {name}',

@@ -66,6 +66,7 @@ export const memberImport: Record<keyof typeof vi, string> = {
   duplicatePersonInFile: 'Same name, date of birth and unit as row {row}.',
   cardNumberInvalid: 'The union card number "{value}" is not valid: only letters without diacritics, digits and . / - are allowed.',
   duplicateCardInFile: 'Same union card number as row {row}.',
+  citizenIdDuplicateForFederation: 'This row duplicates an existing member record; the federation above will resolve it.',
   citizenIdOtherPerson: 'This citizen ID is already in the registry with a different name or date of birth.',
   personOtherCitizenId: 'The unit already has a member with the same name and date of birth but another citizen ID.',
   cardTaken: 'This union card number was issued to another member.',

@@ -23,7 +23,7 @@ export const users: Record<keyof typeof vi, string> = {
   email: 'E-mail',
   locale: 'Interface language',
   password: 'Password',
-  passwordHint: 'At least 8 characters.',
+  passwordHint: 'At least 10 characters; not a common password (such as 1234567890, password123).',
   createdAt: 'Created',
   roles: 'Current roles',
   noRoles: 'No roles',

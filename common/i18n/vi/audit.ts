@@ -94,4 +94,9 @@ export const audit = {
   'action.member.import': "Nhập đoàn viên từ Excel",
   'entity.member': "Đoàn viên",
   'entity.member_import': "Tệp nhập đoàn viên",
+  'action.member.view_personal_data': 'Xem hồ sơ đoàn viên (đủ dữ liệu cá nhân)',
+  'action.user.sign_in_failed': 'Đăng nhập sai',
+  'action.user.locked_out': 'Tạm khóa đăng nhập',
+  'action.program.export': 'Xuất chương trình công tác (Word)',
+  'action.member_import.export_rejected': 'Tải các dòng lỗi của tệp nhập đoàn viên',
 } as const;

@@ -10,7 +10,7 @@ export const auth = {
   newPassword: 'Mật khẩu mới',
   confirmPassword: 'Nhập lại mật khẩu mới',
   passwordMismatch: 'Mật khẩu nhập lại không khớp.',
-  passwordHint: 'Ít nhất 8 ký tự.',
+  passwordHint: 'Ít nhất 10 ký tự; không dùng mật khẩu phổ biến (như 1234567890, password123).',
   passwordChanged: 'Đã đổi mật khẩu.',
   signedOut: 'Bạn đã đăng xuất.',
   welcome: 'Xin chào, {name}',

@@ -71,6 +71,7 @@ export const memberImport = {
   duplicatePersonInFile: 'Trùng họ tên, ngày sinh và đơn vị với dòng {row}.',
   cardNumberInvalid: 'Số thẻ đoàn viên "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -',
   duplicateCardInFile: 'Số thẻ đoàn viên trùng với dòng {row}.',
+  citizenIdDuplicateForFederation: 'Dòng này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.',
   citizenIdOtherPerson: 'Số CCCD đã có trong sổ đoàn viên với họ tên hoặc ngày sinh khác.',
   personOtherCitizenId: 'Đơn vị đã có đoàn viên cùng họ tên và ngày sinh nhưng khác số CCCD.',
   cardTaken: 'Số thẻ đoàn viên đã được cấp cho đoàn viên khác.',

@@ -22,7 +22,7 @@ export const users = {
   email: 'E-mail',
   locale: 'Ngôn ngữ giao diện',
   password: 'Mật khẩu',
-  passwordHint: 'Ít nhất 8 ký tự.',
+  passwordHint: 'Ít nhất 10 ký tự; không dùng mật khẩu phổ biến (như 1234567890, password123).',
   createdAt: 'Ngày tạo',
   roles: 'Vai trò đang giữ',
   noRoles: 'Chưa phân quyền',

@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../test/db.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { loadAssignments } from '../../lib/access.js';
 import type { App } from '../../lib/http.js';
-import { seedAuditFixture } from './audit-fixtures.js';
+import { seedAuditFixture } from './audit.fixtures.js';
 import { exportAuditLog } from './export-audit-log.js';
 
 async function readSheet(buffer: Buffer | ArrayBuffer) {

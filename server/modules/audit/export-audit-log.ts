@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { desc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { EXCEL_DATE_TIME, fileNameDate, formatNumber, todayInVietnam, vietnamWallClock } from '../../../common/format.js';
@@ -9,7 +8,8 @@ import { inTransaction } from '../../lib/transaction.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
-import { auditColumns, auditConditions } from './filters.js';
+import { writeXlsxTable } from '../../lib/xlsx-table.js';
+import { auditColumnsFor, auditConditions } from './filters.js';
 import { actionLabel, entityTypeLabel } from './labels.js';
 import { requireAuditReader } from './policy.js';
 import { presentAuditEntry } from './presenter.js';
@@ -40,7 +40,7 @@ export async function exportAuditLog(
   requireAuditReader(actor);
   return inTransaction(db, async (tx) => {
     const rows = await tx
-      .select(auditColumns)
+      .select(auditColumnsFor(actor))
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))
       .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))
@@ -81,43 +81,21 @@ async function buildWorkbook(
   truncatedAt: number | null,
 ): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `audit.${key}`, params);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Công đoàn số';
-  const sheet = workbook.addWorksheet(t('exportSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: t('colTime'), key: 'at', width: 18, style: { numFmt: EXCEL_DATE_TIME } },
-    { header: t('colUser'), key: 'user', width: 30 },
-    { header: t('colAction'), key: 'action', width: 28 },
-    { header: t('colEntityType'), key: 'entityType', width: 20 },
-    { header: t('colEntityLabel'), key: 'entityLabel', width: 36 },
-    { header: t('colEntityId'), key: 'entityId', width: 38 },
-    { header: t('colUnit'), key: 'unit', width: 36 },
-    { header: t('colBefore'), key: 'before', width: 50 },
-    { header: t('colAfter'), key: 'after', width: 50 },
-  ];
-  for (const e of entries) {
-    sheet.addRow({
+  return writeXlsxTable({
+    sheetName: t('exportSheet'),
+    rows: entries,
+    columns: [
       // Excel has no time zones: store the Vietnam wall-clock time.
-      at: vietnamWallClock(e.at),
-      user: e.userId ? `${e.userFullName ?? ''} (${e.username ?? e.userId})` : t('system'),
-      action: actionLabel(locale, e.action),
-      entityType: entityTypeLabel(locale, e.entityType),
-      entityLabel: e.entityLabel ?? '',
-      entityId: e.entityId ?? '',
-      unit: e.unitId ? [e.unitCode, e.unitName].filter(Boolean).join(' – ') || e.unitId : '',
-      before: jsonText(e.before),
-      after: jsonText(e.after),
-    });
-  }
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-  header.getCell(1).numFmt = '@';
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, entries.length + 1), column: 8 } };
-  if (truncatedAt !== null) {
-    const note = sheet.addRow([t('exportTruncated', { max: formatNumber(truncatedAt, { locale }) })]);
-    note.font = { italic: true, color: { argb: 'FFB71C1C' } };
-    note.getCell(1).numFmt = '@';
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+      { header: t('colTime'), width: 18, numFmt: EXCEL_DATE_TIME, value: (e) => vietnamWallClock(e.at) },
+      { header: t('colUser'), width: 30, value: (e) => (e.userId ? `${e.userFullName ?? ''} (${e.username ?? e.userId})` : t('system')) },
+      { header: t('colAction'), width: 28, value: (e) => actionLabel(locale, e.action) },
+      { header: t('colEntityType'), width: 20, value: (e) => entityTypeLabel(locale, e.entityType) },
+      { header: t('colEntityLabel'), width: 36, value: (e) => e.entityLabel ?? '' },
+      { header: t('colEntityId'), width: 38, value: (e) => e.entityId ?? '' },
+      { header: t('colUnit'), width: 36, value: (e) => (e.unitId ? [e.unitCode, e.unitName].filter(Boolean).join(' – ') || e.unitId : '') },
+      { header: t('colBefore'), width: 50, value: (e) => jsonText(e.before) },
+      { header: t('colAfter'), width: 50, value: (e) => jsonText(e.after) },
+    ],
+    notes: [truncatedAt !== null ? t('exportTruncated', { max: formatNumber(truncatedAt, { locale }) }) : null],
+  });
 }

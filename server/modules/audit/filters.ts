@@ -1,8 +1,10 @@
 import { and, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { vietnamDayEnd, vietnamDayStart } from '../../../common/format.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { auditScope } from './policy.js';
+import { auditScope, personalDataVisible } from './policy.js';
+import { PERSONAL_DATA_KEYS } from './presenter.js';
 import type { AuditFilter } from './schemas.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -38,16 +40,27 @@ export function auditConditions(actor: Actor, f: AuditFilter): SQL {
         ilike(auditLog.entityLabel, pattern),
         ilike(orgUnits.code, pattern),
         ilike(orgUnits.shortName, pattern),
-        sql`${auditLog.before}::text ilike ${pattern}`,
-        sql`${auditLog.after}::text ilike ${pattern}`,
+        // Personal data the reader may not see is not searched either (else a search for a
+        // CCCD would tell whose it is).
+        sql`(case when ${personalDataVisible(actor)} then ${auditLog.before} else ${withoutPersonalData(auditLog.before)} end)::text ilike ${pattern}`,
+        sql`(case when ${personalDataVisible(actor)} then ${auditLog.after} else ${withoutPersonalData(auditLog.after)} end)::text ilike ${pattern}`,
       )!,
     );
   }
   return and(...conds)!;
 }
 
-/** The columns every audit read returns (one row per entry, users and units joined). */
-export const auditColumns = {
+/** A jsonb value without the personal-data keys (top level, as member snapshots store them). */
+function withoutPersonalData(column: AnyPgColumn): SQL {
+  return sql`(${column} - ${sql.raw(PERSONAL_DATA_KEYS.map((k) => `'${k}'`).join(' - '))})`;
+}
+
+/** The columns every audit read returns (one row per entry, users and units joined), and whether the reader sees its personal data. */
+export function auditColumnsFor(actor: Actor) {
+  return { ...auditColumns, personalDataVisible: sql<boolean>`${personalDataVisible(actor)}` };
+}
+
+const auditColumns = {
   id: auditLog.id,
   at: auditLog.at,
   userId: auditLog.userId,

@@ -2,9 +2,8 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog, orgUnits, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { auditColumns, auditConditions } from './filters.js';
+import { auditColumnsFor, auditConditions } from './filters.js';
 import { requireAuditReader } from './policy.js';
-import { presentAuditEntry } from './presenter.js';
 import type { AuditFilter } from './schemas.js';
 
 export interface AuditListInput extends AuditFilter {
@@ -12,13 +11,13 @@ export interface AuditListInput extends AuditFilter {
   pageSize: number;
 }
 
-/** A page of the audit log in the actor's scope, newest first: one query for the page, one for the total. */
+/** A page of the audit log in the actor's scope, newest first (rows; the route presents them): one query for the page, one for the total. */
 export async function listAuditEntries(db: Executor, actor: Actor, input: AuditListInput) {
   requireAuditReader(actor);
   const where = auditConditions(actor, input);
   const [rows, [total]] = await Promise.all([
     db
-      .select(auditColumns)
+      .select(auditColumnsFor(actor))
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))
       .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))
@@ -33,5 +32,5 @@ export async function listAuditEntries(db: Executor, actor: Actor, input: AuditL
       .leftJoin(orgUnits, eq(orgUnits.id, auditLog.unitId))
       .where(where),
   ]);
-  return { items: rows.map(presentAuditEntry), total: Number(total?.n ?? 0), page: input.page, pageSize: input.pageSize };
+  return { rows, total: Number(total?.n ?? 0), page: input.page, pageSize: input.pageSize };
 }

@@ -3,7 +3,7 @@ import { createTestApp, signInAs } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import type { App } from '../../lib/http.js';
-import { seedAuditFixture } from './audit-fixtures.js';
+import { seedAuditFixture } from './audit.fixtures.js';
 
 describe('GET /api/audit/facets', () => {
   let database: DatabaseHandle;

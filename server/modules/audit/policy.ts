@@ -10,6 +10,16 @@ export function requireAuditReader(actor: Actor): void {
 }
 
 /**
+ * The entry's personal data (a member's CCCD, phone, birth date) is shown in
+ * full, as on the member's page, only to those who manage members of the
+ * entry's unit; everyone else sees it masked (the stored entry is unchanged).
+ */
+export function personalDataVisible(actor: Actor): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  return sql`coalesce(${auditLog.unitId} is not null and ${inUnitScope(auditLog.unitId, actor, PERMISSIONS.manageMembers)}, false)`;
+}
+
+/**
  * Entries the actor may see: everything for a system administrator; for the
  * other viewAudit roles, entries of units in their scope. Entries without a
  * unit (sign-ins, system jobs) are for administrators only.

@@ -2,6 +2,7 @@ import { responses, type App } from '../../lib/http.js';
 import { exportAuditLog } from './export-audit-log.js';
 import { listAuditEntries } from './list-audit-entries.js';
 import { listAuditFacets } from './list-audit-facets.js';
+import { presentAuditEntry } from './presenter.js';
 import {
   AuditFacetsResponse,
   AuditFilterQuery,
@@ -17,7 +18,10 @@ export default async function auditRoutes(app: App) {
   app.get(
     '/audit',
     { schema: { tags, summary: 'Nhật ký hệ thống (trong phạm vi)', querystring: AuditListQuery, response: responses({ 200: AuditPageResponse }) } },
-    async (req) => listAuditEntries(db, req.actor!, req.query),
+    async (req) => {
+      const { rows, ...page } = await listAuditEntries(db, req.actor!, req.query);
+      return { items: rows.map(presentAuditEntry), ...page };
+    },
   );
 
   app.get(

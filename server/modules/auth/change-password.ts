@@ -5,6 +5,7 @@ import { sessions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
+import { requireUncommonPassword } from '../../lib/password-policy.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 
 /** The signed-in user changes their own password; their other sessions end. */
@@ -18,6 +19,7 @@ export async function changePassword(
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw fieldError('PASSWORD_WRONG', 'currentPassword');
   if (input.currentPassword === input.newPassword) throw fieldError('PASSWORD_SAME', 'newPassword');
+  await requireUncommonPassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (tx) => {
     const now = new Date();

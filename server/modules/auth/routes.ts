@@ -1,4 +1,5 @@
 import { AppError } from '../../lib/errors.js';
+import { rateLimitError } from '../../lib/rate-limits.js';
 import { OkResponse, responses, type App } from '../../lib/http.js';
 import { changePassword } from './change-password.js';
 import { presentMe } from './presenter.js';
@@ -14,11 +15,15 @@ export default async function authRoutes(app: App) {
   app.post(
     '/auth/sign-in',
     {
-      config: { public: true },
+      config: {
+        public: true,
+        // Per address, on top of the per-account lockout (docs/security.md).
+        rateLimit: { max: app.rateLimits.signInPerMinute, timeWindow: 60_000, errorResponseBuilder: rateLimitError('SIGN_IN_RATE_LIMITED') },
+      },
       schema: { tags, summary: 'Đăng nhập', body: SignInBody, response: responses({ 200: MeResponse }) },
     },
     async (req, reply) => {
-      const result = await signIn(db, req.body);
+      const result = await signIn(db, req.body, { address: req.ip });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

@@ -1,12 +1,6 @@
-import { z } from 'zod';
+import { HealthResponse } from '../../../common/api/health.js';
 import { migrationVersion } from '../../db/migrate.js';
 import type { App } from '../../lib/http.js';
-
-const HealthResponse = z.object({
-  status: z.literal('ok'),
-  engine: z.enum(['pglite', 'postgres']),
-  migration: z.string().nullable(),
-});
 
 export default async function healthRoutes(app: App) {
   app.get(

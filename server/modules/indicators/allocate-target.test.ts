@@ -1,6 +1,6 @@
 import { rowVersionOf } from '../../../test/factories.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, auditRows, element, fact, indicator, target, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, fact, indicator, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
   const ctx = useIndicatorsApp();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRows, element, indicator, target, useIndicatorsApp } from './test-support.js';
+import { auditRows, element, indicator, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('POST /api/data-elements/:id/archive (archive-data-element)', () => {
   const ctx = useIndicatorsApp();

@@ -22,20 +22,20 @@ export async function archiveDataElement(db: Executor, actor: Actor, id: string)
   return inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(dataElements).where(eq(dataElements.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.archivedAt) throw new AppError('DATA_ELEMENT_ALREADY_ARCHIVED', {}, { status: 409 });
+    if (row.archivedAt) throw new AppError('DATA_ELEMENT_ALREADY_ARCHIVED');
     const [usage] = await queryRows<{ count: number }>(
       tx,
       sql`select count(*)::int as count from targets tg join indicators i on i.id = tg.indicator_id
           where ${id}::uuid in (i.numerator_element_id, i.denominator_element_id, i.condition_element_id, i.eligibility_element_id)`,
     );
     const count = Number(usage?.count ?? 0);
-    if (count > 0) throw new AppError('DATA_ELEMENT_IN_USE', { count }, { status: 409 });
+    if (count > 0) throw new AppError('DATA_ELEMENT_IN_USE', { count });
     const [addendUsage] = await queryRows<{ count: number }>(
       tx,
       sql`select count(*)::int as count from data_elements where derived_addend_element_id = ${id}::uuid and archived_at is null`,
     );
     const addendCount = Number(addendUsage?.count ?? 0);
-    if (addendCount > 0) throw new AppError('DATA_ELEMENT_ADDEND_IN_USE', { count: addendCount }, { status: 409 });
+    if (addendCount > 0) throw new AppError('DATA_ELEMENT_ADDEND_IN_USE', { count: addendCount });
     const [updated] = await tx
       .update(dataElements)
       .set({ archivedAt: new Date(), updatedAt: new Date() })

@@ -6,9 +6,9 @@ import { orgUnitParents } from '../../db/schema/org-units.js';
 import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
 import { computeTargets } from './compute-targets.js';
-import { buildTree, element, fact, indicator, target } from './test-support.js';
+import { buildTree, element, fact, indicator, target } from './indicators.fixtures.js';
 
-// Hand-computed examples over the tree of test-support.ts (period 2024, as of
+// Hand-computed examples over the tree of indicators.fixtures.ts (period 2024, as of
 // 31/12/2024 unless stated). Units under S: g1–g4 all year, g5 from July,
 // g6 until June (then under O), g7 from March.
 describe('computeTargets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { dataElements } from '../../db/schema/indicators.js';
-import { auditCount, auditRows, element, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('POST /api/data-elements (create-data-element)', () => {
   const ctx = useIndicatorsApp();

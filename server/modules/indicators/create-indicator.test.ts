@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, auditRows, element, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('POST /api/indicators (create-indicator)', () => {
   const ctx = useIndicatorsApp();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, auditRows, element, indicator, program, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, indicator, program, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('POST /api/targets (create-target)', () => {
   const ctx = useIndicatorsApp();

@@ -6,9 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { recordSourcesUnion } from './record-sources.js';
 
-/** Unit states per target: in the denominator, reported but not eligible, not applicable, no data. */
-export const UNIT_STATES = ['reported', 'ineligible', 'not_applicable', 'no_data'] as const;
-export type UnitState = (typeof UNIT_STATES)[number];
+/** Unit states per target (common/indicators.ts). */
+export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
 
 /**
  * CTEs t, seg, um, tu, roles, ur, ev, pu0, pu1, pu for the targets matching `targetFilter`

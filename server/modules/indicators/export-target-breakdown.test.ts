@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, auditRows, element, fact, indicator, program, target, useIndicatorsApp } from './test-support.js';
+import { auditCount, auditRows, element, fact, indicator, program, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 async function readSheet(buffer: Buffer | ArrayBuffer) {
   const workbook = new ExcelJS.Workbook();

@@ -1,13 +1,13 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
-import { EXCEL_INTEGER, excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
+import { excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
 import { translate } from '../../../common/i18n/index.js';
 import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
+import { writeXlsxTable } from '../../lib/xlsx-table.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
 
 export interface TargetBreakdownExport {
@@ -38,58 +38,25 @@ export async function exportTargetBreakdown(
     const percent = target!.unitOfMeasure === 'percent';
     const title = target!.code ? t('exportTitle', { code: target!.code, text: target!.text }) : target!.text;
 
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Công đoàn số';
-    const sheet = workbook.addWorksheet(t('exportSheet'), { views: [{ state: 'frozen', ySplit: 3 }] });
-    const columns = [
-      { header: t('colUnitCode'), key: 'unitCode', width: 16 },
-      { header: t('colUnit'), key: 'unitName', width: 40 },
-      { header: t('colState'), key: 'state', width: 20 },
-      { header: percent ? `${t('colValue')} (%)` : t('colValue'), key: 'value', width: 14 },
-      { header: t('colNumerator'), key: 'numerator', width: 14 },
-      { header: t('colDenominator'), key: 'denominator', width: 14 },
-      { header: t('colMeets'), key: 'meets', width: 16 },
-      { header: t('colMonths'), key: 'months', width: 14 },
-      { header: t('colAllocated'), key: 'allocated', width: 18 },
-    ];
     // Real number cells; the format groups thousands, so a Vietnamese Excel shows "1.165" and "45,5".
-    const numberKeys = ['value', 'numerator', 'denominator', 'months', 'allocated'] as const;
-    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-    const titleRow = sheet.getRow(1);
-    titleRow.getCell(1).value = title;
-    titleRow.font = { bold: true, size: 13 };
-    sheet.mergeCells(1, 1, 1, columns.length);
-    titleRow.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-    titleRow.height = Math.min(120, 20 * Math.ceil(title.length / 110));
-    sheet.getRow(2).getCell(1).value = t('exportAsOf', { date: formatDate(breakdown.asOf) });
-    sheet.getRow(2).font = { italic: true };
-    sheet.mergeCells(2, 1, 2, columns.length);
-    const header = sheet.getRow(3);
-    columns.forEach((c, i) => {
-      header.getCell(i + 1).value = c.header;
+    const cellNumFmt = (value: unknown) => excelNumberFormat(typeof value === 'number' ? value : null);
+    const buffer = await writeXlsxTable({
+      sheetName: t('exportSheet'),
+      title,
+      subtitle: t('exportAsOf', { date: formatDate(breakdown.asOf) }),
+      rows: breakdown.units,
+      columns: [
+        { header: t('colUnitCode'), width: 16, value: (u) => u.unitCode },
+        { header: t('colUnit'), width: 40, value: (u) => u.unitName },
+        { header: t('colState'), width: 20, value: (u) => t(`state.${u.state}`) },
+        { header: percent ? `${t('colValue')} (%)` : t('colValue'), width: 14, cellNumFmt, value: (u) => u.value },
+        { header: t('colNumerator'), width: 14, cellNumFmt, value: (u) => u.numerator },
+        { header: t('colDenominator'), width: 14, cellNumFmt, value: (u) => u.denominator },
+        { header: t('colMeets'), width: 16, value: (u) => (u.meets === null ? '' : t(u.meets ? 'yes' : 'no')) },
+        { header: t('colMonths'), width: 14, cellNumFmt, value: (u) => u.months },
+        { header: t('colAllocated'), width: 18, cellNumFmt, value: (u) => u.allocated },
+      ],
     });
-    header.font = { bold: true };
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-    header.alignment = { wrapText: true, vertical: 'middle' };
-    for (const u of breakdown.units) {
-      const row = sheet.addRow({
-        unitCode: u.unitCode,
-        unitName: u.unitName,
-        state: t(`state.${u.state}`),
-        value: u.value,
-        numerator: u.numerator,
-        denominator: u.denominator,
-        meets: u.meets === null ? '' : t(u.meets ? 'yes' : 'no'),
-        months: u.months,
-        allocated: u.allocated,
-      });
-      for (const key of numberKeys) {
-        const cell = row.getCell(key);
-        cell.numFmt = typeof cell.value === 'number' ? excelNumberFormat(cell.value) : EXCEL_INTEGER;
-      }
-    }
-    sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + breakdown.units.length, column: columns.length } };
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
 
     await recordAudit(tx, actor, {
       action: 'target.export',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetAllocations } from '../../db/schema/indicators.js';
-import { element, fact, indicator, program, target, useIndicatorsApp } from './test-support.js';
+import { element, fact, indicator, program, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
   const ctx = useIndicatorsApp();

@@ -3,7 +3,6 @@ import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { computeTargets } from './compute-targets.js';
 import { requireTargetScopeVisible, visibleTargets } from './policy.js';
-import { presentProgress } from './presenter.js';
 import type { TargetProgressQuery } from './schemas.js';
 
 /**
@@ -19,6 +18,5 @@ export async function getTargetProgress(db: Executor, actor: Actor, query: Targe
     query.programId || query.scopeUnitId
       ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
-  const items = await computeTargets(db, selection, asOf, visibleTargets(actor));
-  return { asOf, items: items.map(presentProgress) };
+  return { asOf, items: await computeTargets(db, selection, asOf, visibleTargets(actor)) };
 }

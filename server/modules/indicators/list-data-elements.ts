@@ -3,15 +3,13 @@ import type { Executor } from '../../db/client.js';
 import { dataElements } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { requireCatalogueRead } from './policy.js';
-import { presentDataElement } from './presenter.js';
 
 /** The data element catalogue, by code; archived ones only on request. */
 export async function listDataElements(db: Executor, actor: Actor, query: { includeArchived?: boolean | undefined }) {
   requireCatalogueRead(actor);
-  const rows = await db
+  return db
     .select()
     .from(dataElements)
     .where(query.includeArchived ? undefined : isNull(dataElements.archivedAt))
     .orderBy(asc(dataElements.code));
-  return { items: rows.map(presentDataElement) };
 }

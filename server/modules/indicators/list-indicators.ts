@@ -3,11 +3,9 @@ import type { Executor } from '../../db/client.js';
 import { indicators } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { requireCatalogueRead } from './policy.js';
-import { presentIndicator } from './presenter.js';
 
 /** The indicator catalogue (not archived), by code. */
 export async function listIndicators(db: Executor, actor: Actor) {
   requireCatalogueRead(actor);
-  const rows = await db.select().from(indicators).where(isNull(indicators.archivedAt)).orderBy(asc(indicators.code));
-  return { items: rows.map(presentIndicator) };
+  return db.select().from(indicators).where(isNull(indicators.archivedAt)).orderBy(asc(indicators.code));
 }

@@ -3,10 +3,9 @@ import type { Executor } from '../../db/client.js';
 import { targetAllocations, targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { targetInScope, unitInScope, visibleTargets } from './policy.js';
-import { presentTarget } from './presenter.js';
 import type { ListTargetsQuery } from './schemas.js';
 
-/** Targets the caller may read (visibleTargets), optionally of one program or scope unit. */
+/** Targets the caller may read (visibleTargets), optionally of one program or scope unit, with the allocations the caller may see. */
 export async function listTargets(db: Executor, actor: Actor, query: ListTargetsQuery) {
   const conditions: SQL[] = [
     visibleTargets(actor, { scopeUnitId: targets.scopeUnitId, periodFrom: targets.periodFrom, periodTo: targets.periodTo, programId: targets.programId }),
@@ -30,5 +29,5 @@ export async function listTargets(db: Executor, actor: Actor, query: ListTargets
           ),
         )
     : [];
-  return { items: rows.map((r) => presentTarget(r, allocations)) };
+  return { rows, allocations };
 }

@@ -10,12 +10,12 @@ import { foldText } from '../../lib/search-text.js';
 import { refreshDerivedFactsForAddend, refreshMemberFacts } from '../members/member-facts.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
 import { computeTargets } from './compute-targets.js';
-import { buildTree, element, fact, indicator, target, useIndicatorsApp } from './test-support.js';
+import { buildTree, element, fact, indicator, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 // The member registry seen by the indicator engine: admissions counted as
 // records (source 'member_admitted', target 7a) and members at month end as
 // derived facts of an element with derived_from = 'active_members' (written
-// by refreshMemberFacts when the element is created). Tree of test-support.ts:
+// by refreshMemberFacts when the element is created). Tree of indicators.fixtures.ts:
 // under S, g1–g4 all along, g5 founded 10/07/2024, g6 moved to O on 01/07/2024.
 
 type Ev = Omit<MemberEventFact, 'toUnitId' | 'toOutsideName' | 'transferState' | 'decidedOn'> & Partial<MemberEventFact>;

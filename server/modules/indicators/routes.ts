@@ -12,6 +12,7 @@ import { getTargetProgress } from './get-target-progress.js';
 import { listDataElements } from './list-data-elements.js';
 import { listIndicators } from './list-indicators.js';
 import { listTargets } from './list-targets.js';
+import { presentDataElement, presentIndicator, presentProgress, presentTarget } from './presenter.js';
 import {
   AllocateTargetBody,
   BreakdownQuery,
@@ -41,7 +42,7 @@ export default async function indicatorRoutes(app: App) {
     {
       schema: { tags, summary: 'Danh mục dữ liệu báo cáo', querystring: ListDataElementsQuery, response: responses({ 200: DataElementList }) },
     },
-    async (req) => listDataElements(db, req.actor!, req.query),
+    async (req) => ({ items: (await listDataElements(db, req.actor!, req.query)).map(presentDataElement) }),
   );
 
   app.post(
@@ -59,7 +60,7 @@ export default async function indicatorRoutes(app: App) {
   app.get(
     '/indicators',
     { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } },
-    async (req) => listIndicators(db, req.actor!),
+    async (req) => ({ items: (await listIndicators(db, req.actor!)).map(presentIndicator) }),
   );
 
   app.post(
@@ -71,7 +72,10 @@ export default async function indicatorRoutes(app: App) {
   app.get(
     '/targets',
     { schema: { tags, summary: 'Danh sách chỉ tiêu', querystring: ListTargetsQuery, response: responses({ 200: TargetList }) } },
-    async (req) => listTargets(db, req.actor!, req.query),
+    async (req) => {
+      const { rows, allocations } = await listTargets(db, req.actor!, req.query);
+      return { items: rows.map((r) => presentTarget(r, allocations)) };
+    },
   );
 
   app.post(
@@ -90,7 +94,10 @@ export default async function indicatorRoutes(app: App) {
         response: responses({ 200: TargetProgressResponse }),
       },
     },
-    async (req) => getTargetProgress(db, req.actor!, req.query),
+    async (req) => {
+      const { asOf, items } = await getTargetProgress(db, req.actor!, req.query);
+      return { asOf, items: items.map(presentProgress) };
+    },
   );
 
   app.get(

@@ -1,10 +1,10 @@
 // Judging a target's progress (tình trạng thực hiện chỉ tiêu): achieved, on
 // track, at risk, off track, or no data. Pure logic, shared by every dashboard.
 
-export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
+import type { TargetComparator, TargetStatus } from '../../../common/indicators.js';
+export { TARGET_STATUSES, type TargetStatus } from '../../../common/indicators.js';
 
-export type Comparator = 'gte' | 'lte' | 'eq';
+export type Comparator = TargetComparator;
 
 /**
  * "level" measures (ratios, shares, averages) are compared as they stand;

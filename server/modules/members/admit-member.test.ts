@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.js';
-import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './members.fixtures.js';
 
 describe('POST /api/members (kết nạp đoàn viên)', () => {
   let w: MemberWorld;
@@ -45,6 +45,18 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
     expect((await w.chairA1.post('/api/members', admitBody(w.units.a2))).statusCode).toBe(403);
     expect((await w.officerB.post('/api/members', admitBody(w.units.a1))).statusCode).toBe(403);
     expect((await w.viewerA.post('/api/members', admitBody(w.units.a1))).statusCode).toBe(403);
+    expect(await registryCounts(w.database)).toEqual(before);
+  });
+
+  it('tells an officer only that a CCCD held in a unit they do not manage is a duplicate for the federation', async () => {
+    const elsewhere = admitBody(w.units.b1);
+    expect((await w.officerB.post('/api/members', elsewhere)).statusCode).toBe(201);
+    const before = await registryCounts(w.database);
+    const res = await w.officerA.post('/api/members', admitBody(w.units.a1, { citizenId: elsewhere.citizenId }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      { field: 'citizenId', message: 'Số CCCD này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.' },
+    ]);
     expect(await registryCounts(w.database)).toEqual(before);
   });
 

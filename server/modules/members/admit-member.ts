@@ -16,7 +16,7 @@ import {
   snapshotMember,
   withMemberUniqueness,
 } from './member-writes.js';
-import { requireManageMembersOf } from './policy.js';
+import { memberManageScope, requireManageMembersOf } from './policy.js';
 import type { AdmitMemberInput, UpdateMemberInput } from './schemas.js';
 
 /** The earliest birth date accepted (also by the Excel import). */
@@ -27,17 +27,27 @@ export function checkBirthDate(birthDate: string, admittedOn: string): void {
   if (birthDate < MIN_BIRTH_DATE || birthDate >= admittedOn) throw fieldError('MEMBER_BIRTH_DATE_INVALID', 'birthDate');
 }
 
-/** Refuses a CCCD or card number that another member holds, and a same-name, same-birth-date member of the unit. */
+/**
+ * Refuses a CCCD or card number that another member holds, and a same-name,
+ * same-birth-date member of the unit. A CCCD held in a unit the actor does not
+ * manage is reported only as a duplicate for the federation to resolve (not
+ * that the number is registered somewhere), as in the Excel import.
+ */
 export async function checkMemberIdentity(
   tx: Executor,
   person: { fullName?: string; birthDate?: string; citizenId?: string | null; cardNumber?: string | null },
   unitId: string,
   exceptId: string | null,
+  actor?: Actor,
 ): Promise<void> {
   const other = exceptId ? sql`and id <> ${exceptId}::uuid` : sql``;
   if (person.citizenId) {
-    const [hit] = await queryRows(tx, sql`select 1 from members where citizen_id = ${person.citizenId} ${other} limit 1`);
-    if (hit) throw fieldError('MEMBER_CITIZEN_ID_TAKEN', 'citizenId');
+    const [hit] = await queryRows<{ manageable: boolean }>(
+      tx,
+      sql`select ${actor ? memberManageScope(sql`unit_id`, actor) : sql`true`} as manageable
+        from members where citizen_id = ${person.citizenId} ${other} limit 1`,
+    );
+    if (hit) throw fieldError(hit.manageable ? 'MEMBER_CITIZEN_ID_TAKEN' : 'MEMBER_CITIZEN_ID_DUPLICATE', 'citizenId');
   }
   if (person.cardNumber) {
     const [hit] = await queryRows(tx, sql`select 1 from members where card_number = ${person.cardNumber} ${other} limit 1`);
@@ -92,7 +102,7 @@ export async function admitMember(db: Executor, actor: Actor, input: AdmitMember
   const id = await withMemberUniqueness(() =>
     inTransaction(db, async (tx) => {
       await requireMemberUnit(tx, input.unitId, input.admittedOn, 'unitId');
-      await checkMemberIdentity(tx, { ...input, cardNumber: input.cardNumber ?? null }, input.unitId, null);
+      await checkMemberIdentity(tx, { ...input, cardNumber: input.cardNumber ?? null }, input.unitId, null, actor);
       const [member] = await tx
         .insert(members)
         .values({

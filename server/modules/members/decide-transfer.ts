@@ -20,7 +20,7 @@ export async function decideTransfer(db: Executor, actor: Actor, eventId: string
     const [event] = await tx.select().from(memberEvents).where(eq(memberEvents.id, eventId)).for('update');
     if (!event || event.kind !== 'transferred' || !event.toUnitId) throw isSystemAdmin(actor) ? notFound() : forbidden();
     if (!(await canManageMembersOf(tx, actor, event.toUnitId, event.eventDate))) throw forbidden();
-    if (event.transferState !== 'pending') throw new AppError('MEMBER_TRANSFER_NOT_PENDING', {}, { status: 409 });
+    if (event.transferState !== 'pending') throw new AppError('MEMBER_TRANSFER_NOT_PENDING');
     if (input.accept) await requireMemberUnit(tx, event.toUnitId, event.eventDate, 'toUnitId');
     const before = await snapshotMember(tx, event.memberId);
     const transferState = input.accept ? 'accepted' : 'refused';

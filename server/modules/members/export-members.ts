@@ -41,7 +41,7 @@ export async function exportMembers(
     const raw = await queryRows<Parameters<typeof toListRow>[0] & { full: boolean }>(
       tx,
       sql`select ${memberListColumns}, ${inUnitScope(sql`m.unit_id`, actor, MANAGE_MEMBER_ROLES)} as "full"
-        from ${memberSource(filter)} join org_units u on u.id = m.unit_id
+        from ${memberSource(actor, filter)} join org_units u on u.id = m.unit_id
         where ${memberConditions(actor, filter)}
         order by ${memberOrder(filter.sort, filter.order)}
         limit ${maxRows + 1}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit } from '../../../test/factories.js';
-import { createMemberWorld, type MemberWorld } from './test-support.js';
+import { createMemberWorld, type MemberWorld } from './members.fixtures.js';
 
 // GET /api/members/receiving-unit: the one receiving union a transfer names by
 // its code, in or out of the caller's scope, and nothing else.

@@ -41,7 +41,7 @@ export async function findReceivingUnit(db: Executor, actor: Actor, input: Recei
         limit 1`,
   );
   if (!unit) {
-    throw new AppError('MEMBER_RECEIVING_UNIT_NOT_FOUND', { code, date: vnDate(input.date) }, { status: 404 });
+    throw new AppError('MEMBER_RECEIVING_UNIT_NOT_FOUND', { code, date: vnDate(input.date) });
   }
   return {
     id: unit.id,

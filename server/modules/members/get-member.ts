@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { memberEvents, members, orgUnits, users } from '../../db/schema/index.js';
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { canManageMembersOf, canSeePersonalDataOf, memberReadScope, requireMemberReader } from './policy.js';
@@ -36,8 +37,12 @@ export interface MemberDetailModel {
 
 const toUnit = alias(orgUnits, 'to_unit');
 
-/** A member's page: the record, its events, and whether the caller manages it. */
-export async function getMember(db: Executor, actor: Actor, memberId: string): Promise<MemberDetailModel> {
+/**
+ * A member's page: the record, its events, and whether the caller manages it.
+ * Opening the record with its personal data unmasked (CCCD, phone, birth date)
+ * is audited when the page is opened (auditView): who, when, which member.
+ */
+export async function getMember(db: Executor, actor: Actor, memberId: string, options: { auditView?: boolean } = {}): Promise<MemberDetailModel> {
   requireMemberReader(actor);
   const [row] = await db
     .select({ member: members, unitCode: orgUnits.code, unitName: orgUnits.shortName })
@@ -69,5 +74,8 @@ export async function getMember(db: Executor, actor: Actor, memberId: string): P
     .orderBy(asc(memberEvents.eventDate), asc(memberEvents.seq), asc(memberEvents.createdAt));
   const manages = await canSeePersonalDataOf(db, actor, row.member.unitId);
   const writes = manages && (await canManageMembersOf(db, actor, row.member.unitId));
+  if (manages && options.auditView) {
+    await recordAudit(db, actor, { action: 'member.view_personal_data', entityType: 'member', entityId: memberId, unitId: row.member.unitId });
+  }
   return { member: row.member, unitCode: row.unitCode, unitName: row.unitName, events, manages, writes };
 }

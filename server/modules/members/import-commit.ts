@@ -38,18 +38,18 @@ export async function commitMemberImport(
 ): Promise<MemberImportStatusOut> {
   await requireMemberImportWriter(db, actor);
   const current = await loadImport(db, actor, id);
-  if (current.state === 'imported') throw new AppError('IMPORT_ALREADY_DONE', {}, { status: 409 });
+  if (current.state === 'imported') throw new AppError('IMPORT_ALREADY_DONE');
   // An import a crash cut off while importing (recoverInterruptedImports) is committed again: its rows are re-checked in the job.
   const interrupted = current.state === 'failed' && (current.fileError as { code?: string } | null)?.code === 'interruptedImport';
   const ready = current.state === 'validated' || interrupted || (current.state === 'invalid' && options.validRowsOnly);
-  if (!ready) throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
+  if (!ready) throw new AppError('IMPORT_NOT_READY');
   // Claim it: a second commit of the same import finds it 'importing'.
   const claimed = await db
     .update(memberImports)
     .set({ state: 'importing', progress: 0, updatedAt: new Date() })
     .where(and(eq(memberImports.id, id), eq(memberImports.state, current.state)))
     .returning({ id: memberImports.id });
-  if (claimed.length === 0) throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
+  if (claimed.length === 0) throw new AppError('IMPORT_NOT_READY');
   setImportProgress(id, 0);
   const status = await getMemberImport(db, actor, id, locale);
   runImportJob(id, () => importMembers(db, actor, id, current.fileName, options));

@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../test/db.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, memberEvents, members, memberUnitPeriods } from '../../db/schema/index.js';
 import { commitMemberImport } from './import-commit.js';
-import { actorOf, buildLargeWorkbook, seedImportFixture, syntheticMember } from './import-fixtures.js';
+import { actorOf, buildLargeWorkbook, seedImportFixture, syntheticMember } from './import.fixtures.js';
 import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { startMemberImport } from './import-start.js';

@@ -3,7 +3,7 @@
 // named as such (not "empty").
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { buildLargeWorkbook, syntheticMember } from './import-fixtures.js';
+import { buildLargeWorkbook, syntheticMember } from './import.fixtures.js';
 import { readImportFile } from './import-read-file.js';
 
 describe('reading an uploaded workbook as a stream', () => {

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { memberImports, members } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { commitMemberImport } from './import-commit.js';
-import { actorOf, buildWorkbook, seedImportFixture, syntheticMember, waitFor } from './import-fixtures.js';
+import { actorOf, buildWorkbook, seedImportFixture, syntheticMember, waitFor } from './import.fixtures.js';
 import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { recoverInterruptedImports } from './import-policy.js';

@@ -9,6 +9,7 @@ import { translate } from '../../../common/i18n/index.js';
 import type { Executor } from '../../db/client.js';
 import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { columnHeader, COLUMN_BY_KEY, IMPORT_COLUMNS } from './import-columns.js';
 import { cellErrorMessage } from './import-get.js';
@@ -28,7 +29,7 @@ export interface RejectedRowsFile {
 export async function exportRejectedRows(db: Executor, actor: Actor, id: string, locale: Locale = 'vi'): Promise<RejectedRowsFile> {
   const current = await loadImport(db, actor, id);
   if (current.state === 'validating' || current.state === 'importing' || current.state === 'failed') {
-    throw new AppError('IMPORT_NOT_READY', {}, { status: 409 });
+    throw new AppError('IMPORT_NOT_READY');
   }
   const [stored] = await db
     .select({ rows: memberImports.rows, errors: memberImports.errors })
@@ -67,6 +68,13 @@ export async function exportRejectedRows(db: Executor, actor: Actor, id: string,
   const errorCell = header.getCell(sheet.columns.length + 1);
   errorCell.font = { bold: true, color: { argb: 'FFB71C1C' } };
   const base = current.fileName.replace(/\.xlsx$/i, '');
+  // Every export of personal data is audited (who, when, which file).
+  await recordAudit(db, actor, {
+    action: 'member_import.export_rejected',
+    entityType: 'member_import',
+    entityId: id,
+    after: { rowCount: rejected.length },
+  });
   return {
     buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
     fileName: `${translate(locale, 'memberImport.rejectedFileName', { fileName: base })}.xlsx`,

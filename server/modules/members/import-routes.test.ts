@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { memberImports, members } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
 import { XLSX_CONTENT_TYPE } from '../../lib/files.js';
-import { buildWorkbook, HEADERS, seedImportFixture, waitFor, type RowInput } from './import-fixtures.js';
+import { buildWorkbook, HEADERS, seedImportFixture, waitFor, type RowInput } from './import.fixtures.js';
 
 describe('members Excel import API', () => {
   let database: DatabaseHandle;

@@ -17,7 +17,7 @@ import { CommitImportBody, MemberImportStatus } from './schemas.js';
 // its name in the URI-encoded header x-file-name.
 
 const tooLarge = () =>
-  new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 }, { status: 413 });
+  new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 });
 
 /** Reads the body into a Buffer, answering IMPORT_FILE_TOO_LARGE (not Fastify's generic error) past the limit. */
 function readFileBody(

@@ -28,7 +28,7 @@ export function uploadedFileName(header: string | string[] | undefined): string 
   } catch {
     // keep it as sent
   }
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').trim().normalize('NFC');
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').trim().normalize('NFC');
   return (base || 'tep-nhap-doan-vien.xlsx').slice(0, FILE_NAME_MAX);
 }
 

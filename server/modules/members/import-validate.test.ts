@@ -7,7 +7,7 @@ import { auditLog, memberEvents, memberImports, members, memberUnitPeriods } fro
 import type { Actor } from '../../lib/access.js';
 import { AppError } from '../../lib/errors.js';
 import { commitMemberImport } from './import-commit.js';
-import { actorOf, buildWorkbook, HEADERS, insertMember, rowValues, seedImportFixture, type RowInput } from './import-fixtures.js';
+import { actorOf, buildWorkbook, HEADERS, insertMember, rowValues, seedImportFixture, type RowInput } from './import.fixtures.js';
 import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { readImportFile } from './import-read-file.js';
@@ -339,6 +339,26 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
       { fullName: 'Đỗ Thị Hoa', phone: '02973851234', citizenId: null, cardNumber: 'KG/602.A' },
       { fullName: 'Đỗ Thị Mai', phone: '0912345601', citizenId: '001091000601', cardNumber: 'KG601' },
     ]);
+  });
+
+  it('tells a chair only that a CCCD registered in another unit is a duplicate for the federation to resolve', async () => {
+    const chair = await actorOf(db(), f.chair);
+    await insertMember(db(), { fullName: 'Đỗ Văn Xa', birthDate: '1980-02-02', unitId: f.unitX.id, citizenId: '001080000555' });
+    await insertMember(db(), { fullName: 'Đỗ Văn Gần', birthDate: '1981-03-03', unitId: f.unitB.id, citizenId: '001081000666' });
+    const row = (over: RowInput): RowInput => ({ gender: 'Nam', unitCode: f.unitA.code, admittedOn: '01/01/2016', ...over });
+    const status = await upload(
+      await buildWorkbook([
+        /* 2: another province, another name */ row({ fullName: 'Đoán Số', birthDate: '01/01/1990', citizenId: '001080000555' }),
+        /* 3: another unit, the same person */ row({ fullName: 'Đỗ Văn Gần', birthDate: '03/03/1981', citizenId: '001081000666' }),
+      ]),
+      chair,
+    );
+    expect(await storedErrors(status.id)).toEqual([
+      [2, 'Số CCCD', 'citizenIdDuplicateForFederation'],
+      [3, 'Số CCCD', 'citizenIdDuplicateForFederation'],
+    ]);
+    expect(status.errors[0]!.message).toBe('Dòng này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.');
+    expect(status.errors[0]!.message).not.toMatch(/sổ đoàn viên|họ tên|ngày sinh/);
   });
 
   it('treats an import left "validating" for 30 minutes without a job as failed (server restart)', async () => {

@@ -14,6 +14,7 @@ import { queryRows } from '../../db/sql.js';
 import { heldOn, inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
+import { memberManageScope } from './policy.js';
 import { columnName, COLUMN_BY_KEY, IMPORT_COLUMNS, parseGender, parsePosition, parseYesNo, type ImportColumnKey } from './import-columns.js';
 import { FORMULA_KEY, hasFlag, NUMBER_KEY, rowNumber, type ImportRow } from './import-read-file.js';
 
@@ -284,6 +285,8 @@ interface ExistingMember {
   birth_date: string | Date;
   unit_id: string;
   card_number: string | null;
+  /** The importer manages the member's unit (sees the number unmasked). */
+  manageable?: boolean;
 }
 
 /** Duplicates inside the file seen so far (first row of each key). */
@@ -319,7 +322,7 @@ function checkInFile(draft: Draft, seen: SeenInFile): void {
 const identityKey = (name: string, birth: string, unit: string) => `${name}\u001f${birth}\u001f${unit}`;
 
 /** Checks a batch against the registry; returns the id of the same person already registered, per row. */
-async function checkRegistry(db: Executor, drafts: Draft[]): Promise<Map<Draft, string>> {
+async function checkRegistry(db: Executor, actor: Actor, drafts: Draft[]): Promise<Map<Draft, string>> {
   const existing = new Map<Draft, string>();
   const citizenIds = [...new Set(drafts.map((d) => d.fields.citizenId).filter((v): v is string => Boolean(v)))];
   const identities = drafts
@@ -331,7 +334,9 @@ async function checkRegistry(db: Executor, drafts: Draft[]): Promise<Map<Draft, 
   if (citizenIds.length) {
     const rows = await queryRows<ExistingMember>(
       db,
-      sql`select id, citizen_id, name_folded, birth_date, unit_id, card_number from members
+      sql`select id, citizen_id, name_folded, birth_date, unit_id, card_number,
+            ${memberManageScope(sql`unit_id`, actor)} as manageable
+          from members
           where citizen_id in (select value from json_array_elements_text(${JSON.stringify(citizenIds)}::json))`,
     );
     for (const r of rows) byCitizenId.set(r.citizen_id!, r);
@@ -362,7 +367,11 @@ async function checkRegistry(db: Executor, drafts: Draft[]): Promise<Map<Draft, 
     const f = d.fields;
     let same: string | undefined;
     const known = f.citizenId ? byCitizenId.get(f.citizenId) : undefined;
-    if (known) {
+    if (known && !known.manageable) {
+      // Registered in a unit the importer does not manage: say only that the row is a
+      // duplicate for the federation to resolve, not where, nor whether the name matches.
+      d.errors.push({ key: 'citizenId', code: 'citizenIdDuplicateForFederation' });
+    } else if (known) {
       if (known.name_folded === f.nameFolded && dateOnly(known.birth_date) === f.birthDate) same = known.id;
       else if (f.nameFolded && f.birthDate) d.errors.push({ key: 'citizenId', code: 'citizenIdOtherPerson' });
     } else if (f.nameFolded && f.birthDate && d.unitId) {
@@ -406,7 +415,7 @@ export async function validateImportRows(
       return draft;
     });
     await checkHeld(db, actor, drafts, units);
-    const existing = await checkRegistry(db, drafts);
+    const existing = await checkRegistry(db, actor, drafts);
     for (const d of drafts) {
       if (d.errors.length > 0) {
         d.errors.sort((a, b) => COLUMN_INDEX.get(a.key)! - COLUMN_INDEX.get(b.key)!);

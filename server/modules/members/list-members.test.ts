@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { admitBody, createMemberWorld, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, type MemberWorld } from './members.fixtures.js';
 
 describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   let w: MemberWorld;
@@ -42,6 +42,31 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(await names('officerA', 'q=kg-a-002')).toEqual(['Lê Cường']);
     expect(await names('officerA', 'q=KG-A-001')).toEqual(['Nguyễn Thị Ánh']);
     expect(await names('officerA', 'q=%25')).toEqual([]);
+  });
+
+  it('matches an exact CCCD or card number only for those who see the number unmasked', async () => {
+    // A viewer sees "09*******001"; an exact search would let them recover the digits one guess at a time.
+    expect(await names('viewerA', 'q=091200000001')).toEqual([]);
+    expect(await names('viewerA', 'q=KG-A-001')).toEqual([]);
+    expect(await names('viewerA', 'q=nguyen thi anh')).toEqual(['Nguyễn Thị Ánh']);
+    expect(await names('chairA1', 'q=091200000001')).toEqual(['Nguyễn Thị Ánh']);
+    expect(await names('admin', 'q=091200000004')).toEqual(['Phạm Thị Dung']);
+    const res = await w.viewerA.get('/api/members/export?q=091200000001');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('Đoàn viên')!.getRow(2).getCell(2).text).not.toBe('Nguyễn Thị Ánh');
+  });
+
+  it('audits opening a member’s unmasked record, not a masked one', async () => {
+    const before = await queryRows<{ n: number }>(w.database.db, sql`select count(*)::int as n from audit_log where action = 'member.view_personal_data'`);
+    await w.officerA.get(`/api/members/${ids.binh}`);
+    await w.viewerA.get(`/api/members/${ids.binh}`);
+    const rows = await queryRows<{ entity_id: string; user_id: string | null }>(
+      w.database.db,
+      sql`select entity_id, user_id from audit_log where action = 'member.view_personal_data' order by id`,
+    );
+    expect(rows.length - Number(before[0]!.n)).toBe(1);
+    expect(rows.at(-1)!.entity_id).toBe(ids.binh);
   });
 
   it('filters by unit (with or without the subtree), status, gender, age band, position and admission year, and sorts', async () => {
@@ -111,8 +136,9 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
       w.database.db,
       sql`select after from audit_log where action = 'member.export' order by id`,
     );
-    expect(audits[0]!.after).toMatchObject({ filter: { unitId: w.units.districtA, status: 'active', includeSubtree: true }, rowCount: 2 });
-    expect(audits).toHaveLength(2);
+    const mine = audits.filter((a) => !a.after.filter.q);
+    expect(mine[0]!.after).toMatchObject({ filter: { unitId: w.units.districtA, status: 'active', includeSubtree: true }, rowCount: 2 });
+    expect(mine).toHaveLength(2);
   });
 
   it('edits the person and issues a new card, audited; a taken card number is refused', async () => {
@@ -124,7 +150,7 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     const card = await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-009', date: '2024-08-01' });
     expect(card.json()).toMatchObject({ cardNumber: 'KG-A-009', cardIssuedOn: '2024-08-01' });
     expect((await w.viewerA.patch(`/api/members/${ids.binh}`, { expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),  fullName: 'X' })).statusCode).toBe(403);
-    const actions = await queryRows<{ action: string }>(w.database.db, sql`select action from audit_log where entity_id = ${ids.binh} order by id`);
+    const actions = await queryRows<{ action: string }>(w.database.db, sql`select action from audit_log where entity_id = ${ids.binh} and action <> 'member.view_personal_data' order by id`);
     expect(actions.map((a) => a.action)).toEqual(['member.admit', 'member.update', 'member.issue_card']);
   });
 

@@ -47,7 +47,7 @@ export async function readMemberRows(db: Executor, actor: Actor, filter: MemberF
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}
-      from ${memberSource(filter)} join org_units u on u.id = m.unit_id
+      from ${memberSource(actor, filter)} join org_units u on u.id = m.unit_id
       where ${memberConditions(actor, filter)}
       order by ${memberOrder(filter.sort, filter.order)}
       limit ${limit} offset ${offset}`,
@@ -62,7 +62,7 @@ export async function listMembers(db: Executor, actor: Actor, input: ListMembers
     readMemberRows(db, actor, input, input.pageSize, (input.page - 1) * input.pageSize),
     queryRows<{ n: number | string }>(
       db,
-      sql`select count(*)::int as n from ${memberSource(input)} where ${memberConditions(actor, input)}`,
+      sql`select count(*)::int as n from ${memberSource(actor, input)} where ${memberConditions(actor, input)}`,
     ),
   ]);
   return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };

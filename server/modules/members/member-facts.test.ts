@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataElements, facts as factsTable } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import { refreshDerivedFactsForAddend, refreshMemberFacts } from './member-facts.js';
-import { admitBody, createMemberWorld, type MemberWorld } from './test-support.js';
+import { createUnit } from '../../../test/factories.js';
+import { admitBody, createMemberWorld, type MemberWorld } from './members.fixtures.js';
 
 describe('derived facts: members at month end (refreshMemberFacts)', () => {
   let w: MemberWorld;
@@ -87,10 +88,19 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
     // A unit with neither members nor reports gets no rows.
     expect(await facts(w.units.districtA, total!.id)).toEqual([]);
 
-    // A member write refreshes both elements of its units in two statements.
+    // A member write refreshes both elements of its units in three statements (lock, delete, insert).
     const statements = w.database.queryCount();
     await refreshMemberFacts(db, [w.units.a1, w.units.b1, w.units.a2]);
-    expect(w.database.queryCount() - statements).toBe(2);
+    expect(w.database.queryCount() - statements).toBe(3);
     expect(await facts(w.units.a1, total!.id)).toEqual(['2024-01:1', '2024-02:7', '2024-03:6', '2024-04:5', '2024-05:3', '2024-06:3']);
+  });
+
+  it('admits 20 members into one CĐCS at once without a 500, and counts all 20', async () => {
+    const unitId = (await createUnit(w.database.db, { parentId: w.units.districtB, validFrom: '2000-01-01', code: 'B2' })).id;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => w.officerB.post('/api/members', admitBody(unitId, { admittedOn: '2024-05-20' }))),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    expect(await facts(unitId)).toEqual(['2024-05:20', '2024-06:20']);
   });
 });

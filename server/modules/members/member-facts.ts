@@ -13,16 +13,33 @@ import { todayInVietnam } from '../../lib/dates.js';
  * Months run from the first month the unit had a member (or, with an addend,
  * reported it) up to now; a unit with neither gets no rows ("no data"), a
  * month with nobody left is 0. Call it in the transaction of any change to
- * member_unit_periods or to facts of an addend element. Two statements per
- * call (a delete, then an insert: one statement could not insert rows its own
- * CTE deletes), whatever the number of units and elements.
+ * member_unit_periods or to facts of an addend element. Three statements per
+ * call (a lock, a delete, then an insert: one statement could not insert rows
+ * its own CTE deletes), whatever the number of units and elements.
+ *
+ * Concurrency: two transactions refreshing one unit (two admissions into one
+ * CĐCS at once) would each delete the rows they see and insert the same keys,
+ * the second failing on facts' unique key. A transaction-scoped advisory lock
+ * per unit, taken in a fixed order (no deadlock between two refreshes),
+ * serialises them; the second then reads, under READ COMMITTED, what the first
+ * committed. The lock ends with the transaction.
  */
+/** First key of the advisory locks of the member facts refresh (the second is the unit's hash). */
+const MEMBER_FACTS_LOCK = 724_302;
+
 export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[], today: string = todayInVietnam()): Promise<void> {
   if (unitIds.length === 0) return;
   const ids = sql`(${sql.join(
     [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(${MEMBER_FACTS_LOCK}, k)
+    from (select distinct hashtext(id::text) as k from unnest(array[${sql.join(
+      [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]) as id) keys
+    order by k`);
   await tx.execute(sql`
     delete from facts f using data_elements de
     where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}`);

@@ -3,7 +3,7 @@ import { AGE_BAND_RANGES, type MemberSort } from '../../../common/members.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
-import { memberReadScope } from './policy.js';
+import { memberManageScope, memberReadScope } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
 /** 'YYYY-MM-DD' minus whole years (29 Feb → 28 Feb). */
@@ -48,14 +48,19 @@ export function memberConditions(actor: Actor, filter: MemberFilter, today = tod
  * numbers) that PostgreSQL ORs together, whereas inside the scoped query the
  * planner, misjudging the scope subquery as one unit, would read every member
  * of every unit in scope and filter them.
+ *
+ * An exact CCCD or card number matches only members of units the caller
+ * manages (those whose number the caller sees unmasked): otherwise a reader
+ * who sees "09*******529" could recover the number by searching candidates.
  */
-export function memberSource(filter: Pick<MemberFilter, 'q'>): SQL {
+export function memberSource(actor: Actor, filter: Pick<MemberFilter, 'q'>): SQL {
   const q = filter.q?.trim();
   if (!q) return sql`members m`;
   const like = `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const code = q.replace(/\s+/g, '');
   return sql`(select * from members
-    where name_folded like ${like} or citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()})
+    where name_folded like ${like}
+      or ((citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()})) and ${memberManageScope(sql`unit_id`, actor)})
     offset 0) m`;
 }
 

@@ -34,6 +34,11 @@ export function memberReadScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScope(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
+/** The members' unit column is within what the actor manages (sees personal data unmasked). */
+export function memberManageScope(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScope(unitColumn, actor, MANAGE_MEMBER_ROLES);
+}
+
 /**
  * Writes: a manageMembers role that holds the unit on the date the write
  * takes effect (admission, transfer, leaving, card date; an edit: today).

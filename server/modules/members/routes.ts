@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 import { IdParams, responses, type App } from '../../lib/http.js';
+import { rateLimitError } from '../../lib/rate-limits.js';
 import { admitMember } from './admit-member.js';
 import { decideTransfer } from './decide-transfer.js';
 import { exportMembers } from './export-members.js';
@@ -38,10 +39,19 @@ import { updateMember } from './update-member.js';
 export default async function memberRoutes(app: App) {
   const db = app.database.db;
   const tags = ['members'];
+  // Searches (a list or export with a search text) are limited per user (docs/security.md).
+  const searchLimit = {
+    max: app.rateLimits.searchPerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler' as const,
+    errorResponseBuilder: rateLimitError('SEARCH_RATE_LIMITED'),
+    keyGenerator: (req: { actor: { userId: string } | null; ip: string }) => `search:${req.actor?.userId ?? req.ip}`,
+    allowList: (req: { query: unknown }) => !(req.query as { q?: string }).q?.trim(),
+  };
 
   app.get(
     '/members',
-    { schema: { tags, summary: 'Danh sách đoàn viên (tìm kiếm, lọc, sắp xếp, phân trang)', querystring: ListMembersQuery, response: responses({ 200: MemberListResponse }) } },
+    { config: { rateLimit: searchLimit }, schema: { tags, summary: 'Danh sách đoàn viên (tìm kiếm, lọc, sắp xếp, phân trang)', querystring: ListMembersQuery, response: responses({ 200: MemberListResponse }) } },
     async (req) => {
       const page = await listMembers(db, req.actor!, req.query);
       return { ...page, items: page.items.map(presentMemberListItem) };
@@ -50,7 +60,7 @@ export default async function memberRoutes(app: App) {
 
   app.get(
     '/members/export',
-    { schema: { tags, summary: 'Xuất danh sách đoàn viên ra Excel', querystring: MemberFilterQuery, response: { ...responses({}), 200: XlsxFileResponse } } },
+    { config: { rateLimit: searchLimit }, schema: { tags, summary: 'Xuất danh sách đoàn viên ra Excel', querystring: MemberFilterQuery, response: { ...responses({}), 200: XlsxFileResponse } } },
     async (req, reply) => {
       const file = await exportMembers(db, req.actor!, req.query, req.locale);
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
@@ -95,7 +105,7 @@ export default async function memberRoutes(app: App) {
   app.get(
     '/members/:id',
     { schema: { tags, summary: 'Hồ sơ đoàn viên', params: IdParams, response: responses({ 200: MemberDetail }) } },
-    async (req) => presentMemberDetail(await getMember(db, req.actor!, req.params.id)),
+    async (req) => presentMemberDetail(await getMember(db, req.actor!, req.params.id, { auditView: true })),
   );
 
   app.post(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.js';
-import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './test-support.js';
+import { admitBody, createMemberWorld, registryCounts, type MemberWorld } from './members.fixtures.js';
 
 describe('transfers (chuyển sinh hoạt), leaving and re-joining', () => {
   let w: MemberWorld;

@@ -33,7 +33,7 @@ export async function transferMember(db: Executor, actor: Actor, memberId: strin
   await inTransaction(db, async (tx) => {
     const member = await findMemberToManage(tx, actor, memberId, input.date);
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
-    if (await pendingTransferOf(tx, memberId)) throw new AppError('MEMBER_TRANSFER_PENDING', {}, { status: 409 });
+    if (await pendingTransferOf(tx, memberId)) throw new AppError('MEMBER_TRANSFER_PENDING');
     await requireAfterLastEvent(tx, memberId, input.date, 'date');
     let transferState: 'pending' | 'accepted' | null = null;
     if (toUnitId) {

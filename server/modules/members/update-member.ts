@@ -27,6 +27,7 @@ export async function updateMember(db: Executor, actor: Actor, memberId: string,
         },
         member.unitId,
         memberId,
+        actor,
       );
       const before = await snapshotMember(tx, memberId);
       const updated = await tx

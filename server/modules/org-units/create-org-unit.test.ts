@@ -5,7 +5,7 @@ import { createUnit } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
-import { auditRows, signInAdmin, signInWithRole, treeCounts } from './test-helpers.js';
+import { auditRows, signInAdmin, signInWithRole, treeCounts } from './org-units.fixtures.js';
 import { withCodeRace } from './tree-queries.js';
 
 describe('POST /api/org-units', () => {

@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/db.js';
 import { createUnit, rowVersionOf } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import type { App } from '../../lib/http.js';
-import { auditRows, signInAdmin, signInWithRole, treeCounts } from './test-helpers.js';
+import { auditRows, signInAdmin, signInWithRole, treeCounts } from './org-units.fixtures.js';
 
 describe('PATCH /api/org-units/:id', () => {
   let database: DatabaseHandle;

@@ -29,8 +29,8 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         .from(programs)
         .where(eq(programs.previousVersionId, source.id))
         .limit(1);
-      if (newer) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: newer.version }, { status: 409 });
-      if (source.status !== 'issued') throw new AppError('PROGRAM_NOT_ISSUED', {}, { status: 409 });
+      if (newer) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: newer.version });
+      if (source.status !== 'issued') throw new AppError('PROGRAM_NOT_ISSUED');
       // The derivation link stays on the first version (one derived program per unit and year);
       // the change summary is fixed when the new version is issued.
       const {
@@ -61,7 +61,7 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
     });
   } catch (error) {
     // Another amendment of the same version won the race.
-    if (isUniqueViolation(error)) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: '' }, { status: 409 });
+    if (isUniqueViolation(error)) throw new AppError('PROGRAM_HAS_NEWER_VERSION', { version: '' });
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { targetAllocations, targets } from '../../db/schema/index.js';
-import { useDemoApp } from './demo-test-support.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { useDemoApp } from './demo.fixtures.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 interface Check {
   programId: string;

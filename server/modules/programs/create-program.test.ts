@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, programs } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import type { App } from '../../lib/http.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 describe('create a draft program', () => {
   let database: DatabaseHandle;

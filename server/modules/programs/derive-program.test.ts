@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, programs, targets } from '../../db/schema/index.js';
 import { signInAs } from '../../../test/app.js';
-import { useDemoApp } from './demo-test-support.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { useDemoApp } from './demo.fixtures.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 interface DeriveResult {
   program: { id: string; unitId: string; year: number; kind: string; number: number; status: string; issuingBodyName: string; superiorBodyName: string | null; content: { theme: string; targets: unknown[]; taskGroups: Array<{ actions: Array<{ responsible?: string }> }>; legalBasis: string[] } };

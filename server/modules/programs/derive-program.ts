@@ -46,7 +46,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
       const source = found.program;
       await requireProgramVisible(tx, actor, source);
       await requireProgramManage(tx, actor, input.unitId, source.year);
-      if (source.status !== 'issued') throw new AppError('PROGRAM_DERIVE_NOT_ISSUED', {}, { status: 409 });
+      if (source.status !== 'issued') throw new AppError('PROGRAM_DERIVE_NOT_ISSUED');
 
       // The child must be below the program's unit at some time during the year; its
       // direct parent (the latest one that year) is the superior body of the new document.
@@ -75,7 +75,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
         .from(programs)
         .where(and(eq(programs.unitId, input.unitId), eq(programs.year, source.year), isNotNull(programs.derivedFromProgramId)))
         .limit(1);
-      if (existing) throw new AppError('PROGRAM_DERIVED_EXISTS', {}, { status: 409 });
+      if (existing) throw new AppError('PROGRAM_DERIVED_EXISTS');
 
       // Số: left for the user to change; the next free number of the unit's programs that year.
       const [next] = await queryRows<{ n: number }>(
@@ -202,7 +202,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
     });
   } catch (error) {
     // A concurrent create took the number: ask again rather than guess.
-    if (isUniqueViolation(error)) throw new AppError('PROGRAM_DERIVED_EXISTS', {}, { status: 409 });
+    if (isUniqueViolation(error)) throw new AppError('PROGRAM_DERIVED_EXISTS');
     throw error;
   }
 }

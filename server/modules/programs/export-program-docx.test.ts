@@ -5,7 +5,7 @@ import { createTestApp, signInAs } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import type { App } from '../../lib/http.js';
-import { docxParagraphs } from './test-helpers.js';
+import { docxParagraphs } from './programs.fixtures.js';
 
 describe('download a program as DOCX', () => {
   let database: DatabaseHandle;

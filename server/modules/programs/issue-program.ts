@@ -25,7 +25,7 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
     if (!found) throw programNotFound(actor);
     const before = found.program;
     await requireProgramIssue(tx, actor, before.unitId, before.year);
-    if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT', {}, { status: 409 });
+    if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT');
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
     // An amendment: what changed from the version it replaces is kept on its row (list-program-versions
     // reads it there); issuing changes no compared field, so the draft is compared as it stands.

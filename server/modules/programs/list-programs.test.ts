@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/db.js';
 import { createUnit, createUser } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import type { App } from '../../lib/http.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 describe('list programs in scope', () => {
   let database: DatabaseHandle;

@@ -5,8 +5,8 @@ import { rowVersionOf } from '../../../test/factories.js';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetAllocations, targets } from '../../db/schema/index.js';
-import { useDemoApp } from './demo-test-support.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { useDemoApp } from './demo.fixtures.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 describe('programs and targets issued above the caller\'s unit', () => {
   const ctx = useDemoApp();

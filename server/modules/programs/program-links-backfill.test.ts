@@ -14,7 +14,7 @@ import { createUnit, createUser } from '../../../test/factories.js';
 import { MIGRATIONS_FOLDER, type DatabaseHandle } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 /** The UPDATE statements of the migration, in order. */
 function backfillStatements(): string[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDocumentNumber, formatPlaceAndDate, withEndMark } from '../../../common/programs.js';
 import { DEMO_PROGRAM_2024 } from '../../../scripts/demo/program-2024.js';
 import { attachmentHeader, programFileName, renderProgramDocx } from './render-program-docx.js';
-import { docxPart, docxParagraphs } from './test-helpers.js';
+import { docxPart, docxParagraphs } from './programs.fixtures.js';
 
 const program = { ...DEMO_PROGRAM_2024 };
 

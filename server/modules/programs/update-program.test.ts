@@ -6,7 +6,7 @@ import { createUnit, createUser, rowVersionOf } from '../../../test/factories.js
 import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
-import { sampleProgramBody } from './test-helpers.js';
+import { sampleProgramBody } from './programs.fixtures.js';
 
 describe('edit a draft program', () => {
   let database: DatabaseHandle;

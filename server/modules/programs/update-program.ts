@@ -21,7 +21,7 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
       const before = found.program;
       await requireProgramManage(tx, actor, before.unitId, before.year);
       await requireVersion(tx, 'programs', before, input.expectedVersion);
-      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE', {}, { status: 409 });
+      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE');
       const { expectedVersion, ...fields } = input;
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<UpdateProgramBody, 'expectedVersion'>;
       // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).

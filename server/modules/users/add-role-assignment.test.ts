@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/app.js';
 import { createUser } from '../../../test/factories.js';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('POST /api/users/:id/assignments (add-role-assignment)', () => {
   const ctx = useUsersTestContext();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('POST /api/users (create-user)', () => {
   const ctx = useUsersTestContext();
@@ -49,9 +49,13 @@ describe('POST /api/users (create-user)', () => {
     expect(fields).toEqual({
       username: 'Cần ít nhất 3 ký tự.',
       fullName: 'Trường này là bắt buộc.',
-      password: 'Cần ít nhất 8 ký tự.',
+      password: 'Cần ít nhất 10 ký tự.',
       email: 'Địa chỉ e-mail không hợp lệ.',
     });
+    const common = await ctx.adminClient.post('/api/users', { username: 'mat.khau.de', fullName: 'X', password: '1234567890' });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.fields[0].field).toBe('password');
+    expect(common.json().error.fields[0].message).toContain('mật khẩu phổ biến');
     const format = await ctx.adminClient.post('/api/users', { username: 'nguyễn văn', fullName: 'X', password: 'Secret@123' });
     expect(format.statusCode).toBe(400);
     expect(format.json().error.fields).toEqual([

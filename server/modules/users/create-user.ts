@@ -5,6 +5,7 @@ import { roleAssignments, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
+import { requireUncommonPassword } from '../../lib/password-policy.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { auditAssignment, auditUser, checkAssignment, isUniqueViolation } from './assignment-rules.js';
 import { requireUserAction } from './policy.js';
@@ -23,6 +24,8 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserBo
   for (const [i, a] of assignments.entries()) await checkAssignment(db, actor, a, `assignments.${i}.`);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken) throw fieldError('USERNAME_TAKEN', 'username');
+  // A pre-hashed password (the demo's seeded accounts) predates the password rule.
+  if (!options.passwordHash) await requireUncommonPassword(input.password, 'password');
   const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   try {
     return await inTransaction(db, async (tx) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/factories.js';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('DELETE /api/users/:id/assignments/:assignmentId (delete-role-assignment)', () => {
   const ctx = useUsersTestContext();

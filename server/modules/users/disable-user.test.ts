@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, createUser } from '../../../test/factories.js';
 import { signInAs } from '../../../test/app.js';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('POST /api/users/:id/disable (disable-user)', () => {
   const ctx = useUsersTestContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/app.js';
 import { createUser } from '../../../test/factories.js';
-import { auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('POST /api/users/:id/enable (enable-user)', () => {
   const ctx = useUsersTestContext();

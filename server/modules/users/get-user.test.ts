@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useUsersTestContext } from './test-support.js';
+import { useUsersTestContext } from './users.fixtures.js';
 
 describe('GET /api/users/:id (get-user)', () => {
   const ctx = useUsersTestContext();

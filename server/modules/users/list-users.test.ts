@@ -3,7 +3,7 @@ import { createUnit, createUser } from '../../../test/factories.js';
 import { roleAssignments } from '../../db/schema/index.js';
 import { resolveSession } from '../auth/session.js';
 import { listUsers } from './list-users.js';
-import { useUsersTestContext } from './test-support.js';
+import { useUsersTestContext } from './users.fixtures.js';
 import { ListUsersQuery } from './schemas.js';
 
 describe('GET /api/users (list-users)', () => {

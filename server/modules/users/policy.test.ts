@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/app.js';
 import { createUser } from '../../../test/factories.js';
 import { ROLES } from '../../../common/enums.js';
-import { auditCount, useUsersTestContext } from './test-support.js';
+import { auditCount, useUsersTestContext } from './users.fixtures.js';
 
 describe('users policy: only system administrators manage users', () => {
   const ctx = useUsersTestContext();

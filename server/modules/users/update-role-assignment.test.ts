@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/app.js';
 import { createUser } from '../../../test/factories.js';
 import { todayInVietnam, dayBefore } from '../../lib/dates.js';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('PATCH /api/users/:id/assignments/:assignmentId (update-role-assignment)', () => {
   const ctx = useUsersTestContext();

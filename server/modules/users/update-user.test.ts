@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/factories.js';
-import { auditCount, auditRowsFor, useUsersTestContext } from './test-support.js';
+import { auditCount, auditRowsFor, useUsersTestContext } from './users.fixtures.js';
 
 describe('PATCH /api/users/:id (update-user)', () => {
   const ctx = useUsersTestContext();

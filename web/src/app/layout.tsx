@@ -1,4 +1,4 @@
-import { Alert, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -22,6 +22,7 @@ import { api } from '../lib/api';
 import { dayAfter, formatDate, todayIso } from '../lib/dates';
 import { useMe, useSignOut } from '../features/auth/use-me';
 import { useI18n } from './i18n';
+import { useIsPhone } from '../lib/responsive';
 
 interface NavItem {
   path: string;
@@ -48,8 +49,7 @@ export function AppLayout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
-  const screens = Grid.useBreakpoint();
-  const isPhone = !screens.md;
+  const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
   // The language is remembered per user: adopt the saved one once per sign-in.
   const adoptedFor = useRef<string | null>(null);

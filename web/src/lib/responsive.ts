@@ -9,3 +9,8 @@ export function useIsPhone(): boolean {
 export function useDrawerSize(desktop = 560): number | string {
   return useIsPhone() ? '100%' : desktop;
 }
+
+/** True from Ant Design's lg breakpoint (992 px): room for two columns side by side. */
+export function useIsWide(): boolean {
+  return Boolean(Grid.useBreakpoint().lg);
+}

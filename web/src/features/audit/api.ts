@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as Wire from '../../../../common/api/audit';
+import type * as OrgUnitWire from '../../../../common/api/org-units';
 import { api, download, qs } from '../../lib/api';
 
 export type AuditEntry = z.output<typeof Wire.AuditEntryResponse>;
@@ -49,18 +50,13 @@ export function useAuditFacets() {
   });
 }
 
-interface UnitOption {
-  id: string;
-  code: string;
-  shortName: string;
-}
 
 /** Units for the filter's picker (today's tree in the caller's scope); with q, only the matches. */
 export function useAuditUnitOptions(q: string) {
   return useQuery({
     queryKey: [AUDIT_KEY, 'units', q],
     queryFn: async () => {
-      const list = await api.get<{ items: UnitOption[]; matchIds?: string[] }>(`/api/org-units${qs({ q })}`);
+      const list = await api.get<z.output<typeof OrgUnitWire.OrgUnitListResponse>>(`/api/org-units${qs({ q })}`);
       const matches = q && list.matchIds ? new Set(list.matchIds) : null;
       return list.items.filter((u) => !matches || matches.has(u.id));
     },
@@ -73,7 +69,7 @@ export function useAuditUnitOptions(q: string) {
 export function useAuditUnit(id: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: [AUDIT_KEY, 'unit', id],
-    queryFn: () => api.get<UnitOption>(`/api/org-units/${encodeURIComponent(id!)}`),
+    queryFn: () => api.get<z.output<typeof OrgUnitWire.OrgUnitDetail>>(`/api/org-units/${encodeURIComponent(id!)}`),
     enabled: Boolean(id) && enabled,
     staleTime: 300_000,
     retry: false,

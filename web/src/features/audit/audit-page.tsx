@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Grid, Pagination, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Pagination, Spin, Table, Tag, Typography } from 'antd';
 import { DownOutlined, FileExcelOutlined, UpOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { AuditFilterBar } from './audit-filters';
 import { actionColor, actionLabel, entityHref, entityTypeLabel } from './labels';
 import { useAuditParams } from './use-audit-params';
 import './audit.css';
+import { useIsPhone } from '../../lib/responsive';
 
 /** UUIDs are long: show their first block (the full id is in the tooltip and the copy button). */
 const shortId = (id: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? `${id.slice(0, 8)}…` : id);
@@ -21,8 +22,7 @@ const hasChanges = (e: AuditEntry) => e.before != null || e.after != null;
 export function AuditPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
-  const isPhone = !screens.md;
+  const isPhone = useIsPhone();
   const { filters, page, pageSize, setFilters, setPage, clear, hasFilters } = useAuditParams();
   const list = useAuditEntries(filters, page, pageSize);
   const exporter = useExportAudit();

@@ -3,7 +3,7 @@
 // once whether the shares add up to the total.
 import { Alert, App, Button, Drawer, Empty, InputNumber, Select, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { useFormatValue } from '../targets/labels';
@@ -36,11 +36,12 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
   const [error, setError] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
 
-  // Start from the saved allocations.
-  useEffect(() => {
-    if (!current.data) return;
+  // Start from the saved allocations (again when they are reloaded), set while rendering rather than in an effect.
+  const [seededFrom, setSeededFrom] = useState<typeof current.data>();
+  if (current.data && current.data !== seededFrom) {
+    setSeededFrom(current.data);
     setValues(Object.fromEntries(current.data.allocations.map((a) => [a.unitId, a.value])));
-  }, [current.data]);
+  }
 
   // The child units at the start of the period, plus any unit allocated earlier that is not among them.
   const rows: AllocationUnit[] = useMemo(() => {

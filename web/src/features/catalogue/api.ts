@@ -1,111 +1,39 @@
 // TanStack Query hooks over the indicator catalogue: data elements (dữ liệu
 // báo cáo), indicators (chỉ số), targets (chỉ tiêu) and their allocations.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Aggregation,
-  ConditionOperator,
-  Direction,
-  Measure,
-  RecordSourceName,
-  TargetComparator,
-  ValueType,
-} from '../../../../common/indicators';
-import type { DerivedFactSource } from '../../../../common/members';
+import type { z } from 'zod';
+import type * as wire from '../../../../common/api/indicators';
 import { api, qs } from '../../lib/api';
 
-export interface DataElement {
-  id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  valueType: ValueType;
-  aggregation: Aggregation;
-  allowsNotApplicable: boolean;
-  gradeOptions: string[] | null;
-  /** Facts computed from records (e.g. the member registry), never reported. */
-  derivedFrom: DerivedFactSource | null;
-  /** Derived elements: the reported number element added each month (its latest value), e.g. workers who are not members. */
-  derivedAddendElementId: string | null;
-  archivedAt: string | null;
-}
-
-export interface Indicator {
-  id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  measure: Measure;
-  unitOfMeasure: string;
-  direction: Direction;
-  numeratorElementId: string | null;
-  denominatorElementId: string | null;
-  condition: { elementId: string; operator: ConditionOperator; number: number | null; values: string[] | null } | null;
-  eligibilityElementId: string | null;
-  unitKinds: string[];
-  recordSource: RecordSourceName | null;
-  recordFilter: Record<string, string> | null;
-  archivedAt: string | null;
-}
-
-export interface Target {
-  id: string;
-  indicatorId: string;
-  programId: string | null;
-  code: string | null;
-  text: string;
-  comparator: TargetComparator;
-  value: number;
-  unitOfMeasure: string;
-  periodFrom: string;
-  periodTo: string;
-  scopeUnitId: string;
-  tolerance: number;
-  stretch: boolean;
-  whenConditionsAllow: boolean;
-  sortOrder: number;
-  allocations: { unitId: string; value: number }[];
-}
-
-export interface AllocationUnit {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-}
-
-export interface TargetAllocations {
-  targetId: string;
-  /** Optimistic version of the target: sent back as expectedVersion when allocating. */
-  rowVersion: number;
-  allocatable: boolean;
-  allocations: (AllocationUnit & { value: number })[];
-  childUnits: AllocationUnit[];
-  total: number;
-  sum: number;
-  gap: number;
-  dryRun: boolean;
-}
-
-export type AllocateBody =
-  | { mode: 'manual'; allocations: { unitId: string; value: number }[]; expectedVersion: number }
-  | { mode: 'proportional'; basis: { dataElementId: string }; dryRun?: boolean; expectedVersion: number };
+// Types of what crosses the wire, taken from the schemas the server uses.
+export type DataElement = z.output<typeof wire.DataElementView>;
+export type Indicator = z.output<typeof wire.IndicatorView>;
+export type Target = z.output<typeof wire.TargetView>;
+export type TargetAllocations = z.output<typeof wire.TargetAllocationsResponse>;
+/** A unit offered for a split (code and name). */
+export type AllocationUnit = TargetAllocations['childUnits'][number];
+export type CreateDataElementBody = z.input<typeof wire.CreateDataElementBody>;
+export type CreateIndicatorBody = z.input<typeof wire.CreateIndicatorBody>;
+export type CreateTargetBody = z.input<typeof wire.CreateTargetBody>;
+export type AllocateBody = z.input<typeof wire.AllocateTargetBody>;
 
 const KEY = 'catalogue';
 
 export function useDataElements(includeArchived = false) {
   return useQuery({
     queryKey: [KEY, 'elements', includeArchived],
-    queryFn: () => api.get<{ items: DataElement[] }>(`/api/data-elements${qs({ includeArchived: includeArchived || undefined })}`),
+    queryFn: () => api.get<z.output<typeof wire.DataElementList>>(`/api/data-elements${qs({ includeArchived: includeArchived || undefined })}`),
   });
 }
 
 export function useIndicators() {
-  return useQuery({ queryKey: [KEY, 'indicators'], queryFn: () => api.get<{ items: Indicator[] }>('/api/indicators') });
+  return useQuery({ queryKey: [KEY, 'indicators'], queryFn: () => api.get<z.output<typeof wire.IndicatorList>>('/api/indicators') });
 }
 
 export function useCatalogueTargets(programId: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'targets', programId ?? null],
-    queryFn: () => api.get<{ items: Target[] }>(`/api/targets${qs({ programId })}`),
+    queryFn: () => api.get<z.output<typeof wire.TargetList>>(`/api/targets${qs({ programId })}`),
   });
 }
 
@@ -130,10 +58,10 @@ function useCatalogueMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResu
   });
 }
 
-export const useCreateDataElement = () => useCatalogueMutation((body: unknown) => api.post<DataElement>('/api/data-elements', body));
+export const useCreateDataElement = () => useCatalogueMutation((body: CreateDataElementBody) => api.post<DataElement>('/api/data-elements', body));
 export const useArchiveDataElement = () => useCatalogueMutation((id: string) => api.post<DataElement>(`/api/data-elements/${id}/archive`));
-export const useCreateIndicator = () => useCatalogueMutation((body: unknown) => api.post<Indicator>('/api/indicators', body));
-export const useCreateTarget = () => useCatalogueMutation((body: unknown) => api.post<Target>('/api/targets', body));
+export const useCreateIndicator = () => useCatalogueMutation((body: CreateIndicatorBody) => api.post<Indicator>('/api/indicators', body));
+export const useCreateTarget = () => useCatalogueMutation((body: CreateTargetBody) => api.post<Target>('/api/targets', body));
 
 export function useAllocateTarget(targetId: string) {
   const client = useQueryClient();

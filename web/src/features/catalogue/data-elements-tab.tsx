@@ -3,11 +3,13 @@ import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
-import { AGGREGATIONS_BY_TYPE, VALUE_TYPES, type ValueType } from '../../../../common/indicators';
+import { CreateDataElementBody } from '../../../../common/api/indicators';
+import { AGGREGATIONS_BY_TYPE, INDICATOR_LIMITS, VALUE_TYPES, type Aggregation, type ValueType } from '../../../../common/indicators';
 import { DERIVED_FACT_SOURCES, type DerivedFactSource } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
 import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
@@ -121,7 +123,7 @@ interface ElementForm {
   nameVi: string;
   nameEn: string;
   valueType: ValueType;
-  aggregation: string;
+  aggregation: Aggregation;
   allowsNotApplicable: boolean;
   gradeOptions?: string[];
   /** '' = reported by units. */
@@ -130,8 +132,12 @@ interface ElementForm {
   derivedAddendElementId: string;
 }
 
+/** The API's rules for the fields this form checks before sending. */
+const fields = CreateDataElementBody.shape;
+
 function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const required = { required: true, message: t('validation.required') };
   const { message } = App.useApp();
   const [form] = Form.useForm<ElementForm>();
   const [error, setError] = useState<string | null>(null);
@@ -188,14 +194,14 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           if (changed.derivedFrom === '') form.setFieldValue('derivedAddendElementId', '');
         }}
       >
-        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Input maxLength={32} />
+        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, fieldRule(fields.code, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.codeMax} />
         </Form.Item>
-        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Input maxLength={255} />
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[required, fieldRule(fields.nameVi, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Input maxLength={255} />
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, fieldRule(fields.nameEn, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
         <Form.Item name="derivedFrom" label={t('catalogue.derivedFrom')} extra={derived ? t('catalogue.derivedFromHelp') : undefined}>
           <Select
@@ -228,7 +234,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           />
         </Form.Item>
         {valueType === 'grade' && (
-          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')}>
+          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')} rules={[fieldRule(fields.gradeOptions, t)]}>
             <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
           </Form.Item>
         )}

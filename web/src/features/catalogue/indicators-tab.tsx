@@ -3,21 +3,26 @@
 import { Alert, App, Button, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
-import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../../../../common/enums';
+import { CreateIndicatorBody } from '../../../../common/api/indicators';
+import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import {
   DIRECTIONS,
+  INDICATOR_LIMITS,
   MEASURES,
   OPERATORS_BY_TYPE,
   RECORD_SOURCES,
   UNITS_OF_MEASURE,
   type ConditionOperator,
+  type Direction,
   type Measure,
   type RecordSourceName,
+  type UnitOfMeasure,
   type ValueType,
 } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import { useCreateIndicator, useDataElements, useIndicators, type DataElement, type Indicator } from './api';
 import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
 
@@ -95,16 +100,19 @@ interface IndicatorForm {
   nameVi: string;
   nameEn: string;
   measure: Measure;
-  unitOfMeasure: string;
-  direction: string;
+  unitOfMeasure: UnitOfMeasure;
+  direction: Direction;
   numeratorElementId?: string;
   denominatorElementId?: string;
   condition?: { elementId?: string; operator?: ConditionOperator; number?: number; values?: string[] };
   eligibilityElementId?: string;
-  unitKinds: string[];
+  unitKinds: OrgUnitKind[];
   recordSource?: RecordSourceName;
-  recordFilter?: { sector?: string };
+  recordFilter?: { sector?: GrassrootsSector };
 }
+
+/** The API's rules for the fields this form checks before sending. */
+const fields = CreateIndicatorBody.shape;
 
 function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -145,7 +153,8 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
       denominatorElementId: slots.has('denominator') ? (v.denominatorElementId ?? null) : null,
       eligibilityElementId: slots.has('eligibility') ? (v.eligibilityElementId ?? null) : null,
       condition:
-        slots.has('condition') && v.condition?.elementId
+        // Both are required fields of the form when the measure has a condition.
+        slots.has('condition') && v.condition?.elementId && v.condition.operator
           ? {
               elementId: v.condition.elementId,
               operator: v.condition.operator,
@@ -188,14 +197,14 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
           if (changed.condition?.elementId) form.setFieldValue(['condition', 'operator'], undefined);
         }}
       >
-        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={required}>
-          <Input maxLength={32} />
+        <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[...required, fieldRule(fields.code, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.codeMax} />
         </Form.Item>
-        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={required}>
-          <Input maxLength={255} />
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[...required, fieldRule(fields.nameVi, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={required}>
-          <Input maxLength={255} />
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[...required, fieldRule(fields.nameEn, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
         <Form.Item name="measure" label={t('catalogue.measure')}>
           <Select options={MEASURES.map((m) => ({ value: m, label: t(`catalogue.measure.${m}` as MessageKey) }))} data-testid="measure" />

@@ -4,9 +4,11 @@ import { PartitionOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
-import { COMPARATORS, CUMULATIVE_MEASURES, type TargetComparator } from '../../../../common/indicators';
+import { CreateTargetBody } from '../../../../common/api/indicators';
+import { COMPARATORS, CUMULATIVE_MEASURES, INDICATOR_LIMITS, type TargetComparator } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import { formatMonth, useFormatValue } from '../targets/labels';
 import { useProgramOptions } from '../targets/api';
 import { useOrgUnit } from '../units/api';
@@ -123,18 +125,19 @@ function ScopeUnitName({ target }: { target: Target }) {
   return <>{unit.data?.shortName ?? '–'}</>;
 }
 
+/** The form's values once its rules pass (onFinish). */
 interface TargetForm {
-  indicatorId?: string;
+  indicatorId: string;
   comparator: TargetComparator;
-  value?: number;
+  value: number;
   period: [Dayjs, Dayjs];
-  scopeUnitId?: string;
+  scopeUnitId: string;
   tolerance: number;
   stretch: boolean;
   whenConditionsAllow: boolean;
   programId?: string;
   code?: string;
-  text?: string;
+  text: string;
 }
 
 /** Comparators that point the indicator's way ("exactly" only for sums and counts), as the server checks. */
@@ -143,6 +146,9 @@ function comparatorsFor(indicator: Indicator | undefined): TargetComparator[] {
   const way: TargetComparator = indicator.direction === 'higher_is_better' ? 'gte' : 'lte';
   return CUMULATIVE_MEASURES.includes(indicator.measure) ? [way, 'eq'] : [way];
 }
+
+/** The API's rules for the fields this form checks before sending. */
+const fields = CreateTargetBody.shape;
 
 function TargetDrawer({
   open,
@@ -238,11 +244,11 @@ function TargetDrawer({
             options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))}
           />
         </Form.Item>
-        <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')}>
+        <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')} rules={[fieldRule(fields.code, t)]}>
           <Input maxLength={16} style={{ maxWidth: 160 }} />
         </Form.Item>
-        <Form.Item name="text" label={t('catalogue.text')} extra={t('catalogue.textHelp')} rules={required}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        <Form.Item name="text" label={t('catalogue.text')} extra={t('catalogue.textHelp')} rules={[...required, fieldRule(fields.text, t)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={INDICATOR_LIMITS.textMax} />
         </Form.Item>
         <Form.Item name="indicatorId" label={t('catalogue.indicator')} rules={required}>
           <Select
@@ -255,7 +261,7 @@ function TargetDrawer({
           <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
             <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
           </Form.Item>
-          <Form.Item name="value" label={t('catalogue.value')} rules={required} style={{ width: '55%' }}>
+          <Form.Item name="value" label={t('catalogue.value')} rules={[...required, fieldRule(fields.value, t)]} style={{ width: '55%' }}>
             <InputNumber
               min={0}
               style={{ width: '100%' }}
@@ -269,7 +275,7 @@ function TargetDrawer({
         <Form.Item name="scopeUnitId" label={t('catalogue.scopeUnit')} rules={required}>
           <UnitPicker date={range?.[0] ? range[0].startOf('month').format('YYYY-MM-DD') : undefined} />
         </Form.Item>
-        <Form.Item name="tolerance" label={t('catalogue.tolerance')}>
+        <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[fieldRule(fields.tolerance, t)]}>
           <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
         </Form.Item>
         <Space wrap size={[24, 0]}>

@@ -6,7 +6,7 @@ import { todayDayjs } from '../../lib/dates';
 import { FilterBar } from '../../lib/filter-bar';
 import { useIsPhone } from '../../lib/responsive';
 import { useOrgUnit } from '../units/api';
-import { UnitSearchSelect } from '../users/unit-search-select';
+import { UnitSearchSelect } from '../../components/unit-search-select';
 import type { MemberFilters } from './api';
 import { ageBandKey, genderKey, positionKey, statusKey } from './labels';
 

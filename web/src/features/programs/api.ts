@@ -1,49 +1,28 @@
 // TanStack Query hooks over /api/programs (chương trình công tác).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProgramChanges } from '../../../../common/program-diff';
-import type { ProgramContent, ProgramKind, ProgramStatus } from '../../../../common/programs';
+import type { z } from 'zod';
+import type * as wire from '../../../../common/api/programs';
 import { api, qs } from '../../lib/api';
 
-export interface ProgramSummary {
-  id: string;
-  unitId: string;
-  unitName: string;
-  year: number;
-  kind: ProgramKind;
-  number: number;
-  symbol: string;
-  documentNumber: string;
-  place: string;
-  issuedOn: string | null;
-  title: string;
-  status: ProgramStatus;
-  version: number;
-  /** Optimistic version of the row: sent back as expectedVersion when saving (409 STALE_WRITE if someone saved since). */
-  rowVersion: number;
-  updatedAt: string;
-}
+// Types of what crosses the wire, taken from the schemas the server uses.
+export type ProgramSummary = z.output<typeof wire.ProgramSummary>;
+export type ProgramDetail = z.output<typeof wire.ProgramDetail>;
+export type ProgramPage = z.output<typeof wire.ProgramPage>;
+/** One version of a program and what changed from the one before. */
+export type ProgramVersion = z.output<typeof wire.ProgramVersion>;
+/** Phân bổ chỉ tiêu: does each total target of the program add up? */
+export type AllocationCheck = z.output<typeof wire.AllocationCheck>;
+/** Cụ thể hóa: the derived program and what became of each target. */
+export type DeriveProgramResult = z.output<typeof wire.DeriveProgramResult>;
+/** The header fields and content as sent to POST (with unitId). */
+export type ProgramBody = z.input<typeof wire.CreateProgramBody>;
+/** The fields of a draft a PATCH may change (not the issuing unit). */
+export type ProgramPatch = z.input<typeof wire.UpdateProgramBody>;
+export type AmendProgramBody = z.input<typeof wire.AmendProgramBody>;
+export type DeriveProgramBody = z.input<typeof wire.DeriveProgramBody>;
 
-export interface ProgramDetail extends ProgramSummary {
-  previousVersionId: string | null;
-  superiorBodyName: string | null;
-  issuingBodyName: string;
-  signatureAuthority: string;
-  signerTitle: string;
-  signerName: string;
-  placeAndDate: string;
-  issuedAt: string | null;
-  createdAt: string;
-  content: ProgramContent;
-}
-
-export interface ProgramPage {
-  items: ProgramSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export function usePrograms(params: { year?: number; page: number; pageSize: number }) {
+/** A page of programs; the parameters as the server reads them from the query string. */
+export function usePrograms(params: z.output<typeof wire.ListProgramsQuery>) {
   return useQuery({
     queryKey: ['programs', 'list', params],
     queryFn: () => api.get<ProgramPage>(`/api/programs${qs(params)}`),
@@ -62,28 +41,13 @@ export function useProgram(id: string | undefined) {
 
 export const programDocxUrl = (id: string) => `/api/programs/${id}/document.docx`;
 
-/** One version of a program and what changed from the one before. */
-export interface ProgramVersion {
-  id: string;
-  version: number;
-  status: ProgramStatus;
-  issuedOn: string | null;
-  changes: ProgramChanges | null;
-}
-
 export function useProgramVersions(id: string | undefined) {
   return useQuery({
     queryKey: ['programs', 'versions', id],
-    queryFn: () => api.get<ProgramVersion[]>(`/api/programs/${id}/versions`),
+    queryFn: () => api.get<z.output<typeof wire.ProgramVersionList>>(`/api/programs/${id}/versions`),
     enabled: Boolean(id),
   });
 }
-
-/** The header fields and content as sent to POST (with unitId) and PATCH. */
-export type ProgramBody = Omit<
-  ProgramDetail,
-  'id' | 'unitName' | 'documentNumber' | 'status' | 'version' | 'rowVersion' | 'updatedAt' | 'previousVersionId' | 'placeAndDate' | 'issuedAt' | 'createdAt'
->;
 
 function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
   const client = useQueryClient();
@@ -98,7 +62,23 @@ function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
 
 export const useCreateProgram = () => useProgramMutation((body: ProgramBody) => api.post<ProgramDetail>('/api/programs', body));
 export const useUpdateProgram = () =>
-  useProgramMutation(({ id, body }: { id: string; body: Partial<ProgramBody> & { expectedVersion: number } }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
+  useProgramMutation(({ id, body }: { id: string; body: ProgramPatch }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
 export const useIssueProgram = () => useProgramMutation((id: string) => api.post<ProgramDetail>(`/api/programs/${id}/issue`));
 export const useAmendProgram = () =>
-  useProgramMutation(({ id, reason }: { id: string; reason: string }) => api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason }));
+  useProgramMutation(({ id, reason }: { id: string } & AmendProgramBody) =>
+    api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason } satisfies AmendProgramBody));
+
+export function useAllocationCheck(id: string) {
+  return useQuery({
+    queryKey: ['programs', 'allocation-check', id],
+    queryFn: () => api.get<AllocationCheck>(`/api/programs/${id}/allocation-check`),
+  });
+}
+
+export function useDeriveProgram(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeriveProgramBody) => api.post<DeriveProgramResult>(`/api/programs/${id}/derive`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['programs'] }),
+  });
+}

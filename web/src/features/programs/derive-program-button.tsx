@@ -2,48 +2,14 @@
 // and warn when the program's total targets are not fully allocated (phân bổ chưa khớp).
 import { Alert, App as AntApp, Button, Form, List, Modal, Space, Typography } from 'antd';
 import { BranchesOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { useFormat } from '../../lib/format';
-import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { useCan } from '../auth/use-me';
-import { UnitSearchSelect } from '../users/unit-search-select';
-import type { ProgramDetail } from './api';
-
-interface DerivedTarget {
-  sourceTargetId: string;
-  code: string | null;
-  text: string;
-  value: number;
-}
-interface DeriveResult {
-  program: ProgramDetail;
-  inheritedTargets: Array<DerivedTarget & { id: string }>;
-  allocatedTargets: Array<DerivedTarget & { id: string }>;
-  needsAllocation: DerivedTarget[];
-}
-interface AllocationCheck {
-  programId: string;
-  items: Array<{ targetId: string; code: string | null; text: string; total: number; allocated: number; gap: number; allocationCount: number; status: 'balanced' | 'unbalanced' | 'not_allocated' }>;
-}
-
-function useAllocationCheck(id: string) {
-  return useQuery({
-    queryKey: ['programs', 'allocation-check', id],
-    queryFn: () => api.get<AllocationCheck>(`/api/programs/${id}/allocation-check`),
-  });
-}
-
-function useDeriveProgram(id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (unitId: string) => api.post<DeriveResult>(`/api/programs/${id}/derive`, { unitId }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['programs'] }),
-  });
-}
+import { UnitSearchSelect } from '../../components/unit-search-select';
+import { useAllocationCheck, useDeriveProgram, type DeriveProgramResult, type ProgramDetail } from './api';
 
 /** The derive button and its modal (issued programs, writePrograms), and the allocation warning. */
 export function ProgramDerivation({ program }: { program: ProgramDetail }) {
@@ -55,7 +21,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const check = useAllocationCheck(program.id);
   const derive = useDeriveProgram(program.id);
   const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<DeriveResult | null>(null);
+  const [result, setResult] = useState<DeriveProgramResult | null>(null);
   const [form] = Form.useForm<{ unitId: string }>();
   const unbalanced = (check.data?.items ?? []).filter((i) => i.status === 'unbalanced');
 
@@ -67,7 +33,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const onCreate = async () => {
     const { unitId } = await form.validateFields();
     try {
-      const created = await derive.mutateAsync(unitId);
+      const created = await derive.mutateAsync({ unitId });
       setResult(created);
       message.success(t('programs.deriveDone'));
     } catch (e) {
@@ -76,7 +42,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
     }
   };
 
-  const section = (title: string, items: DerivedTarget[], help?: string) => (
+  const section = (title: string, items: DeriveProgramResult['needsAllocation'], help?: string) => (
     <div style={{ marginBottom: 12 }}>
       <Typography.Text strong>{title}</Typography.Text>
       {help && items.length > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{help}</Typography.Paragraph>}

@@ -12,7 +12,6 @@ import {
   Col,
   DatePicker,
   Form,
-  Grid,
   Input,
   InputNumber,
   Popconfirm,
@@ -41,6 +40,7 @@ import { newProgramBody } from './program-defaults';
 import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
 import './programs.css';
+import { useIsWide } from '../../lib/responsive';
 
 const { TextArea } = Input;
 type Name = Array<string | number>;
@@ -486,7 +486,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const isDesktop = Boolean(Grid.useBreakpoint().lg);
+  const isDesktop = useIsWide();
   const canIssue = useCan('issuePrograms');
   const [form] = Form.useForm<ProgramBody>();
   const [tab, setTab] = useState<'editor' | 'preview'>('editor');

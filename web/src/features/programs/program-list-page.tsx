@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Grid, List, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Select, Space, Table, Typography } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -9,13 +9,14 @@ import { formatDate, thisYear as currentYear } from '../../lib/dates';
 import { usePrograms, type ProgramSummary } from './api';
 import { ProgramStatusTag } from './program-labels';
 import './programs.css';
+import { useIsPhone } from '../../lib/responsive';
 
 const FIRST_YEAR = 2020;
 
 export function ProgramListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const isPhone = !Grid.useBreakpoint().md;
+  const isPhone = useIsPhone();
   const canManage = useCan('writePrograms');
   const [search, setSearch] = useSearchParams();
   const year = search.get('year') ? Number(search.get('year')) : undefined;

@@ -2,9 +2,12 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Popconfirm, Result, S
 import { AimOutlined, ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, ForkOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { AmendProgramBody } from '../../../../common/api/programs';
+import { PROGRAM_LIMITS } from '../../../../common/programs';
 import { useI18n } from '../../app/i18n';
 import { ApiError, download } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import { useCan } from '../auth/use-me';
 import { programDocxUrl, useAmendProgram, useIssueProgram, useProgram } from './api';
 import { ProgramDocument } from './program-document';
@@ -134,8 +137,12 @@ export function ProgramPage() {
       >
         <Typography.Paragraph type="secondary">{t('programs.amendHelp')}</Typography.Paragraph>
         <Form form={amendForm} layout="vertical" requiredMark={false}>
-          <Form.Item name="reason" label={t('programs.amendReason')} rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+          <Form.Item
+            name="reason"
+            label={t('programs.amendReason')}
+            rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }, fieldRule(AmendProgramBody.shape.reason, t)]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={PROGRAM_LIMITS.textMax} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,97 +1,29 @@
 // TanStack Query hooks over /api/targets (tiến độ chỉ tiêu).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as wire from '../../../../common/api/indicators';
 import { todayIso } from '../../lib/dates';
 import { api, qs } from '../../lib/api';
+import type { ProgramPage, ProgramSummary } from '../programs/api';
 
-export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
-export const UNIT_STATES = ['reported', 'ineligible', 'not_applicable', 'no_data'] as const;
-export type UnitState = (typeof UNIT_STATES)[number];
-export type Comparator = 'gte' | 'lte' | 'eq';
+export { TARGET_STATUSES, UNIT_STATES, type TargetStatus, type UnitState } from '../../../../common/indicators';
+export type { TargetComparator as Comparator } from '../../../../common/indicators';
 
-export interface TargetProgress {
-  targetId: string;
-  indicatorId: string;
-  programId: string | null;
-  code: string | null;
-  text: string;
-  measure: string;
-  unitOfMeasure: string;
-  comparator: Comparator;
-  targetValue: number;
-  tolerance: number;
-  stretch: boolean;
-  whenConditionsAllow: boolean;
-  scopeUnitId: string;
-  periodFrom: string;
-  periodTo: string;
-  value: number | null;
-  status: TargetStatus;
-  reportedUnits: number;
-  eligibleUnits: number;
-  notApplicableUnits: number;
-  noDataUnits: number;
-}
+// Types of what crosses the wire, taken from the schemas the server uses.
+export type TargetProgressResponse = z.output<typeof wire.TargetProgressResponse>;
+export type TargetProgress = TargetProgressResponse['items'][number];
+/** A target as listed by GET /api/targets. */
+export type TargetSummary = z.output<typeof wire.TargetView>;
+export type TargetBreakdown = z.output<typeof wire.TargetBreakdownResponse>;
+export type UnitBreakdown = TargetBreakdown['units'][number];
+export type AllocationProgress = TargetBreakdown['allocations'][number];
+/** A program offered in the pickers (GET /api/programs). */
+export type ProgramOption = ProgramSummary;
 
-export interface TargetSummary {
-  id: string;
-  programId: string | null;
-  code: string | null;
-  text: string;
-  comparator: Comparator;
-  value: number;
-  unitOfMeasure: string;
-  periodFrom: string;
-  periodTo: string;
-  scopeUnitId: string;
-  stretch: boolean;
-  whenConditionsAllow: boolean;
-}
-
-export interface UnitBreakdown {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  months: number;
-  state: UnitState;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  meets: boolean | null;
-  allocated: number | null;
-}
-
-export interface AllocationProgress {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  allocated: number;
-  value: number | null;
-  status: TargetStatus;
-  reportedUnits: number;
-  noDataUnits: number;
-}
-
-export interface TargetBreakdown {
-  targetId: string;
-  asOf: string;
-  units: UnitBreakdown[];
-  allocations: AllocationProgress[];
-}
-
-export interface ProgramOption {
-  id: string;
-  year: number;
-  kind: string;
-  title: string;
-  documentNumber: string;
-  unitName: string;
-}
-
-export function useTargetProgress(params: { programId?: string; scopeUnitId?: string; asOf?: string }, enabled = true) {
+export function useTargetProgress(params: z.input<typeof wire.TargetProgressQuery>, enabled = true) {
   return useQuery({
     queryKey: ['targets', 'progress', params],
-    queryFn: () => api.get<{ asOf: string; items: TargetProgress[] }>(`/api/targets/progress${qs(params)}`),
+    queryFn: () => api.get<TargetProgressResponse>(`/api/targets/progress${qs(params)}`),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -100,7 +32,7 @@ export function useTargetProgress(params: { programId?: string; scopeUnitId?: st
 export function useTargets() {
   return useQuery({
     queryKey: ['targets', 'list'],
-    queryFn: () => api.get<{ items: TargetSummary[] }>('/api/targets'),
+    queryFn: () => api.get<z.output<typeof wire.TargetList>>('/api/targets'),
   });
 }
 
@@ -117,7 +49,7 @@ export function useTargetBreakdown(id: string | undefined, asOf: string | undefi
 export function useProgramOptions() {
   return useQuery({
     queryKey: ['programs', 'options'],
-    queryFn: () => api.get<{ items: ProgramOption[] }>(`/api/programs${qs({ page: 1, pageSize: 200 })}`),
+    queryFn: () => api.get<ProgramPage>(`/api/programs${qs({ page: 1, pageSize: 200 })}`),
   });
 }
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Grid, Input, List, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, List, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -19,6 +19,7 @@ import {
 import { progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel, useFormatValue } from './labels';
 import './targets.css';
 import { useFormat } from '../../lib/format';
+import { useIsPhone } from '../../lib/responsive';
 
 const collator = new Intl.Collator('vi');
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
@@ -28,7 +29,7 @@ export function TargetBreakdownPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { id } = useParams();
-  const isPhone = !Grid.useBreakpoint().md;
+  const isPhone = useIsPhone();
   const [search, setSearch] = useSearchParams();
   const asOf = search.get('asOf') ?? todayIso();
   const [state, setState] = useState<UnitState | ''>('');

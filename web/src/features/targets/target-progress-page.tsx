@@ -39,7 +39,7 @@ export function TargetProgressPage() {
   const program = programs.data?.items.find((p) => p.id === programId);
   const asOf = search.get('asOf') ?? defaultAsOf(program);
   const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading));
-  const items = query.data?.items ?? [];
+  const items = useMemo(() => query.data?.items ?? [], [query.data]);
 
   const update = (next: { programId?: string; asOf?: string }) => {
     const params: Record<string, string> = {};

@@ -1,115 +1,27 @@
 // TanStack Query hooks over /api/org-units (đơn vị công đoàn). Every key
 // starts with 'org-units' so one invalidation refreshes the tree and pages.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GrassrootsSector, OrgUnitKind, OrgUnitLinkKind } from '../../../../common/enums';
+import type { z } from 'zod';
+import type * as wire from '../../../../common/api/org-units';
 import { api, qs } from '../../lib/api';
 
-export interface OrgUnitNode {
-  id: string;
-  code: string;
-  fullName: string;
-  shortName: string;
-  kind: OrgUnitKind;
-  sector: GrassrootsSector | null;
-  address: string | null;
-  /** Grassroots unions: founding / recognition decision number (founding date = validFrom). */
-  foundingDecision: string | null;
-  /** Grassroots unions: members at founding. */
-  initialMemberCount: number | null;
-  validFrom: string;
-  validTo: string | null;
-  /** Parent as of the requested date. */
-  parentId: string | null;
-}
-
-export interface OrgUnitList {
-  asOf: string;
-  items: OrgUnitNode[];
-  /** With a search: the units that match (the others are their ancestors). */
-  matchIds: string[];
-}
-
-export interface OrgUnitParentPeriod {
-  id: string;
-  parentId: string;
-  parentCode: string;
-  parentName: string;
-  validFrom: string;
-  validTo: string | null;
-  /** The caller may open this parent's page. */
-  visible: boolean;
-}
-
-export interface OrgUnitLink {
-  id: string;
-  kind: OrgUnitLinkKind;
-  direction: 'out' | 'in';
-  otherUnitId: string;
-  otherCode: string;
-  otherName: string;
-  effectiveDate: string;
-  visible: boolean;
-}
-
-export interface OrgUnitChild {
-  id: string;
-  code: string;
-  shortName: string;
-  kind: OrgUnitKind;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export interface OrgUnitDetail extends OrgUnitNode {
-  /** Optimistic version: sent back as expectedVersion when editing. */
-  rowVersion: number;
-  parents: OrgUnitParentPeriod[];
-  links: OrgUnitLink[];
-  children: OrgUnitChild[];
-  /** Units that were under this one and left it: when, and where they went. */
-  departures: OrgUnitDeparture[];
-}
-
-export interface OrgUnitDeparture {
-  id: string;
-  code: string;
-  shortName: string;
-  leftOn: string;
-  ended: boolean;
-  to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
-}
-
-export interface OrgUnitInput {
-  code: string;
-  fullName: string;
-  shortName: string;
-  kind: OrgUnitKind;
-  sector?: GrassrootsSector | null;
-  address?: string | null;
-  foundingDecision?: string | null;
-  initialMemberCount?: number | null;
-  validFrom: string;
-  validTo?: string | null;
-  parentId?: string | null;
-}
-
-export type OrgUnitPatch = Partial<Omit<OrgUnitInput, 'parentId'>> & {
-  /** The rowVersion the form was opened at (409 STALE_WRITE if someone saved since). */
-  expectedVersion: number;
-};
-
-export interface SplitInput {
-  date: string;
-  endOriginal: boolean;
-  newUnits: Array<{
-    code: string;
-    fullName: string;
-    shortName: string;
-    kind?: OrgUnitKind;
-    sector?: GrassrootsSector | null;
-    address?: string | null;
-  }>;
-}
+// Types of what crosses the wire, taken from the schemas the server uses.
+export type OrgUnitNode = z.output<typeof wire.OrgUnitNode>;
+/** Units valid on asOf; with a search, matchIds are the matches (the others are their ancestors). */
+export type OrgUnitList = z.output<typeof wire.OrgUnitListResponse>;
+export type OrgUnitDetail = z.output<typeof wire.OrgUnitDetail>;
+export type OrgUnitParentPeriod = OrgUnitDetail['parents'][number];
+export type OrgUnitLink = OrgUnitDetail['links'][number];
+export type OrgUnitChild = OrgUnitDetail['children'][number];
+/** Units that were under this one and left it: when, and where they went. */
+export type OrgUnitDeparture = OrgUnitDetail['departures'][number];
+export type SplitOrgUnitResult = z.output<typeof wire.SplitOrgUnitResponse>;
+export type OrgUnitInput = z.input<typeof wire.CreateOrgUnitBody>;
+export type OrgUnitPatch = z.input<typeof wire.UpdateOrgUnitBody>;
+export type MoveInput = z.input<typeof wire.MoveOrgUnitBody>;
+export type MergeInput = z.input<typeof wire.MergeOrgUnitBody>;
+export type SplitInput = z.input<typeof wire.SplitOrgUnitBody>;
+export type DissolveInput = z.input<typeof wire.DissolveOrgUnitBody>;
 
 export const ORG_UNITS_KEY = 'org-units';
 
@@ -151,14 +63,14 @@ export function useUpdateOrgUnit(id: string) {
 
 /** Chuyển đơn vị cấp trên: the new parent applies from fromDate. */
 export function useMoveOrgUnit(id: string) {
-  return useInvalidating((body: { parentId: string; fromDate: string }) =>
+  return useInvalidating((body: MoveInput) =>
     api.post<OrgUnitDetail>(`/api/org-units/${id}/move`, body),
   );
 }
 
 /** Sáp nhập. */
 export function useMergeOrgUnit(id: string) {
-  return useInvalidating((body: { intoUnitId: string; date: string }) =>
+  return useInvalidating((body: MergeInput) =>
     api.post<OrgUnitDetail>(`/api/org-units/${id}/merge`, body),
   );
 }
@@ -166,11 +78,11 @@ export function useMergeOrgUnit(id: string) {
 /** Chia tách. */
 export function useSplitOrgUnit(id: string) {
   return useInvalidating((body: SplitInput) =>
-    api.post<{ original: OrgUnitDetail; created: OrgUnitDetail[] }>(`/api/org-units/${id}/split`, body),
+    api.post<SplitOrgUnitResult>(`/api/org-units/${id}/split`, body),
   );
 }
 
 /** Giải thể. */
 export function useDissolveOrgUnit(id: string) {
-  return useInvalidating((body: { date: string }) => api.post<OrgUnitDetail>(`/api/org-units/${id}/dissolve`, body));
+  return useInvalidating((body: DissolveInput) => api.post<OrgUnitDetail>(`/api/org-units/${id}/dissolve`, body));
 }

@@ -1,13 +1,10 @@
 // Pure helpers that turn the flat unit list (each with its parent as of the
 // chosen date) into a tree. A unit whose parent is not in the list (outside the
 // caller's scope, e.g. a CĐCS chair sees only their own unit) becomes a root.
+import type { OrgUnitNode } from './api';
 
-export interface FlatUnit {
-  id: string;
-  parentId: string | null;
-  code: string;
-  shortName: string;
-}
+/** The fields of a listed unit (GET /api/org-units) the tree needs. */
+export type FlatUnit = Pick<OrgUnitNode, 'id' | 'parentId' | 'code' | 'shortName'>;
 
 export interface TreeNode<T extends FlatUnit> {
   unit: T;

@@ -7,10 +7,12 @@ import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
+import { SplitNewUnit } from '../../../../common/api/org-units';
 import { LIMITS } from '../../../../common/limits';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import {
   useDissolveOrgUnit,
   useMergeOrgUnit,
@@ -190,6 +192,9 @@ interface NewUnitValues {
 
 const blankNewUnit = (): Partial<NewUnitValues> => ({});
 
+/** The API's rules for each new unit's fields. */
+const newUnitFields = SplitNewUnit.shape;
+
 function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
@@ -198,7 +203,6 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
   const split = useSplitOrgUnit(unit.id);
   const newUnits = Form.useWatch('newUnits', form) as Partial<NewUnitValues>[] | undefined;
   const required = { required: true, message: t('validation.required') };
-  const tooLong = (max: number) => ({ max, message: t('validation.tooLong', { maximum: max }) });
   const kindOptions = ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`enums.kind.${k}` as MessageKey) }));
   const sectorOptions = GRASSROOTS_SECTORS.map((s) => ({ value: s, label: t(`enums.sector.${s}` as MessageKey) }));
 
@@ -292,16 +296,16 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
                   }
                 >
                   <div className="units-split-grid">
-                    <Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[required, tooLong(LIMITS.codeMax)]}>
+                    <Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[required, fieldRule(newUnitFields.code, t)]}>
                       <Input autoComplete="off" maxLength={LIMITS.codeMax} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'shortName']} label={t('units.shortName')} rules={[required, tooLong(LIMITS.nameMax)]}>
+                    <Form.Item name={[field.name, 'shortName']} label={t('units.shortName')} rules={[required, fieldRule(newUnitFields.shortName, t)]}>
                       <Input autoComplete="off" />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'fullName']}
                       label={t('units.fullName')}
-                      rules={[required, tooLong(LIMITS.nameMax)]}
+                      rules={[required, fieldRule(newUnitFields.fullName, t)]}
                       className="units-split-wide"
                     >
                       <Input autoComplete="off" />
@@ -317,7 +321,7 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
                     <Form.Item
                       name={[field.name, 'address']}
                       label={t('units.address')}
-                      rules={[tooLong(LIMITS.addressMax)]}
+                      rules={[fieldRule(newUnitFields.address, t)]}
                       className="units-split-wide"
                     >
                       <Input autoComplete="off" />

@@ -3,11 +3,13 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
+import { CreateOrgUnitBody, FOUNDING_LIMITS } from '../../../../common/api/org-units';
 import { LIMITS } from '../../../../common/limits';
 import { MEMBER_LIMITS } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
+import { fieldRule } from '../../lib/field-rule';
 import { useCreateOrgUnit, useUpdateOrgUnit, type OrgUnitDetail } from './api';
 import { useDrawerSize } from '../../lib/responsive';
 import { UnitPicker } from './unit-picker';
@@ -26,8 +28,8 @@ interface FormValues {
   parentId?: string | null;
 }
 
-/** Mirrors FOUNDING_LIMITS of the org-units API schema. */
-const FOUNDING_DECISION_MAX = 64;
+/** The API's rules for the fields this form checks before sending. */
+const fields = CreateOrgUnitBody.shape;
 
 interface Props {
   open: boolean;
@@ -83,7 +85,6 @@ function UnitForm({
   const validFrom = Form.useWatch('validFrom', form);
   const pending = create.isPending || update.isPending;
   const required = { required: true, message: t('validation.required') };
-  const tooLong = (max: number) => ({ max, message: t('validation.tooLong', { maximum: max }) });
 
   const initialValues: Partial<FormValues> = unit
     ? {
@@ -166,13 +167,13 @@ function UnitForm({
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="code" label={t('units.code')} rules={[required, tooLong(LIMITS.codeMax)]}>
+      <Form.Item name="code" label={t('units.code')} rules={[required, fieldRule(fields.code, t)]}>
         <Input autoComplete="off" maxLength={LIMITS.codeMax} />
       </Form.Item>
-      <Form.Item name="fullName" label={t('units.fullName')} rules={[required, tooLong(LIMITS.nameMax)]}>
+      <Form.Item name="fullName" label={t('units.fullName')} rules={[required, fieldRule(fields.fullName, t)]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="shortName" label={t('units.shortName')} rules={[required, tooLong(LIMITS.nameMax)]}>
+      <Form.Item name="shortName" label={t('units.shortName')} rules={[required, fieldRule(fields.shortName, t)]}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="kind" label={t('units.kind')} rules={[required]}>
@@ -190,19 +191,20 @@ function UnitForm({
           />
         </Form.Item>
       )}
-      <Form.Item name="address" label={t('units.address')} rules={[tooLong(LIMITS.addressMax)]}>
+      <Form.Item name="address" label={t('units.address')} rules={[fieldRule(fields.address, t)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
       {kind === 'grassroots_union' && (
         <Space wrap size={[16, 0]} style={{ width: '100%' }} className="units-date-pair" data-testid="unit-founding-fields">
-          <Form.Item name="foundingDecision" label={t('units.foundingDecision')} rules={[tooLong(FOUNDING_DECISION_MAX)]}>
-            <Input autoComplete="off" maxLength={FOUNDING_DECISION_MAX} placeholder={t('units.foundingDecisionPlaceholder')} />
+          <Form.Item name="foundingDecision" label={t('units.foundingDecision')} rules={[fieldRule(fields.foundingDecision, t)]}>
+            <Input autoComplete="off" maxLength={FOUNDING_LIMITS.decisionMax} placeholder={t('units.foundingDecisionPlaceholder')} />
           </Form.Item>
           <Form.Item
             name="initialMemberCount"
             label={t('units.initialMemberCount')}
             extra={t('units.initialMemberCountHint', { min: MEMBER_LIMITS.foundingMinMembers })}
             rules={[
+              fieldRule(fields.initialMemberCount, t),
               {
                 validator: (_, value: number | null | undefined) =>
                   value == null || value >= MEMBER_LIMITS.foundingMinMembers

@@ -37,7 +37,11 @@ export function UnitTreePage() {
   const [creating, setCreating] = useState(false);
 
   // The box follows the URL (back/forward), and the URL follows the box after a pause.
-  useEffect(() => setSearchText(q), [q]);
+  const [boxFollows, setBoxFollows] = useState(q);
+  if (q !== boxFollows) {
+    setBoxFollows(q);
+    setSearchText(q);
+  }
   useEffect(() => {
     const next = searchText.trim();
     if (next === q) return;
@@ -71,12 +75,12 @@ export function UnitTreePage() {
   const matchIds = useMemo(() => new Set(q ? (data?.matchIds ?? []) : []), [data, q]);
 
   const [expanded, setExpanded] = useState<string[]>([]);
-  // Open the paths to the matches on a search; otherwise the first levels.
-  useEffect(() => {
-    if (!data) return;
-    if (q) setExpanded(ancestorIds(data.items, data.matchIds));
-    else setExpanded(defaultExpanded(roots));
-  }, [data, q, roots]);
+  // Open the paths to the matches on a search; otherwise the first levels (each time the list or the search changes).
+  const [expandedFor, setExpandedFor] = useState<{ data: typeof data; q: string }>();
+  if (data && (expandedFor?.data !== data || expandedFor.q !== q)) {
+    setExpandedFor({ data, q });
+    setExpanded(q ? ancestorIds(data.items, data.matchIds) : defaultExpanded(roots));
+  }
 
   const formatRange = useFormatRange();
   const treeData = useMemo(() => {

@@ -4,7 +4,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type * as Wire from '../../../../common/api/users';
 import type { OkResponse } from '../../../../common/schemas';
-import type { OrgUnitKind } from '../../../../common/enums';
 import { api, qs } from '../../lib/api';
 
 // The shapes are the server's zod schemas (common/api/users.ts): a changed field breaks the type check.
@@ -75,26 +74,3 @@ export const useUpdateAssignment = (userId: string) =>
 
 export const useDeleteAssignment = (userId: string) =>
   useUserWrite((assignmentId: string) => api.delete<User>(`/api/users/${userId}/assignments/${assignmentId}`));
-
-/** Units matching a search, for the unit picker (GET /api/org-units?q=, matches only). */
-export interface UnitOption {
-  id: string;
-  code: string;
-  shortName: string;
-  fullName: string;
-  kind: OrgUnitKind;
-}
-
-export function useUnitSearch(q: string, asOf: string | undefined) {
-  return useQuery({
-    queryKey: [USERS_KEY, 'unit-search', q, asOf ?? null],
-    queryFn: async () => {
-      const res = await api.get<{ items: UnitOption[]; matchIds?: string[] }>(`/api/org-units${qs({ q, asOf })}`);
-      const matches = new Set(res.matchIds ?? res.items.map((u) => u.id));
-      return res.items.filter((u) => matches.has(u.id)).slice(0, 50);
-    },
-    enabled: q.trim().length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-}

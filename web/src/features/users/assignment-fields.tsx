@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../../common/enums';
 import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import type { AssignmentBody } from './api';
-import { UnitSearchSelect } from './unit-search-select';
+import { UnitSearchSelect } from '../../components/unit-search-select';
 import { roleKey } from './user-labels';
 
 export interface AssignmentFormValues {

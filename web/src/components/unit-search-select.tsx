@@ -1,8 +1,35 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { MessageKey } from '../../../../common/i18n';
-import { useI18n } from '../../app/i18n';
-import { useUnitSearch, type UnitOption } from './api';
+import type { OrgUnitKind } from '../../../common/enums';
+import type { MessageKey } from '../../../common/i18n';
+import { useI18n } from '../app/i18n';
+import { ORG_UNITS_KEY } from '../features/units/api';
+import { api, qs } from '../lib/api';
+import './unit-search-select.css';
+
+/** Units matching a search, for the unit picker (GET /api/org-units?q=, matches only). */
+export interface UnitOption {
+  id: string;
+  code: string;
+  shortName: string;
+  fullName: string;
+  kind: OrgUnitKind;
+}
+
+export function useUnitSearch(q: string, asOf: string | undefined) {
+  return useQuery({
+    queryKey: [ORG_UNITS_KEY, 'search', q, asOf ?? null],
+    queryFn: async () => {
+      const res = await api.get<{ items: UnitOption[]; matchIds?: string[] }>(`/api/org-units${qs({ q, asOf })}`);
+      const matches = new Set(res.matchIds ?? res.items.map((u) => u.id));
+      return res.items.filter((u) => matches.has(u.id)).slice(0, 50);
+    },
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
 
 interface Props {
   value?: string;
@@ -66,11 +93,11 @@ export function UnitSearchSelect({ value, onChange, asOf, initialOption, id, ...
       optionRender={(option) => {
         const u = (option.data as { unit: UnitOption }).unit;
         return (
-          <div className="users-unit-option">
+          <div className="unit-search-option">
             <div>
               {u.shortName} <Typography.Text type="secondary">({u.code})</Typography.Text>
             </div>
-            <Typography.Text type="secondary" className="users-unit-option-sub">
+            <Typography.Text type="secondary" className="unit-search-option-sub">
               {t(`enums.kind.${u.kind}` as MessageKey)} · {u.fullName}
             </Typography.Text>
           </div>

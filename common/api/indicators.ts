@@ -1,0 +1,291 @@
+// Wire schemas of the indicator engine's API (/api/data-elements,
+// /api/indicators, /api/targets: catalogue, progress, breakdown, allocations).
+// The server validates and serialises with them; the web takes its types from
+// them (z.input / z.output), so a changed field breaks the type check.
+import { z } from 'zod';
+import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../enums.js';
+import {
+  AGGREGATIONS,
+  COMPARATORS,
+  CONDITION_OPERATORS,
+  DIRECTIONS,
+  INDICATOR_LIMITS,
+  MEASURES,
+  RECORD_SOURCES,
+  TARGET_STATUSES,
+  UNIT_STATES,
+  UNITS_OF_MEASURE,
+  VALUE_TYPES,
+} from '../indicators.js';
+import { DERIVED_FACT_SOURCES } from '../members.js';
+import { isoDate, queryBoolean, trimmed } from '../schemas.js';
+
+// Field rules, shared with the web forms (web/src/lib/field-rule.ts).
+/** Code of a data element, indicator or grade option: letters, digits, '.', '_', '-'. */
+export const catalogueCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(INDICATOR_LIMITS.codeMax)
+  .regex(/^[A-Za-z0-9._-]+$/, { message: 'validation.invalidFormat' });
+export const catalogueName = trimmed(INDICATOR_LIMITS.nameMax);
+/** A month 'YYYY-MM'. */
+export const periodMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalidFormat' });
+/** A target value, tolerance or allocated share. */
+export const targetAmount = z.number().finite().min(0).max(1e12);
+/** A target's code in its program ("1", "7a"…). */
+export const targetCode = z.string().trim().min(1).max(16);
+export const targetText = trimmed(INDICATOR_LIMITS.textMax);
+
+const code = catalogueCode;
+const name = catalogueName;
+const month = periodMonth;
+const amount = targetAmount;
+
+// ---- Data elements (dữ liệu báo cáo) ----
+
+export const CreateDataElementBody = z.strictObject({
+  code,
+  nameVi: name,
+  nameEn: name,
+  valueType: z.enum(VALUE_TYPES),
+  aggregation: z.enum(AGGREGATIONS),
+  allowsNotApplicable: z.boolean().default(false),
+  gradeOptions: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
+  /** Facts computed from records instead of reported (e.g. members at month end from the registry). */
+  derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable().optional(),
+  /** Derived elements only: a reported number element whose latest value is added each month (e.g. workers who are not members). */
+  derivedAddendElementId: z.uuid().nullable().optional(),
+});
+export type CreateDataElementBody = z.infer<typeof CreateDataElementBody>;
+
+export const ListDataElementsQuery = z.object({ includeArchived: queryBoolean.optional() });
+
+export const DataElementView = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    valueType: z.enum(VALUE_TYPES),
+    aggregation: z.enum(AGGREGATIONS),
+    allowsNotApplicable: z.boolean(),
+    gradeOptions: z.array(z.string()).nullable(),
+    /** Facts computed from records (never typed), or null for a reported element. */
+    derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
+    /** The reported number element added to a derived element each month (its latest value), or null. */
+    derivedAddendElementId: z.uuid().nullable(),
+    archivedAt: z.string().nullable(),
+  })
+  .meta({ id: 'DataElement' });
+export const DataElementList = z.object({ items: z.array(DataElementView) });
+
+// ---- Indicators (chỉ số) ----
+
+export const ConditionInput = z.strictObject({
+  elementId: z.uuid(),
+  operator: z.enum(CONDITION_OPERATORS),
+  number: z.number().finite().nullable().optional(),
+  values: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
+});
+export type ConditionInput = z.infer<typeof ConditionInput>;
+
+export const CreateIndicatorBody = z.strictObject({
+  code,
+  nameVi: name,
+  nameEn: name,
+  measure: z.enum(MEASURES),
+  unitOfMeasure: z.enum(UNITS_OF_MEASURE),
+  direction: z.enum(DIRECTIONS).default('higher_is_better'),
+  numeratorElementId: z.uuid().nullable().optional(),
+  denominatorElementId: z.uuid().nullable().optional(),
+  condition: ConditionInput.nullable().optional(),
+  eligibilityElementId: z.uuid().nullable().optional(),
+  unitKinds: z.array(z.enum(ORG_UNIT_KINDS)).min(1).max(ORG_UNIT_KINDS.length).default(['grassroots_union']),
+  recordSource: z.enum(RECORD_SOURCES).nullable().optional(),
+  recordFilter: z.strictObject({ sector: z.enum(GRASSROOTS_SECTORS).optional() }).nullable().optional(),
+});
+export type CreateIndicatorBody = z.infer<typeof CreateIndicatorBody>;
+
+export const IndicatorView = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    measure: z.enum(MEASURES),
+    unitOfMeasure: z.string(),
+    direction: z.enum(DIRECTIONS),
+    numeratorElementId: z.uuid().nullable(),
+    denominatorElementId: z.uuid().nullable(),
+    condition: z
+      .object({
+        elementId: z.uuid(),
+        operator: z.enum(CONDITION_OPERATORS),
+        number: z.number().nullable(),
+        values: z.array(z.string()).nullable(),
+      })
+      .nullable(),
+    eligibilityElementId: z.uuid().nullable(),
+    unitKinds: z.array(z.string()),
+    recordSource: z.string().nullable(),
+    recordFilter: z.record(z.string(), z.string()).nullable(),
+    archivedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Indicator' });
+export const IndicatorList = z.object({ items: z.array(IndicatorView) });
+
+// ---- Targets (chỉ tiêu) ----
+
+export const AllocationInput = z.strictObject({ unitId: z.uuid(), value: amount });
+
+export const CreateTargetBody = z.strictObject({
+  indicatorId: z.uuid(),
+  programId: z.uuid().nullable().optional(),
+  code: targetCode.nullable().optional(),
+  text: targetText,
+  comparator: z.enum(COMPARATORS),
+  value: amount,
+  periodFrom: month,
+  periodTo: month,
+  scopeUnitId: z.uuid(),
+  tolerance: amount.default(0),
+  stretch: z.boolean().default(false),
+  whenConditionsAllow: z.boolean().default(false),
+  sortOrder: z.number().int().min(0).max(10_000).default(0),
+  allocations: z.array(AllocationInput).max(INDICATOR_LIMITS.allocationsMax).default([]),
+});
+export type CreateTargetBody = z.infer<typeof CreateTargetBody>;
+
+export const ListTargetsQuery = z.object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional() });
+export type ListTargetsQuery = z.infer<typeof ListTargetsQuery>;
+
+export const TargetView = z
+  .object({
+    id: z.uuid(),
+    indicatorId: z.uuid(),
+    programId: z.uuid().nullable(),
+    code: z.string().nullable(),
+    text: z.string(),
+    comparator: z.enum(COMPARATORS),
+    value: z.number(),
+    unitOfMeasure: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    scopeUnitId: z.uuid(),
+    tolerance: z.number(),
+    stretch: z.boolean(),
+    whenConditionsAllow: z.boolean(),
+    sortOrder: z.number().int(),
+    rowVersion: z.number().int(),
+    allocations: z.array(z.object({ unitId: z.uuid(), value: z.number() })),
+  })
+  .meta({ id: 'Target' });
+export const TargetList = z.object({ items: z.array(TargetView) });
+
+export const TargetProgressQuery = z.object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional(), asOf: isoDate.optional() });
+export type TargetProgressQuery = z.infer<typeof TargetProgressQuery>;
+
+export const TargetProgressView = z
+  .object({
+    targetId: z.uuid(),
+    indicatorId: z.uuid(),
+    programId: z.uuid().nullable(),
+    code: z.string().nullable(),
+    text: z.string(),
+    measure: z.enum(MEASURES),
+    unitOfMeasure: z.string(),
+    comparator: z.enum(COMPARATORS),
+    targetValue: z.number(),
+    tolerance: z.number(),
+    stretch: z.boolean(),
+    whenConditionsAllow: z.boolean(),
+    scopeUnitId: z.uuid(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    value: z.number().nullable(),
+    status: z.enum(TARGET_STATUSES),
+    reportedUnits: z.number().int(),
+    eligibleUnits: z.number().int(),
+    notApplicableUnits: z.number().int(),
+    noDataUnits: z.number().int(),
+  })
+  .meta({ id: 'TargetProgress' });
+export const TargetProgressResponse = z.object({ asOf: z.string(), items: z.array(TargetProgressView) });
+
+export const BreakdownQuery = z.object({ asOf: isoDate.optional() });
+export const TargetBreakdownResponse = z.object({
+  targetId: z.uuid(),
+  asOf: z.string(),
+  units: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      months: z.number().int(),
+      state: z.enum(UNIT_STATES),
+      value: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      meets: z.boolean().nullable(),
+      allocated: z.number().nullable(),
+    }),
+  ),
+  /** Progress of each allocated share of a total target, over the allocated unit's subtree. */
+  allocations: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      allocated: z.number(),
+      value: z.number().nullable(),
+      status: z.enum(TARGET_STATUSES),
+      reportedUnits: z.number().int(),
+      noDataUnits: z.number().int(),
+    }),
+  ),
+});
+
+// ---- Allocations (phân bổ chỉ tiêu) ----
+
+/**
+ * Replace a total target's allocations: by hand, or split proportionally
+ * among the scope unit's child units by the last reported value of a number
+ * element (e.g. members). dryRun computes the split without saving it.
+ */
+export const AllocateTargetBody = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('manual'),
+    allocations: z.array(AllocationInput).max(INDICATOR_LIMITS.allocationsMax),
+    /** The target's rowVersion the allocation was made on (server/lib/row-version.ts). */
+    expectedVersion: z.number().int().min(1),
+  }),
+  z.strictObject({
+    mode: z.literal('proportional'),
+    basis: z.strictObject({ dataElementId: z.uuid() }),
+    dryRun: z.boolean().default(false),
+    expectedVersion: z.number().int().min(1),
+  }),
+]);
+export type AllocateTargetBody = z.infer<typeof AllocateTargetBody>;
+
+const AllocationUnit = z.object({ unitId: z.uuid(), unitCode: z.string(), unitName: z.string() });
+
+export const TargetAllocationsResponse = z
+  .object({
+    targetId: z.uuid(),
+    /** Optimistic version of the target: send it back as expectedVersion when allocating (409 STALE_WRITE if someone saved since). */
+    rowVersion: z.number().int(),
+    /** Whether the target can be split at all (sums and counts only). */
+    allocatable: z.boolean(),
+    allocations: z.array(AllocationUnit.extend({ value: z.number() })),
+    /** The scope unit's child units at the start of the period (the units offered for a split). */
+    childUnits: z.array(AllocationUnit),
+    /** The target's value, the allocations' sum and sum − total (0 when they add up). */
+    total: z.number(),
+    sum: z.number(),
+    gap: z.number(),
+    /** True when nothing was saved (a proportional split previewed with dryRun). */
+    dryRun: z.boolean(),
+  })
+  .meta({ id: 'TargetAllocations' });
