@@ -1,6 +1,7 @@
 // An administrator creates a user with a role assignment (the new user can
-// sign in and sees the role), then reads the audit log: the unit move and the
-// new user are listed, and the log exports to XLSX.
+// sign in and sees the role), then reads the audit log: the unit move and a
+// new user are listed, and the log exports to XLSX. Each test makes what it
+// reads itself (the server is shared by the file, the tests are not ordered).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,16 +26,28 @@ const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string
 
 const NEW_USER = { username: 'cdcs.hoasen', fullName: 'Nguyễn Thị Hoa', password: 'HoaSen@2025' };
 const NEW_USER_UNIT = { code: 'VT13', shortName: 'CĐCS Trường MN Hoa Sen' };
+/** The user the audit test creates for itself (not the one the first test creates through the page). */
+const AUDITED_USER = { username: 'cdcs.kiemtra', fullName: 'Lê Văn Kiểm', password: 'KiemTra@2025' };
+
+/** The signed-in page's CSRF token, for writes through the API. */
+async function csrfToken(page: Page): Promise<string> {
+  return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Creates a user without assignments through the API, as the signed-in page's user. */
+async function createUserThroughApi(page: Page, user: { username: string; fullName: string; password: string }) {
+  const res = await page.request.post('/api/users', { headers: { 'x-csrf-token': await csrfToken(page) }, data: user });
+  expect(res.ok(), await res.text()).toBe(true);
+}
 
 /** Moves VT14 to AG-XVB from 01/10/2025 through the API, as the signed-in page's user. */
 async function moveUnitThroughApi(page: Page) {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
   const find = async (code: string) => {
     const res = await page.request.get(`/api/org-units?q=${code}&asOf=2025-10-01`);
     return ((await res.json()) as { items: Array<{ id: string; code: string }> }).items.find((u) => u.code === code)!.id;
   };
   const res = await page.request.post(`/api/org-units/${await find('VT14')}/move`, {
-    headers: { 'x-csrf-token': me.csrfToken },
+    headers: { 'x-csrf-token': await csrfToken(page) },
     data: { parentId: await find('AG-XVB'), fromDate: '2025-10-01' },
   });
   expect(res.ok(), await res.text()).toBe(true);
@@ -78,9 +91,10 @@ describe('an administrator manages users and reads the audit log', () => {
     expect(await horizontalOverflow(other)).toBeLessThanOrEqual(1);
   });
 
-  it('lists the unit move in the audit log and exports the log to XLSX', async () => {
+  it('lists the unit move and a new user in the audit log and exports the log to XLSX', async () => {
     const page = await e2e.newPage('desktop');
     await signIn(page, DEMO.admin.username, DEMO.admin.password);
+    await createUserThroughApi(page, AUDITED_USER);
     await moveUnitThroughApi(page);
 
     await page.getByRole('menuitem', { name: vi('nav.audit') }).click();
@@ -89,7 +103,7 @@ describe('an administrator manages users and reads the audit log', () => {
     const moveRow = table.locator('tr[data-testid^="audit-row-"]', { hasText: vi('audit.action.org_unit.move') });
     await moveRow.first().waitFor();
     expect(await moveRow.first().innerText()).toContain('VT14');
-    await table.locator('tr[data-testid^="audit-row-"]', { hasText: NEW_USER.username }).first().waitFor();
+    await table.locator('tr[data-testid^="audit-row-"]', { hasText: AUDITED_USER.username }).first().waitFor();
     await screenshot(page, 'admin-audit-list');
 
     const downloaded = page.waitForEvent('download');
@@ -104,7 +118,7 @@ describe('an administrator manages users and reads the audit log', () => {
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text ?? '')))));
     const text = cells.join('\n');
     expect(text).toContain('VT14');
-    expect(text).toContain(NEW_USER.username);
+    expect(text).toContain(AUDITED_USER.username);
   });
 
   it('the audit log fits a phone as cards', async () => {

@@ -324,6 +324,6 @@ export const DEMO_PROGRAM_2024: DemoProgram = {
 export async function loadDemoProgram(tx: Executor, unitId: (code: string) => string, demo: DemoProgram = DEMO_PROGRAM_2024): Promise<string> {
   const { unitCode, ...header } = demo;
   const draft = await createProgram(tx, SYSTEM_ACTOR, CreateProgramBody.parse({ ...header, unitId: unitId(unitCode) }));
-  await issueProgram(tx, SYSTEM_ACTOR, draft.id);
-  return draft.id;
+  await issueProgram(tx, SYSTEM_ACTOR, draft.program.id);
+  return draft.program.id;
 }

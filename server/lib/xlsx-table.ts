@@ -21,6 +21,14 @@ export interface XlsxTable<Row> {
   subtitle?: string;
   /** Italic red lines under the table (masked data, rows left out…). Empty entries are skipped. */
   notes?: (string | null | undefined)[];
+  /**
+   * The heading of a list an office files (members), instead of title/subtitle: the
+   * issuing unit in capitals (left; an empty line when there is none), the title (bold,
+   * centred), then italic centred lines (day drawn up, filters, count) and a blank row.
+   */
+  titleBlock?: { unit: string | null | undefined; title: string; lines: string[] };
+  /** Print on A4 landscape, fitted to the page's width, the header row repeated on every page. */
+  printA4Landscape?: boolean;
 }
 
 const TITLE_CHARS_PER_LINE = 110;
@@ -32,16 +40,40 @@ const TITLE_CHARS_PER_LINE = 110;
  */
 export async function writeXlsxTable<Row>(table: XlsxTable<Row>): Promise<Buffer> {
   const { columns, rows } = table;
-  const aboveHeader = (table.title !== undefined ? 1 : 0) + (table.subtitle !== undefined ? 1 : 0);
+  const block = table.titleBlock;
+  const blockLines = block ? [(block.unit ?? '').toLocaleUpperCase('vi-VN'), block.title, ...block.lines] : [];
+  const aboveHeader = block ? blockLines.length + 1 : (table.title !== undefined ? 1 : 0) + (table.subtitle !== undefined ? 1 : 0);
   const headerRowNumber = aboveHeader + 1;
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Công đoàn số';
-  const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: headerRowNumber }] });
+  const sheet = workbook.addWorksheet(table.sheetName, {
+    views: [{ state: 'frozen', ySplit: headerRowNumber }],
+    ...(table.printA4Landscape
+      ? {
+          pageSetup: {
+            paperSize: 9, // A4
+            orientation: 'landscape',
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            printTitlesRow: `${headerRowNumber}:${headerRowNumber}`,
+          },
+        }
+      : {}),
+  });
   sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
 
+  blockLines.forEach((line, i) => {
+    const row = sheet.getRow(i + 1);
+    row.getCell(1).value = line;
+    sheet.mergeCells(i + 1, 1, i + 1, columns.length);
+    row.getCell(1).alignment = { horizontal: i === 0 ? 'left' : 'center', vertical: 'middle' };
+    row.font = i <= 1 ? { bold: true, size: i === 1 ? 14 : 12 } : { italic: true };
+  });
+
   let next = 1;
-  if (table.title !== undefined) {
+  if (!block && table.title !== undefined) {
     const row = sheet.getRow(next);
     row.getCell(1).value = table.title;
     row.font = { bold: true, size: 13 };
@@ -50,7 +82,7 @@ export async function writeXlsxTable<Row>(table: XlsxTable<Row>): Promise<Buffer
     row.height = Math.min(120, 20 * Math.ceil(table.title.length / TITLE_CHARS_PER_LINE));
     next += 1;
   }
-  if (table.subtitle !== undefined) {
+  if (!block && table.subtitle !== undefined) {
     const row = sheet.getRow(next);
     row.getCell(1).value = table.subtitle;
     row.font = { italic: true };

@@ -15,7 +15,7 @@ import { presentDataElement } from './presenter.js';
  * target's figures would lose their source) and while a derived element that
  * is not archived adds it (its figures would stop following the reports).
  * (Deleting is never offered, and foreign keys from facts, indicators and
- * derived elements forbid it in the database.)
+ * derived elements forbid it in the database.) Returns the archived row.
  */
 export async function archiveDataElement(db: Executor, actor: Actor, id: string) {
   await requireCatalogueManage(db, actor);
@@ -41,14 +41,13 @@ export async function archiveDataElement(db: Executor, actor: Actor, id: string)
       .set({ archivedAt: new Date(), updatedAt: new Date() })
       .where(eq(dataElements.id, id))
       .returning();
-    const view = presentDataElement(updated!);
     await recordAudit(tx, actor, {
       action: 'data_element.archive',
       entityType: 'data_element',
       entityId: id,
       before: presentDataElement(row),
-      after: view,
+      after: presentDataElement(updated!),
     });
-    return view;
+    return updated!;
   });
 }

@@ -13,7 +13,7 @@ import type { CreateDataElementBody } from './schemas.js';
 import { isUniqueViolation } from './unique.js';
 
 /**
- * Adds a data element (dữ liệu báo cáo) to the shared catalogue; returns it.
+ * Adds a data element (dữ liệu báo cáo) to the shared catalogue; returns its row.
  * An element derived from records (derivedFrom) gets its facts computed in
  * the same transaction, so a target over it shows figures at once: every unit
  * with members, and every unit that reported an addend element (so a unit
@@ -51,9 +51,13 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
         // Its facts exist from the start: every unit that ever had a member or reported an addend.
         await refreshDerivedFactsForAddend(tx, null);
       }
-      const view = presentDataElement(row!);
-      await recordAudit(tx, actor, { action: 'data_element.create', entityType: 'data_element', entityId: row!.id, after: view });
-      return view;
+      await recordAudit(tx, actor, {
+        action: 'data_element.create',
+        entityType: 'data_element',
+        entityId: row!.id,
+        after: presentDataElement(row!),
+      });
+      return row!;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw fieldError('DATA_ELEMENT_CODE_TAKEN', 'code');

@@ -12,7 +12,7 @@ import { presentIndicator } from './presenter.js';
 import type { CreateIndicatorBody } from './schemas.js';
 import { isUniqueViolation } from './unique.js';
 
-/** Adds an indicator (chỉ số) to the shared catalogue after checking it measures something coherent. */
+/** Adds an indicator (chỉ số) to the shared catalogue after checking it measures something coherent; returns its row. */
 export async function createIndicator(db: Executor, actor: Actor, input: CreateIndicatorBody) {
   await requireCatalogueManage(db, actor);
   const slots = {
@@ -90,9 +90,13 @@ export async function createIndicator(db: Executor, actor: Actor, input: CreateI
           recordFilter: Object.keys(recordFilter).length ? recordFilter : null,
         })
         .returning();
-      const view = presentIndicator(row!);
-      await recordAudit(tx, actor, { action: 'indicator.create', entityType: 'indicator', entityId: row!.id, after: view });
-      return view;
+      await recordAudit(tx, actor, {
+        action: 'indicator.create',
+        entityType: 'indicator',
+        entityId: row!.id,
+        after: presentIndicator(row!),
+      });
+      return row!;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw fieldError('INDICATOR_CODE_TAKEN', 'code');

@@ -18,6 +18,7 @@ import type { CreateTargetBody } from './schemas.js';
 /**
  * Sets a target (chỉ tiêu) over the subtree of a scope unit and a period of
  * months, optionally split among units of that subtree (totals only).
+ * Returns the target's row with its allocations.
  */
 export async function createTarget(db: Executor, actor: Actor, input: CreateTargetBody) {
   await requireTargetManage(db, actor, input.scopeUnitId, input.periodTo);
@@ -27,7 +28,10 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
     .where(and(eq(indicators.id, input.indicatorId), isNull(indicators.archivedAt)));
   if (!indicator) throw fieldError('TARGET_INDICATOR_NOT_FOUND', 'indicatorId');
   const measure = indicator.measure as Measure;
-  const valueError = checkTargetValue({ measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction }, input);
+  const valueError = checkTargetValue(
+    { measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction },
+    input,
+  );
   if (valueError) throw valueError;
 
   const [scopeValid] = await queryRows<{ ok: boolean }>(
@@ -87,8 +91,13 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
           .values(input.allocations.map((a) => ({ targetId: row!.id, unitId: a.unitId, value: String(a.value) })))
           .returning()
       : [];
-    const view = presentTarget(row!, allocations);
-    await recordAudit(tx, actor, { action: 'target.create', entityType: 'target', entityId: row!.id, unitId: input.scopeUnitId, after: view });
-    return view;
+    await recordAudit(tx, actor, {
+      action: 'target.create',
+      entityType: 'target',
+      entityId: row!.id,
+      unitId: input.scopeUnitId,
+      after: presentTarget(row!, allocations),
+    });
+    return { ...row!, allocations };
   });
 }

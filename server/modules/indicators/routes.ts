@@ -48,13 +48,13 @@ export default async function indicatorRoutes(app: App) {
   app.post(
     '/data-elements',
     { schema: { tags, summary: 'Thêm dữ liệu báo cáo', body: CreateDataElementBody, response: responses({ 201: DataElementView }) } },
-    async (req, reply) => reply.code(201).send(await createDataElement(db, req.actor!, req.body)),
+    async (req, reply) => reply.code(201).send(presentDataElement(await createDataElement(db, req.actor!, req.body))),
   );
 
   app.post(
     '/data-elements/:id/archive',
     { schema: { tags, summary: 'Lưu trữ dữ liệu báo cáo', params: IdParams, response: responses({ 200: DataElementView }) } },
-    async (req) => archiveDataElement(db, req.actor!, req.params.id),
+    async (req) => presentDataElement(await archiveDataElement(db, req.actor!, req.params.id)),
   );
 
   app.get(
@@ -66,7 +66,7 @@ export default async function indicatorRoutes(app: App) {
   app.post(
     '/indicators',
     { schema: { tags, summary: 'Thêm chỉ số', body: CreateIndicatorBody, response: responses({ 201: IndicatorView }) } },
-    async (req, reply) => reply.code(201).send(await createIndicator(db, req.actor!, req.body)),
+    async (req, reply) => reply.code(201).send(presentIndicator(await createIndicator(db, req.actor!, req.body))),
   );
 
   app.get(
@@ -81,7 +81,10 @@ export default async function indicatorRoutes(app: App) {
   app.post(
     '/targets',
     { schema: { tags, summary: 'Thêm chỉ tiêu', body: CreateTargetBody, response: responses({ 201: TargetView }) } },
-    async (req, reply) => reply.code(201).send(await createTarget(db, req.actor!, req.body)),
+    async (req, reply) => {
+      const target = await createTarget(db, req.actor!, req.body);
+      return reply.code(201).send(presentTarget(target, target.allocations));
+    },
   );
 
   app.get(

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { fileNameDate, formatDate, formatNumber, todayInVietnam } from '../../../common/format.js';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
@@ -9,6 +8,7 @@ import { inTransaction } from '../../lib/transaction.js';
 import { queryRows } from '../../db/sql.js';
 import { canReachUnit, inUnitScope, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
+import { writeXlsxTable, type XlsxColumn, type XlsxTable } from '../../lib/xlsx-table.js';
 import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
 import { memberConditions, memberOrder, memberSource } from './member-filters.js';
 import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
@@ -22,6 +22,7 @@ export interface MemberExport {
 }
 
 type ExportRow = MemberListRow & { full: boolean };
+type MemberTitleBlock = NonNullable<XlsxTable<ExportRow>['titleBlock']>;
 
 /**
  * The member list with the caller's filter as an XLSX file (at most
@@ -67,7 +68,7 @@ export async function exportMembers(
  * (the filtered one, else the caller's only unit) in capitals, the title, the day it
  * was drawn up, the conditions it was drawn with, and the count.
  */
-async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, locale: Locale, count: number): Promise<string[]> {
+async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, locale: Locale, count: number): Promise<MemberTitleBlock> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
   const units = [...new Set(actor.assignments.map((a) => a.unitId))];
   const unitId = filter.unitId ?? (units.length === 1 ? units[0] : undefined);
@@ -85,83 +86,53 @@ async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, loca
     filter.admissionYear ? t('filterYear', { year: filter.admissionYear }) : null,
     filter.q?.trim() ? t('filterSearch', { q: filter.q.trim() }) : null,
   ].filter((c): c is string => Boolean(c));
-  return [
-    unit ? unit.toLocaleUpperCase(locale === 'vi' ? 'vi-VN' : 'en') : '',
-    t('title'),
-    t('asOf', { date: formatDate(todayInVietnam()) }),
-    t('filterLine', { filters: conditions.join('; ') }),
-    t('rowCount', { count }),
-  ];
+  return {
+    unit,
+    title: t('title'),
+    lines: [
+      t('asOf', { date: formatDate(todayInVietnam()) }),
+      t('filterLine', { filters: conditions.join('; ') }),
+      t('rowCount', { count }),
+    ],
+  };
 }
 
 function definedOnly(filter: MemberFilter): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)));
 }
 
-async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: number | null, heading: string[]): Promise<Buffer> {
+async function buildWorkbook(rows: ExportRow[], locale: Locale, truncatedAt: number | null, heading: MemberTitleBlock): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Công đoàn số';
-  // The title block, a blank line, then the table's header row.
-  const headerRow = heading.length + 2;
-  const sheet = workbook.addWorksheet(t('sheet'), {
-    views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
-  });
-  const textCol = { numFmt: '@' };
-  sheet.columns = [
-    { header: t('colNo'), key: 'no', width: 6 },
-    { header: t('colFullName'), key: 'fullName', width: 28 },
-    { header: t('colGender'), key: 'gender', width: 10 },
-    { header: t('colBirthDate'), key: 'birthDate', width: 13, style: textCol },
-    { header: t('colCitizenId'), key: 'citizenId', width: 16, style: textCol },
-    { header: t('colPhone'), key: 'phone', width: 14, style: textCol },
-    { header: t('colPosition'), key: 'position', width: 24 },
-    { header: t('colPartyMember'), key: 'partyMember', width: 11 },
-    { header: t('colCardNumber'), key: 'cardNumber', width: 16, style: textCol },
-    { header: t('colAdmittedOn'), key: 'admittedOn', width: 13, style: textCol },
-    { header: t('colStatus'), key: 'status', width: 18 },
-    { header: t('colUnitCode'), key: 'unitCode', width: 12 },
-    { header: t('colUnit'), key: 'unit', width: 40 },
+  const text = '@';
+  const columns: XlsxColumn<ExportRow>[] = [
+    { header: t('colNo'), width: 6, value: (_, i) => i + 1 },
+    { header: t('colFullName'), width: 28, value: (r) => r.fullName },
+    { header: t('colGender'), width: 10, value: (r) => translate(locale, `members.gender_${r.gender}`) },
+    {
+      header: t('colBirthDate'),
+      width: 13,
+      numFmt: text,
+      value: (r) => (r.full ? formatDate(r.birthDate) : `**/**/${maskBirthDate(r.birthDate)!.slice(0, 4)}`),
+    },
+    { header: t('colCitizenId'), width: 16, numFmt: text, value: (r) => (r.full ? r.citizenId : maskCitizenId(r.citizenId)) ?? '' },
+    { header: t('colPhone'), width: 14, numFmt: text, value: (r) => (r.full ? r.phone : maskPhone(r.phone)) ?? '' },
+    { header: t('colPosition'), width: 24, value: (r) => translate(locale, `members.position_${r.unionPosition}`) },
+    { header: t('colPartyMember'), width: 11, value: (r) => (r.partyMember ? t('yes') : '') },
+    { header: t('colCardNumber'), width: 16, numFmt: text, value: (r) => r.cardNumber ?? '' },
+    { header: t('colAdmittedOn'), width: 13, numFmt: text, value: (r) => formatDate(r.admittedOn) },
+    { header: t('colStatus'), width: 18, value: (r) => translate(locale, `members.status_${r.status}`) },
+    { header: t('colUnitCode'), width: 12, value: (r) => r.unitCode },
+    { header: t('colUnit'), width: 40, value: (r) => r.unitFullName },
   ];
-  const columnCount = sheet.columns.length;
-  // The columns' headers are row 1 until the title block is put above them.
-  sheet.spliceRows(1, 0, ...heading.map((line) => [line]), []);
-  heading.forEach((_, i) => {
-    const row = sheet.getRow(i + 1);
-    sheet.mergeCells(i + 1, 1, i + 1, columnCount);
-    row.getCell(1).alignment = { horizontal: i === 0 ? 'left' : 'center', vertical: 'middle' };
-    if (i <= 1) row.font = { bold: true, size: i === 1 ? 14 : 12 };
-    else row.font = { italic: true };
+  return writeXlsxTable({
+    sheetName: t('sheet'),
+    columns,
+    rows,
+    titleBlock: heading,
+    printA4Landscape: true,
+    notes: [
+      rows.some((r) => !r.full) ? t('masked') : null,
+      truncatedAt !== null ? t('truncated', { max: formatNumber(truncatedAt, { locale }) }) : null,
+    ],
   });
-  let anyMasked = false;
-  rows.forEach((r, i) => {
-    anyMasked ||= !r.full;
-    const birth = r.full ? formatDate(r.birthDate) : `**/**/${maskBirthDate(r.birthDate)!.slice(0, 4)}`;
-    sheet.addRow({
-      no: i + 1,
-      fullName: r.fullName,
-      gender: translate(locale, `members.gender_${r.gender}`),
-      birthDate: birth,
-      citizenId: (r.full ? r.citizenId : maskCitizenId(r.citizenId)) ?? '',
-      phone: (r.full ? r.phone : maskPhone(r.phone)) ?? '',
-      position: translate(locale, `members.position_${r.unionPosition}`),
-      partyMember: r.partyMember ? t('yes') : '',
-      cardNumber: r.cardNumber ?? '',
-      admittedOn: formatDate(r.admittedOn),
-      status: translate(locale, `members.status_${r.status}`),
-      unitCode: r.unitCode,
-      unit: r.unitFullName,
-    });
-  });
-  const header = sheet.getRow(headerRow);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columnCount } };
-  const notes = [anyMasked ? t('masked') : null, truncatedAt !== null ? t('truncated', { max: formatNumber(truncatedAt, { locale }) }) : null];
-  for (const note of notes.filter(Boolean)) {
-    const row = sheet.addRow([note]);
-    row.font = { italic: true, color: { argb: 'FFB71C1C' } };
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -123,6 +123,7 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(sheet.getRow(4).getCell(1).text).toContain('trạng thái Đang sinh hoạt');
     expect(sheet.getRow(5).getCell(1).text).toBe('Tổng số: 2 đoàn viên');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' }); // A4 landscape
     expect(sheet.getRow(7).getCell(2).text).toBe('Họ và tên');
     expect(sheet.getRow(8).getCell(2).text).toBe('Nguyễn Thị Ánh');
     expect(sheet.getRow(8).getCell(5).text).toBe('09*******001'); // a viewer's export is masked

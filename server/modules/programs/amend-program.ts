@@ -7,7 +7,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage } from './policy.js';
-import { auditProgram, presentProgram } from './presenter.js';
+import { auditProgram } from './presenter.js';
 import { isUniqueViolation } from './program-rules.js';
 import type { AmendProgramBody } from './schemas.js';
 
@@ -57,7 +57,7 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         before: { previousVersionId: source.id, version: source.version },
         after: { ...auditProgram(row!), reason: input.reason },
       });
-      return presentProgram(row!, found.unitName);
+      return { program: row!, unitName: found.unitName };
     });
   } catch (error) {
     // Another amendment of the same version won the race.

@@ -6,7 +6,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { requireProgramManage } from './policy.js';
-import { auditProgram, presentProgram } from './presenter.js';
+import { auditProgram } from './presenter.js';
 import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
 import type { CreateProgramBody } from './schemas.js';
 
@@ -28,8 +28,7 @@ export async function createProgram(db: Executor, actor: Actor, input: CreatePro
         unitId: row!.unitId,
         after: auditProgram(row!),
       });
-      const found = await findProgram(tx, row!.id);
-      return presentProgram(found!.program, found!.unitName);
+      return (await findProgram(tx, row!.id))!;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number, year: input.year });

@@ -14,7 +14,7 @@ import { allocatable } from '../indicators/definition-rules.js';
 import { presentTarget } from '../indicators/presenter.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage, requireProgramVisible } from './policy.js';
-import { auditProgram, presentProgram } from './presenter.js';
+import { auditProgram } from './presenter.js';
 import { assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
 import type { DeriveProgramBody } from './schemas.js';
 
@@ -198,7 +198,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
         },
       });
       const created = await findProgram(tx, row!.id);
-      return { program: presentProgram(created!.program, created!.unitName), inheritedTargets, allocatedTargets, needsAllocation };
+      return { program: created!, inheritedTargets, allocatedTargets, needsAllocation };
     });
   } catch (error) {
     // A concurrent create took the number: ask again rather than guess.

@@ -10,7 +10,6 @@ import { AppError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramIssue } from './policy.js';
 import { versionChanges } from './list-program-versions.js';
-import { presentProgram } from './presenter.js';
 import { toDateOnly } from '../../db/sql.js';
 
 /**
@@ -55,6 +54,6 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
       before: { status: before.status, issuedOn: toDateOnly(before.issuedOn) },
       after: { status: after!.status, issuedOn, ...(changes ? { version: after!.version, changes } : {}) },
     });
-    return presentProgram(after!, found.unitName);
+    return { program: after!, unitName: found.unitName };
   });
 }

@@ -3,7 +3,6 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { visiblePrograms } from './policy.js';
-import { presentProgramSummary } from './presenter.js';
 import type { ListProgramsQuery } from './schemas.js';
 
 /** Programs the caller may read (units in scope; issued programs of the units above), newest first. */
@@ -26,7 +25,7 @@ export async function listPrograms(db: Executor, actor: Actor, query: ListProgra
     total = c?.n ?? 0;
   }
   return {
-    items: rows.map((r) => presentProgramSummary(r.program, r.unitName)),
+    items: rows.map(({ program, unitName }) => ({ program, unitName })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -4,6 +4,9 @@ import { toDateOnly, toIso } from '../../db/sql.js';
 
 type ProgramRow = typeof programs.$inferSelect;
 
+/** What the program use-cases return: the row and its issuing unit's short name (as findProgram reads it). */
+export type ProgramWithUnit = { program: ProgramRow; unitName: string };
+
 export function presentProgramSummary(row: ProgramRow, unitName: string) {
   return {
     id: row.id,

@@ -11,9 +11,13 @@ import { AmendProgramBody, ProgramVersionList } from './schemas.js';
 import { AllocationCheck, DeriveProgramBody, DeriveProgramResult } from './schemas.js';
 import { checkProgramAllocations } from './check-program-allocations.js';
 import { deriveProgram } from './derive-program.js';
+import { presentProgram, presentProgramSummary, type ProgramWithUnit } from './presenter.js';
 import { CreateProgramBody, DocxFile, ListProgramsQuery, ProgramDetail, ProgramPage, UpdateProgramBody } from './schemas.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A program use-case's result as the API shows it (decision 0009: the route presents). */
+const present = (found: ProgramWithUnit) => presentProgram(found.program, found.unitName);
 
 export default async function programRoutes(app: App) {
   const db = app.database.db;
@@ -22,19 +26,22 @@ export default async function programRoutes(app: App) {
   app.get(
     '/programs',
     { schema: { tags, summary: 'Danh sách chương trình công tác trong phạm vi', querystring: ListProgramsQuery, response: responses({ 200: ProgramPage }) } },
-    async (req) => listPrograms(db, req.actor!, req.query),
+    async (req) => {
+      const page = await listPrograms(db, req.actor!, req.query);
+      return { ...page, items: page.items.map((r) => presentProgramSummary(r.program, r.unitName)) };
+    },
   );
 
   app.get(
     '/programs/:id',
     { schema: { tags, summary: 'Chương trình công tác (toàn văn)', params: IdParams, response: responses({ 200: ProgramDetail }) } },
-    async (req) => getProgram(db, req.actor!, req.params.id),
+    async (req) => present(await getProgram(db, req.actor!, req.params.id)),
   );
 
   app.post(
     '/programs',
     { schema: { tags, summary: 'Tạo dự thảo chương trình', body: CreateProgramBody, response: responses({ 201: ProgramDetail }) } },
-    async (req, reply) => reply.code(201).send(await createProgram(db, req.actor!, req.body)),
+    async (req, reply) => reply.code(201).send(present(await createProgram(db, req.actor!, req.body))),
   );
 
   app.patch(
@@ -42,13 +49,13 @@ export default async function programRoutes(app: App) {
     {
       schema: { tags, summary: 'Sửa dự thảo chương trình', params: IdParams, body: UpdateProgramBody, response: responses({ 200: ProgramDetail }) },
     },
-    async (req) => updateProgram(db, req.actor!, req.params.id, req.body),
+    async (req) => present(await updateProgram(db, req.actor!, req.params.id, req.body)),
   );
 
   app.post(
     '/programs/:id/issue',
     { schema: { tags, summary: 'Ban hành chương trình', params: IdParams, response: responses({ 200: ProgramDetail }) } },
-    async (req) => issueProgram(db, req.actor!, req.params.id),
+    async (req) => present(await issueProgram(db, req.actor!, req.params.id)),
   );
 
   app.post(
@@ -56,7 +63,7 @@ export default async function programRoutes(app: App) {
     {
       schema: { tags, summary: 'Sửa đổi, bổ sung chương trình đã ban hành (tạo phiên bản dự thảo mới)', params: IdParams, body: AmendProgramBody, response: responses({ 201: ProgramDetail }) },
     },
-    async (req, reply) => reply.code(201).send(await amendProgram(db, req.actor!, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(present(await amendProgram(db, req.actor!, req.params.id, req.body))),
   );
 
   app.post(
@@ -64,7 +71,10 @@ export default async function programRoutes(app: App) {
     {
       schema: { tags, summary: 'Cụ thể hóa chương trình cho đơn vị cấp dưới (tạo dự thảo)', params: IdParams, body: DeriveProgramBody, response: responses({ 201: DeriveProgramResult }) },
     },
-    async (req, reply) => reply.code(201).send(await deriveProgram(db, req.actor!, req.params.id, req.body)),
+    async (req, reply) => {
+      const result = await deriveProgram(db, req.actor!, req.params.id, req.body);
+      return reply.code(201).send({ ...result, program: present(result.program) });
+    },
   );
 
   app.get(

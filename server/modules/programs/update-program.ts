@@ -8,7 +8,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage } from './policy.js';
-import { auditProgram, presentProgram } from './presenter.js';
+import { auditProgram } from './presenter.js';
 import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
 import type { UpdateProgramBody } from './schemas.js';
 
@@ -30,7 +30,7 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
           if (changes[field] !== undefined && changes[field] !== before[field]) throw fieldError('PROGRAM_VERSION_KEY_FIXED', field);
         }
       }
-      if (Object.keys(changes).length === 0) return presentProgram(before, found.unitName);
+      if (Object.keys(changes).length === 0) return { program: before, unitName: found.unitName };
       const key = {
         unitId: before.unitId,
         year: changes.year ?? before.year,
@@ -55,7 +55,7 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
         before: auditProgram(before),
         after: auditProgram(after!),
       });
-      return presentProgram(after!, found.unitName);
+      return { program: after!, unitName: found.unitName };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number ?? '', year: input.year ?? '' });

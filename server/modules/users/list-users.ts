@@ -5,8 +5,8 @@ import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldedSql, matchesText } from '../../lib/search-text.js';
 import { requireUserAction } from './policy.js';
-import { presentUsers, userColumns } from './presenter.js';
-import type { ListUsersQuery, UserView } from './schemas.js';
+import type { ListUsersQuery } from './schemas.js';
+import { userColumns, withAssignments, type UserWithAssignments } from './user-rows.js';
 
 /** Names sort without diacritics, so "Đặng" comes before "Nguyễn" (byte order would put Đ after Z). */
 const SORT_COLUMNS = { username: users.username, fullName: foldedSql(sql`${users.fullName}`), createdAt: users.createdAt } as const;
@@ -22,7 +22,7 @@ export async function listUsers(
   actor: Actor,
   query: ListUsersQuery,
   today = todayInVietnam(),
-): Promise<{ items: UserView[]; total: number; page: number; pageSize: number }> {
+): Promise<{ items: UserWithAssignments[]; total: number; page: number; pageSize: number }> {
   requireUserAction(actor, 'list');
   const where: SQL[] = [];
   if (query.q) {
@@ -56,6 +56,6 @@ export async function listUsers(
       .where(where.length ? and(...where) : undefined);
     total = row?.n ?? 0;
   }
-  const items = await presentUsers(db, rows);
+  const items = await withAssignments(db, rows);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

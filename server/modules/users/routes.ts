@@ -37,13 +37,16 @@ export default async function usersRoutes(app: App) {
   app.get(
     '/users',
     { schema: { tags, summary: 'Danh sách người dùng', querystring: ListUsersQuery, response: responses({ 200: UserPage }) } },
-    async (req) => listUsers(db, req.actor!, req.query),
+    async (req) => {
+      const page = await listUsers(db, req.actor!, req.query);
+      return { ...page, items: page.items.map(presentUser) };
+    },
   );
 
   app.get(
     '/users/:id',
     { schema: { tags, summary: 'Chi tiết người dùng', params: UserParams, response: responses({ 200: UserView }) } },
-    async (req) => getUser(db, req.actor!, req.params.id),
+    async (req) => presentUser(await getUser(db, req.actor!, req.params.id)),
   );
 
   app.post(
@@ -51,7 +54,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Thêm người dùng', body: CreateUserBody, response: responses({ 201: UserView }) } },
     async (req, reply) => {
       const id = await createUser(db, req.actor!, req.body);
-      return reply.code(201).send(await presentUser(db, id));
+      return reply.code(201).send(presentUser(await getUser(db, req.actor!, id)));
     },
   );
 
@@ -60,7 +63,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Sửa thông tin người dùng', params: UserParams, body: UpdateUserBody, response: responses({ 200: UserView }) } },
     async (req) => {
       await updateUser(db, req.actor!, req.params.id, req.body);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 
@@ -78,7 +81,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Vô hiệu hóa tài khoản', params: UserParams, response: responses({ 200: UserView }) } },
     async (req) => {
       await disableUser(db, req.actor!, req.params.id);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 
@@ -87,7 +90,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Kích hoạt lại tài khoản', params: UserParams, response: responses({ 200: UserView }) } },
     async (req) => {
       await enableUser(db, req.actor!, req.params.id);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 
@@ -96,7 +99,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Phân quyền', params: UserParams, body: AssignmentInput, response: responses({ 200: UserView }) } },
     async (req) => {
       await addRoleAssignment(db, req.actor!, req.params.id, req.body);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 
@@ -113,7 +116,7 @@ export default async function usersRoutes(app: App) {
     },
     async (req) => {
       await updateRoleAssignment(db, req.actor!, req.params.id, req.params.assignmentId, req.body);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 
@@ -122,7 +125,7 @@ export default async function usersRoutes(app: App) {
     { schema: { tags, summary: 'Xóa phân quyền', params: AssignmentParams, response: responses({ 200: UserView }) } },
     async (req) => {
       await deleteRoleAssignment(db, req.actor!, req.params.id, req.params.assignmentId);
-      return presentUser(db, req.params.id);
+      return presentUser(await getUser(db, req.actor!, req.params.id));
     },
   );
 }
