@@ -11,7 +11,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { writeXlsxTable, type XlsxColumn, type XlsxTable } from '../../lib/xlsx-table.js';
 import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
 import { memberConditions, memberOrder, memberSource } from './member-filters.js';
-import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
+import { MANAGE_MEMBER_ROLES, memberReadScope, requireMemberReader } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
 export interface MemberExport {
@@ -70,10 +70,11 @@ export async function exportMembers(
  */
 async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, locale: Locale, count: number): Promise<MemberTitleBlock> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
+  // Only a unit the reader may read is named: a unit id out of scope gives no name.
   const units = [...new Set(actor.assignments.map((a) => a.unitId))];
   const unitId = filter.unitId ?? (units.length === 1 ? units[0] : undefined);
   const unit = unitId
-    ? (await queryRows<{ full_name: string }>(tx, sql`select full_name from org_units where id = ${unitId}::uuid`))[0]?.full_name
+    ? (await queryRows<{ full_name: string }>(tx, sql`select full_name from org_units o where o.id = ${unitId}::uuid and ${memberReadScope(sql`o.id`, actor)}`))[0]?.full_name
     : undefined;
   const conditions = [
     filter.unitId && unit ? t(filter.includeSubtree === false ? 'filterUnitOnly' : 'filterUnit', { unit }) : null,
