@@ -46,9 +46,29 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * antd's form context (imported by every input, card and config provider) takes only
+ * `FormProvider` from @rc-component/form, but through the package's index, which
+ * attaches Field, List and useForm to the Form export and so cannot be tree-shaken:
+ * the whole form library and async-validator (≈25 kB compressed) loaded on every page,
+ * forms or not. This points that one import at the module that defines FormProvider
+ * (the same module the index re-exports, so the context is the same object); pages
+ * with a Form still import the index through antd's Form.
+ */
+function antdFormContextWithoutFormLibrary(): Plugin {
+  return {
+    name: 'congdoan:antd-form-context',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer || !/[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/.test(importer)) return null;
+      return this.resolve('@rc-component/form/es/FormContext.js', importer, { skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), antdFormContextWithoutFormLibrary(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -6,12 +6,12 @@ import { MEMBER_LIMITS, maskBirthDate, maskCitizenId, maskPhone } from '../../..
 import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { queryRows } from '../../db/sql.js';
-import { canReachUnit, inUnitScope, type Actor } from '../../lib/access.js';
+import { inUnitScope, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { writeXlsxTable, type XlsxColumn, type XlsxTable } from '../../lib/xlsx-table.js';
 import { memberListColumns, toListRow, type MemberListRow } from './list-members.js';
 import { memberConditions, memberOrder, memberSource } from './member-filters.js';
-import { MANAGE_MEMBER_ROLES, requireMemberReader } from './policy.js';
+import { MANAGE_MEMBER_ROLES, memberReadScope, requireMemberReader } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
 export interface MemberExport {
@@ -70,13 +70,12 @@ export async function exportMembers(
  */
 async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, locale: Locale, count: number): Promise<MemberTitleBlock> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberExport.${key}`, params);
+  // Only a unit the reader may read is named: a unit id out of scope gives no name.
   const units = [...new Set(actor.assignments.map((a) => a.unitId))];
   const unitId = filter.unitId ?? (units.length === 1 ? units[0] : undefined);
-  // Named only when the caller may read the unit: a unit id from outside the scope is not revealed (docs/scopes.md).
-  const unit =
-    unitId && (await canReachUnit(tx, actor, unitId))
-      ? (await queryRows<{ full_name: string }>(tx, sql`select full_name from org_units where id = ${unitId}::uuid`))[0]?.full_name
-      : undefined;
+  const unit = unitId
+    ? (await queryRows<{ full_name: string }>(tx, sql`select full_name from org_units o where o.id = ${unitId}::uuid and ${memberReadScope(sql`o.id`, actor)}`))[0]?.full_name
+    : undefined;
   const conditions = [
     filter.unitId && unit ? t(filter.includeSubtree === false ? 'filterUnitOnly' : 'filterUnit', { unit }) : null,
     filter.status ? t('filterStatus', { status: translate(locale, `members.status_${filter.status}`) }) : t('filterStatusAll'),

@@ -1,11 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, lazy, use, useCallback, useContext, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { Locale as AntLocale } from 'antd/es/locale';
 import antVi from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { Locale } from '../../../common/enums';
 import { translateFrom, type MessageKey, type MessageParams, type Messages } from '../../../common/i18n/translate';
-import * as viMessages from '../../../common/i18n/vi/index';
+import * as viStart from '../../../common/i18n/vi/start';
 import { setApiLanguage } from '../lib/api';
 
 interface I18n {
@@ -21,9 +21,38 @@ interface Bundle {
   antLocale: AntLocale;
 }
 
-const vi: Bundle = { messages: viMessages as unknown as Messages, antLocale: antVi };
-// Vietnamese ships with the app; English (our catalogue and Ant Design's) is its own chunk,
-// downloaded only when someone chooses it.
+// Vietnamese ships with the app, but only the namespaces of the first screens (sign-in,
+// home, a target's breakdown: vi/start.ts); the rest is one chunk that every other page
+// loads alongside its own code (lazyPage below). English (our whole catalogue and Ant
+// Design's) is its own chunk, downloaded only when someone chooses it.
+const vi: Bundle = { messages: { ...viStart } as unknown as Messages, antLocale: antVi };
+let restOfVietnamese: Promise<void> | null = null;
+let hasRestOfVietnamese = false;
+
+/** Loads the Vietnamese namespaces the first screens leave out (once). */
+export function loadFullCatalogue(): Promise<void> {
+  restOfVietnamese ??= import('../../../common/i18n/vi/rest').then((rest) => {
+    Object.assign(vi.messages, rest);
+    hasRestOfVietnamese = true;
+  });
+  return restOfVietnamese;
+}
+
+/**
+ * React.lazy for a page that may use any namespace: its code and the rest of the
+ * Vietnamese catalogue download in parallel, and it renders when both have arrived.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same bound as React.lazy's
+export function lazyPage<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(() => Promise.all([load(), loadFullCatalogue()]).then(([page]) => page));
+}
+
+/** Renders its children once the whole catalogue is there (suspends until then). */
+export function WithFullCatalogue({ children }: { children: ReactNode }) {
+  if (!hasRestOfVietnamese) use(loadFullCatalogue());
+  return <>{children}</>;
+}
+
 const bundles: Partial<Record<Locale, Bundle>> = { vi };
 function loadBundle(locale: Locale): Promise<Bundle> {
   const ready = bundles[locale];

@@ -5,11 +5,11 @@ import { HomePage } from '../features/home/home-page';
 import { featureRoutes } from './feature-routes';
 import { LazyResult } from '../lib/lazy-antd';
 import { AppLayout } from './layout';
-import { useI18n } from './i18n';
+import { lazyPage, useI18n } from './i18n';
 
 // Forms load with the page that shows them: a returning user's home needs neither.
 const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const AccountPage = lazy(() => import('../features/account/account-page').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazyPage(() => import('../features/account/account-page').then((m) => ({ default: m.AccountPage })));
 
 function NotFound() {
   const { t } = useI18n();

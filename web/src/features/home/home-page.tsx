@@ -1,8 +1,10 @@
-import { Card, List, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../auth/use-me';
 import { TargetsHomeCard } from '../targets/home-summary';
 import { MembersHomeCard } from '../members/home-card';
+import { LightCard } from '../../lib/light-card';
+import { LightList } from '../../lib/light-list';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -13,20 +15,21 @@ export function HomePage() {
       <Typography.Title level={3}>{t('auth.welcome', { name: me.user.fullName })}</Typography.Title>
       {me.permissions.includes('viewUnits') && <TargetsHomeCard />}
       {me.permissions.includes('viewMembers') && <MembersHomeCard />}
-      <Card title={t('auth.yourRoles')}>
-        <List
-          locale={{ emptyText: t('auth.noRoles') }}
-          dataSource={me.assignments}
+      <LightCard title={t('auth.yourRoles')}>
+        <LightList
+          emptyText={t('auth.noRoles')}
+          items={me.assignments}
+          rowKey={(a, i) => `${a.role}-${a.unitName}-${i}`}
           renderItem={(a) => (
-            <List.Item>
+            <>
               <Tag color="red">{t(`enums.role.${a.role}`)}</Tag>
               <span>
                 {a.unitName} {a.includesSubtree ? t('auth.subtreeSuffix') : ''}
               </span>
-            </List.Item>
+            </>
           )}
         />
-      </Card>
+      </LightCard>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // "Đoàn viên" on the home page: active members, admissions this year and transfers waiting, for the caller's scope.
-import { Card } from 'antd';
+import { LightCard } from '../../lib/light-card';
 import { IdcardOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
@@ -13,7 +13,7 @@ export function MembersHomeCard() {
   if (stats.isError) return null;
   const s = stats.data;
   return (
-    <Card
+    <LightCard
       title={
         <span>
           <IdcardOutlined /> {t('members.homeCard')}
@@ -38,6 +38,6 @@ export function MembersHomeCard() {
           </Link>
         </div>
       )}
-    </Card>
+    </LightCard>
   );
 }

@@ -1,11 +1,11 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/i18n';
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../app/require-permission';
 
 // Pages load on demand, so a chair's phone downloads only what they open.
-const MembersPage = lazy(() => import('./members-page').then((m) => ({ default: m.MembersPage })));
-const MemberPage = lazy(() => import('./member-page').then((m) => ({ default: m.MemberPage })));
-const MemberImportPage = lazy(() => import('./import-page').then((m) => ({ default: m.MemberImportPage })));
+const MembersPage = lazyPage(() => import('./members-page').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazyPage(() => import('./member-page').then((m) => ({ default: m.MemberPage })));
+const MemberImportPage = lazyPage(() => import('./import-page').then((m) => ({ default: m.MemberImportPage })));
 
 export const memberRoutes: RouteObject[] = [
   { path: '/members', element: <MembersPage /> },

@@ -1,5 +1,6 @@
 // "Tiến độ chỉ tiêu" on the home page: counts by status of the targets in scope, linking to /targets.
-import { Card, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
+import { LightCard } from '../../lib/light-card';
 import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
@@ -20,7 +21,7 @@ export function TargetsHomeCard() {
   const items = query.data?.items ?? [];
   if (!programId || items.length === 0) return null;
   return (
-    <Card
+    <LightCard
       title={
         <span>
           <AimOutlined /> {t('targets.homeCard')}
@@ -43,6 +44,6 @@ export function TargetsHomeCard() {
         })}
         <span className="targets-muted">{t('targets.asOfLabel', { date: formatDate(query.data!.asOf) })}</span>
       </Space>
-    </Card>
+    </LightCard>
   );
 }

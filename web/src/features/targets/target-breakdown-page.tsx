@@ -1,11 +1,13 @@
-import { Alert, App, Button, Card, Empty, Input, List, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Input, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { download } from '../../lib/api';
-import { LazyDatePicker, LazyTable } from '../../lib/lazy-antd';
+import { LazyDatePicker, LazyPagination, LazySelect, LazyTable } from '../../lib/lazy-antd';
+import { LightCard } from '../../lib/light-card';
+import { LightList } from '../../lib/light-list';
 import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
 import {
   targetBreakdownXlsxUrl,
@@ -22,6 +24,8 @@ import { useFormat } from '../../lib/format';
 import { useIsPhone } from '../../lib/responsive';
 
 const collator = new Intl.Collator('vi');
+/** Unit cards per page on a phone. */
+const PHONE_PAGE_SIZE = 20;
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
 
 /** Per-unit results of one target (kết quả chỉ tiêu theo đơn vị), units holding it back first. */
@@ -34,6 +38,7 @@ export function TargetBreakdownPage() {
   const asOf = search.get('asOf') ?? todayIso();
   const [state, setState] = useState<UnitState | ''>('');
   const [text, setText] = useState('');
+  const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const breakdown = useTargetBreakdown(id, asOf);
   const list = useTargets();
@@ -51,7 +56,8 @@ export function TargetBreakdownPage() {
   const units = useMemo(() => {
     const q = text.trim().toLocaleLowerCase('vi');
     return (breakdown.data?.units ?? []).filter(
-      (u) => (!state || u.state === state) && (!q || u.unitName.toLocaleLowerCase('vi').includes(q) || u.unitCode.toLowerCase().includes(q)),
+      (u) =>
+        (!state || u.state === state) && (!q || u.unitName.toLocaleLowerCase('vi').includes(q) || u.unitCode.toLowerCase().includes(q)),
     );
   }, [breakdown.data, state, text]);
   const hasAllocations = (breakdown.data?.units ?? []).some((u) => u.allocated !== null);
@@ -102,7 +108,7 @@ export function TargetBreakdownPage() {
           {t('targets.exportXlsx')}
         </Button>
       </div>
-      <Card size="small" className="breakdown-head">
+      <LightCard size="small" className="breakdown-head">
         {!target ? (
           <Skeleton active paragraph={{ rows: 2 }} />
         ) : (
@@ -138,33 +144,32 @@ export function TargetBreakdownPage() {
             )}
           </Space>
         )}
-      </Card>
+      </LightCard>
 
       {(breakdown.data?.allocations.length ?? 0) > 0 && (
-        <Card size="small" title={t('targets.allocations')} style={{ marginBottom: 16 }}>
-          <List
-            dataSource={breakdown.data!.allocations}
+        <LightCard size="small" title={t('targets.allocations')} style={{ marginBottom: 16 }}>
+          <LightList
+            items={breakdown.data!.allocations}
+            rowKey={(a) => a.unitId}
             renderItem={(a) => (
-              <List.Item>
-                <div style={{ width: '100%' }}>
-                  <div className="breakdown-card-row">
-                    <Typography.Text strong>{a.unitName}</Typography.Text>
-                    <StatusTag status={a.status} />
-                  </div>
-                  <Typography.Text type="secondary">
-                    {t('targets.allocationOf', { value: formatValue(a.value, uom), allocated: formatValue(a.allocated, uom) })}
-                  </Typography.Text>
-                  <Progress
-                    percent={Math.round(progressPercent(a.value, a.allocated, target?.comparator ?? 'gte'))}
-                    strokeColor={STATUS_COLORS[a.status].hex}
-                    showInfo={false}
-                    size="small"
-                  />
+              <div style={{ width: '100%' }}>
+                <div className="breakdown-card-row">
+                  <Typography.Text strong>{a.unitName}</Typography.Text>
+                  <StatusTag status={a.status} />
                 </div>
-              </List.Item>
+                <Typography.Text type="secondary">
+                  {t('targets.allocationOf', { value: formatValue(a.value, uom), allocated: formatValue(a.allocated, uom) })}
+                </Typography.Text>
+                <Progress
+                  percent={Math.round(progressPercent(a.value, a.allocated, target?.comparator ?? 'gte'))}
+                  strokeColor={STATUS_COLORS[a.status].hex}
+                  showInfo={false}
+                  size="small"
+                />
+              </div>
             )}
           />
-        </Card>
+        </LightCard>
       )}
 
       <div className="toolbar">
@@ -172,13 +177,19 @@ export function TargetBreakdownPage() {
           allowClear
           placeholder={t('targets.searchUnit')}
           aria-label={t('targets.searchUnit')}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
           style={{ maxWidth: isPhone ? undefined : 320 }}
         />
-        <Select
+        <LazySelect<UnitState | ''>
           aria-label={t('targets.stateFilter')}
           value={state}
-          onChange={setState}
+          onChange={(v) => {
+            setState(v);
+            setPage(1);
+          }}
           style={{ minWidth: 200 }}
           options={[
             { value: '', label: `${t('targets.stateFilter')}: ${t('targets.allStates')}` },
@@ -199,43 +210,55 @@ export function TargetBreakdownPage() {
       )}
 
       {isPhone ? (
-        <List
-          loading={breakdown.isLoading}
-          dataSource={units}
-          locale={{ emptyText: <Empty description={t('targets.noUnits')} /> }}
-          pagination={units.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          renderItem={(u) => (
-            <Card size="small" className="breakdown-card" data-testid="unit-card">
-              <div className="breakdown-card-row">
-                <Typography.Text strong>{u.unitName}</Typography.Text>
-                <StateTag state={u.state} />
-              </div>
-              <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
-              <div className="breakdown-card-row">
-                {(u.value !== null || u.meets === null) && (
-                  <span>
-                    {t('targets.colValue')}: <b>{unitValue(u)}</b>
-                  </span>
-                )}
-                {u.meets !== null && (
-                  <span>
-                    {t('targets.colMeets')}: <b>{meetsText(u.meets)}</b>
-                  </span>
-                )}
-              </div>
-              {u.denominator !== null && (
-                <div>
-                  {t('targets.colNumerator')}/{t('targets.colDenominator')}: {formatNumber(u.numerator)} / {formatNumber(u.denominator)}
+        <div className="breakdown-cards">
+          {breakdown.isLoading ? (
+            <Skeleton active />
+          ) : units.length === 0 ? (
+            <Empty description={t('targets.noUnits')} />
+          ) : (
+            units.slice((page - 1) * PHONE_PAGE_SIZE, page * PHONE_PAGE_SIZE).map((u) => (
+              <LightCard key={u.unitId} size="small" className="breakdown-card" data-testid="unit-card">
+                <div className="breakdown-card-row">
+                  <Typography.Text strong>{u.unitName}</Typography.Text>
+                  <StateTag state={u.state} />
                 </div>
-              )}
-              {u.allocated !== null && (
-                <div>
-                  {t('targets.colAllocated')}: {formatValue(u.allocated, uom)}
+                <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
+                <div className="breakdown-card-row">
+                  {(u.value !== null || u.meets === null) && (
+                    <span>
+                      {t('targets.colValue')}: <b>{unitValue(u)}</b>
+                    </span>
+                  )}
+                  {u.meets !== null && (
+                    <span>
+                      {t('targets.colMeets')}: <b>{meetsText(u.meets)}</b>
+                    </span>
+                  )}
                 </div>
-              )}
-            </Card>
+                {u.denominator !== null && (
+                  <div>
+                    {t('targets.colNumerator')}/{t('targets.colDenominator')}: {formatNumber(u.numerator)} / {formatNumber(u.denominator)}
+                  </div>
+                )}
+                {u.allocated !== null && (
+                  <div>
+                    {t('targets.colAllocated')}: {formatValue(u.allocated, uom)}
+                  </div>
+                )}
+              </LightCard>
+            ))
           )}
-        />
+          {units.length > PHONE_PAGE_SIZE && (
+            <LazyPagination
+              className="breakdown-pagination"
+              size="small"
+              current={page}
+              pageSize={PHONE_PAGE_SIZE}
+              total={units.length}
+              onChange={setPage}
+            />
+          )}
+        </div>
       ) : (
         <LazyTable<UnitBreakdown>
           rowKey="unitId"
@@ -282,7 +305,8 @@ export function TargetBreakdownPage() {
                     width: 170,
                     align: 'right' as const,
                     sorter: (a: UnitBreakdown, b: UnitBreakdown) => byNumber(a.numerator, b.numerator),
-                    render: (_: unknown, u: UnitBreakdown) => (u.denominator === null ? '–' : `${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`),
+                    render: (_: unknown, u: UnitBreakdown) =>
+                      u.denominator === null ? '–' : `${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`,
                   },
                 ]
               : []),

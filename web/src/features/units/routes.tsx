@@ -1,9 +1,9 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/i18n';
 import type { RouteObject } from 'react-router';
 
 // Pages load on demand, so a chair's phone downloads only what they open.
-const UnitPage = lazy(() => import('./unit-page').then((m) => ({ default: m.UnitPage })));
-const UnitTreePage = lazy(() => import('./unit-tree-page').then((m) => ({ default: m.UnitTreePage })));
+const UnitPage = lazyPage(() => import('./unit-page').then((m) => ({ default: m.UnitPage })));
+const UnitTreePage = lazyPage(() => import('./unit-tree-page').then((m) => ({ default: m.UnitTreePage })));
 
 export const unitRoutes: RouteObject[] = [
   { path: '/units', element: <UnitTreePage /> },

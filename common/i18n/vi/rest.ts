@@ -1,0 +1,10 @@
+// The Vietnamese namespaces that the first screens do not use; see vi/start.ts.
+export { errors } from './errors.js';
+export { units } from './units.js';
+export { users } from './users.js';
+export { audit } from './audit.js';
+export { programs } from './programs.js';
+export { catalogue } from './catalogue.js';
+export { validation } from './validation.js';
+export { memberImport } from './member-import.js';
+export { memberExport } from './member-export.js';
