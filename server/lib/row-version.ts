@@ -6,6 +6,7 @@
 // naming the last writer and the time — read from the row itself, never
 // from the audit log.
 import { sql } from 'drizzle-orm';
+import { formatDateTime } from '../../common/format.js';
 import type { Executor } from '../db/client.js';
 import { queryRows } from '../db/sql.js';
 import { AppError } from './errors.js';
@@ -21,12 +22,6 @@ export function nextVersion(actor: { userId: string } | null) {
   return { rowVersion: sql`row_version + 1`, updatedAt: new Date(), updatedBy: actor?.userId ?? null };
 }
 
-/** 'dd/mm/yyyy HH:mm' in Vietnam time (UTC+7). */
-function vnDateTime(value: Date | string): string {
-  const d = new Date(new Date(value).getTime() + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
-}
-
 /** 409 STALE_WRITE for the row as it is now: who changed it last and when. */
 export async function staleWrite(db: Executor, table: VersionedTable, id: string): Promise<AppError> {
   const [row] = await queryRows<{ name: string | null; updated_at: string | Date; row_version: number }>(
@@ -34,7 +29,7 @@ export async function staleWrite(db: Executor, table: VersionedTable, id: string
     sql`select u.full_name as name, t.updated_at, t.row_version from ${sql.identifier(table)} t
         left join users u on u.id = t.updated_by where t.id = ${id}::uuid`,
   );
-  return new AppError('STALE_WRITE', { name: row?.name ?? '—', time: row ? vnDateTime(row.updated_at) : '—', currentVersion: row?.row_version ?? 0 });
+  return new AppError('STALE_WRITE', { name: row?.name ?? '—', time: row ? formatDateTime(row.updated_at) : '—', currentVersion: row?.row_version ?? 0 });
 }
 
 /**
