@@ -22,7 +22,8 @@ function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async writeBundle() {
-      const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      const files = fs
+        .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
         .filter((f) => /\.(js|mjs|css|html|svg|json|txt)$/.test(f))
         .map((f) => path.join(outDir, f))
         .filter((f) => fs.statSync(f).size > 1024);

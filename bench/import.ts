@@ -132,7 +132,9 @@ async function benchEngine(engine: string, handle: DatabaseHandle): Promise<Resu
   // Half the rows in a CĐCS, half in one of its sections (outside the timings).
   const t0 = now();
   const file = await buildLargeWorkbook(ROWS, (i) => syntheticMember(i, i % 2 === 0 ? f.unitA.code : f.section.code));
-  console.log(`${engine}: ${ROWS}-row workbook built in ${((now() - t0) / 1000).toFixed(1)} s, ${(file.length / 1024 / 1024).toFixed(1)} MB`);
+  console.log(
+    `${engine}: ${ROWS}-row workbook built in ${((now() - t0) / 1000).toFixed(1)} s, ${(file.length / 1024 / 1024).toFixed(1)} MB`,
+  );
 
   // The parsed rows, for the raw baseline (written first, then removed).
   const parsed = await validateImportRows(db, officer, (await readImportFile(file)).rows);
@@ -147,7 +149,8 @@ async function benchEngine(engine: string, handle: DatabaseHandle): Promise<Resu
     await waitForImportJobs();
     const validateMs = now() - t;
     const validated = await getMemberImport(db, officer, started.id);
-    if (validated.state !== 'validated') throw new Error(`validation ended ${validated.state}: ${validated.errors[0]?.message ?? validated.fileError}`);
+    if (validated.state !== 'validated')
+      throw new Error(`validation ended ${validated.state}: ${validated.errors[0]?.message ?? validated.fileError}`);
     t = now();
     await commitMemberImport(db, officer, started.id, { validRowsOnly: false });
     await waitForImportJobs();
@@ -191,8 +194,14 @@ async function benchEngine(engine: string, handle: DatabaseHandle): Promise<Resu
   const pattern = `%${SEARCH}%`;
   let listTotal = 0;
   const sqlMs = await median(async () => {
-    await queryRows(db, sql`select id, full_name, birth_date, unit_id from members where name_folded like ${pattern} and unit_id in (${scope}) order by name_folded limit 20`);
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from members where name_folded like ${pattern} and unit_id in (${scope})`);
+    await queryRows(
+      db,
+      sql`select id, full_name, birth_date, unit_id from members where name_folded like ${pattern} and unit_id in (${scope}) order by name_folded limit 20`,
+    );
+    const [c] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from members where name_folded like ${pattern} and unit_id in (${scope})`,
+    );
     listTotal = Number(c!.n);
   });
   let listMs: number | null = null;
@@ -237,9 +246,25 @@ async function main() {
   }
 
   console.log(`\nMembers' Excel import, ${ROWS} rows; ${os.cpus().length} cores, Node ${process.version}`);
-  console.log('raw = ONE INSERT INTO members … SELECT FROM unnest($1::text[], …) of the same parsed rows (members only; no COPY: pg-copy-streams is not installed)');
-  console.log(`list = listMembers('${SEARCH}', first page of 20 + total) over ${LIST_MEMBERS} members in scope; SQL = the bare LIKE query + count(*); median of ${RUNS}\n`);
-  const header = ['engine', 'validate (s)', 'import (s)', 'total (s)', 'raw (s)', 'total ÷ raw', 'import ÷ raw', 'RSS before → peak (MB)', 'list (ms)', 'SQL (ms)', 'matches'];
+  console.log(
+    'raw = ONE INSERT INTO members … SELECT FROM unnest($1::text[], …) of the same parsed rows (members only; no COPY: pg-copy-streams is not installed)',
+  );
+  console.log(
+    `list = listMembers('${SEARCH}', first page of 20 + total) over ${LIST_MEMBERS} members in scope; SQL = the bare LIKE query + count(*); median of ${RUNS}\n`,
+  );
+  const header = [
+    'engine',
+    'validate (s)',
+    'import (s)',
+    'total (s)',
+    'raw (s)',
+    'total ÷ raw',
+    'import ÷ raw',
+    'RSS before → peak (MB)',
+    'list (ms)',
+    'SQL (ms)',
+    'matches',
+  ];
   const table = results.map((r) => [
     r.engine,
     (r.validateMs / 1000).toFixed(1),

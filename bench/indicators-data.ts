@@ -25,15 +25,7 @@ export const RULES = {
   noData: 'n % 97 = 11', // report nothing at all
 } as const;
 
-export type TargetKind =
-  | 'ratio'
-  | 'share_grade'
-  | 'share_fund'
-  | 'average'
-  | 'sum'
-  | 'count_units'
-  | 'records_facts'
-  | 'records_founded';
+export type TargetKind = 'ratio' | 'share_grade' | 'share_fund' | 'average' | 'sum' | 'count_units' | 'records_facts' | 'records_founded';
 
 export const TARGET_KINDS: readonly TargetKind[] = [
   'ratio',
@@ -168,7 +160,8 @@ export async function buildDataset(db: Executor, grassroots: number): Promise<Da
   // units of RULES.noData report nothing.
   for (const [key, spec] of Object.entries(FACT_SPECS) as [keyof Elements, FactSpec][]) {
     const na = spec.na ?? 'false';
-    const value = (expr: string | undefined, type: string) => sql.raw(expr ? `case when ${na} then null else ${expr} end` : `null::${type}`);
+    const value = (expr: string | undefined, type: string) =>
+      sql.raw(expr ? `case when ${na} then null else ${expr} end` : `null::${type}`);
     await db.execute(sql`insert into facts (unit_id, data_element_id, month, value_number, value_bool, value_text, not_applicable)
       select g.id, ${elements[key]}::uuid, make_date(${YEAR}::int, k, 1),
         ${value(spec.num, 'numeric')}, ${value(spec.bool, 'boolean')}, ${value(spec.text, 'text')}, ${sql.raw(na)}
@@ -203,7 +196,12 @@ export async function buildDataset(db: Executor, grassroots: number): Promise<Da
       unitOfMeasure: 'percent',
       condition: { elementId: elements.fund, operator: '>=', number: FUND_THRESHOLD },
     },
-    average: { measure: 'average_per_eligible_unit', unitOfMeasure: 'people', numerator: elements.newMembers, eligibility: elements.source },
+    average: {
+      measure: 'average_per_eligible_unit',
+      unitOfMeasure: 'people',
+      numerator: elements.newMembers,
+      eligibility: elements.source,
+    },
     sum: { measure: 'sum', unitOfMeasure: 'vnd', numerator: elements.fund },
     count_units: { measure: 'count_of_units', unitOfMeasure: 'count', condition: { elementId: elements.agreement, operator: 'is_true' } },
     records_facts: { measure: 'count_of_records', unitOfMeasure: 'count', numerator: elements.houses, recordSource: 'facts' },

@@ -103,7 +103,9 @@ async function benchEngine(engine: string, handle: DatabaseHandle, rows: Row[], 
       targets: engineRun.result.length,
       engineMs: engineRun.ms,
       handMs: handRun.ms,
-      checks: checks.every((c) => c.startsWith('✓')) ? `✓ ${checks.length}/${checks.length}` : checks.filter((c) => c.startsWith('✗')).join(', '),
+      checks: checks.every((c) => c.startsWith('✓'))
+        ? `✓ ${checks.length}/${checks.length}`
+        : checks.filter((c) => c.startsWith('✗')).join(', '),
     });
 
     if (process.env.BENCH_EXPLAIN === '1' && handle.engine === 'postgres') {
@@ -112,16 +114,11 @@ async function benchEngine(engine: string, handle: DatabaseHandle, rows: Row[], 
         console.log(`\n--- EXPLAIN ANALYZE ${label}, ${scope} ---`);
         for (const line of lines) console.log(Object.values(line)[0]);
       };
-      await plan(
-        'engine',
-        sql`with ${engineCtes(sql`tg.scope_unit_id = ${scopeUnitId}::uuid`, AS_OF)},${aggregateCte} select * from agg`,
-      );
+      await plan('engine', sql`with ${engineCtes(sql`tg.scope_unit_id = ${scopeUnitId}::uuid`, AS_OF)},${aggregateCte} select * from agg`);
       await plan('hand-written', handQuery);
     }
   }
 }
-
-
 
 async function main() {
   const rows: Row[] = [];

@@ -12,7 +12,6 @@ import { ensureWebBuild } from '../e2e/build-web.js';
 import { buildServer } from '../scripts/build-server.js';
 import { makeDataDir, residentMemoryMiB, startServer, type ServerOptions } from '../e2e/server-process.js';
 
-
 interface Row {
   entry: 'built' | 'source';
   engine: string;
@@ -32,8 +31,6 @@ async function measure(engine: string, start: Row['start'], options: ServerOptio
     await server.stop();
   }
 }
-
-
 
 async function measureEntry(entry: Row['entry'], webDist: string, rows: Row[]) {
   const dataDir = makeDataDir('congdoan-bench-');

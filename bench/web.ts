@@ -169,7 +169,8 @@ async function oneRun(browser: Browser, baseUrl: string, throttled: boolean, tar
     homeToBreakdownMs = since(t0);
     journey = meter.take();
     if (process.env.BENCH_VERBOSE === '1') {
-      for (const [url, bytes] of [...meter.scriptSizes].sort((a, b) => b[1] - a[1])) console.log(`    ${kB(bytes).padStart(9)}  ${new URL(url).pathname}`);
+      for (const [url, bytes] of [...meter.scriptSizes].sort((a, b) => b[1] - a[1]))
+        console.log(`    ${kB(bytes).padStart(9)}  ${new URL(url).pathname}`);
     }
   } finally {
     await journeyContext.close();
@@ -241,8 +242,20 @@ export function formatTable(result: WebBenchResult): string {
     ['Sign-in page, cold', sec(r.signInPageMs), '', '', ''],
     ['Sign in → usable home', sec(r.signInToHomeMs), '', '', ''],
     ['Home → target breakdown', sec(r.homeToBreakdownMs), '', '', ''],
-    ['Whole journey (cold cache)', sec(r.signInPageMs + r.signInToHomeMs + r.homeToBreakdownMs), kB(r.journey.jsBytes), kB(r.journey.totalBytes), `${r.journey.requests} (${r.journey.fromCache})`],
-    ['Home, signed in, cold cache', sec(r.coldHomeMs), kB(r.cold.jsBytes), kB(r.cold.totalBytes), `${r.cold.requests} (${r.cold.fromCache})`],
+    [
+      'Whole journey (cold cache)',
+      sec(r.signInPageMs + r.signInToHomeMs + r.homeToBreakdownMs),
+      kB(r.journey.jsBytes),
+      kB(r.journey.totalBytes),
+      `${r.journey.requests} (${r.journey.fromCache})`,
+    ],
+    [
+      'Home, signed in, cold cache',
+      sec(r.coldHomeMs),
+      kB(r.cold.jsBytes),
+      kB(r.cold.totalBytes),
+      `${r.cold.requests} (${r.cold.fromCache})`,
+    ],
     ['Home, warm cache', sec(r.warmHomeMs), kB(r.warm.jsBytes), kB(r.warm.totalBytes), `${r.warm.requests} (${r.warm.fromCache})`],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));

@@ -48,9 +48,14 @@ describe('deriveMemberState', () => {
 
   it('marks a transfer outside the system as transferred out, and a death as deceased', () => {
     expect(
-      deriveMemberState([ev({ kind: 'admitted', eventDate: '2020-01-10' }), ev({ kind: 'transferred', eventDate: '2024-01-01', toOutsideName: 'CĐCS ngoài tỉnh' })]),
+      deriveMemberState([
+        ev({ kind: 'admitted', eventDate: '2020-01-10' }),
+        ev({ kind: 'transferred', eventDate: '2024-01-01', toOutsideName: 'CĐCS ngoài tỉnh' }),
+      ]),
     ).toMatchObject({ status: 'transferred_out', unitId: 'A', periods: [{ unitId: 'A', validFrom: '2020-01-10', validTo: '2023-12-31' }] });
-    expect(deriveMemberState([ev({ kind: 'admitted', eventDate: '2020-01-10' }), ev({ kind: 'died', eventDate: '2024-01-01' })]).status).toBe('deceased');
+    expect(
+      deriveMemberState([ev({ kind: 'admitted', eventDate: '2020-01-10' }), ev({ kind: 'died', eventDate: '2024-01-01' })]).status,
+    ).toBe('deceased');
   });
 
   it('needs an admission first', () => {

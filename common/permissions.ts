@@ -33,7 +33,5 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
-  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-    (PERMISSIONS[p] as readonly Role[]).some((r) => roles.includes(r)),
-  );
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => (PERMISSIONS[p] as readonly Role[]).some((r) => roles.includes(r)));
 }

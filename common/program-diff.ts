@@ -55,9 +55,7 @@ export function diffProgramContent(
   after: ProgramContent,
   headers?: { before: Record<string, unknown>; after: Record<string, unknown> },
 ): ProgramChanges {
-  const header = headers
-    ? Object.keys(headers.after).filter((k) => !same(headers.before[k], headers.after[k]))
-    : [];
+  const header = headers ? Object.keys(headers.after).filter((k) => !same(headers.before[k], headers.after[k])) : [];
   return {
     header,
     sections: PROGRAM_SECTIONS.filter((s) => !same(before[s], after[s])),

@@ -26,9 +26,15 @@ function newestMtime(entry: string): number {
 export function webBuildIsStale(): boolean {
   if (!fs.existsSync(STAMP) || !fs.existsSync(path.join(E2E_WEB_DIST, 'index.html'))) return true;
   const builtAt = fs.statSync(STAMP).mtimeMs;
-  const sources = ['web', 'common', 'vite.config.ts', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.web.json', 'e2e/build-web.ts'].map((p) =>
-    path.join(ROOT, p),
-  );
+  const sources = [
+    'web',
+    'common',
+    'vite.config.ts',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'tsconfig.web.json',
+    'e2e/build-web.ts',
+  ].map((p) => path.join(ROOT, p));
   return sources.some((s) => newestMtime(s) > builtAt);
 }
 

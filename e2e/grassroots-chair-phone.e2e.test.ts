@@ -38,7 +38,9 @@ describe('a grassroots chair on a phone', () => {
     await drawer.getByRole('menuitem', { name: vi('nav.units') }).click();
     await page.waitForURL('**/units');
     await page.locator('[data-testid="unit-node"]').first().waitFor();
-    const codes = await page.locator('[data-testid="unit-node"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code')));
+    const codes = await page
+      .locator('[data-testid="unit-node"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code')));
     expect(codes).toContain('VT10');
     expect(codes).not.toContain('VT11');
     const text = await page.locator('body').innerText();

@@ -126,9 +126,13 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 /** Waits until no CSS transition or animation runs (drawers, menus, messages opening). */
 export async function settle(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, {
-      timeout: 3_000,
-    })
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 3_000,
+      },
+    )
     .catch(() => {});
 }
 
@@ -155,9 +159,7 @@ export async function typeDate(page: Page, testId: string, ddmmyyyy: string): Pr
 
 /** The codes of the unit nodes the union tree shows (data-unit-code). */
 export async function treeCodes(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-testid="unit-node"]')
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code') ?? ''));
+  return page.locator('[data-testid="unit-node"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-unit-code') ?? ''));
 }
 
 /**

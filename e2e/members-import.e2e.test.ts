@@ -34,20 +34,90 @@ const VT16 = DEMO_UNITS.find((u) => u.code === 'VT16')!;
 
 /** Eight members admitted in 2024 into CĐCS of Vĩnh Thuận that existed then (before the 30/11 cut-off of the 2024 dashboard). */
 const GOOD: MemberRow[] = [
-  { fullName: 'Lê Thị Hoài Thương', gender: 'Nữ', birthDate: '12/05/1992', citizenId: '091192000101', unitCode: 'VT14', admittedOn: '15/03/2024' },
-  { fullName: 'Nguyễn Văn Đức Trọng', gender: 'Nam', birthDate: '03/11/1988', citizenId: '091088000102', unitCode: 'VT16', admittedOn: '02/04/2024' },
-  { fullName: 'Trần Thị Mỹ Duyên', gender: 'Nữ', birthDate: '21/07/1995', citizenId: '091195000103', unitCode: 'VT17', admittedOn: '10/05/2024' },
-  { fullName: 'Phạm Quốc Huy', gender: 'Nam', birthDate: '09/09/1990', citizenId: '091090000104', unitCode: 'VT01', admittedOn: '20/06/2024' },
-  { fullName: 'Huỳnh Thị Kim Ngân', gender: 'Nữ', birthDate: '14/02/1997', citizenId: '091197000105', unitCode: 'VT10', admittedOn: '01/07/2024' },
-  { fullName: 'Võ Minh Khang', gender: 'Nam', birthDate: '30/12/1985', citizenId: '091085000106', unitCode: 'VT12', admittedOn: '12/08/2024' },
-  { fullName: 'Đặng Thị Thu Hà', gender: 'Nữ', birthDate: '05/05/1993', citizenId: '091193000107', unitCode: 'VT18', admittedOn: '05/09/2024' },
-  { fullName: 'Lâm Văn Phúc', gender: 'Nam', birthDate: '18/10/1991', citizenId: '091091000108', unitCode: 'VT05', admittedOn: '15/10/2024' },
+  {
+    fullName: 'Lê Thị Hoài Thương',
+    gender: 'Nữ',
+    birthDate: '12/05/1992',
+    citizenId: '091192000101',
+    unitCode: 'VT14',
+    admittedOn: '15/03/2024',
+  },
+  {
+    fullName: 'Nguyễn Văn Đức Trọng',
+    gender: 'Nam',
+    birthDate: '03/11/1988',
+    citizenId: '091088000102',
+    unitCode: 'VT16',
+    admittedOn: '02/04/2024',
+  },
+  {
+    fullName: 'Trần Thị Mỹ Duyên',
+    gender: 'Nữ',
+    birthDate: '21/07/1995',
+    citizenId: '091195000103',
+    unitCode: 'VT17',
+    admittedOn: '10/05/2024',
+  },
+  {
+    fullName: 'Phạm Quốc Huy',
+    gender: 'Nam',
+    birthDate: '09/09/1990',
+    citizenId: '091090000104',
+    unitCode: 'VT01',
+    admittedOn: '20/06/2024',
+  },
+  {
+    fullName: 'Huỳnh Thị Kim Ngân',
+    gender: 'Nữ',
+    birthDate: '14/02/1997',
+    citizenId: '091197000105',
+    unitCode: 'VT10',
+    admittedOn: '01/07/2024',
+  },
+  {
+    fullName: 'Võ Minh Khang',
+    gender: 'Nam',
+    birthDate: '30/12/1985',
+    citizenId: '091085000106',
+    unitCode: 'VT12',
+    admittedOn: '12/08/2024',
+  },
+  {
+    fullName: 'Đặng Thị Thu Hà',
+    gender: 'Nữ',
+    birthDate: '05/05/1993',
+    citizenId: '091193000107',
+    unitCode: 'VT18',
+    admittedOn: '05/09/2024',
+  },
+  {
+    fullName: 'Lâm Văn Phúc',
+    gender: 'Nam',
+    birthDate: '18/10/1991',
+    citizenId: '091091000108',
+    unitCode: 'VT05',
+    admittedOn: '15/10/2024',
+  },
 ];
 /** Three bad rows: a CCCD with a letter, an unknown unit code, an admission date in the future. */
 const BAD: MemberRow[] = [
-  { fullName: 'Bùi Thị Thanh Tâm', gender: 'Nữ', birthDate: '03/03/1994', citizenId: '09119400A109', unitCode: 'VT14', admittedOn: '20/03/2024' },
+  {
+    fullName: 'Bùi Thị Thanh Tâm',
+    gender: 'Nữ',
+    birthDate: '03/03/1994',
+    citizenId: '09119400A109',
+    unitCode: 'VT14',
+    admittedOn: '20/03/2024',
+  },
   { fullName: 'Đỗ Văn Lộc', gender: 'Nam', birthDate: '11/01/1989', citizenId: '091089000110', unitCode: 'VT99', admittedOn: '11/04/2024' },
-  { fullName: 'Ngô Thị Bảo Trâm', gender: 'Nữ', birthDate: '27/06/1996', citizenId: '091196000111', unitCode: 'VT16', admittedOn: '15/03/2099' },
+  {
+    fullName: 'Ngô Thị Bảo Trâm',
+    gender: 'Nữ',
+    birthDate: '27/06/1996',
+    citizenId: '091196000111',
+    unitCode: 'VT16',
+    admittedOn: '15/03/2099',
+  },
 ];
 /** The fixes typed into the rejected-rows file, by full name. */
 const FIXES: Record<string, Partial<MemberRow>> = {
@@ -58,14 +128,42 @@ const FIXES: Record<string, Partial<MemberRow>> = {
 
 /** Two members admitted in 2024 that only the transfer test imports and moves: one in VT12 (officer's transfer), one in VT10 (the chair's). */
 const TRANSFERRED = {
-  byOfficer: { fullName: 'Châu Minh Triết', gender: 'Nam', birthDate: '17/02/1986', citizenId: '091086000301', unitCode: 'VT12', admittedOn: '06/05/2024' },
-  byChair: { fullName: 'Ông Thị Diễm Kiều', gender: 'Nữ', birthDate: '23/09/1993', citizenId: '091193000302', unitCode: 'VT10', admittedOn: '14/06/2024' },
+  byOfficer: {
+    fullName: 'Châu Minh Triết',
+    gender: 'Nam',
+    birthDate: '17/02/1986',
+    citizenId: '091086000301',
+    unitCode: 'VT12',
+    admittedOn: '06/05/2024',
+  },
+  byChair: {
+    fullName: 'Ông Thị Diễm Kiều',
+    gender: 'Nữ',
+    birthDate: '23/09/1993',
+    citizenId: '091193000302',
+    unitCode: 'VT10',
+    admittedOn: '14/06/2024',
+  },
 } satisfies Record<string, MemberRow>;
 
 /** Two members admitted in 2024 that only the phone test imports. */
 const PHONE_GOOD: MemberRow[] = [
-  { fullName: 'Tô Thị Ngọc Lan', gender: 'Nữ', birthDate: '08/08/1994', citizenId: '091194000201', unitCode: 'VT14', admittedOn: '11/03/2024' },
-  { fullName: 'Mai Văn Tài', gender: 'Nam', birthDate: '19/04/1987', citizenId: '091087000202', unitCode: 'VT16', admittedOn: '22/05/2024' },
+  {
+    fullName: 'Tô Thị Ngọc Lan',
+    gender: 'Nữ',
+    birthDate: '08/08/1994',
+    citizenId: '091194000201',
+    unitCode: 'VT14',
+    admittedOn: '11/03/2024',
+  },
+  {
+    fullName: 'Mai Văn Tài',
+    gender: 'Nam',
+    birthDate: '19/04/1987',
+    citizenId: '091087000202',
+    unitCode: 'VT16',
+    admittedOn: '22/05/2024',
+  },
 ];
 
 /** Target 7a's current value on the targets dashboard (the 2024 program, as of 30/11/2024). */
@@ -121,7 +219,8 @@ async function upload(page: Page, file: string): Promise<void> {
 async function waitForResult(page: Page) {
   const result = page.getByTestId('member-import-result');
   await result.waitFor({ timeout: 30_000 });
-  const count = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  const count = async (id: string) =>
+    Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
   return {
     total: await count('member-import-total'),
     valid: await count('member-import-valid'),
@@ -131,7 +230,8 @@ async function waitForResult(page: Page) {
 
 async function waitForDone(page: Page) {
   await page.getByTestId('member-import-done').waitFor({ timeout: 30_000 });
-  const count = async (id: string) => Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  const count = async (id: string) =>
+    Number((await page.getByTestId(id).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
   return { imported: await count('member-import-imported'), skipped: await count('member-import-skipped') };
 }
 
@@ -150,7 +250,9 @@ describe('a federation officer imports members from Excel', () => {
     await page.getByTestId('members-import').click();
     await page.waitForURL('**/members/import');
     await page.getByTestId('member-import-choose').waitFor();
-    expect(await page.locator('body').innerText()).toContain(vi('members.importLimits', { rows: (50_000).toLocaleString('vi-VN'), maxMb: 20 }));
+    expect(await page.locator('body').innerText()).toContain(
+      vi('members.importLimits', { rows: (50_000).toLocaleString('vi-VN'), maxMb: 20 }),
+    );
 
     // A sheet without the template's headers is refused as a whole, with the server's message, and another file can be chosen.
     const wrong = new ExcelJS.Workbook();
@@ -377,7 +479,9 @@ describe('a federation officer imports members from Excel', () => {
     await chair.getByTestId('member-transfer-code-unit').waitFor();
     await codeError.waitFor({ state: 'detached' });
     expect(await chair.getByTestId('member-transfer-code-name').innerText()).toBe(VT16.fullName);
-    expect(await chair.getByTestId('member-transfer-code-waits').innerText()).toContain(vi('members.transferCodeWaits', { unit: VT16.shortName }));
+    expect(await chair.getByTestId('member-transfer-code-waits').innerText()).toContain(
+      vi('members.transferCodeWaits', { unit: VT16.shortName }),
+    );
     await settle(chair);
     expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
     await screenshot(chair, 'members-phone-transfer-by-code', { fullPage: false });
@@ -415,7 +519,10 @@ describe('a federation officer imports members from Excel', () => {
     // A CCCD already in the registry: the server's message lands under the CCCD field.
     await page.getByTestId('member-citizenid').fill('091192000101');
     await page.getByTestId('member-admit-submit').click();
-    await page.getByTestId('member-admit-form').locator('.ant-form-item-explain-error', { hasText: vi('errors.MEMBER_CITIZEN_ID_TAKEN') }).waitFor();
+    await page
+      .getByTestId('member-admit-form')
+      .locator('.ant-form-item-explain-error', { hasText: vi('errors.MEMBER_CITIZEN_ID_TAKEN') })
+      .waitFor();
     await page.getByTestId('member-citizenid').fill('091194000112');
     await page.getByTestId('member-admit-submit').click();
     await page.getByTestId('member-page').waitFor();
@@ -431,4 +538,3 @@ describe('a federation officer imports members from Excel', () => {
     await screenshot(page, 'members-list-english', { fullPage: false });
   });
 });
-

@@ -33,7 +33,8 @@ async function visibleText(page: Page): Promise<string> {
 /** Fails with the page and the offending snippets when a number is written the English way. */
 async function expectVietnameseNumbers(page: Page, where: string): Promise<string> {
   const text = await visibleText(page);
-  const around = (re: RegExp) => [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, ' '));
+  const around = (re: RegExp) =>
+    [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, ' '));
   expect(around(ENGLISH_THOUSANDS), `English thousands separator on ${where}`).toEqual([]);
   expect(around(DOT_PERCENT), `dot decimal in a percentage on ${where}`).toEqual([]);
   return text;
@@ -41,7 +42,10 @@ async function expectVietnameseNumbers(page: Page, where: string): Promise<strin
 
 /** Hovers the status donut and returns its tooltip text (ECharts draws on a canvas). */
 async function donutTooltip(page: Page): Promise<string | null> {
-  const chart = page.getByRole('img').filter({ has: page.locator('canvas') }).first();
+  const chart = page
+    .getByRole('img')
+    .filter({ has: page.locator('canvas') })
+    .first();
   if (!(await chart.count())) return null;
   const box = (await chart.boundingBox())!;
   const radius = (Math.min(box.width, box.height) / 2) * ((0.45 + 0.72) / 2);
@@ -69,7 +73,9 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   await page.goto('/');
   await page.getByTestId('members-stat-active').waitFor();
   const stats = await getJson<{ active: number }>(page, '/api/members/stats');
-  await expect.poll(async () => (await page.getByTestId('members-stat-active').innerText()).includes(formatNumber(stats.active))).toBe(true);
+  await expect
+    .poll(async () => (await page.getByTestId('members-stat-active').innerText()).includes(formatNumber(stats.active)))
+    .toBe(true);
   await expectVietnameseNumbers(page, where('home'));
 
   // Target progress: cards, counts and the donut's tooltip.
@@ -85,7 +91,9 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   }
 
   // Two target breakdowns: the first and the last target.
-  const links = await page.locator('[data-testid="target-card"] a[href^="/targets/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const links = await page
+    .locator('[data-testid="target-card"] a[href^="/targets/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(links.length).toBeGreaterThan(0);
   for (const href of new Set([links[0]!, links[links.length - 1]!])) {
     await page.goto(href);
@@ -137,7 +145,12 @@ describe('Vietnamese number formats on the main pages', () => {
   });
 
   it('shows audit times in Vietnam time even when the browser is set to UTC', async () => {
-    const context = await e2e.browser.newContext({ baseURL: e2e.baseUrl, locale: 'vi-VN', timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({
+      baseURL: e2e.baseUrl,
+      locale: 'vi-VN',
+      timezoneId: 'UTC',
+      viewport: { width: 1280, height: 800 },
+    });
     try {
       const page = await context.newPage();
       await signIn(page, DEMO.admin.username, DEMO.admin.password);

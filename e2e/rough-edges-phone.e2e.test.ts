@@ -23,7 +23,11 @@ const own = DEMO_UNITS.find((u) => u.code === 'VT10')!;
 
 /** Waits for the page's data: no skeleton or spinner left, then no animation. */
 async function loaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content'), undefined, { timeout: 15_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content'), undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => {});
   await settle(page);
 }
 
@@ -134,7 +138,9 @@ describe('rough edges on a 360 px phone', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
 
     // The federation's page lists where each of its units went and from when.
-    const vt = await page.request.get('/api/org-units?asOf=2024-06-01&q=VT').then((r) => r.json() as Promise<{ items: Array<{ id: string; code: string }> }>);
+    const vt = await page.request
+      .get('/api/org-units?asOf=2024-06-01&q=VT')
+      .then((r) => r.json() as Promise<{ items: Array<{ id: string; code: string }> }>);
     const vtId = vt.items.find((u) => u.code === 'VT')!.id;
     await page.goto(`/units/${vtId}`);
     await page.getByTestId('unit-departures').waitFor();

@@ -28,7 +28,11 @@ const LABELS: Record<Key, MessageKey> = {
 };
 
 /** "Ngày sinh* (dd/mm/yyyy)" → "Ngày sinh". */
-const bareHeader = (text: string) => text.replace(/\(.*?\)/g, '').replace(/\*/g, '').trim();
+const bareHeader = (text: string) =>
+  text
+    .replace(/\(.*?\)/g, '')
+    .replace(/\*/g, '')
+    .trim();
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;

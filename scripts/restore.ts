@@ -11,7 +11,11 @@ if (!file) {
   process.exit(2);
 }
 const config = loadConfig();
-const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, attachmentsDir: path.join(path.dirname(config.dataDir), 'attachments') };
+const target = {
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  attachmentsDir: path.join(path.dirname(config.dataDir), 'attachments'),
+};
 try {
   await restoreDatabase(target, path.resolve(file), { replace: args.includes('--replace') });
   console.log(`Đã phục hồi từ / restored from ${path.resolve(file)} vào / into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);

@@ -224,9 +224,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (options.serveWeb && req.method === 'GET' && isPage && fs.existsSync(indexHtml)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send({ error: { code: 'NOT_FOUND', message: translate(req.locale ?? 'vi', 'errors.NOT_FOUND') } });
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: translate(req.locale ?? 'vi', 'errors.NOT_FOUND') } });
   });
 
   if (options.serveWeb && fs.existsSync(config.webDist)) {

@@ -64,7 +64,9 @@ describe('a stale save gets 409 naming who changed it and when, and writes nothi
 
   it('org units', async () => {
     const read = (await second.get(`/api/org-units/${grassroots.id}`)).json() as { rowVersion: number };
-    expect((await first.patch(`/api/org-units/${grassroots.id}`, { address: 'Ấp 1', expectedVersion: read.rowVersion })).statusCode).toBe(200);
+    expect((await first.patch(`/api/org-units/${grassroots.id}`, { address: 'Ấp 1', expectedVersion: read.rowVersion })).statusCode).toBe(
+      200,
+    );
     expectStale(await second.patch(`/api/org-units/${grassroots.id}`, { address: 'Ấp 2', expectedVersion: read.rowVersion }));
     const [row] = await database.db.select().from(orgUnits).where(eq(orgUnits.id, grassroots.id));
     expect(row!.address).toBe('Ấp 1');
@@ -93,7 +95,13 @@ describe('a stale save gets 409 naming who changed it and when, and writes nothi
   });
 
   it('targets (their allocations)', async () => {
-    const element = await first.post('/api/data-elements', { code: 'DV_MOI', nameVi: 'Đoàn viên mới', nameEn: 'New members', valueType: 'number', aggregation: 'sum' });
+    const element = await first.post('/api/data-elements', {
+      code: 'DV_MOI',
+      nameVi: 'Đoàn viên mới',
+      nameEn: 'New members',
+      valueType: 'number',
+      aggregation: 'sum',
+    });
     expect(element.statusCode, element.body).toBe(201);
     const indicator = await first.post('/api/indicators', {
       code: 'DV_MOI',
@@ -116,10 +124,18 @@ describe('a stale save gets 409 naming who changed it and when, and writes nothi
     expect(target.statusCode, target.body).toBe(201);
     const id = target.json().id as string;
     const read = (await second.get(`/api/targets/${id}/allocations`)).json() as { rowVersion: number };
-    const saved = await first.put(`/api/targets/${id}/allocations`, { mode: 'manual', allocations: [{ unitId: grassroots.id, value: 6 }], expectedVersion: read.rowVersion });
+    const saved = await first.put(`/api/targets/${id}/allocations`, {
+      mode: 'manual',
+      allocations: [{ unitId: grassroots.id, value: 6 }],
+      expectedVersion: read.rowVersion,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expectStale(
-      await second.put(`/api/targets/${id}/allocations`, { mode: 'manual', allocations: [{ unitId: grassroots.id, value: 4 }], expectedVersion: read.rowVersion }),
+      await second.put(`/api/targets/${id}/allocations`, {
+        mode: 'manual',
+        allocations: [{ unitId: grassroots.id, value: 4 }],
+        expectedVersion: read.rowVersion,
+      }),
     );
     const now = (await second.get(`/api/targets/${id}/allocations`)).json() as { allocations: Array<{ value: number }> };
     expect(now.allocations.map((a) => a.value)).toEqual([6]);

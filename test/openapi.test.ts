@@ -31,7 +31,11 @@ describe('API description and health', () => {
   it('serves a valid OpenAPI 3 document where every /api operation has a success response and a tag', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>> };
+    const doc = res.json() as {
+      openapi: string;
+      info: { title: string; version: string };
+      paths: Record<string, Record<string, Operation>>;
+    };
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info.title).toBeTruthy();
     expect(doc.info.version).toBeTruthy();
@@ -47,12 +51,17 @@ describe('API description and health', () => {
         operations++;
         const where = `${method.toUpperCase()} ${route}`;
         const codes = Object.keys(op.responses ?? {});
-        if (!codes.includes('200') && !codes.includes('201')) problems.push(`${where}: no 200/201 response (has ${codes.join(', ') || 'none'})`);
+        if (!codes.includes('200') && !codes.includes('201'))
+          problems.push(`${where}: no 200/201 response (has ${codes.join(', ') || 'none'})`);
         if (!op.tags?.length) problems.push(`${where}: no tags`);
         // Path parameters in the URL template must be declared.
         for (const name of route.match(/\{(\w+)\}/g) ?? []) {
-          const params = [...((item as { parameters?: Array<{ name: string; in: string }> }).parameters ?? []), ...(((op as { parameters?: Array<{ name: string; in: string }> }).parameters) ?? [])];
-          if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name)) problems.push(`${where}: path parameter ${name} not declared`);
+          const params = [
+            ...((item as { parameters?: Array<{ name: string; in: string }> }).parameters ?? []),
+            ...((op as { parameters?: Array<{ name: string; in: string }> }).parameters ?? []),
+          ];
+          if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name))
+            problems.push(`${where}: path parameter ${name} not declared`);
         }
       }
     }

@@ -142,12 +142,18 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
     // Records that belong to the sibling, made through the API as the administrator.
     if (doc.paths['/api/programs']?.post) {
       const { unitCode: _unitCode, ...program } = DEMO_PROGRAM_2024;
-      const res = await admin.post('/api/programs', { ...program, unitId: unitIds.get(SIBLING)!, title: `${program.title} — ${sibling.shortName}` });
+      const res = await admin.post('/api/programs', {
+        ...program,
+        unitId: unitIds.get(SIBLING)!,
+        title: `${program.title} — ${sibling.shortName}`,
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
     // Harvest the ids of every record the administrator sees that mentions the sibling.
     for (const endpoint of listEndpoints) {
-      const pageSize: Record<string, string> = endpoint.parameters.some((p) => p.in === 'query' && p.name === 'pageSize') ? { pageSize: '200' } : {};
+      const pageSize: Record<string, string> = endpoint.parameters.some((p) => p.in === 'query' && p.name === 'pageSize')
+        ? { pageSize: '200' }
+        : {};
       const res = await admin.get(listUrl(endpoint, pageSize));
       if (res.statusCode !== 200 || !String(res.headers['content-type']).includes('json')) continue;
       const ids: string[] = [];
@@ -158,7 +164,8 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
         // A record is the sibling's when its own fields name it (a target set above, whose nested
         // allocations list the sibling among others, belongs to the federation, not to the sibling).
         const own = Object.fromEntries(Object.entries(record).filter(([, v]) => !v || typeof v !== 'object'));
-        if ((typeof record.id === 'string' || typeof record.id === 'number') && leaks(JSON.stringify(own)).length) ids.push(String(record.id));
+        if ((typeof record.id === 'string' || typeof record.id === 'number') && leaks(JSON.stringify(own)).length)
+          ids.push(String(record.id));
         Object.values(record).forEach(visit);
       };
       visit(res.json());
@@ -228,7 +235,11 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
       // Filters that name a unit or a user: point them at the sibling.
       for (const p of endpoint.parameters) {
         if (p.in !== 'query' || !/(^id|Id|^unit|^parent|^root)$/i.test(p.name) || isIntegerParam(p)) continue;
-        const values = /user/i.test(p.name) ? [siblingUserId] : /unit|parent|root/i.test(p.name) ? [unitIds.get(SIBLING)!] : recordsFor(p.name, endpoint.path);
+        const values = /user/i.test(p.name)
+          ? [siblingUserId]
+          : /unit|parent|root/i.test(p.name)
+            ? [unitIds.get(SIBLING)!]
+            : recordsFor(p.name, endpoint.path);
         for (const value of values.length ? values : [unitIds.get(SIBLING)!]) attempts.push(listUrl(endpoint, { [p.name]: value }));
       }
       for (const url of attempts) {
@@ -262,7 +273,8 @@ describe('a grassroots chair never sees a sibling grassroots union through any r
       for (const combo of combos) {
         let url = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(combo[name] ?? unitIds.get(SIBLING)!));
         const requiredQuery = endpoint.parameters.filter((p) => p.in === 'query' && p.required);
-        if (requiredQuery.length) url += `?${new URLSearchParams(requiredQuery.map((p): [string, string] => [p.name, sampleValue(p, unitIds.get(OWN)!)])).toString()}`;
+        if (requiredQuery.length)
+          url += `?${new URLSearchParams(requiredQuery.map((p): [string, string] => [p.name, sampleValue(p, unitIds.get(OWN)!)])).toString()}`;
         const res = await chair.get(url);
         trace('chair', url, res);
         if (res.statusCode !== 403 && res.statusCode !== 404) failures.push(`${url} → ${res.statusCode} (expected 403 or 404)`);

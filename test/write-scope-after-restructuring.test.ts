@@ -32,7 +32,7 @@ interface Call {
   headers?: Record<string, string>;
 }
 
-describe("a federation that no longer holds a unit cannot write to it (reads stay)", () => {
+describe('a federation that no longer holds a unit cannot write to it (reads stay)', () => {
   let database: DatabaseHandle;
   let app: App;
   let admin: Client;
@@ -63,17 +63,31 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     const vt10 = unit.get('VT10')!;
 
     // An active member of VT10 (demo data), and one who left.
-    const active = await db.select({ id: members.id }).from(members).where(and(eq(members.unitId, vt10), eq(members.status, 'active'))).limit(2);
+    const active = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.unitId, vt10), eq(members.status, 'active')))
+      .limit(2);
     ids.member = active[0]!.id;
     const gone = ok(
-      await admin.post('/api/members', { fullName: 'Nguyễn Văn Rời', gender: 'male', birthDate: '1990-02-03', unitId: vt10, admittedOn: JAN }),
+      await admin.post('/api/members', {
+        fullName: 'Nguyễn Văn Rời',
+        gender: 'male',
+        birthDate: '1990-02-03',
+        unitId: vt10,
+        admittedOn: JAN,
+      }),
       201,
     );
     ok(await admin.post(`/api/members/${gone.id}/leave`, { date: `${YEAR}-02-01`, reason: 'left' }), 200);
     ids.leftMember = gone.id;
     // A transfer into VT10 waiting for VT10 to accept it (sent by VT17's chair, who holds only VT17).
     const vt17Chair = await signInAs(app, 'cdcs.thuysan', PASSWORD);
-    const [vt17Member] = await db.select({ id: members.id }).from(members).where(and(eq(members.unitId, unit.get('VT17')!), eq(members.status, 'active'))).limit(1);
+    const [vt17Member] = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.unitId, unit.get('VT17')!), eq(members.status, 'active')))
+      .limit(1);
     ok(await vt17Chair.post(`/api/members/${vt17Member!.id}/transfer`, { date: TODAY, toUnitId: vt10 }), 200);
     const [pending] = await db
       .select({ id: memberEvents.id })
@@ -131,7 +145,10 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     const vt10 = unit.get('VT10')!;
     const vt11 = unit.get('VT11')!;
     return {
-      'POST /api/members': { url: '/api/members', body: { fullName: 'Trần Thị Mới', gender: 'female', birthDate: '1995-05-06', unitId: vt10, admittedOn: TODAY } },
+      'POST /api/members': {
+        url: '/api/members',
+        body: { fullName: 'Trần Thị Mới', gender: 'female', birthDate: '1995-05-06', unitId: vt10, admittedOn: TODAY },
+      },
       'PATCH /api/members/:id': { url: `/api/members/${ids.member}`, body: { job: 'Giáo viên', expectedVersion: versions.member } },
       'POST /api/members/:id/transfer': { url: `/api/members/${ids.member}/transfer`, body: { date: TODAY, toUnitId: vt11 } },
       'POST /api/members/:id/leave': { url: `/api/members/${ids.member}/leave`, body: { date: TODAY, reason: 'left' } },
@@ -151,21 +168,52 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
       'POST /api/programs/:id/derive': { url: `/api/programs/${ids.provinceProgram}/derive`, body: { unitId: vt10 } },
       'POST /api/data-elements': {
         url: '/api/data-elements',
-        body: { code: 'HUYEN_CU', nameVi: 'Dữ liệu của huyện cũ', nameEn: 'Former district element', valueType: 'number', aggregation: 'sum' },
+        body: {
+          code: 'HUYEN_CU',
+          nameVi: 'Dữ liệu của huyện cũ',
+          nameEn: 'Former district element',
+          valueType: 'number',
+          aggregation: 'sum',
+        },
       },
       'POST /api/data-elements/:id/archive': { url: `/api/data-elements/${ids.dataElement}/archive` },
       'POST /api/indicators': {
         url: '/api/indicators',
-        body: { code: 'HUYEN_CU', nameVi: 'Chỉ số của huyện cũ', nameEn: 'Former district indicator', measure: 'sum', unitOfMeasure: 'count', numeratorElementId: ids.dataElement },
+        body: {
+          code: 'HUYEN_CU',
+          nameVi: 'Chỉ số của huyện cũ',
+          nameEn: 'Former district indicator',
+          measure: 'sum',
+          unitOfMeasure: 'count',
+          numeratorElementId: ids.dataElement,
+        },
       },
       'POST /api/targets': {
         url: '/api/targets',
-        body: { indicatorId: ids.indicator, text: 'Chỉ tiêu mới', comparator: 'gte', value: 2, periodFrom: `${YEAR}-01`, periodTo: `${YEAR}-12`, scopeUnitId: vt10 },
+        body: {
+          indicatorId: ids.indicator,
+          text: 'Chỉ tiêu mới',
+          comparator: 'gte',
+          value: 2,
+          periodFrom: `${YEAR}-01`,
+          periodTo: `${YEAR}-12`,
+          scopeUnitId: vt10,
+        },
       },
-      'PUT /api/targets/:id/allocations': { url: `/api/targets/${ids.target}/allocations`, body: { mode: 'manual', allocations: [], expectedVersion: versions.target } },
+      'PUT /api/targets/:id/allocations': {
+        url: `/api/targets/${ids.target}/allocations`,
+        body: { mode: 'manual', allocations: [], expectedVersion: versions.target },
+      },
       'POST /api/org-units': {
         url: '/api/org-units',
-        body: { code: 'VT10-TO1', fullName: 'Công đoàn bộ phận Tổ Toán', shortName: 'CĐBP Tổ Toán', kind: 'section', validFrom: TODAY, parentId: vt10 },
+        body: {
+          code: 'VT10-TO1',
+          fullName: 'Công đoàn bộ phận Tổ Toán',
+          shortName: 'CĐBP Tổ Toán',
+          kind: 'section',
+          validFrom: TODAY,
+          parentId: vt10,
+        },
       },
       'PATCH /api/org-units/:id': { url: `/api/org-units/${vt10}`, body: { address: 'Đổi bởi huyện', expectedVersion: versions.vt10 } },
       'POST /api/org-units/:id/move': { url: `/api/org-units/${vt10}/move`, body: { parentId: unit.get('VT')!, fromDate: TODAY } },
@@ -184,7 +232,10 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
         url: `/api/users/${ids.formerUser}/assignments`,
         body: { role: 'federation_officer', unitId: unit.get('AG')!, includesSubtree: true, validFrom: TODAY },
       },
-      'PATCH /api/users/:id/assignments/:assignmentId': { url: `/api/users/${ids.formerUser}/assignments/${crypto.randomUUID()}`, body: { includesSubtree: true } },
+      'PATCH /api/users/:id/assignments/:assignmentId': {
+        url: `/api/users/${ids.formerUser}/assignments/${crypto.randomUUID()}`,
+        body: { includesSubtree: true },
+      },
       'DELETE /api/users/:id/assignments/:assignmentId': { url: `/api/users/${ids.formerUser}/assignments/${crypto.randomUUID()}` },
     };
   };
@@ -218,7 +269,10 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     expect(failures).toEqual([]);
     // Sign-in is the only thing the former officer left in the audit log.
     expect(await audit()).toBe(before);
-    const [member] = await database.db.select({ unitId: members.unitId, status: members.status }).from(members).where(eq(members.id, ids.member));
+    const [member] = await database.db
+      .select({ unitId: members.unitId, status: members.status })
+      .from(members)
+      .where(eq(members.id, ids.member));
     expect(member).toEqual({ unitId: unit.get('VT10'), status: 'active' });
   });
 
@@ -242,7 +296,13 @@ describe("a federation that no longer holds a unit cannot write to it (reads sta
     });
     expect(res.statusCode, res.body).toBe(201);
     // …which the province cannot: on 01/03/2024 VT10 was not under An Giang.
-    const res2 = await current.post('/api/members', { fullName: 'Lê Văn Cũ Hai', gender: 'male', birthDate: '1980-01-02', unitId: unit.get('VT10')!, admittedOn: '2024-03-01' });
+    const res2 = await current.post('/api/members', {
+      fullName: 'Lê Văn Cũ Hai',
+      gender: 'male',
+      birthDate: '1980-01-02',
+      unitId: unit.get('VT10')!,
+      admittedOn: '2024-03-01',
+    });
     expect(res2.statusCode).toBe(403);
   });
 });

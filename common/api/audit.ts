@@ -8,8 +8,18 @@ const filterFields = {
   userId: z.uuid().optional(),
   unitId: z.uuid().optional(),
   includeSubtree: queryBoolean.default(true),
-  entityType: z.string().trim().min(1).max(LIMITS.codeMax * 2).optional(),
-  action: z.string().trim().min(1).max(LIMITS.codeMax * 2).optional(),
+  entityType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.codeMax * 2)
+    .optional(),
+  action: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.codeMax * 2)
+    .optional(),
   /** Vietnam calendar days (UTC+7), both inclusive. */
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -55,4 +65,3 @@ export const AuditFacetsResponse = z
     users: z.array(z.object({ id: z.uuid(), username: z.string(), fullName: z.string() })),
   })
   .meta({ id: 'AuditFacets' });
-

@@ -103,7 +103,10 @@ export const CreateIndicatorBody = z.strictObject({
   eligibilityElementId: z.uuid().nullable().optional(),
   unitKinds: z.array(z.enum(ORG_UNIT_KINDS)).min(1).max(ORG_UNIT_KINDS.length).default(['grassroots_union']),
   recordSource: z.enum(RECORD_SOURCES).nullable().optional(),
-  recordFilter: z.strictObject({ sector: z.enum(GRASSROOTS_SECTORS).optional() }).nullable().optional(),
+  recordFilter: z
+    .strictObject({ sector: z.enum(GRASSROOTS_SECTORS).optional() })
+    .nullable()
+    .optional(),
 });
 export type CreateIndicatorBody = z.infer<typeof CreateIndicatorBody>;
 

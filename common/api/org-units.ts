@@ -102,7 +102,14 @@ export const OrgUnitDetail = OrgUnitNode.extend({
       leftOn: z.string(),
       ended: z.boolean(),
       to: z
-        .object({ kind: z.enum(['parent', ...ORG_UNIT_LINK_KINDS]), id: z.uuid(), code: z.string(), shortName: z.string(), from: z.string(), visible: z.boolean() })
+        .object({
+          kind: z.enum(['parent', ...ORG_UNIT_LINK_KINDS]),
+          id: z.uuid(),
+          code: z.string(),
+          shortName: z.string(),
+          from: z.string(),
+          visible: z.boolean(),
+        })
         .nullable(),
     }),
   ),

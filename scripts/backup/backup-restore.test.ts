@@ -17,7 +17,18 @@ import { testDatabaseUrl, testEngine } from '../../test/db.js';
 import { loadDemoData } from '../demo/load-demo-data.js';
 import { backupDatabase, restoreDatabase, type BackupTarget } from './backup-restore.js';
 
-const TABLES = ['org_units', 'org_unit_paths', 'users', 'role_assignments', 'programs', 'targets', 'facts', 'members', 'member_events', 'audit_log'];
+const TABLES = [
+  'org_units',
+  'org_unit_paths',
+  'users',
+  'role_assignments',
+  'programs',
+  'targets',
+  'facts',
+  'members',
+  'member_events',
+  'audit_log',
+];
 
 async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

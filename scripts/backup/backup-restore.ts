@@ -46,7 +46,9 @@ function run(command: string, args: string[]): Promise<void> {
     child.on('error', (e) =>
       reject(
         (e as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new Error(`Không tìm thấy lệnh ${command} (cài gói postgresql-client) / ${command} not found on PATH (install the PostgreSQL client tools).`)
+          ? new Error(
+              `Không tìm thấy lệnh ${command} (cài gói postgresql-client) / ${command} not found on PATH (install the PostgreSQL client tools).`,
+            )
           : e,
       ),
     );
@@ -60,7 +62,8 @@ export async function backupDatabase(target: BackupTarget, file: string = defaul
   if (isPostgres(target)) {
     await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', target.databaseUrl!]);
   } else {
-    if (!fs.existsSync(target.dataDir)) throw new Error(`Không có thư mục dữ liệu ${target.dataDir} / no data directory ${target.dataDir}.`);
+    if (!fs.existsSync(target.dataDir))
+      throw new Error(`Không có thư mục dữ liệu ${target.dataDir} / no data directory ${target.dataDir}.`);
     // Opening the directory takes its lock: a running server makes this fail with a clear message.
     const handle = await openDatabase({ dataDir: target.dataDir });
     try {
@@ -94,7 +97,10 @@ export async function restoreDatabase(target: BackupTarget, file: string, option
     const handle = await openDatabase({ databaseUrl: target.databaseUrl });
     let used = false;
     try {
-      const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`);
+      const [row] = await queryRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
+      );
       used = Number(row?.n ?? 0) > 0;
     } finally {
       await handle.close();
@@ -105,7 +111,14 @@ export async function restoreDatabase(target: BackupTarget, file: string, option
           'The target database is not empty; pass --replace to overwrite it.',
       );
     }
-    await run('pg_restore', ['--no-owner', '--exit-on-error', ...(used ? ['--clean', '--if-exists'] : []), '--dbname', target.databaseUrl!, file]);
+    await run('pg_restore', [
+      '--no-owner',
+      '--exit-on-error',
+      ...(used ? ['--clean', '--if-exists'] : []),
+      '--dbname',
+      target.databaseUrl!,
+      file,
+    ]);
   } else {
     if (!isEmptyDir(target.dataDir)) {
       throw new Error(

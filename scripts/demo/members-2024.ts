@@ -47,7 +47,18 @@ export function prng(seed: number): () => number {
 
 // ---- The units ----
 
-type Workplace = 'district_office' | 'commune_office' | 'school' | 'preschool' | 'health_center' | 'health_station' | 'power' | 'seafood' | 'rice' | 'fuel' | 'cooperative';
+type Workplace =
+  | 'district_office'
+  | 'commune_office'
+  | 'school'
+  | 'preschool'
+  | 'health_center'
+  | 'health_station'
+  | 'power'
+  | 'seafood'
+  | 'rice'
+  | 'fuel'
+  | 'cooperative';
 
 interface UnitPlan {
   /** Members admitted into the unit (before transfers), 2024 admissions included. */
@@ -250,20 +261,125 @@ const MIDDLE: Record<Gender, string[]> = {
 };
 const GIVEN: Record<Gender, string[]> = {
   male: [
-    'An', 'Bình', 'Cường', 'Dũng', 'Duy', 'Hải', 'Hậu', 'Hiếu', 'Hòa', 'Hùng', 'Huy', 'Khang', 'Khánh', 'Kiệt', 'Lộc', 'Long', 'Luân', 'Nam',
-    'Nghĩa', 'Nhân', 'Phong', 'Phúc', 'Quang', 'Sang', 'Sơn', 'Tài', 'Tâm', 'Tấn', 'Thành', 'Thắng', 'Thịnh', 'Tín', 'Toàn', 'Trí', 'Trung',
-    'Tuấn', 'Tùng', 'Việt', 'Vinh', 'Vũ',
+    'An',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Duy',
+    'Hải',
+    'Hậu',
+    'Hiếu',
+    'Hòa',
+    'Hùng',
+    'Huy',
+    'Khang',
+    'Khánh',
+    'Kiệt',
+    'Lộc',
+    'Long',
+    'Luân',
+    'Nam',
+    'Nghĩa',
+    'Nhân',
+    'Phong',
+    'Phúc',
+    'Quang',
+    'Sang',
+    'Sơn',
+    'Tài',
+    'Tâm',
+    'Tấn',
+    'Thành',
+    'Thắng',
+    'Thịnh',
+    'Tín',
+    'Toàn',
+    'Trí',
+    'Trung',
+    'Tuấn',
+    'Tùng',
+    'Việt',
+    'Vinh',
+    'Vũ',
   ],
   female: [
-    'Anh', 'Châu', 'Diễm', 'Dung', 'Duyên', 'Giang', 'Hà', 'Hạnh', 'Hằng', 'Hiền', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Liên', 'Linh', 'Loan',
-    'Mai', 'My', 'Nga', 'Ngân', 'Nhi', 'Nhung', 'Oanh', 'Phương', 'Quyên', 'Tâm', 'Thảo', 'Thư', 'Thủy', 'Trâm', 'Trang', 'Trinh', 'Tuyết',
-    'Uyên', 'Vân', 'Vy', 'Xuân', 'Yến',
+    'Anh',
+    'Châu',
+    'Diễm',
+    'Dung',
+    'Duyên',
+    'Giang',
+    'Hà',
+    'Hạnh',
+    'Hằng',
+    'Hiền',
+    'Hoa',
+    'Hương',
+    'Huyền',
+    'Lan',
+    'Liên',
+    'Linh',
+    'Loan',
+    'Mai',
+    'My',
+    'Nga',
+    'Ngân',
+    'Nhi',
+    'Nhung',
+    'Oanh',
+    'Phương',
+    'Quyên',
+    'Tâm',
+    'Thảo',
+    'Thư',
+    'Thủy',
+    'Trâm',
+    'Trang',
+    'Trinh',
+    'Tuyết',
+    'Uyên',
+    'Vân',
+    'Vy',
+    'Xuân',
+    'Yến',
   ],
 };
 /** Khmer given names as written in Vietnamese papers in Kiên Giang. */
 const KHMER_GIVEN: Record<Gender, string[]> = {
-  male: ['Sóc', 'Sang', 'Phol', 'Sa Rinh', 'Chanh', 'Rinh', 'Út', 'Sà Rây', 'Vọng', 'Lành', 'Sa Vát', 'Thươl', 'Kha', 'Hên', 'Ngọc Thạch', 'Sa Ren'],
-  female: ['Sa Ri', 'Sa Ra', 'Sóc Kha', 'Phai', 'Na', 'Ni', 'Mây', 'Sà Phia', 'Chanh Thi', 'Sô Phia', 'Kim Liên', 'Sa Mết', 'Ry Na', 'Hồng Nhung'],
+  male: [
+    'Sóc',
+    'Sang',
+    'Phol',
+    'Sa Rinh',
+    'Chanh',
+    'Rinh',
+    'Út',
+    'Sà Rây',
+    'Vọng',
+    'Lành',
+    'Sa Vát',
+    'Thươl',
+    'Kha',
+    'Hên',
+    'Ngọc Thạch',
+    'Sa Ren',
+  ],
+  female: [
+    'Sa Ri',
+    'Sa Ra',
+    'Sóc Kha',
+    'Phai',
+    'Na',
+    'Ni',
+    'Mây',
+    'Sà Phia',
+    'Chanh Thi',
+    'Sô Phia',
+    'Kim Liên',
+    'Sa Mết',
+    'Ry Na',
+    'Hồng Nhung',
+  ],
 };
 
 type Ethnicity = 'Kinh' | 'Khmer' | 'Hoa';
@@ -349,7 +465,8 @@ function buildMembers(): DemoMember[] {
     for (const [x, w] of xs) if ((r -= w) < 0) return x;
     return xs[xs.length - 1]![0];
   };
-  const dayBetween = (from: string, to: string) => fromDate(toDate(from) + Math.floor(random() * ((toDate(to) - toDate(from)) / DAY + 1)) * DAY);
+  const dayBetween = (from: string, to: string) =>
+    fromDate(toDate(from) + Math.floor(random() * ((toDate(to) - toDate(from)) / DAY + 1)) * DAY);
   const dayIn = (month: string) => `${month}-${pad(between(1, 28))}`;
 
   const citizenIds = new Set<string>();
@@ -365,7 +482,12 @@ function buildMembers(): DemoMember[] {
     let fullName: string;
     if (ethnicity === 'Khmer') {
       const given = pick(KHMER_GIVEN[gender]);
-      fullName = gender === 'female' ? `${family} Thị ${given}` : given.includes(' ') || random() < 0.5 ? `${family} ${given}` : `${family} Văn ${given}`;
+      fullName =
+        gender === 'female'
+          ? `${family} Thị ${given}`
+          : given.includes(' ') || random() < 0.5
+            ? `${family} ${given}`
+            : `${family} Văn ${given}`;
     } else {
       fullName = `${family} ${pick(MIDDLE[gender])} ${pick(GIVEN[gender])}`;
     }
@@ -428,7 +550,8 @@ function buildMembers(): DemoMember[] {
       const young = i >= plan.size - admissions2024.length - founding;
       const m = person(unit, plan, young ? { born: [1990, 2004] } : {});
       if (i < plan.size - admissions2024.length - founding) admittedBefore(m, unit);
-      else if (i < plan.size - admissions2024.length) admit(m, unit, founded); // founding members
+      else if (i < plan.size - admissions2024.length)
+        admit(m, unit, founded); // founding members
       else admit(m, unit, dayIn(admissions2024[i - (plan.size - admissions2024.length)]!));
       list.push(m);
     }
@@ -480,7 +603,14 @@ function buildMembers(): DemoMember[] {
   // 2024 transfers between Vĩnh Thuận CĐCS, accepted by the receiver, and one still waiting.
   const transfer = (from: string, to: string, date: string, decidedOn: string | null) => {
     const m = plainMember(from);
-    m.events.push({ kind: 'transferred', date, unit: from, toUnit: to, transferState: decidedOn ? 'accepted' : 'pending', ...(decidedOn ? { decidedOn } : {}) });
+    m.events.push({
+      kind: 'transferred',
+      date,
+      unit: from,
+      toUnit: to,
+      transferState: decidedOn ? 'accepted' : 'pending',
+      ...(decidedOn ? { decidedOn } : {}),
+    });
     if (decidedOn) m.workplace = employer(to);
   };
   transfer('VT03', 'VT02', '2024-04-01', '2024-04-03');
@@ -499,7 +629,13 @@ function buildMembers(): DemoMember[] {
   }
 
   // Members who are no longer in the registry's count: departures before and in 2024, one death, transfers out of the system.
-  const former = (unit: string, born: [number, number], end: DemoMemberEvent['kind'], date: string, extra: Partial<DemoMemberEvent> = {}) => {
+  const former = (
+    unit: string,
+    born: [number, number],
+    end: DemoMemberEvent['kind'],
+    date: string,
+    extra: Partial<DemoMemberEvent> = {},
+  ) => {
     const plan = DEMO_MEMBER_UNITS[unit]!;
     const m = person(unit, plan, { born });
     // A member for a year at least before the end (and the card issued before it).
@@ -519,8 +655,12 @@ function buildMembers(): DemoMember[] {
     for (let i = 0; i < count; i++) former(unit, [1975, 1990], 'left', dayBetween('2013-01-01', '2023-12-15'), { note: 'Nghỉ việc' });
   }
   former('VT17', [1985, 1996], 'transferred', '2019-03-11', { toOutside: 'Công đoàn cơ sở Công ty TNHH May mặc Phú An (tỉnh Bình Dương)' });
-  former('VT17', [1985, 1998], 'transferred', '2022-08-01', { toOutside: 'Công đoàn cơ sở Công ty TNHH Giày da Tân Uyên (tỉnh Bình Dương)' });
-  former('VT12', [1980, 1995], 'transferred', '2021-09-01', { toOutside: 'Công đoàn cơ sở Trường Tiểu học Thạnh Lộc 2 (huyện Giồng Riềng)' });
+  former('VT17', [1985, 1998], 'transferred', '2022-08-01', {
+    toOutside: 'Công đoàn cơ sở Công ty TNHH Giày da Tân Uyên (tỉnh Bình Dương)',
+  });
+  former('VT12', [1980, 1995], 'transferred', '2021-09-01', {
+    toOutside: 'Công đoàn cơ sở Trường Tiểu học Thạnh Lộc 2 (huyện Giồng Riềng)',
+  });
   former('VT17', [1980, 2000], 'left', '2024-03-15', { note: 'Nghỉ việc' });
   former('VT17', [1980, 2000], 'left', '2024-09-05', { note: 'Nghỉ việc' });
   former('VT18', [1975, 1995], 'left', '2024-07-01', { note: 'Chấm dứt hợp đồng lao động' });
@@ -573,7 +713,10 @@ const BATCH = 1000;
  * deriveMemberState), then the derived facts of the units with members. Call
  * inside the demo-data transaction, after the data elements.
  */
-export async function loadDemoMembers(tx: Executor, unitId: (code: string) => string): Promise<{ members: number; events: number; units: number }> {
+export async function loadDemoMembers(
+  tx: Executor,
+  unitId: (code: string) => string,
+): Promise<{ members: number; events: number; units: number }> {
   const memberRows: Array<typeof members.$inferInsert> = [];
   const eventRows: Array<typeof memberEvents.$inferInsert> = [];
   const periodRows: Array<typeof memberUnitPeriods.$inferInsert> = [];

@@ -68,7 +68,12 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
   it('shows the two CĐCS that never reported as no data, and target 6 not applicable without a UBKT', async () => {
     expect(byCode('2').noDataUnits).toBe(2);
     const breakdown = await computeTargetBreakdown(database.db, byCode('1').targetId, AS_OF);
-    expect(breakdown.filter((u) => u.state === 'no_data').map((u) => u.unitCode).sort()).toEqual(['VT19', 'VT20']);
+    expect(
+      breakdown
+        .filter((u) => u.state === 'no_data')
+        .map((u) => u.unitCode)
+        .sort(),
+    ).toEqual(['VT19', 'VT20']);
     expect(byCode('6').notApplicableUnits).toBe(8);
     expect(byCode('6').eligibleUnits).toBe(11);
     // VT21 (founded 15/08/2024) is in, from August.
@@ -144,7 +149,9 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
         unitId: state.unitId,
         admittedOn: state.admittedOn,
       });
-      expect((periodsOf.get(m.id) ?? []).map((p) => ({ unitId: p.unit_id, validFrom: p.valid_from, validTo: p.valid_to }))).toEqual(state.periods);
+      expect((periodsOf.get(m.id) ?? []).map((p) => ({ unitId: p.unit_id, validFrom: p.valid_from, validTo: p.valid_to }))).toEqual(
+        state.periods,
+      );
       if (state.pendingTransfer) pending++;
     }
     expect(pending).toBe(1);
@@ -217,11 +224,19 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     expect(target.value).toBeCloseTo((1065 / 1122) * 100, 3); // 94.92 %
     expect(target).toMatchObject({ status: 'at_risk', reportedUnits: 19, noDataUnits: 2 });
     const registry = demoActiveCounts(monthEnd('2024-11'));
-    const workers = new Map(demoFacts().filter((f) => f.element === 'non_member_workers' && f.month === '2024-11').map((f) => [f.unit, f.n!]));
+    const workers = new Map(
+      demoFacts()
+        .filter((f) => f.element === 'non_member_workers' && f.month === '2024-11')
+        .map((f) => [f.unit, f.n!]),
+    );
     const breakdown = await computeTargetBreakdown(database.db, target.targetId, AS_OF);
     const reported = breakdown.filter((u) => u.state === 'reported');
     expect(reported).toHaveLength(19);
-    for (const u of reported) expect({ unit: u.unitCode, den: u.denominator }).toEqual({ unit: u.unitCode, den: registry.get(u.unitCode)! + workers.get(u.unitCode)! });
+    for (const u of reported)
+      expect({ unit: u.unitCode, den: u.denominator }).toEqual({
+        unit: u.unitCode,
+        den: registry.get(u.unitCode)! + workers.get(u.unitCode)!,
+      });
     // Enterprises report workers who are not members; the others a few.
     expect(workers.get('VT17')).toBe(Math.round(200 * 0.12));
     expect(reported.find((u) => u.unitCode === 'VT17')!.denominator).toBe(200 + 24);
@@ -238,7 +253,9 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
       username: 'admin',
       fullName: 'Quản trị hệ thống',
       locale: 'vi',
-      assignments: [{ id: admin!.id, role: 'system_admin', unitId: admin!.unit_id, includesSubtree: true, validFrom: '2023-01-01', validTo: null }],
+      assignments: [
+        { id: admin!.id, role: 'system_admin', unitId: admin!.unit_id, includesSubtree: true, validFrom: '2023-01-01', validTo: null },
+      ],
     };
     const denominator = async () =>
       (await computeTargetBreakdown(db, byCode('1').targetId, AS_OF)).find((u) => u.unitCode === 'VT14')!.denominator!;

@@ -202,7 +202,23 @@ function seedText(code: string): { text: string; stretch: boolean; whenCondition
 }
 
 /** The 15 CĐCS the federation expects to organise Worker Month activities (target 9, one each). */
-const WORKER_MONTH_EXPECTED = ['VT01', 'VT02', 'VT03', 'VT04', 'VT05', 'VT08', 'VT10', 'VT11', 'VT12', 'VT13', 'VT14', 'VT15', 'VT16', 'VT17', 'VT18'];
+const WORKER_MONTH_EXPECTED = [
+  'VT01',
+  'VT02',
+  'VT03',
+  'VT04',
+  'VT05',
+  'VT08',
+  'VT10',
+  'VT11',
+  'VT12',
+  'VT13',
+  'VT14',
+  'VT15',
+  'VT16',
+  'VT17',
+  'VT18',
+];
 
 export const DEMO_TARGETS: TargetSpec[] = [
   {
@@ -401,7 +417,20 @@ export function demoFacts(): DemoFact[] {
   const registry = new Map(MONTHS.map((m) => [m, demoActiveCounts(monthEnd(m))]));
   const nonMembers: Record<string, number> = { VT16: 0.05, VT17: 0.12, VT18: 0.1, VT21: 0.2 };
   // Excellent members introduced to the Party (target 3): units still with candidates, and how many they introduced.
-  const introductions: Record<string, number> = { VT01: 2, VT02: 1, VT03: 1, VT08: 1, VT10: 3, VT11: 2, VT12: 1, VT13: 0, VT14: 3, VT15: 1, VT16: 2, VT17: 0 };
+  const introductions: Record<string, number> = {
+    VT01: 2,
+    VT02: 1,
+    VT03: 1,
+    VT08: 1,
+    VT10: 3,
+    VT11: 2,
+    VT12: 1,
+    VT13: 0,
+    VT14: 3,
+    VT15: 1,
+    VT16: 2,
+    VT17: 0,
+  };
   // Year classification reported in June and November (target 5): 14 of 18 good or better; VT21 not classified yet.
   const grades: Record<string, string> = { VT05: 'hoan_thanh', VT07: 'hoan_thanh', VT09: 'hoan_thanh', VT18: 'khong_hoan_thanh' };
   // Same-level inspections (target 6): all UBKT held two, except VT18 (one so far).
@@ -438,7 +467,11 @@ export function demoFacts(): DemoFact[] {
       out.push({ unit, element: 'democracy_regulation', month, b: month >= democracyMonth });
       out.push({ unit, element: 'chair_trained', month, b: month >= trainedMonth });
       out.push({ unit, element: 'party_candidates_available', month, b: introduced !== undefined });
-      const introHere = introMonths.includes(month) ? (month === introMonths[introMonths.length - 1] ? introduced! - introMonths.length + 1 : 1) : 0;
+      const introHere = introMonths.includes(month)
+        ? month === introMonths[introMonths.length - 1]
+          ? introduced! - introMonths.length + 1
+          : 1
+        : 0;
       out.push({ unit, element: 'party_introductions', month, n: introHere });
       out.push(
         inspectionsDone === null
@@ -486,7 +519,12 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
   for (const [order, spec] of DEMO_TARGETS.entries()) {
     const ind = spec.indicator;
     const condition = ind.condition
-      ? { elementId: el(ind.condition.element)!, operator: ind.condition.operator, number: ind.condition.number ?? null, values: ind.condition.values ?? null }
+      ? {
+          elementId: el(ind.condition.element)!,
+          operator: ind.condition.operator,
+          number: ind.condition.number ?? null,
+          values: ind.condition.values ?? null,
+        }
       : null;
     const indicatorInput = CreateIndicatorBody.parse({
       code: ind.code,

@@ -73,7 +73,14 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   fullName: 'Hệ thống',
   locale: 'vi',
   assignments: [
-    { id: '00000000-0000-0000-0000-000000000000', role: 'system_admin', unitId: '00000000-0000-0000-0000-000000000000', includesSubtree: true, validFrom: '1900-01-01', validTo: null },
+    {
+      id: '00000000-0000-0000-0000-000000000000',
+      role: 'system_admin',
+      unitId: '00000000-0000-0000-0000-000000000000',
+      includesSubtree: true,
+      validFrom: '1900-01-01',
+      validTo: null,
+    },
   ],
 }) as Actor;
 
@@ -117,7 +124,10 @@ export function inUnitScope(column: SQL | AnyPgColumn, actor: Actor, roles: read
 /** True when the unit is within the actor's scope for one of the roles. */
 export async function canReachUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[] = READ_ROLES): Promise<boolean> {
   if (isSystemAdmin(actor)) return true;
-  const [row] = await queryRows<{ ok: boolean }>(db, sql`select exists (select 1 where ${unitId}::uuid in ${scopeUnitIds(actor, roles)}) as ok`);
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 where ${unitId}::uuid in ${scopeUnitIds(actor, roles)}) as ok`,
+  );
   return Boolean(row?.ok);
 }
 
@@ -160,7 +170,13 @@ export function heldOn(unit: SQL | AnyPgColumn, actor: Actor, roles: readonly Ro
 }
 
 /** May the actor write to the unit with effect on the date (default: today)? See heldOn. */
-export async function canWriteUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[], date: string = todayInVietnam()): Promise<boolean> {
+export async function canWriteUnit(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  roles: readonly Role[],
+  date: string = todayInVietnam(),
+): Promise<boolean> {
   if (isSystemAdmin(actor)) return true;
   const [row] = await queryRows<{ ok: boolean }>(db, sql`select ${heldOn(sql`${unitId}::uuid`, actor, roles, date)} as ok`);
   return Boolean(row?.ok);
@@ -170,7 +186,13 @@ export async function canWriteUnit(db: Executor, actor: Actor, unitId: string, r
  * Throws 403 unless the actor may write to the unit with effect on the date
  * (heldOn). Unknown units answer the same 403, as for reads.
  */
-export async function requireWriteAccess(db: Executor, actor: Actor, unitId: string, roles: readonly Role[], date: string = todayInVietnam()): Promise<void> {
+export async function requireWriteAccess(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  roles: readonly Role[],
+  date: string = todayInVietnam(),
+): Promise<void> {
   if (!(await canWriteUnit(db, actor, unitId, roles, date))) throw forbidden();
 }
 
@@ -180,7 +202,12 @@ export async function requireWriteAccess(db: Executor, actor: Actor, unitId: str
  * exists on the date: an officer of a federation that has ended keeps reading
  * but writes nothing.
  */
-export async function requireHoldsAnyUnit(db: Executor, actor: Actor, roles: readonly Role[], date: string = todayInVietnam()): Promise<void> {
+export async function requireHoldsAnyUnit(
+  db: Executor,
+  actor: Actor,
+  roles: readonly Role[],
+  date: string = todayInVietnam(),
+): Promise<void> {
   if (isSystemAdmin(actor)) return;
   const units = [...new Set(actor.assignments.filter((a) => roles.includes(a.role)).map((a) => a.unitId))];
   if (units.length === 0) throw forbidden();

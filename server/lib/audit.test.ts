@@ -22,7 +22,12 @@ describe('recordAudit keeps the object name as it was when logged', () => {
 
   it('looks the name up when the values carry none, and keeps it after a rename', async () => {
     const user = await createUser(database.db, { username: 'vanphong.cu' });
-    await recordAudit(database.db, null, { action: 'user.reset_password', entityType: 'user', entityId: user.id, after: { sessionsEnded: 0 } });
+    await recordAudit(database.db, null, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: user.id,
+      after: { sessionsEnded: 0 },
+    });
     await database.db.update(users).set({ username: 'vanphong.moi' }).where(eq(users.id, user.id));
     expect(await labelOf(user.id)).toBe('vanphong.cu');
   });
@@ -36,7 +41,12 @@ describe('recordAudit keeps the object name as it was when logged', () => {
     });
     expect(await labelOf('de-1')).toBe('Chủ tịch CĐCS đã qua tập huấn');
 
-    await recordAudit(database.db, null, { action: 'target.create', entityType: 'target', entityId: 'tg-1', after: { code: '7a', text: 'Phát triển mới 10 đoàn viên' } });
+    await recordAudit(database.db, null, {
+      action: 'target.create',
+      entityType: 'target',
+      entityId: 'tg-1',
+      after: { code: '7a', text: 'Phát triển mới 10 đoàn viên' },
+    });
     expect(await labelOf('tg-1')).toBe('7a. Phát triển mới 10 đoàn viên');
 
     const unit = await createUnit(database.db, { shortName: 'LĐLĐ huyện Vĩnh Thuận', kind: 'district_federation' });
@@ -52,7 +62,12 @@ describe('recordAudit keeps the object name as it was when logged', () => {
 
   it('takes an explicit label as given, and leaves entries without an object unnamed', async () => {
     await recordAudit(database.db, null, { action: 'member.export', entityType: 'member', entityId: null, after: { rowCount: 3 } });
-    await recordAudit(database.db, null, { action: 'system.note', entityType: 'system', entityId: 'sys-1', entityLabel: 'Nạp dữ liệu mẫu' });
+    await recordAudit(database.db, null, {
+      action: 'system.note',
+      entityType: 'system',
+      entityId: 'sys-1',
+      entityLabel: 'Nạp dữ liệu mẫu',
+    });
     expect(await labelOf('sys-1')).toBe('Nạp dữ liệu mẫu');
   });
 });

@@ -1,5 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, dataElements, indicators, memberImports, members, orgUnits, programs, roleAssignments, targets, users } from '../db/schema/index.js';
+import {
+  auditLog,
+  dataElements,
+  indicators,
+  memberImports,
+  members,
+  orgUnits,
+  programs,
+  roleAssignments,
+  targets,
+  users,
+} from '../db/schema/index.js';
 import type { Executor } from '../db/client.js';
 import type { Actor } from './access.js';
 

@@ -6,6 +6,5 @@ import { AppError, type ErrorCode } from './errors.js';
  * The limits are in server/config.ts and docs/security.md.
  */
 export function rateLimitError(code: ErrorCode) {
-  return (_req: unknown, context: { ttl: number }) =>
-    new AppError(code, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
+  return (_req: unknown, context: { ttl: number }) => new AppError(code, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
 }

@@ -29,13 +29,22 @@ export async function staleWrite(db: Executor, table: VersionedTable, id: string
     sql`select u.full_name as name, t.updated_at, t.row_version from ${sql.identifier(table)} t
         left join users u on u.id = t.updated_by where t.id = ${id}::uuid`,
   );
-  return new AppError('STALE_WRITE', { name: row?.name ?? '—', time: row ? formatDateTime(row.updated_at) : '—', currentVersion: row?.row_version ?? 0 });
+  return new AppError('STALE_WRITE', {
+    name: row?.name ?? '—',
+    time: row ? formatDateTime(row.updated_at) : '—',
+    currentVersion: row?.row_version ?? 0,
+  });
 }
 
 /**
  * Throws 409 STALE_WRITE unless the row read (and locked) in this transaction
  * is still at the version the client read.
  */
-export async function requireVersion(db: Executor, table: VersionedTable, row: { id: string; rowVersion: number }, expected: number): Promise<void> {
+export async function requireVersion(
+  db: Executor,
+  table: VersionedTable,
+  row: { id: string; rowVersion: number },
+  expected: number,
+): Promise<void> {
   if (row.rowVersion !== expected) throw await staleWrite(db, table, row.id);
 }

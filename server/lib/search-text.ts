@@ -34,7 +34,10 @@ function buildFoldMap(): { from: string; to: string } {
 
 function foldChar(ch: string): string {
   if (ch === 'đ' || ch === 'Đ') return 'd';
-  return ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return ch
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 const FOLD = buildFoldMap();

@@ -13,7 +13,8 @@ import { SYSTEM_ACTOR } from './access.js';
 import { AppError } from './errors.js';
 import { inTransaction } from './transaction.js';
 
-const element = (code: string) => CreateDataElementBody.parse({ code, nameVi: `Chỉ số ${code}`, nameEn: `Element ${code}`, valueType: 'number', aggregation: 'sum' });
+const element = (code: string) =>
+  CreateDataElementBody.parse({ code, nameVi: `Chỉ số ${code}`, nameEn: `Element ${code}`, valueType: 'number', aggregation: 'sum' });
 
 describe('use-cases join the caller’s transaction', () => {
   let database: DatabaseHandle;

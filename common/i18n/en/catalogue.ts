@@ -81,7 +81,8 @@ export const catalogue: Record<keyof typeof vi, string> = {
   derivedShape: 'An element computed from the member registry is a number, read as its latest month, with no "not applicable".',
   derivedAddend: 'Add a reported element',
   derivedAddendNone: 'Nothing added',
-  derivedAddendHelp: 'Each month adds the unit\'s latest reported value (that month or earlier, 0 before its first report) of a number element that keeps the last value, e.g. workers who are not members.',
+  derivedAddendHelp:
+    "Each month adds the unit's latest reported value (that month or earlier, 0 before its first report) of a number element that keeps the last value, e.g. workers who are not members.",
   derivedAddendPlus: '+ {name}',
   'recordSource.member_admitted': 'Members admitted (member registry)',
   newTarget: 'New target',
@@ -112,7 +113,7 @@ export const catalogue: Record<keyof typeof vi, string> = {
   notAllocatable: 'Percentage and average targets apply to every unit as they are; they are not split.',
   proportional: 'Split proportionally',
   basis: 'Split by',
-  basisHelp: 'By each unit\'s last reported value (e.g. members). Check, then Save.',
+  basisHelp: "By each unit's last reported value (e.g. members). Check, then Save.",
   apply: 'Split',
   total: 'Target total',
   sum: 'Allocated',

@@ -25,12 +25,18 @@ export const memberImport: Record<keyof typeof vi, string> = {
   yes: 'Yes',
   no: 'No',
   guideTitle: 'Importing members from Excel',
-  guide1: 'Enter one member per row of the "Members" sheet, from row 2; do not rename or delete the header row. Columns marked * are required.',
-  guide2: 'Write dates as dd/mm/yyyy (e.g. 15/03/1990). The date of birth must be before the admission date; no date before 01/01/1900 or after today.',
-  guide3: 'The Citizen ID, Phone and Union card number columns are formatted as Text to keep leading zeros; when pasting, use "Paste Values". A citizen ID has exactly 12 digits.',
-  guide4: 'The unit code is the code of a grassroots union or union section you manage (see the list below and the drop-down in the column).',
-  guide5: 'Do not merge cells or use formulas in the data area. People already in the registry (same citizen ID, or same name, date of birth and unit) are skipped, never imported twice.',
-  guide6: 'At most {maxRows} rows and {maxMb} MB per file. After uploading, every row is checked; download the rejected rows (the "Errors" column says what to fix), fix them and upload again.',
+  guide1:
+    'Enter one member per row of the "Members" sheet, from row 2; do not rename or delete the header row. Columns marked * are required.',
+  guide2:
+    'Write dates as dd/mm/yyyy (e.g. 15/03/1990). The date of birth must be before the admission date; no date before 01/01/1900 or after today.',
+  guide3:
+    'The Citizen ID, Phone and Union card number columns are formatted as Text to keep leading zeros; when pasting, use "Paste Values". A citizen ID has exactly 12 digits.',
+  guide4:
+    'The unit code is the code of a grassroots union or union section you manage (see the list below and the drop-down in the column).',
+  guide5:
+    'Do not merge cells or use formulas in the data area. People already in the registry (same citizen ID, or same name, date of birth and unit) are skipped, never imported twice.',
+  guide6:
+    'At most {maxRows} rows and {maxMb} MB per file. After uploading, every row is checked; download the rejected rows (the "Errors" column says what to fix), fix them and upload again.',
   guideExample: 'Example row (do not import it; the "Members" sheet holds real data only):',
   guideUnits: 'Unit codes you may import into',
   guideUnitCode: 'Unit code',
@@ -52,7 +58,8 @@ export const memberImport: Record<keyof typeof vi, string> = {
   birthNotBeforeAdmission: 'The date of birth must be before the admission date ({admittedOn}).',
   genderInvalid: 'The gender "{value}" is not valid; write Nam (male) or Nữ (female).',
   citizenIdInvalid: 'The citizen ID "{value}" is not valid: it must have exactly 12 digits.',
-  citizenIdLostZero: 'The citizen ID has only {digits} digits because the cell is a number and lost its leading zero. Format the Citizen ID column as Text and enter all 12 digits again.',
+  citizenIdLostZero:
+    'The citizen ID has only {digits} digits because the cell is a number and lost its leading zero. Format the Citizen ID column as Text and enter all 12 digits again.',
   phoneInvalid: 'The phone number "{value}" is not valid (e.g. 0912345678 or +84912345678).',
   phoneLostZero: 'The phone number lost its leading zero because the cell is a number. Format the Phone column as Text and enter it again.',
   emailInvalid: 'The email "{value}" is not valid.',
@@ -61,7 +68,8 @@ export const memberImport: Record<keyof typeof vi, string> = {
   unitNotFound: 'No unit with code "{code}" was found in your scope.',
   unitNotGrassroots: 'The unit "{code}" is not a grassroots union or union section; members belong to such units only.',
   unitNotValidOn: 'The unit "{code}" did not exist on the admission date {date}.',
-  unitNotHeldOn: 'On the admission date {date} the unit "{code}" was not under a unit you manage, so you may not write to its member registry.',
+  unitNotHeldOn:
+    'On the admission date {date} the unit "{code}" was not under a unit you manage, so you may not write to its member registry.',
   duplicateCitizenIdInFile: 'Same citizen ID as row {row}.',
   duplicatePersonInFile: 'Same name, date of birth and unit as row {row}.',
   cardNumberInvalid: 'The union card number "{value}" is not valid: only letters without diacritics, digits and . / - are allowed.',
@@ -71,6 +79,7 @@ export const memberImport: Record<keyof typeof vi, string> = {
   personOtherCitizenId: 'The unit already has a member with the same name and date of birth but another citizen ID.',
   cardTaken: 'This union card number was issued to another member.',
   interrupted: 'Checking or importing the file was interrupted (the server restarted). Upload the file again.',
-  interruptedImport: 'The import was interrupted by a server restart; no member was imported. Press Import to import the checked rows again.',
+  interruptedImport:
+    'The import was interrupted by a server restart; no member was imported. Press Import to import the checked rows again.',
   failed: 'The file could not be imported because of a system error; nothing was written. Try again.',
 };

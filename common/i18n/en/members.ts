@@ -95,7 +95,8 @@ export const members: Record<keyof typeof vi, string> = {
   recordedBy: 'Recorded by {name}',
   transfer: 'Transfer',
   transferTitle: 'Transfer: {name}',
-  transferText: 'The member belongs to {unit}. A transfer to a unit you manage takes effect at once; to another unit of the system, once that unit accepts it.',
+  transferText:
+    'The member belongs to {unit}. A transfer to a unit you manage takes effect at once; to another unit of the system, once that unit accepts it.',
   transferDate: 'Transfer date',
   transferTarget: 'Transfer to',
   transferInside: 'A unit of the system',
@@ -158,7 +159,8 @@ export const members: Record<keyof typeof vi, string> = {
   importStepCheck: 'Check',
   importStepReview: 'Check results',
   importStepImport: 'Import',
-  importTemplateText: 'Download the template, fill in one member per row (dates as dd/mm/yyyy, unit codes as in the union tree), then choose the file to upload.',
+  importTemplateText:
+    'Download the template, fill in one member per row (dates as dd/mm/yyyy, unit codes as in the union tree), then choose the file to upload.',
   importTemplate: 'Download the template',
   importDrop: 'Click or drag an Excel file (.xlsx) here',
   importLimits: 'At most {rows} rows and {maxMb} MB per file.',
@@ -179,7 +181,8 @@ export const members: Record<keyof typeof vi, string> = {
   importAll: 'Import all ({count} rows)',
   importValidOnly: 'Import {count} valid rows',
   importValidOnlyTitle: 'Import only the {valid} valid rows?',
-  importValidOnlyText: '{valid} valid rows will be added to the registry; {invalid} rows with errors will not. You can fix those rows and import them later.',
+  importValidOnlyText:
+    '{valid} valid rows will be added to the registry; {invalid} rows with errors will not. You can fix those rows and import them later.',
   importDownloadRejected: 'Download rejected rows',
   importChooseAnother: 'Choose another file',
   importErrorList: 'Errors',

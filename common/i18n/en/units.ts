@@ -72,7 +72,8 @@ export const units: Record<keyof typeof vi, string> = {
   mergeTitle: 'Merge into another unit',
   mergeInto: 'Merge into',
   mergeDate: 'Merger date',
-  mergeHint: 'From the merger date {name} stops operating (its last day is the day before) and is recorded as merged into the chosen unit; the units under it move to the receiving unit.',
+  mergeHint:
+    'From the merger date {name} stops operating (its last day is the day before) and is recorded as merged into the chosen unit; the units under it move to the receiving unit.',
   mergeConfirmTitle: 'Confirm merger',
   mergeConfirm: 'Merge {name} into {target} from {date}? This cannot be undone.',
   merged: 'Unit merged.',
@@ -91,7 +92,8 @@ export const units: Record<keyof typeof vi, string> = {
   splitDone: 'Split done, {count} new units created.',
   dissolveTitle: 'Dissolve unit',
   dissolveDate: 'Dissolution date (last day of operation)',
-  dissolveWarning: '{name} operates until the end of the dissolution date, then stops. Its earlier data and reports are kept. Move or dissolve the units under it first.',
+  dissolveWarning:
+    '{name} operates until the end of the dissolution date, then stops. Its earlier data and reports are kept. Move or dissolve the units under it first.',
   dissolveConfirmTitle: 'Confirm dissolution',
   dissolveConfirm: 'Dissolve {name}, with {date} as its last day? This cannot be undone.',
   dissolved: 'Unit dissolved.',

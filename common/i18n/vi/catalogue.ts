@@ -84,7 +84,8 @@ export const catalogue = {
   derivedShape: 'Dữ liệu tính từ sổ đoàn viên phải là kiểu số, lấy số gần nhất, không có "không áp dụng".',
   derivedAddend: 'Cộng thêm dữ liệu báo cáo',
   derivedAddendNone: 'Không cộng thêm',
-  derivedAddendHelp: 'Mỗi tháng cộng thêm số gần nhất đơn vị báo cáo (trong tháng hoặc trước đó, chưa báo cáo thì là 0) của một dữ liệu kiểu số lấy số cuối kỳ, ví dụ số CNVCLĐ chưa là đoàn viên.',
+  derivedAddendHelp:
+    'Mỗi tháng cộng thêm số gần nhất đơn vị báo cáo (trong tháng hoặc trước đó, chưa báo cáo thì là 0) của một dữ liệu kiểu số lấy số cuối kỳ, ví dụ số CNVCLĐ chưa là đoàn viên.',
   derivedAddendPlus: '+ {name}',
   'recordSource.member_admitted': 'Đoàn viên kết nạp mới (sổ đoàn viên)',
   // Targets

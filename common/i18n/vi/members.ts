@@ -94,7 +94,8 @@ export const members = {
   recordedBy: 'Người ghi: {name}',
   transfer: 'Chuyển sinh hoạt',
   transferTitle: 'Chuyển sinh hoạt: {name}',
-  transferText: 'Đoàn viên đang sinh hoạt tại {unit}. Chuyển đến đơn vị bạn quản lý thì có hiệu lực ngay; đến đơn vị khác trong hệ thống thì chờ đơn vị nhận tiếp nhận.',
+  transferText:
+    'Đoàn viên đang sinh hoạt tại {unit}. Chuyển đến đơn vị bạn quản lý thì có hiệu lực ngay; đến đơn vị khác trong hệ thống thì chờ đơn vị nhận tiếp nhận.',
   transferDate: 'Ngày chuyển',
   transferTarget: 'Nơi chuyển đến',
   transferInside: 'Đơn vị trong hệ thống',
@@ -157,7 +158,8 @@ export const members = {
   importStepCheck: 'Kiểm tra',
   importStepReview: 'Kết quả kiểm tra',
   importStepImport: 'Nhập vào sổ',
-  importTemplateText: 'Tải tệp mẫu, điền mỗi đoàn viên một dòng (ngày dạng dd/mm/yyyy, mã đơn vị như trong cây đơn vị), rồi chọn tệp để tải lên.',
+  importTemplateText:
+    'Tải tệp mẫu, điền mỗi đoàn viên một dòng (ngày dạng dd/mm/yyyy, mã đơn vị như trong cây đơn vị), rồi chọn tệp để tải lên.',
   importTemplate: 'Tải tệp mẫu',
   importDrop: 'Bấm hoặc kéo thả tệp Excel (.xlsx) vào đây',
   importLimits: 'Tối đa {rows} dòng và {maxMb} MB mỗi tệp.',
@@ -178,7 +180,8 @@ export const members = {
   importAll: 'Nhập tất cả ({count} dòng)',
   importValidOnly: 'Nhập {count} dòng hợp lệ',
   importValidOnlyTitle: 'Chỉ nhập {valid} dòng hợp lệ?',
-  importValidOnlyText: '{valid} dòng hợp lệ sẽ được nhập vào sổ đoàn viên; {invalid} dòng có lỗi sẽ không được nhập. Bạn có thể sửa các dòng lỗi và nhập lại sau.',
+  importValidOnlyText:
+    '{valid} dòng hợp lệ sẽ được nhập vào sổ đoàn viên; {invalid} dòng có lỗi sẽ không được nhập. Bạn có thể sửa các dòng lỗi và nhập lại sau.',
   importDownloadRejected: 'Tải các dòng lỗi',
   importChooseAnother: 'Chọn tệp khác',
   importErrorList: 'Danh sách lỗi',

@@ -47,7 +47,8 @@ export const programs = {
   amendTitle: 'Sửa đổi, bổ sung văn bản đã ban hành',
   amendReason: 'Lý do sửa đổi, bổ sung',
   amendReasonRequired: 'Hãy nhập lý do sửa đổi, bổ sung.',
-  amendHelp: 'Một dự thảo phiên bản mới sẽ được tạo từ nội dung hiện tại. Bản đang có hiệu lực được giữ nguyên cho đến khi phiên bản mới được ban hành.',
+  amendHelp:
+    'Một dự thảo phiên bản mới sẽ được tạo từ nội dung hiện tại. Bản đang có hiệu lực được giữ nguyên cho đến khi phiên bản mới được ban hành.',
   amendCreate: 'Tạo phiên bản mới',
   editorTab: 'Soạn thảo',
   previewTab: 'Xem trước',

@@ -71,7 +71,8 @@ export const units = {
   mergeTitle: 'Sáp nhập vào đơn vị khác',
   mergeInto: 'Sáp nhập vào đơn vị',
   mergeDate: 'Ngày sáp nhập',
-  mergeHint: 'Từ ngày sáp nhập, {name} ngừng hoạt động (ngày hoạt động cuối cùng là ngày hôm trước) và được ghi nhận là đã sáp nhập vào đơn vị đã chọn; các đơn vị trực thuộc chuyển sang đơn vị tiếp nhận.',
+  mergeHint:
+    'Từ ngày sáp nhập, {name} ngừng hoạt động (ngày hoạt động cuối cùng là ngày hôm trước) và được ghi nhận là đã sáp nhập vào đơn vị đã chọn; các đơn vị trực thuộc chuyển sang đơn vị tiếp nhận.',
   mergeConfirmTitle: 'Xác nhận sáp nhập',
   mergeConfirm: 'Sáp nhập {name} vào {target} từ ngày {date}? Thao tác này không thể hoàn tác.',
   merged: 'Đã sáp nhập đơn vị.',
@@ -90,7 +91,8 @@ export const units = {
   splitDone: 'Đã chia tách, tạo {count} đơn vị mới.',
   dissolveTitle: 'Giải thể đơn vị',
   dissolveDate: 'Ngày giải thể (ngày hoạt động cuối cùng)',
-  dissolveWarning: '{name} hoạt động đến hết ngày giải thể, sau đó ngừng hoạt động. Dữ liệu và báo cáo trước đó vẫn được giữ nguyên. Cần chuyển hoặc giải thể các đơn vị trực thuộc trước.',
+  dissolveWarning:
+    '{name} hoạt động đến hết ngày giải thể, sau đó ngừng hoạt động. Dữ liệu và báo cáo trước đó vẫn được giữ nguyên. Cần chuyển hoặc giải thể các đơn vị trực thuộc trước.',
   dissolveConfirmTitle: 'Xác nhận giải thể',
   dissolveConfirm: 'Giải thể {name}, ngày hoạt động cuối cùng là {date}? Thao tác này không thể hoàn tác.',
   dissolved: 'Đã giải thể đơn vị.',

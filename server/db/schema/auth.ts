@@ -20,9 +20,13 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role').notNull(), // Role
-    unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     includesSubtree: boolean('includes_subtree').notNull().default(true),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
@@ -40,7 +44,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

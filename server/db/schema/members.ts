@@ -97,11 +97,10 @@ export const memberEvents = pgTable(
   (t) => [
     index('member_events_member_idx').on(t.memberId, t.eventDate, t.seq),
     index('member_events_unit_kind_idx').on(t.unitId, t.kind, t.eventDate),
-    index('member_events_pending_idx').on(t.toUnitId).where(sql`${t.transferState} = 'pending'`),
-    check(
-      'member_events_kind_chk',
-      sql`${t.kind} in ('admitted', 'rejoined', 'transferred', 'left', 'died', 'card_issued')`,
-    ),
+    index('member_events_pending_idx')
+      .on(t.toUnitId)
+      .where(sql`${t.transferState} = 'pending'`),
+    check('member_events_kind_chk', sql`${t.kind} in ('admitted', 'rejoined', 'transferred', 'left', 'died', 'card_issued')`),
     check('member_events_transfer_chk', sql`${t.kind} <> 'transferred' or (${t.toUnitId} is null) <> (${t.toOutsideName} is null)`),
     check('member_events_state_chk', sql`${t.transferState} is null or ${t.transferState} in ('pending', 'accepted', 'refused')`),
   ],

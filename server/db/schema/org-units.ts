@@ -39,8 +39,12 @@ export const orgUnitParents = pgTable(
   'org_unit_parents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
-    parentId: uuid('parent_id').notNull().references(() => orgUnits.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    parentId: uuid('parent_id')
+      .notNull()
+      .references(() => orgUnits.id),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
   },
@@ -57,8 +61,12 @@ export const orgUnitLinks = pgTable(
   'org_unit_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    fromUnitId: uuid('from_unit_id').notNull().references(() => orgUnits.id),
-    toUnitId: uuid('to_unit_id').notNull().references(() => orgUnits.id),
+    fromUnitId: uuid('from_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     kind: text('kind').notNull(), // OrgUnitLinkKind
     effectiveDate: date('effective_date').notNull(),
   },
@@ -73,14 +81,15 @@ export const orgUnitLinks = pgTable(
 export const orgUnitPaths = pgTable(
   'org_unit_paths',
   {
-    ancestorId: uuid('ancestor_id').notNull().references(() => orgUnits.id),
-    descendantId: uuid('descendant_id').notNull().references(() => orgUnits.id),
+    ancestorId: uuid('ancestor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    descendantId: uuid('descendant_id')
+      .notNull()
+      .references(() => orgUnits.id),
     depth: integer('depth').notNull(),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ancestorId, t.descendantId, t.validFrom] }),
-    index('org_unit_paths_descendant_idx').on(t.descendantId),
-  ],
+  (t) => [primaryKey({ columns: [t.ancestorId, t.descendantId, t.validFrom] }), index('org_unit_paths_descendant_idx').on(t.descendantId)],
 );

@@ -14,7 +14,10 @@ export async function seedAuditFixture(db: Executor) {
   const chairA1 = await createUser(db, { role: 'grassroots_officer', unitId: unitA1.id, fullName: 'Trần Thị Bình' });
 
   const insert = (at: string, values: Omit<typeof auditLog.$inferInsert, 'at'>) =>
-    db.insert(auditLog).values({ at: new Date(at), ...values }).returning({ id: auditLog.id });
+    db
+      .insert(auditLog)
+      .values({ at: new Date(at), ...values })
+      .returning({ id: auditLog.id });
   // 23:59:59 on 01/03/2025 in Vietnam.
   const [e1] = await insert('2025-03-01T16:59:59Z', {
     userId: officerA.id,
@@ -44,6 +47,11 @@ export async function seedAuditFixture(db: Executor) {
     after: { shortName: 'LĐLĐ huyện An Biên' },
   });
   // No unit: administrators only.
-  const [e4] = await insert('2025-03-02T11:00:00Z', { userId: null, action: 'system.load_demo_data', entityType: 'system', entityId: null });
+  const [e4] = await insert('2025-03-02T11:00:00Z', {
+    userId: null,
+    action: 'system.load_demo_data',
+    entityType: 'system',
+    entityId: null,
+  });
   return { province, unitA, unitA1, unitB, admin, officerA, chairA1, e1: e1!.id, e2: e2!.id, e3: e3!.id, e4: e4!.id };
 }

@@ -44,7 +44,17 @@ describe('GET /api/audit/export.xlsx', () => {
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^Nhật ký hệ thống \d{2}-\d{2}-\d{4}\.xlsx$/);
 
     const { sheet, rows } = await readSheet(res.rawPayload);
-    expect(rows[0]).toEqual(['Thời gian', 'Người thực hiện', 'Thao tác', 'Loại đối tượng', 'Tên đối tượng', 'Mã đối tượng', 'Đơn vị', 'Trước', 'Sau']);
+    expect(rows[0]).toEqual([
+      'Thời gian',
+      'Người thực hiện',
+      'Thao tác',
+      'Loại đối tượng',
+      'Tên đối tượng',
+      'Mã đối tượng',
+      'Đơn vị',
+      'Trước',
+      'Sau',
+    ]);
     expect(rows).toHaveLength(1 + 4);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

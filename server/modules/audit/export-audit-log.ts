@@ -64,9 +64,7 @@ export async function exportAuditLog(
 
 /** The filters that were set (includeSubtree only matters with a unit). */
 function definedOnly(filter: AuditFilter): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)),
-  );
+  return Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && !(k === 'includeSubtree' && !filter.unitId)));
 }
 
 function jsonText(value: unknown): string {
@@ -75,11 +73,7 @@ function jsonText(value: unknown): string {
   return text.length > EXCEL_CELL_MAX ? `${text.slice(0, EXCEL_CELL_MAX - 1)}…` : text;
 }
 
-async function buildWorkbook(
-  entries: ReturnType<typeof presentAuditEntry>[],
-  locale: Locale,
-  truncatedAt: number | null,
-): Promise<Buffer> {
+async function buildWorkbook(entries: ReturnType<typeof presentAuditEntry>[], locale: Locale, truncatedAt: number | null): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `audit.${key}`, params);
   return writeXlsxTable({
     sheetName: t('exportSheet'),

@@ -75,7 +75,13 @@ describe('GET /api/audit', () => {
     const april = 'from=2025-04-01&to=2025-04-01';
     for (const reader of [leader, inspector]) {
       const [entry] = (await reader.get(`/api/audit?${april}`)).json().items;
-      expect(entry.after).toEqual({ fullName: 'Lê Thị Mai', citizenId: '09*******529', phone: '091****678', birthDate: '1985-**-**', gender: 'female' });
+      expect(entry.after).toEqual({
+        fullName: 'Lê Thị Mai',
+        citizenId: '09*******529',
+        phone: '091****678',
+        birthDate: '1985-**-**',
+        gender: 'female',
+      });
       expect(entry.before).toMatchObject({ citizenId: '09*******529', phone: null });
       // Nor can the number be found by searching for it.
       expect((await reader.get(`/api/audit?${april}&q=091234567529`)).json().items).toEqual([]);

@@ -3,7 +3,11 @@ import { toIso } from '../../db/sql.js';
 import { labelFromValues } from '../../lib/audit.js';
 
 /** Keys of personal data in recorded values, masked as the member page masks them. */
-const MASKS: Partial<Record<string, (v: string | null) => string | null>> = { citizenId: maskCitizenId, phone: maskPhone, birthDate: maskBirthDate };
+const MASKS: Partial<Record<string, (v: string | null) => string | null>> = {
+  citizenId: maskCitizenId,
+  phone: maskPhone,
+  birthDate: maskBirthDate,
+};
 export const PERSONAL_DATA_KEYS = Object.keys(MASKS);
 
 /** The recorded values with personal data masked, at any depth. */

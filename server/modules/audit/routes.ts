@@ -3,12 +3,7 @@ import { exportAuditLog } from './export-audit-log.js';
 import { listAuditEntries } from './list-audit-entries.js';
 import { listAuditFacets } from './list-audit-facets.js';
 import { presentAuditEntry } from './presenter.js';
-import {
-  AuditFacetsResponse,
-  AuditFilterQuery,
-  AuditListQuery,
-  AuditPageResponse,
-} from './schemas.js';
+import { AuditFacetsResponse, AuditFilterQuery, AuditListQuery, AuditPageResponse } from './schemas.js';
 import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 
 export default async function auditRoutes(app: App) {
@@ -17,7 +12,14 @@ export default async function auditRoutes(app: App) {
 
   app.get(
     '/audit',
-    { schema: { tags, summary: 'Nhật ký hệ thống (trong phạm vi)', querystring: AuditListQuery, response: responses({ 200: AuditPageResponse }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Nhật ký hệ thống (trong phạm vi)',
+        querystring: AuditListQuery,
+        response: responses({ 200: AuditPageResponse }),
+      },
+    },
     async (req) => {
       const { rows, ...page } = await listAuditEntries(db, req.actor!, req.query);
       return { items: rows.map(presentAuditEntry), ...page };

@@ -8,7 +8,10 @@ import type { Actor } from '../../lib/access.js';
 export async function presentMe(db: Executor, actor: Actor, csrfToken: string) {
   const unitIds = [...new Set(actor.assignments.map((a) => a.unitId))];
   const units = unitIds.length
-    ? await db.select({ id: orgUnits.id, shortName: orgUnits.shortName, validTo: orgUnits.validTo }).from(orgUnits).where(inArray(orgUnits.id, unitIds))
+    ? await db
+        .select({ id: orgUnits.id, shortName: orgUnits.shortName, validTo: orgUnits.validTo })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, unitIds))
     : [];
   const names = new Map(units.map((u) => [u.id, u.shortName]));
   const ends = new Map(units.map((u) => [u.id, toDateOnly(u.validTo) ?? null]));

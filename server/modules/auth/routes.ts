@@ -18,7 +18,11 @@ export default async function authRoutes(app: App) {
       config: {
         public: true,
         // Per address, on top of the per-account lockout (docs/security.md).
-        rateLimit: { max: app.rateLimits.signInPerMinute, timeWindow: 60_000, errorResponseBuilder: rateLimitError('SIGN_IN_RATE_LIMITED') },
+        rateLimit: {
+          max: app.rateLimits.signInPerMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: rateLimitError('SIGN_IN_RATE_LIMITED'),
+        },
       },
       schema: { tags, summary: 'Đăng nhập', body: SignInBody, response: responses({ 200: MeResponse }) },
     },

@@ -35,7 +35,11 @@ describe('sign-in, sessions and CSRF', () => {
 
   it('sets an HTTP-only SameSite cookie', async () => {
     const user = await createUser(database.db);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     const cookie = res.cookies[0]!;
     expect(cookie.httpOnly).toBe(true);
     expect(String(cookie.sameSite).toLowerCase()).toBe('strict');
@@ -55,11 +59,19 @@ describe('sign-in, sessions and CSRF', () => {
   it('locks an account after 5 failures with a Vietnamese message', async () => {
     const user = await createUser(database.db);
     for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: 'wrong-password' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { username: user.username, password: 'wrong-password' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    const locked = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: TEST_PASSWORD } });
+    const locked = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('LOGIN_LOCKED');
     expect(locked.json().error.message).toMatch(/tạm thời bị khóa/);
@@ -68,7 +80,12 @@ describe('sign-in, sessions and CSRF', () => {
   it('counts parallel guesses before verifying them: 15 at once verify only 5, the right one among them cannot slip through', async () => {
     const user = await createUser(database.db);
     const attempt = (password: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '203.0.113.7', payload: { username: user.username, password } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: '203.0.113.7',
+        payload: { username: user.username, password },
+      });
     const results = await Promise.all([...Array.from({ length: 14 }, (_, i) => attempt(`wrong-password-${i}`)), attempt(TEST_PASSWORD)]);
     const statuses = results.map((r) => r.statusCode);
     // Exactly LIMITS.loginMaxFailures attempts reach the password check; the others are refused unverified.
@@ -98,7 +115,9 @@ describe('sign-in, sessions and CSRF', () => {
     const delays: number[] = [];
     const sleep = async (ms: number) => void delays.push(ms);
     for (let i = 0; i < 8; i++) {
-      await expect(signIn(database.db, { username: user.username, password: 'wrong-password' }, { address: `192.0.2.${i}`, sleep })).rejects.toThrow('LOGIN_INVALID');
+      await expect(
+        signIn(database.db, { username: user.username, password: 'wrong-password' }, { address: `192.0.2.${i}`, sleep }),
+      ).rejects.toThrow('LOGIN_INVALID');
     }
     expect(delays).toEqual([250, 500]); // the 6th and 7th failures on the account wait
     await signIn(database.db, { username: user.username, password: TEST_PASSWORD }, { address: '192.0.2.200', sleep });
@@ -111,13 +130,24 @@ describe('sign-in, sessions and CSRF', () => {
   it('limits sign-in requests per address with a Vietnamese 429', async () => {
     const limited = await createTestApp(database, { signInPerMinute: 3 });
     try {
-      const send = () => limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '192.0.2.99', payload: { username: 'nobody', password: 'x' } });
+      const send = () =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: '192.0.2.99',
+          payload: { username: 'nobody', password: 'x' },
+        });
       for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(401);
       const res = await send();
       expect(res.statusCode).toBe(429);
       expect(res.json().error.code).toBe('SIGN_IN_RATE_LIMITED');
       expect(res.json().error.message).toMatch(/^Có quá nhiều lần đăng nhập từ địa chỉ này\. Vui lòng thử lại sau \d+ giây\.$/);
-      const other = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '192.0.2.98', payload: { username: 'nobody', password: 'x' } });
+      const other = await limited.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: '192.0.2.98',
+        payload: { username: 'nobody', password: 'x' },
+      });
       expect(other.statusCode).toBe(401);
     } finally {
       await limited.close();
@@ -126,7 +156,11 @@ describe('sign-in, sessions and CSRF', () => {
 
   it('refuses a disabled user', async () => {
     const user = await createUser(database.db, { disabled: true });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('USER_DISABLED');
   });
@@ -152,7 +186,12 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   it('answers validation errors in English when asked', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'accept-language': 'en' }, payload: { username: 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([{ field: 'password', message: 'This field is required.' }]);
   });

@@ -52,7 +52,11 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * LIMITS.loginMaxFailures attempts per account and address are ever verified
  * before the lock. Failed sign-ins and lockouts are audited.
  */
-export async function signIn(db: Executor, input: { username: string; password: string }, options: SignInOptions = {}): Promise<SignInResult> {
+export async function signIn(
+  db: Executor,
+  input: { username: string; password: string },
+  options: SignInOptions = {},
+): Promise<SignInResult> {
   const now = options.now ?? new Date();
   const address = options.address ?? 'unknown';
   const username = input.username.trim().toLowerCase();
@@ -96,7 +100,12 @@ export async function signIn(db: Executor, input: { username: string; password: 
   const [account] = await db
     .select({ failures: loginThrottle.failures })
     .from(loginThrottle)
-    .where(and(eq(loginThrottle.username, username), sql`${loginThrottle.lastFailureAt} > ${now.toISOString()}::timestamptz - interval '1 hour'`));
+    .where(
+      and(
+        eq(loginThrottle.username, username),
+        sql`${loginThrottle.lastFailureAt} > ${now.toISOString()}::timestamptz - interval '1 hour'`,
+      ),
+    );
   const delay = signInDelayMs(account?.failures ?? 0);
   if (delay > 0) await (options.sleep ?? realSleep)(delay);
 
@@ -113,11 +122,15 @@ export async function signIn(db: Executor, input: { username: string; password: 
     await tx.delete(loginThrottle).where(and(eq(loginThrottle.username, key), sql`${loginThrottle.lockedUntil} is null`));
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, username));
     const session = await createSession(tx, user.id);
-    await recordAudit(tx, { userId: user.id }, {
-      action: 'user.sign_in',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id },
+      {
+        action: 'user.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
     return { userId: user.id, ...session };
   });
 }
@@ -158,7 +171,13 @@ async function lockAfterLastFailure(tx: Executor, key: string, lockUntil: Date):
   const rows = await tx
     .update(loginThrottle)
     .set({ lockedUntil: lockUntil })
-    .where(and(eq(loginThrottle.username, key), sql`${loginThrottle.lockedUntil} is null`, sql`${loginThrottle.failures} >= ${LIMITS.loginMaxFailures}`))
+    .where(
+      and(
+        eq(loginThrottle.username, key),
+        sql`${loginThrottle.lockedUntil} is null`,
+        sql`${loginThrottle.failures} >= ${LIMITS.loginMaxFailures}`,
+      ),
+    )
     .returning({ key: loginThrottle.username });
   return rows.length > 0;
 }

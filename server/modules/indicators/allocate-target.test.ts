@@ -31,7 +31,7 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
 
   const ids = (rows: { unitId: string }[]) => rows.map((r) => r.unitId).sort();
 
-  it('offers the scope unit\'s child units at the start of the period', async () => {
+  it("offers the scope unit's child units at the start of the period", async () => {
     const { g1, g2, g3, g4, g6 } = ctx.tree;
     const res = await ctx.viewerS.get(`/api/targets/${plus10}/allocations`);
     expect(res.statusCode).toBe(200);
@@ -59,7 +59,10 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
     expect((await ctx.viewerS.get(`/api/targets/${plus10}/allocations`)).json().allocations).toEqual([]);
 
     const saved = await ctx.officerS.put(`/api/targets/${plus10}/allocations`, {
-      expectedVersion: await rowVersionOf(ctx.database.db, 'targets', plus10), mode: 'proportional', basis: { dataElementId: members } });
+      expectedVersion: await rowVersionOf(ctx.database.db, 'targets', plus10),
+      mode: 'proportional',
+      basis: { dataElementId: members },
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ total: 10, sum: 10, gap: 0, dryRun: false });
     expect(saved.json().allocations[0]).toEqual({
@@ -102,9 +105,18 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
 
     const pct = await put(share, { mode: 'manual', allocations: [{ unitId: g1.id, value: 80 }] });
     expect(pct.statusCode).toBe(400);
-    expect(pct.json().error).toMatchObject({ code: 'TARGET_ALLOCATION_NOT_TOTAL', message: 'Chỉ phân bổ được chỉ tiêu tính bằng tổng hoặc số lượng.' });
+    expect(pct.json().error).toMatchObject({
+      code: 'TARGET_ALLOCATION_NOT_TOTAL',
+      message: 'Chỉ phân bổ được chỉ tiêu tính bằng tổng hoặc số lượng.',
+    });
     // g6 moved under O on 01/07/2024: outside S for the second half year.
-    const moved = await put(secondHalf, { mode: 'manual', allocations: [{ unitId: g1.id, value: 5 }, { unitId: g6.id, value: 5 }] });
+    const moved = await put(secondHalf, {
+      mode: 'manual',
+      allocations: [
+        { unitId: g1.id, value: 5 },
+        { unitId: g6.id, value: 5 },
+      ],
+    });
     expect(moved.json().error).toMatchObject({
       code: 'TARGET_ALLOCATION_OUTSIDE_SCOPE',
       fields: [{ field: 'allocations.1.unitId', message: 'Đơn vị được phân bổ không thuộc phạm vi của chỉ tiêu trong kỳ.' }],
@@ -115,7 +127,13 @@ describe('PUT /api/targets/:id/allocations (allocate-target)', () => {
     const negative = await put(plus10, { mode: 'manual', allocations: [{ unitId: g1.id, value: -1 }] });
     expect(negative.statusCode).toBe(400);
     expect(negative.json().error.fields).toEqual([{ field: 'allocations.0.value', message: 'Giá trị phải lớn hơn hoặc bằng 0.' }]);
-    const twice = await put(plus10, { mode: 'manual', allocations: [{ unitId: g1.id, value: 1 }, { unitId: g1.id, value: 2 }] });
+    const twice = await put(plus10, {
+      mode: 'manual',
+      allocations: [
+        { unitId: g1.id, value: 1 },
+        { unitId: g1.id, value: 2 },
+      ],
+    });
     expect(twice.json().error.code).toBe('TARGET_ALLOCATION_DUPLICATE');
     const notNumber = await put(plus10, { mode: 'proportional', basis: { dataElementId: yesNo } });
     expect(notNumber.json().error.fields).toEqual([

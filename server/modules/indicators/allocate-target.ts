@@ -100,10 +100,11 @@ export async function allocateTarget(db: Executor, actor: Actor, targetId: strin
     wanted = children.map((c) => ({ unitId: c.unitId, value: shares.get(c.unitId) ?? 0 }));
   }
 
-  const names = await unitNames(db, wanted.map((a) => a.unitId));
-  const allocations = wanted
-    .map((a) => ({ ...names.get(a.unitId)!, value: a.value }))
-    .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const names = await unitNames(
+    db,
+    wanted.map((a) => a.unitId),
+  );
+  const allocations = wanted.map((a) => ({ ...names.get(a.unitId)!, value: a.value })).sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   if (input.mode === 'proportional' && input.dryRun) return allocationsView(target, allocations, children, true);
 
   return inTransaction(db, async (tx) => {

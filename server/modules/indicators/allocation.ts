@@ -22,9 +22,7 @@ export function allocateProportionally(total: number, weights: AllocationWeight[
   });
   let left = total - shares.reduce((s, x) => s + x.floor, 0);
   for (const s of shares) result.set(s.unitId, s.floor);
-  const order = [...shares].sort(
-    (a, b) => b.remainder - a.remainder || b.weight - a.weight || a.unitId.localeCompare(b.unitId),
-  );
+  const order = [...shares].sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.unitId.localeCompare(b.unitId));
   for (const s of order) {
     if (left <= 0) break;
     if (s.weight <= 0) continue;

@@ -21,7 +21,14 @@ describe('allocateProportionally', () => {
     expect(Object.fromEntries(out)).toEqual({ x: 1, y: 1, z: 0 });
   });
   it('gives nothing to units without weight and handles an empty total', () => {
-    expect(Object.fromEntries(allocateProportionally(3, [{ unitId: 'a', weight: 0 }, { unitId: 'b', weight: 5 }]))).toEqual({ a: 0, b: 3 });
+    expect(
+      Object.fromEntries(
+        allocateProportionally(3, [
+          { unitId: 'a', weight: 0 },
+          { unitId: 'b', weight: 5 },
+        ]),
+      ),
+    ).toEqual({ a: 0, b: 3 });
     expect(Object.fromEntries(allocateProportionally(0, [{ unitId: 'a', weight: 1 }]))).toEqual({ a: 0 });
   });
   it('reports when hand allocations do not add up', () => {

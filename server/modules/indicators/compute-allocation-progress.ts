@@ -42,7 +42,12 @@ interface Row {
  * target's tolerance scaled to the share. `units` (a condition on `al.unit_id`)
  * keeps only some shares, e.g. those of units in the caller's scope.
  */
-export async function computeAllocationProgress(db: Executor, targetId: string, asOf: string, units: SQL = sql`true`): Promise<AllocationProgress[]> {
+export async function computeAllocationProgress(
+  db: Executor,
+  targetId: string,
+  asOf: string,
+  units: SQL = sql`true`,
+): Promise<AllocationProgress[]> {
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { perAllocation: true })},${aggregateCte}

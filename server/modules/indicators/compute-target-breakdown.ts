@@ -41,7 +41,12 @@ interface Row {
  * The caller checks access to the target first; `units` (a condition on
  * `pu.unit_id`) keeps only some units, e.g. those in the caller's scope.
  */
-export async function computeTargetBreakdown(db: Executor, targetId: string, asOf: string, units: SQL = sql`true`): Promise<UnitBreakdown[]> {
+export async function computeTargetBreakdown(
+  db: Executor,
+  targetId: string,
+  asOf: string,
+  units: SQL = sql`true`,
+): Promise<UnitBreakdown[]> {
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf)}

@@ -103,7 +103,10 @@ describe('computeTargets', () => {
   it('share of units by classification grade ("last" grade, condition "in")', async () => {
     const db = database.db;
     const grade = await element(db, 'grade', 'last');
-    const ind = await indicator(db, { measure: 'share_of_units', condition: { elementId: grade, operator: 'in', values: ['xuat_sac', 'tot'] } });
+    const ind = await indicator(db, {
+      measure: 'share_of_units',
+      condition: { elementId: grade, operator: 'in', values: ['xuat_sac', 'tot'] },
+    });
     const { g1, g2, g3, g4 } = tree;
     await fact(db, g1.id, grade, '2024-06', { t: 'hoan_thanh' });
     await fact(db, g1.id, grade, '2024-11', { t: 'tot' });
@@ -225,7 +228,8 @@ describe('computeTargets', () => {
     ];
     const values = Object.fromEntries((await computeTargets(db, { targetIds: [p, s, o] }, YEAR_END)).map((r) => [r.targetId, r.value]));
     expect(values).toEqual({ [p]: 16, [s]: 6, [o]: 15 });
-    const months = async (targetId: string) => (await computeTargetBreakdown(db, targetId, YEAR_END)).find((u) => u.unitId === moved.id)!.months;
+    const months = async (targetId: string) =>
+      (await computeTargetBreakdown(db, targetId, YEAR_END)).find((u) => u.unitId === moved.id)!.months;
     expect([await months(p), await months(s), await months(o)]).toEqual([12, 7, 6]);
   });
 
@@ -262,12 +266,20 @@ describe('computeTargets', () => {
       const sumOfLast = await indicator(db, { measure: 'sum', numerator: last });
       const sumOfTotal = await indicator(db, { measure: 'sum', numerator: total });
       const ratio = await indicator(db, { measure: 'ratio_of_sums', numerator: total, denominator: last });
-      const good = await indicator(db, { measure: 'count_of_units', condition: { elementId: grade, operator: 'in', values: ['tot', 'hoan_thanh'] } });
+      const good = await indicator(db, {
+        measure: 'count_of_units',
+        condition: { elementId: grade, operator: 'in', values: ['tot', 'hoan_thanh'] },
+      });
       const flagged = await indicator(db, { measure: 'count_of_units', condition: { elementId: flag, operator: 'is_true' } });
       const ids: Record<string, string[]> = {};
-      for (const [name, scope] of [['p', p.id], ['s', s.id], ['o', o.id]] as const) {
+      for (const [name, scope] of [
+        ['p', p.id],
+        ['s', s.id],
+        ['o', o.id],
+      ] as const) {
         ids[name] = [];
-        for (const ind of [sumOfLast, sumOfTotal, ratio, good, flagged]) ids[name].push(await target(db, { indicatorId: ind, scopeUnitId: scope, value: 1 }));
+        for (const ind of [sumOfLast, sumOfTotal, ratio, good, flagged])
+          ids[name].push(await target(db, { indicatorId: ind, scopeUnitId: scope, value: 1 }));
       }
       const rows = await computeTargets(db, { targetIds: Object.values(ids).flat() }, YEAR_END);
       const values = (name: string) => ids[name]!.map((id) => rows.find((r) => r.targetId === id)!.value);
@@ -303,7 +315,8 @@ describe('computeTargets', () => {
         { measure: 'sum', numerator: den },
       ] as const;
       const ids: string[] = [];
-      for (const spec of specs) ids.push(await target(db, { indicatorId: await indicator(db, spec as never), scopeUnitId: scope.id, value: 1 }));
+      for (const spec of specs)
+        ids.push(await target(db, { indicatorId: await indicator(db, spec as never), scopeUnitId: scope.id, value: 1 }));
       for (const [i, u] of units.entries()) {
         await fact(db, u.id, num, '2024-03', { n: i % 5 });
         await fact(db, u.id, den, '2024-03', { n: 10 });

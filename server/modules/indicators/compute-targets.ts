@@ -74,10 +74,12 @@ export async function computeTargets(
   const conditions: SQL[] = [visible];
   if ('targetIds' in selection) {
     if (selection.targetIds.length === 0) return [];
-    conditions.push(sql`tg.id in (${sql.join(
-      selection.targetIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    conditions.push(
+      sql`tg.id in (${sql.join(
+        selection.targetIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   } else {
     if (selection.programId) conditions.push(sql`tg.program_id = ${selection.programId}::uuid`);
     if (selection.scopeUnitId) conditions.push(sql`tg.scope_unit_id = ${selection.scopeUnitId}::uuid`);

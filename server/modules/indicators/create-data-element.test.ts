@@ -55,9 +55,21 @@ describe('POST /api/data-elements (create-data-element)', () => {
       code: 'DATA_ELEMENT_AGGREGATION_MISMATCH',
       fields: [{ field: 'aggregation', message: 'Cách tổng hợp theo thời gian không phù hợp với kiểu dữ liệu.' }],
     });
-    const grades = await ctx.admin.post('/api/data-elements', { ...base, code: 'xl', valueType: 'grade', aggregation: 'last', gradeOptions: ['a'] });
+    const grades = await ctx.admin.post('/api/data-elements', {
+      ...base,
+      code: 'xl',
+      valueType: 'grade',
+      aggregation: 'last',
+      gradeOptions: ['a'],
+    });
     expect(grades.json().error.code).toBe('DATA_ELEMENT_GRADES_REQUIRED');
-    const notGrade = await ctx.admin.post('/api/data-elements', { ...base, code: 'so', valueType: 'number', aggregation: 'sum', gradeOptions: ['a', 'b'] });
+    const notGrade = await ctx.admin.post('/api/data-elements', {
+      ...base,
+      code: 'so',
+      valueType: 'number',
+      aggregation: 'sum',
+      gradeOptions: ['a', 'b'],
+    });
     expect(notGrade.json().error.code).toBe('DATA_ELEMENT_GRADES_NOT_ALLOWED');
     const taken = await ctx.admin.post('/api/data-elements', { ...base, code: 'xep_loai_cdcs', valueType: 'text', aggregation: 'last' });
     expect(taken.statusCode).toBe(400);
@@ -84,7 +96,9 @@ describe('POST /api/data-elements (create-data-element)', () => {
     const ok = await derived('dv_va_cnvcld', workers);
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ derivedFrom: 'active_members', derivedAddendElementId: workers });
-    expect(await auditRows(ctx.database, ok.json().id)).toMatchObject([{ action: 'data_element.create', after: { derivedAddendElementId: workers } }]);
+    expect(await auditRows(ctx.database, ok.json().id)).toMatchObject([
+      { action: 'data_element.create', after: { derivedAddendElementId: workers } },
+    ]);
     const without = await derived('dv_khong_cong', null);
     expect(without.json()).toMatchObject({ derivedAddendElementId: null });
 
@@ -103,7 +117,8 @@ describe('POST /api/data-elements (create-data-element)', () => {
       fields: [
         {
           field: 'derivedAddendElementId',
-          message: 'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
+          message:
+            'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
         },
       ],
     };

@@ -52,13 +52,21 @@ describe('POST /api/indicators (create-indicator)', () => {
     const before = await auditCount(ctx.database);
     const post = (body: object) => ctx.admin.post('/api/indicators', { ...base, code: 'sai', ...body });
     const cases: [object, string, string][] = [
-      [{ measure: 'ratio_of_sums', unitOfMeasure: 'percent', numeratorElementId: el.reached }, 'INDICATOR_ELEMENT_REQUIRED', 'denominatorElementId'],
+      [
+        { measure: 'ratio_of_sums', unitOfMeasure: 'percent', numeratorElementId: el.reached },
+        'INDICATOR_ELEMENT_REQUIRED',
+        'denominatorElementId',
+      ],
       [
         { measure: 'sum', unitOfMeasure: 'count', numeratorElementId: el.reached, denominatorElementId: el.members },
         'INDICATOR_ELEMENT_NOT_ALLOWED',
         'denominatorElementId',
       ],
-      [{ measure: 'share_of_units', unitOfMeasure: 'count', condition: { elementId: el.yes, operator: 'is_true' } }, 'INDICATOR_PERCENT_REQUIRED', 'unitOfMeasure'],
+      [
+        { measure: 'share_of_units', unitOfMeasure: 'count', condition: { elementId: el.yes, operator: 'is_true' } },
+        'INDICATOR_PERCENT_REQUIRED',
+        'unitOfMeasure',
+      ],
       [
         { measure: 'share_of_units', unitOfMeasure: 'percent', condition: { elementId: el.grade, operator: 'in', values: ['gioi'] } },
         'INDICATOR_CONDITION_GRADE_UNKNOWN',
@@ -77,7 +85,13 @@ describe('POST /api/indicators (create-indicator)', () => {
       ],
       [{ measure: 'count_of_records', unitOfMeasure: 'count' }, 'INDICATOR_RECORD_SOURCE_REQUIRED', 'recordSource'],
       [
-        { measure: 'count_of_records', unitOfMeasure: 'count', recordSource: 'facts', numeratorElementId: el.reached, recordFilter: { sector: 'other' } },
+        {
+          measure: 'count_of_records',
+          unitOfMeasure: 'count',
+          recordSource: 'facts',
+          numeratorElementId: el.reached,
+          recordFilter: { sector: 'other' },
+        },
         'INDICATOR_RECORD_FILTER_INVALID',
         'recordFilter.sector',
       ],

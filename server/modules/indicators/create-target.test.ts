@@ -82,7 +82,9 @@ describe('POST /api/targets (create-target)', () => {
     expect(program.json().error.code).toBe('TARGET_PROGRAM_NOT_FOUND');
     // g5 was founded on 10/07/2024: nothing to aim at in the first half year.
     const early = await ctx.admin.post('/api/targets', { ...plus10(), scopeUnitId: ctx.tree.g5.id, periodTo: '2024-06' });
-    expect(early.json().error.fields).toEqual([{ field: 'scopeUnitId', message: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.' }]);
+    expect(early.json().error.fields).toEqual([
+      { field: 'scopeUnitId', message: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.' },
+    ]);
     expect(await auditCount(ctx.database)).toBe(before);
   });
 
@@ -107,7 +109,7 @@ describe('POST /api/targets (create-target)', () => {
     expect(await auditCount(ctx.database)).toBe(before);
   });
 
-  it('is refused outside the caller\'s scope and to viewers', async () => {
+  it("is refused outside the caller's scope and to viewers", async () => {
     const before = await auditCount(ctx.database);
     expect((await ctx.officerO.post('/api/targets', plus10())).statusCode).toBe(403);
     expect((await ctx.viewerS.post('/api/targets', plus10())).statusCode).toBe(403);

@@ -27,9 +27,20 @@ export function checkDataElementShape(input: {
   if (input.derivedFrom) {
     // A count computed at each month end (members active on the last day): a
     // number read as its latest month, never "not applicable".
-    const wrong = input.valueType !== 'number' ? 'valueType' : input.aggregation !== 'last' ? 'aggregation' : input.allowsNotApplicable ? 'allowsNotApplicable' : null;
+    const wrong =
+      input.valueType !== 'number'
+        ? 'valueType'
+        : input.aggregation !== 'last'
+          ? 'aggregation'
+          : input.allowsNotApplicable
+            ? 'allowsNotApplicable'
+            : null;
     if (wrong) {
-      return new AppError('VALIDATION_FAILED', {}, { fields: [{ field: wrong, messageKey: 'catalogue.derivedShape' satisfies MessageKey }] });
+      return new AppError(
+        'VALIDATION_FAILED',
+        {},
+        { fields: [{ field: wrong, messageKey: 'catalogue.derivedShape' satisfies MessageKey }] },
+      );
     }
   }
   if (!AGGREGATIONS_BY_TYPE[input.valueType].includes(input.aggregation)) {
@@ -58,7 +69,13 @@ export function checkDerivedAddend(
   if (!input.derivedAddendElementId) return null;
   if (!input.derivedFrom) return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
   // A standing count (last value), carried forward month to month; a monthly flow (sum) would be counted again every month.
-  if (!addend || addend.archivedAt !== null || addend.valueType !== 'number' || addend.aggregation !== 'last' || addend.derivedFrom !== null) {
+  if (
+    !addend ||
+    addend.archivedAt !== null ||
+    addend.valueType !== 'number' ||
+    addend.aggregation !== 'last' ||
+    addend.derivedFrom !== null
+  ) {
     return fieldError('DATA_ELEMENT_ADDEND_INVALID', 'derivedAddendElementId');
   }
   return null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCondition, checkDataElementShape, checkDerivedAddend, checkIndicatorSlots, checkTargetValue, comparatorFits } from './definition-rules.js';
+import {
+  checkCondition,
+  checkDataElementShape,
+  checkDerivedAddend,
+  checkIndicatorSlots,
+  checkTargetValue,
+  comparatorFits,
+} from './definition-rules.js';
 
 const grade = { valueType: 'grade' as const, gradeOptions: ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] };
 
@@ -8,13 +15,18 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ valueType: 'number', aggregation: 'sum' })).toBeNull();
     expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'any' })).toBeNull();
     expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'sum' })?.code).toBe('DATA_ELEMENT_AGGREGATION_MISMATCH');
-    expect(checkDataElementShape({ valueType: 'grade', aggregation: 'last', gradeOptions: ['a', 'a'] })?.code).toBe('DATA_ELEMENT_GRADES_REQUIRED');
+    expect(checkDataElementShape({ valueType: 'grade', aggregation: 'last', gradeOptions: ['a', 'a'] })?.code).toBe(
+      'DATA_ELEMENT_GRADES_REQUIRED',
+    );
   });
 
   it('keeps elements derived from records to a number read as its latest month, never "not applicable"', () => {
     const derived = { valueType: 'number' as const, aggregation: 'last' as const, derivedFrom: 'active_members' as const };
     expect(checkDataElementShape(derived)).toBeNull();
-    expect(checkDataElementShape({ ...derived, aggregation: 'sum' })?.fields[0]).toMatchObject({ field: 'aggregation', messageKey: 'catalogue.derivedShape' });
+    expect(checkDataElementShape({ ...derived, aggregation: 'sum' })?.fields[0]).toMatchObject({
+      field: 'aggregation',
+      messageKey: 'catalogue.derivedShape',
+    });
     expect(checkDataElementShape({ ...derived, valueType: 'boolean', aggregation: 'any' })?.fields[0]?.field).toBe('valueType');
     expect(checkDataElementShape({ ...derived, allowsNotApplicable: true })?.fields[0]?.field).toBe('allowsNotApplicable');
     expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
@@ -26,8 +38,17 @@ describe('definition rules', () => {
     expect(checkDerivedAddend(derived, workers)).toBeNull();
     expect(checkDerivedAddend({ derivedFrom: 'active_members' }, null)).toBeNull(); // nothing added
     expect(checkDerivedAddend({ ...derived, derivedFrom: null }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
-    for (const addend of [null, { ...workers, valueType: 'boolean' }, { ...workers, aggregation: 'sum' }, { ...workers, derivedFrom: 'active_members' }, { ...workers, archivedAt: new Date() }]) {
-      expect(checkDerivedAddend(derived, addend)?.fields[0]).toMatchObject({ field: 'derivedAddendElementId', messageKey: 'errors.DATA_ELEMENT_ADDEND_INVALID' });
+    for (const addend of [
+      null,
+      { ...workers, valueType: 'boolean' },
+      { ...workers, aggregation: 'sum' },
+      { ...workers, derivedFrom: 'active_members' },
+      { ...workers, archivedAt: new Date() },
+    ]) {
+      expect(checkDerivedAddend(derived, addend)?.fields[0]).toMatchObject({
+        field: 'derivedAddendElementId',
+        messageKey: 'errors.DATA_ELEMENT_ADDEND_INVALID',
+      });
     }
   });
 

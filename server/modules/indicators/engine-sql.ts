@@ -24,9 +24,7 @@ export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
 export function engineCtes(targetFilter: SQL, asOf: string, options: { perAllocation?: boolean } = {}): SQL {
   // perAllocation: one virtual target per allocation of the selected targets,
   // over the allocated unit's subtree (target_id = the allocation's id).
-  const ids = options.perAllocation
-    ? sql`al.id as target_id, al.unit_id as scope_unit_id`
-    : sql`tg.id as target_id, tg.scope_unit_id`;
+  const ids = options.perAllocation ? sql`al.id as target_id, al.unit_id as scope_unit_id` : sql`tg.id as target_id, tg.scope_unit_id`;
   const allocations = options.perAllocation ? sql`join target_allocations al on al.target_id = tg.id` : sql``;
   return sql`
     t as (

@@ -65,7 +65,9 @@ describe('GET /api/targets/:id/breakdown.xlsx', () => {
     expect(data.find((r) => r[1] === 'G3')![2]).toBe('Không áp dụng');
     expect(data.find((r) => r[1] === 'G4')![2]).toBe('Chưa có số liệu');
     // Figures are number cells, grouped ("1.165" in a Vietnamese Excel), whole numbers without a dangling decimal mark.
-    const numberCells = data.flatMap((_, i) => [4, 5, 6, 8, 9].map((col) => sheet.getRow(4 + i).getCell(col))).filter((c) => c.value !== null && c.value !== '');
+    const numberCells = data
+      .flatMap((_, i) => [4, 5, 6, 8, 9].map((col) => sheet.getRow(4 + i).getCell(col)))
+      .filter((c) => c.value !== null && c.value !== '');
     expect(numberCells.length).toBeGreaterThan(0);
     for (const cell of numberCells) {
       expect(typeof cell.value).toBe('number');

@@ -73,9 +73,22 @@ export function allocationsView(
   childUnits: AllocationUnit[],
   dryRun = false,
 ) {
-  const gap = allocationGap(target.total, allocations.map((a) => a.value));
+  const gap = allocationGap(
+    target.total,
+    allocations.map((a) => a.value),
+  );
   const sum = target.total + gap;
-  return { targetId: target.id, rowVersion: target.rowVersion, allocatable: target.allocatable, allocations, childUnits, total: target.total, sum, gap, dryRun };
+  return {
+    targetId: target.id,
+    rowVersion: target.rowVersion,
+    allocatable: target.allocatable,
+    allocations,
+    childUnits,
+    total: target.total,
+    sum,
+    gap,
+    dryRun,
+  };
 }
 
 /** The allocations of one target (phân bổ chỉ tiêu), for a caller who may read it. */

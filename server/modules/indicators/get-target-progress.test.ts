@@ -35,7 +35,7 @@ describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
     await fact(db, g1.id, admissions, '2024-03', { n: 4 });
   });
 
-  it('gives a program\'s targets with values, unit counts and status', async () => {
+  it("gives a program's targets with values, unit counts and status", async () => {
     const res = await ctx.viewerS.get(`/api/targets/progress?programId=${programS}&asOf=2024-06-30`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -81,7 +81,7 @@ describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
     expect((await ctx.viewerS.get(`/api/targets/${share}/breakdown`)).json().allocations).toEqual([]);
   });
 
-  it('shows nothing outside the caller\'s scope', async () => {
+  it("shows nothing outside the caller's scope", async () => {
     expect((await ctx.officerO.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}`)).statusCode).toBe(403);
     // S is above G1: its targets are due from G1's chair (docs/scopes.md), but these belong to a draft program.
     const above = await ctx.chairG1.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}`);

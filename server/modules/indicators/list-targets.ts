@@ -8,7 +8,12 @@ import type { ListTargetsQuery } from './schemas.js';
 /** Targets the caller may read (visibleTargets), optionally of one program or scope unit, with the allocations the caller may see. */
 export async function listTargets(db: Executor, actor: Actor, query: ListTargetsQuery) {
   const conditions: SQL[] = [
-    visibleTargets(actor, { scopeUnitId: targets.scopeUnitId, periodFrom: targets.periodFrom, periodTo: targets.periodTo, programId: targets.programId }),
+    visibleTargets(actor, {
+      scopeUnitId: targets.scopeUnitId,
+      periodFrom: targets.periodFrom,
+      periodTo: targets.periodTo,
+      programId: targets.programId,
+    }),
   ];
   if (query.programId) conditions.push(eq(targets.programId, query.programId));
   if (query.scopeUnitId) conditions.push(eq(targets.scopeUnitId, query.scopeUnitId));
@@ -23,7 +28,10 @@ export async function listTargets(db: Executor, actor: Actor, query: ListTargets
         .from(targetAllocations)
         .where(
           and(
-            inArray(targetAllocations.targetId, rows.map((r) => r.id)),
+            inArray(
+              targetAllocations.targetId,
+              rows.map((r) => r.id),
+            ),
             // A target set above the caller's unit shows only the shares of units in their scope.
             or(targetInScope(actor, targetAllocations.targetId), unitInScope(actor, targetAllocations.unitId)),
           ),

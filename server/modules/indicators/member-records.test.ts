@@ -53,7 +53,12 @@ async function member(db: Executor, events: Ev[]) {
   if (state.periods.length > 0) await db.insert(memberUnitPeriods).values(state.periods.map((p) => ({ memberId: m!.id, ...p })));
   return m!.id;
 }
-const ev = (kind: MemberEventKind, eventDate: string, unitId: string, extra: Partial<MemberEventFact> = {}): Ev => ({ kind, eventDate, unitId, ...extra });
+const ev = (kind: MemberEventKind, eventDate: string, unitId: string, extra: Partial<MemberEventFact> = {}): Ev => ({
+  kind,
+  eventDate,
+  unitId,
+  ...extra,
+});
 
 describe('member registry in the indicator engine', () => {
   const ctx = useIndicatorsApp();
@@ -67,7 +72,10 @@ describe('member registry in the indicator engine', () => {
     await member(db, [ev('admitted', '2023-12-31', g1.id)]); // before the period
     await member(db, [ev('admitted', '2025-01-05', g1.id)]); // after it
     // Transferred in from g1: a transfer is not an admission, in either unit.
-    await member(db, [ev('admitted', '2019-06-01', g1.id), ev('transferred', '2024-04-01', g1.id, { toUnitId: g2.id, transferState: 'accepted', decidedOn: '2024-04-05' })]);
+    await member(db, [
+      ev('admitted', '2019-06-01', g1.id),
+      ev('transferred', '2024-04-01', g1.id, { toUnitId: g2.id, transferState: 'accepted', decidedOn: '2024-04-05' }),
+    ]);
     await member(db, [ev('admitted', '2024-03-15', g6.id)]); // g6 under S then
     await member(db, [ev('admitted', '2024-09-01', g6.id)]); // g6 under O by then
     for (let i = 0; i < 5; i++) await member(db, [ev('admitted', '2024-07-10', g5.id)]); // founded with 5 members
@@ -126,7 +134,10 @@ describe('member registry in the indicator engine', () => {
     await member(db, [ev('admitted', '2024-03-31', g2.id)]); // counted at the end of March
     await member(db, [ev('admitted', '2021-09-01', g3.id), ev('died', '2024-04-10', g3.id)]); // g3's last member
     // A pending transfer keeps the member in the sending unit.
-    await member(db, [ev('admitted', '2022-01-01', g4.id), ev('transferred', '2024-10-01', g4.id, { toUnitId: g2.id, transferState: 'pending' })]);
+    await member(db, [
+      ev('admitted', '2022-01-01', g4.id),
+      ev('transferred', '2024-10-01', g4.id, { toUnitId: g2.id, transferState: 'pending' }),
+    ]);
 
     const res = await ctx.admin.post('/api/data-elements', {
       code: `members_active_${crypto.randomBytes(3).toString('hex')}`,
@@ -270,9 +281,9 @@ describe('member registry in the indicator engine', () => {
     expect(sum.json().error.fields).toEqual([
       { field: 'aggregation', message: 'Dữ liệu tính từ sổ đoàn viên phải là kiểu số, lấy số gần nhất, không có "không áp dụng".' },
     ]);
-    expect((await ctx.admin.post('/api/data-elements', body({ valueType: 'boolean', aggregation: 'any' }))).json().error.fields[0].field).toBe(
-      'valueType',
-    );
+    expect(
+      (await ctx.admin.post('/api/data-elements', body({ valueType: 'boolean', aggregation: 'any' }))).json().error.fields[0].field,
+    ).toBe('valueType');
     expect((await ctx.admin.post('/api/data-elements', body({ allowsNotApplicable: true }))).json().error.fields[0].field).toBe(
       'allowsNotApplicable',
     );

@@ -46,8 +46,7 @@ export const requireTargetManage = (db: Executor, actor: Actor, scopeUnitId: str
   requireWriteAccess(db, actor, scopeUnitId, PERMISSIONS.managePrograms, targetWriteDate(periodTo));
 
 /** Anyone with a role over the scope unit may read a target and its progress. */
-export const requireTargetRead = (db: Executor, actor: Actor, scopeUnitId: string) =>
-  requireUnitAccess(db, actor, scopeUnitId, READ_ROLES);
+export const requireTargetRead = (db: Executor, actor: Actor, scopeUnitId: string) => requireUnitAccess(db, actor, scopeUnitId, READ_ROLES);
 
 type Column = SQL | AnyPgColumn;
 

@@ -40,7 +40,12 @@ export default async function indicatorRoutes(app: App) {
   app.get(
     '/data-elements',
     {
-      schema: { tags, summary: 'Danh mục dữ liệu báo cáo', querystring: ListDataElementsQuery, response: responses({ 200: DataElementList }) },
+      schema: {
+        tags,
+        summary: 'Danh mục dữ liệu báo cáo',
+        querystring: ListDataElementsQuery,
+        response: responses({ 200: DataElementList }),
+      },
     },
     async (req) => ({ items: (await listDataElements(db, req.actor!, req.query)).map(presentDataElement) }),
   );
@@ -57,11 +62,9 @@ export default async function indicatorRoutes(app: App) {
     async (req) => presentDataElement(await archiveDataElement(db, req.actor!, req.params.id)),
   );
 
-  app.get(
-    '/indicators',
-    { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } },
-    async (req) => ({ items: (await listIndicators(db, req.actor!)).map(presentIndicator) }),
-  );
+  app.get('/indicators', { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } }, async (req) => ({
+    items: (await listIndicators(db, req.actor!)).map(presentIndicator),
+  }));
 
   app.post(
     '/indicators',

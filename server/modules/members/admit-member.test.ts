@@ -11,7 +11,10 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
   afterAll(async () => w?.close());
 
   it('admits a member with a card: status, unit, events, period and audit come from the admission', async () => {
-    const res = await w.officerA.post('/api/members', admitBody(w.units.a1, { fullName: 'Trần Thị Ánh', gender: 'female', cardNumber: 'KG-0001' }));
+    const res = await w.officerA.post(
+      '/api/members',
+      admitBody(w.units.a1, { fullName: 'Trần Thị Ánh', gender: 'female', cardNumber: 'KG-0001' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json();
     expect(m).toMatchObject({
@@ -71,15 +74,27 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
       [admitBody(w.units.a1, { birthDate: '1899-12-31' }), 'birthDate', 'Ngày sinh phải từ năm 1900 và trước ngày kết nạp.'],
       [admitBody(w.units.a1, { birthDate: '2024-04-01' }), 'birthDate', 'Ngày sinh phải từ năm 1900 và trước ngày kết nạp.'],
       [admitBody(w.units.districtA), 'unitId', 'Đoàn viên chỉ sinh hoạt tại công đoàn cơ sở hoặc công đoàn bộ phận.'],
-      [admitBody(w.units.a1, { admittedOn: '1999-12-31', birthDate: '1970-01-01' }), 'unitId', 'Đơn vị không hoạt động vào ngày 31/12/1999.'],
+      [
+        admitBody(w.units.a1, { admittedOn: '1999-12-31', birthDate: '1970-01-01' }),
+        'unitId',
+        'Đơn vị không hoạt động vào ngày 31/12/1999.',
+      ],
       [admitBody(w.units.a1, { citizenId: taken.citizenId }), 'citizenId', 'Số CCCD này đã có trong sổ đoàn viên.'],
-      [admitBody(w.units.a1, { fullName: 'LÊ VĂN BÌNH', birthDate: '1985-01-02' }), 'fullName', 'Đơn vị đã có đoàn viên cùng họ tên và ngày sinh.'],
+      [
+        admitBody(w.units.a1, { fullName: 'LÊ VĂN BÌNH', birthDate: '1985-01-02' }),
+        'fullName',
+        'Đơn vị đã có đoàn viên cùng họ tên và ngày sinh.',
+      ],
       [admitBody(w.units.a1, { cardNumber: 'KG-0001' }), 'cardNumber', 'Số thẻ đoàn viên này đã được cấp cho người khác.'],
       [admitBody(w.units.a1, { gender: 'other' }), 'gender', 'Giá trị không nằm trong danh sách cho phép.'],
       [admitBody(w.units.a1, { fullName: '  ' }), 'fullName', 'Trường này là bắt buộc.'],
       // The same phone rule as the forms and the Excel import (common/fields.ts).
       [admitBody(w.units.a1, { phone: '12345678' }), 'phone', 'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).'],
-      [admitBody(w.units.a1, { cardNumber: 'THẺ#1' }), 'cardNumber', 'Số thẻ đoàn viên chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -'],
+      [
+        admitBody(w.units.a1, { cardNumber: 'THẺ#1' }),
+        'cardNumber',
+        'Số thẻ đoàn viên chỉ gồm chữ cái không dấu, chữ số và các ký tự . / -',
+      ],
     ];
     for (const [body, field, message] of cases) {
       const res = await w.officerA.post('/api/members', body);
@@ -92,11 +107,19 @@ describe('POST /api/members (kết nạp đoàn viên)', () => {
   it('stores phone, CCCD, card number and name in the one form the import and the forms store', async () => {
     const res = await w.officerA.post(
       '/api/members',
-      admitBody(w.units.a1, { fullName: '  Phạm   Thị  Dung ', phone: '0912 345 678', citizenId: '091 190 000 777', cardNumber: 'kg 0777' }),
+      admitBody(w.units.a1, {
+        fullName: '  Phạm   Thị  Dung ',
+        phone: '0912 345 678',
+        citizenId: '091 190 000 777',
+        cardNumber: 'kg 0777',
+      }),
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ fullName: 'Phạm Thị Dung', phone: '0912345678', citizenId: '091190000777', cardNumber: 'KG0777' });
-    const plus84 = await w.officerA.patch(`/api/members/${res.json().id}`, { phone: '+84 912 345 679', expectedVersion: res.json().rowVersion });
+    const plus84 = await w.officerA.patch(`/api/members/${res.json().id}`, {
+      phone: '+84 912 345 679',
+      expectedVersion: res.json().rowVersion,
+    });
     expect(plus84.json()).toMatchObject({ phone: '0912345679' });
   });
 });

@@ -115,9 +115,19 @@ export async function admitMember(db: Executor, actor: Actor, input: AdmitMember
         })
         .returning({ id: members.id });
       const memberId = member!.id;
-      await appendMemberEvent(tx, actor, memberId, { kind: 'admitted', eventDate: input.admittedOn, unitId: input.unitId, note: input.note ?? null });
+      await appendMemberEvent(tx, actor, memberId, {
+        kind: 'admitted',
+        eventDate: input.admittedOn,
+        unitId: input.unitId,
+        note: input.note ?? null,
+      });
       if (input.cardNumber) {
-        await appendMemberEvent(tx, actor, memberId, { kind: 'card_issued', eventDate: input.admittedOn, unitId: input.unitId, cardNumber: input.cardNumber });
+        await appendMemberEvent(tx, actor, memberId, {
+          kind: 'card_issued',
+          eventDate: input.admittedOn,
+          unitId: input.unitId,
+          cardNumber: input.cardNumber,
+        });
       }
       await rederiveMember(tx, memberId, actor);
       await recordAudit(tx, actor, {

@@ -40,7 +40,10 @@ export async function decideTransfer(db: Executor, actor: Actor, eventId: string
       entityId: event.memberId,
       unitId: event.toUnitId,
       before,
-      after: { ...(await snapshotMember(tx, event.memberId)), transfer: { eventId, fromUnitId: event.unitId, toUnitId: event.toUnitId, date: event.eventDate, state: transferState } },
+      after: {
+        ...(await snapshotMember(tx, event.memberId)),
+        transfer: { eventId, fromUnitId: event.unitId, toUnitId: event.toUnitId, date: event.eventDate, state: transferState },
+      },
     });
     return { memberId: event.memberId, eventId, transferState } as const;
   });

@@ -74,7 +74,12 @@ async function titleBlock(tx: Executor, actor: Actor, filter: MemberFilter, loca
   const units = [...new Set(actor.assignments.map((a) => a.unitId))];
   const unitId = filter.unitId ?? (units.length === 1 ? units[0] : undefined);
   const unit = unitId
-    ? (await queryRows<{ full_name: string }>(tx, sql`select full_name from org_units o where o.id = ${unitId}::uuid and ${memberReadScope(sql`o.id`, actor)}`))[0]?.full_name
+    ? (
+        await queryRows<{ full_name: string }>(
+          tx,
+          sql`select full_name from org_units o where o.id = ${unitId}::uuid and ${memberReadScope(sql`o.id`, actor)}`,
+        )
+      )[0]?.full_name
     : undefined;
   const conditions = [
     filter.unitId && unit ? t(filter.includeSubtree === false ? 'filterUnitOnly' : 'filterUnit', { unit }) : null,

@@ -11,7 +11,13 @@ describe('the receiving union of a transfer, by its code', () => {
     w = await createMemberWorld();
     // A CĐCS of district B founded 01/03/2021 and dissolved 31/12/2023.
     closedId = (
-      await createUnit(w.database.db, { parentId: w.units.districtB, code: 'B9', fullName: 'CĐCS Hợp tác xã B9', validFrom: '2021-03-01', validTo: '2023-12-31' })
+      await createUnit(w.database.db, {
+        parentId: w.units.districtB,
+        code: 'B9',
+        fullName: 'CĐCS Hợp tác xã B9',
+        validFrom: '2021-03-01',
+        validTo: '2023-12-31',
+      })
     ).id;
   });
   afterAll(async () => w?.close());

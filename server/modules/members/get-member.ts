@@ -42,7 +42,12 @@ const toUnit = alias(orgUnits, 'to_unit');
  * Opening the record with its personal data unmasked (CCCD, phone, birth date)
  * is audited when the page is opened (auditView): who, when, which member.
  */
-export async function getMember(db: Executor, actor: Actor, memberId: string, options: { auditView?: boolean } = {}): Promise<MemberDetailModel> {
+export async function getMember(
+  db: Executor,
+  actor: Actor,
+  memberId: string,
+  options: { auditView?: boolean } = {},
+): Promise<MemberDetailModel> {
   requireMemberReader(actor);
   const [row] = await db
     .select({ member: members, unitCode: orgUnits.code, unitName: orgUnits.shortName })
@@ -75,7 +80,12 @@ export async function getMember(db: Executor, actor: Actor, memberId: string, op
   const manages = await canSeePersonalDataOf(db, actor, row.member.unitId);
   const writes = manages && (await canManageMembersOf(db, actor, row.member.unitId));
   if (manages && options.auditView) {
-    await recordAudit(db, actor, { action: 'member.view_personal_data', entityType: 'member', entityId: memberId, unitId: row.member.unitId });
+    await recordAudit(db, actor, {
+      action: 'member.view_personal_data',
+      entityType: 'member',
+      entityId: memberId,
+      unitId: row.member.unitId,
+    });
   }
   return { member: row.member, unitCode: row.unitCode, unitName: row.unitName, events, manages, writes };
 }

@@ -242,7 +242,15 @@ export function readCell(value: ExcelJS.CellValue): CellText {
       const result = readCell((value as { result?: ExcelJS.CellValue }).result ?? null);
       return { ...result, formula: true };
     }
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), formula: false, number: false };
+    if ('richText' in value)
+      return {
+        text: value.richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+        formula: false,
+        number: false,
+      };
     if ('hyperlink' in value) return readCell((value as { text?: ExcelJS.CellValue }).text ?? value.hyperlink);
     if ('error' in value) return { text: String(value.error), formula: false, number: false };
   }

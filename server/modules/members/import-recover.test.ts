@@ -59,6 +59,8 @@ describe('imports interrupted by a crash (start-up recovery)', () => {
     const failed = await getMemberImport(database.db, actor, started.id);
     expect(failed.state).toBe('failed');
     expect(failed.fileError).toContain('tải tệp lên lại');
-    await expect(commitMemberImport(database.db, actor, started.id, { validRowsOnly: false })).rejects.toMatchObject({ code: 'IMPORT_NOT_READY' });
+    await expect(commitMemberImport(database.db, actor, started.id, { validRowsOnly: false })).rejects.toMatchObject({
+      code: 'IMPORT_NOT_READY',
+    });
   });
 });

@@ -81,7 +81,15 @@ describe('members Excel import API', () => {
     expect(data.getCell('M2').dataValidation).toMatchObject({ type: 'list', formulae: ["'DanhMuc'!$A$1:$A$7"] });
     expect(data.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ["'DanhMuc'!$B$1:$B$1"] });
     const lists = wb.getWorksheet('DanhMuc')!;
-    expect(lists.getColumn(1).values.slice(1)).toEqual(['Chủ tịch', 'Phó Chủ tịch', 'Ủy viên Ban Thường vụ', 'Ủy viên Ban Chấp hành', 'Ủy viên Ủy ban kiểm tra', 'Tổ trưởng công đoàn', 'Đoàn viên']);
+    expect(lists.getColumn(1).values.slice(1)).toEqual([
+      'Chủ tịch',
+      'Phó Chủ tịch',
+      'Ủy viên Ban Thường vụ',
+      'Ủy viên Ban Chấp hành',
+      'Ủy viên Ủy ban kiểm tra',
+      'Tổ trưởng công đoàn',
+      'Đoàn viên',
+    ]);
     // The chair manages their own CĐCS only.
     expect(lists.getColumn(2).values.slice(1)).toEqual([f.unitA.code]);
     const guide = wb.getWorksheet('Hướng dẫn')!;
@@ -105,7 +113,14 @@ describe('members Excel import API', () => {
   it('uploads the raw file, checks it in the background, shows the errors, gives the rejected rows and imports the valid rows', async () => {
     const A = f.unitA.code;
     const rows: RowInput[] = [
-      { fullName: 'Trịnh Văn Một', gender: 'Nam', birthDate: '01/01/1980', citizenId: '001080000501', unitCode: A, admittedOn: '01/01/2010' },
+      {
+        fullName: 'Trịnh Văn Một',
+        gender: 'Nam',
+        birthDate: '01/01/1980',
+        citizenId: '001080000501',
+        unitCode: A,
+        admittedOn: '01/01/2010',
+      },
       { fullName: 'Trịnh Văn Hai', gender: 'Nam', birthDate: '01/01/2030', unitCode: A, admittedOn: '01/01/2010' },
       { fullName: 'Trịnh Thị Ba', gender: 'Nữ', birthDate: '01/01/1982', unitCode: A, admittedOn: '01/01/2010' },
     ];
@@ -115,8 +130,18 @@ describe('members Excel import API', () => {
     expect(res.json()).toMatchObject({ fileName: 'Đoàn viên 2025.xlsx', state: 'validating', totalRows: 3 });
     const id = res.json().id as string;
     const status = await settled(officer, id);
-    expect(status).toMatchObject({ state: 'invalid', progress: 100, totalRows: 3, validRows: 2, invalidRows: 1, errorCount: 1, fileError: null });
-    expect(status.errors).toEqual([{ row: 3, column: 'Ngày sinh', message: expect.stringMatching(/^Ngày không được sau hôm nay \(\d\d\/\d\d\/\d{4}\)\.$/) }]);
+    expect(status).toMatchObject({
+      state: 'invalid',
+      progress: 100,
+      totalRows: 3,
+      validRows: 2,
+      invalidRows: 1,
+      errorCount: 1,
+      fileError: null,
+    });
+    expect(status.errors).toEqual([
+      { row: 3, column: 'Ngày sinh', message: expect.stringMatching(/^Ngày không được sau hôm nay \(\d\d\/\d\d\/\d{4}\)\.$/) },
+    ]);
 
     // Someone else sees nothing; a viewer may not import.
     const other = await signInAs(app, f.english.username);
@@ -155,7 +180,9 @@ describe('members Excel import API', () => {
     const english = await signInAs(app, f.english.username);
     const res = await upload(
       english,
-      await buildWorkbook([{ fullName: 'Ông Văn Anh', gender: 'male', birthDate: '01/01/1980', unitCode: 'NOWHERE', admittedOn: '01/01/2010' }]),
+      await buildWorkbook([
+        { fullName: 'Ông Văn Anh', gender: 'male', birthDate: '01/01/1980', unitCode: 'NOWHERE', admittedOn: '01/01/2010' },
+      ]),
       'members.xlsx',
       'application/octet-stream',
     );
@@ -170,7 +197,9 @@ describe('members Excel import API', () => {
 
     const ok = await upload(
       english,
-      await buildWorkbook([{ fullName: 'Ông Văn Em', gender: 'male', birthDate: '01/01/1980', unitCode: f.unitB.code, admittedOn: '01/01/2022' }]),
+      await buildWorkbook([
+        { fullName: 'Ông Văn Em', gender: 'male', birthDate: '01/01/1980', unitCode: f.unitB.code, admittedOn: '01/01/2022' },
+      ]),
       'members.xlsx',
       'application/octet-stream',
     );
@@ -185,7 +214,10 @@ describe('members Excel import API', () => {
     const before = await importCount();
     const text = await upload(officer, 'Họ và tên,Giới tính\nAn,Nam\n', 'danh-sach.csv', 'text/plain');
     expect(text.statusCode).toBe(400);
-    expect(text.json().error).toEqual({ code: 'IMPORT_FILE_TYPE', message: 'Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ hệ thống.' });
+    expect(text.json().error).toEqual({
+      code: 'IMPORT_FILE_TYPE',
+      message: 'Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ hệ thống.',
+    });
     const empty = await officer.post('/api/members/import');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('IMPORT_FILE_TYPE');
@@ -195,7 +227,10 @@ describe('members Excel import API', () => {
     );
     const row = { fullName: 'Gộp', gender: 'Nam', birthDate: '01/01/1990', unitCode: f.unitA.code, admittedOn: '01/01/2016' };
     const merged = await upload(officer, await buildWorkbook([row, row], { merges: ['B2:C2'] }));
-    expect(merged.json().error).toEqual({ code: 'IMPORT_MERGED_CELLS', message: 'Trang tính có ô gộp (B2:C2). Hãy bỏ gộp ô rồi tải lên lại.' });
+    expect(merged.json().error).toEqual({
+      code: 'IMPORT_MERGED_CELLS',
+      message: 'Trang tính có ô gộp (B2:C2). Hãy bỏ gộp ô rồi tải lên lại.',
+    });
     const large = await upload(officer, Buffer.alloc(MEMBER_LIMITS.importMaxBytes + 10, 1));
     expect(large.statusCode).toBe(413);
     expect(large.json().error).toEqual({ code: 'IMPORT_FILE_TOO_LARGE', message: 'Tệp quá lớn: tối đa 20 MB mỗi tệp.' });

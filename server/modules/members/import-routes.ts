@@ -16,15 +16,10 @@ import { CommitImportBody, MemberImportStatus } from './schemas.js';
 // content type; any other type is read too and refused as not a workbook),
 // its name in the URI-encoded header x-file-name.
 
-const tooLarge = () =>
-  new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 });
+const tooLarge = () => new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 });
 
 /** Reads the body into a Buffer, answering IMPORT_FILE_TOO_LARGE (not Fastify's generic error) past the limit. */
-function readFileBody(
-  req: FastifyRequest,
-  payload: NodeJS.ReadableStream,
-  done: (err: Error | null, body?: Buffer) => void,
-): void {
+function readFileBody(req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: Buffer) => void): void {
   const max = MEMBER_LIMITS.importMaxBytes;
   if (Number(req.headers['content-length'] ?? 0) > max) {
     payload.resume();
@@ -90,7 +85,12 @@ export default async function memberImportRoutes(app: App) {
     async (req, reply) => {
       const body = req.body;
       const buffer = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-      const status = await startMemberImport(db, req.actor!, { fileName: uploadedFileName(req.headers['x-file-name']), buffer }, req.locale);
+      const status = await startMemberImport(
+        db,
+        req.actor!,
+        { fileName: uploadedFileName(req.headers['x-file-name']), buffer },
+        req.locale,
+      );
       return reply.code(202).send(status);
     },
   );
@@ -104,7 +104,12 @@ export default async function memberImportRoutes(app: App) {
   app.get(
     '/members/import/:id/rejected',
     {
-      schema: { tags, summary: 'Tải các dòng lỗi (kèm cột Lỗi) để sửa và tải lên lại', params: IdParams, response: { ...responses({}), 200: XlsxFileResponse } },
+      schema: {
+        tags,
+        summary: 'Tải các dòng lỗi (kèm cột Lỗi) để sửa và tải lên lại',
+        params: IdParams,
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
     },
     async (req, reply) => {
       const file = await exportRejectedRows(db, req.actor!, req.params.id, req.locale);
@@ -124,7 +129,13 @@ export default async function memberImportRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const status = await commitMemberImport(db, req.actor!, req.params.id, { validRowsOnly: req.body?.validRowsOnly ?? false }, req.locale);
+      const status = await commitMemberImport(
+        db,
+        req.actor!,
+        req.params.id,
+        { validRowsOnly: req.body?.validRowsOnly ?? false },
+        req.locale,
+      );
       return reply.code(202).send(status);
     },
   );

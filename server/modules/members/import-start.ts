@@ -28,7 +28,12 @@ export function uploadedFileName(header: string | string[] | undefined): string 
   } catch {
     // keep it as sent
   }
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').trim().normalize('NFC');
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .normalize('NFC');
   return (base || 'tep-nhap-doan-vien.xlsx').slice(0, FILE_NAME_MAX);
 }
 
@@ -65,7 +70,11 @@ export async function validateMemberImport(db: Executor, actor: Actor, id: strin
     const result = await validateImportRows(db, actor, rows, {
       ...(today ? { today } : {}),
       onProgress: async (done) => {
-        if (done < 1) await db.update(memberImports).set({ progress: Math.floor(done * 100), updatedAt: new Date() }).where(eq(memberImports.id, id));
+        if (done < 1)
+          await db
+            .update(memberImports)
+            .set({ progress: Math.floor(done * 100), updatedAt: new Date() })
+            .where(eq(memberImports.id, id));
       },
     });
     const invalid = result.outcomes.filter((o) => o.kind === 'invalid').length;

@@ -56,7 +56,12 @@ const colLetter = (index: number) => {
   return s;
 };
 
-export async function buildImportTemplate(db: Executor, actor: Actor, locale: Locale = 'vi', today: string = todayInVietnam()): Promise<TemplateFile> {
+export async function buildImportTemplate(
+  db: Executor,
+  actor: Actor,
+  locale: Locale = 'vi',
+  today: string = todayInVietnam(),
+): Promise<TemplateFile> {
   requireMemberImporter(actor);
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `memberImport.${key}`, params);
   const found = await importableUnits(db, actor, today);
@@ -96,7 +101,8 @@ export async function buildImportTemplate(db: Executor, actor: Actor, locale: Lo
   });
   const listRef = `'${t('sheetLists')}'`;
   // exceljs has worksheet.dataValidations but its typings lack it; a range address gives one sqref.
-  const validations = (data as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } }).dataValidations;
+  const validations = (data as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } })
+    .dataValidations;
   const column = (key: ImportColumnKey) => colLetter(IMPORT_COLUMNS.findIndex((c) => c.key === key) + 1);
   const range = (key: ImportColumnKey) => `${column(key)}2:${column(key)}${VALIDATED_ROWS + 1}`;
   const strictList = (formula: string, title: string) => ({
@@ -132,7 +138,9 @@ export async function buildImportTemplate(db: Executor, actor: Actor, locale: Lo
   guide.addRow([t('guideTitle')]).font = { bold: true, size: 14 };
   guide.addRow([]);
   for (const key of ['guide1', 'guide2', 'guide3', 'guide4', 'guide5', 'guide6']) {
-    const row = guide.addRow([`• ${t(key, { maxRows: formatNumber(MEMBER_LIMITS.importMaxRows, { locale }), maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 })}`]);
+    const row = guide.addRow([
+      `• ${t(key, { maxRows: formatNumber(MEMBER_LIMITS.importMaxRows, { locale }), maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 })}`,
+    ]);
     guide.mergeCells(row.number, 1, row.number, IMPORT_COLUMNS.length);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.height = 32;

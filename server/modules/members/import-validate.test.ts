@@ -61,11 +61,23 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
 
   it('reports every bad row with its row, column and code; writes nothing until commit; imports only the valid rows when asked; a second import adds nothing', async () => {
     const A = f.unitA.code;
-    const stranger = await insertMember(db(), { fullName: 'Trương Văn Khác', birthDate: '1970-05-05', unitId: f.unitB.id, citizenId: '001070000099', cardNumber: 'CARD-OLD' });
+    const stranger = await insertMember(db(), {
+      fullName: 'Trương Văn Khác',
+      birthDate: '1970-05-05',
+      unitId: f.unitB.id,
+      citizenId: '001070000099',
+      cardNumber: 'CARD-OLD',
+    });
     await insertMember(db(), { fullName: 'Phan Thị Cũ', birthDate: '1975-06-06', unitId: f.unitA.id, citizenId: '001075000077' });
     const ok = (over: RowInput): RowInput => ({ gender: 'Nam', birthDate: '01/01/1985', unitCode: A, admittedOn: '01/06/2015', ...over });
     const rows: RowInput[] = [
-      /* 2 */ ok({ fullName: 'Nguyễn Văn An', citizenId: '001090000001', cardNumber: 'C-1', phone: '0912 345 678', email: 'an@example.com' }),
+      /* 2 */ ok({
+        fullName: 'Nguyễn Văn An',
+        citizenId: '001090000001',
+        cardNumber: 'C-1',
+        phone: '0912 345 678',
+        email: 'an@example.com',
+      }),
       /* 3 */ ok({ fullName: null }),
       /* 4 */ ok({ fullName: 'Ngày Sai', birthDate: '31/02/1990' }),
       /* 5 */ ok({ fullName: 'Quá Sớm', birthDate: '01/01/1899' }),
@@ -104,7 +116,15 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     const before = await memberCount();
     const status = await upload(await buildWorkbook(rows));
 
-    expect(status).toMatchObject({ state: 'invalid', totalRows: 26, validRows: 5, invalidRows: 21, errorCount: 23, skippedRows: 1, progress: 100 });
+    expect(status).toMatchObject({
+      state: 'invalid',
+      totalRows: 26,
+      validRows: 5,
+      invalidRows: 21,
+      errorCount: 23,
+      skippedRows: 1,
+      progress: 100,
+    });
     expect(await storedErrors(status.id)).toEqual([
       [3, 'Họ và tên', 'required'],
       [4, 'Ngày sinh', 'dateInvalid', { value: '31/02/1990' }],
@@ -140,7 +160,9 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     expect(await memberCount()).toBe(before);
 
     // Not valid as a whole: importing everything is refused.
-    await expect(commitMemberImport(db(), officer, status.id, { validRowsOnly: false })).rejects.toMatchObject({ code: 'IMPORT_NOT_READY' });
+    await expect(commitMemberImport(db(), officer, status.id, { validRowsOnly: false })).rejects.toMatchObject({
+      code: 'IMPORT_NOT_READY',
+    });
 
     const imported = await commit(status.id, true);
     expect(imported).toMatchObject({ state: 'imported', importedRows: 4, skippedRows: 1, progress: 100 });
@@ -160,10 +182,22 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
       importKey: status.id,
     });
     const [an] = await db().select().from(members).where(eq(members.citizenId, '001090000001'));
-    expect(an).toMatchObject({ phone: '0912345678', email: 'an@example.com', unionPosition: 'member', partyMember: false, cardIssuedOn: '2015-06-01' });
+    expect(an).toMatchObject({
+      phone: '0912345678',
+      email: 'an@example.com',
+      unionPosition: 'member',
+      partyMember: false,
+      cardIssuedOn: '2015-06-01',
+    });
     const events = await db().select().from(memberEvents).where(eq(memberEvents.memberId, lan!.id));
     expect(events).toEqual([
-      expect.objectContaining({ kind: 'admitted', eventDate: '2018-01-02', unitId: f.section.id, createdBy: f.officer.id, note: 'Nhập từ Excel: doan-vien.xlsx' }),
+      expect.objectContaining({
+        kind: 'admitted',
+        eventDate: '2018-01-02',
+        unitId: f.section.id,
+        createdBy: f.officer.id,
+        note: 'Nhập từ Excel: doan-vien.xlsx',
+      }),
     ]);
     const periods = await db().select().from(memberUnitPeriods).where(eq(memberUnitPeriods.memberId, lan!.id));
     expect(periods).toEqual([{ memberId: lan!.id, unitId: f.section.id, validFrom: '2018-01-02', validTo: null }]);
@@ -178,7 +212,9 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     // Only the rejected rows are kept after the import.
     const [kept] = await db().select({ rows: memberImports.rows }).from(memberImports).where(eq(memberImports.id, status.id));
     expect(kept!.rows).toHaveLength(1 + 21);
-    await expect(commitMemberImport(db(), officer, status.id, { validRowsOnly: true })).rejects.toMatchObject({ code: 'IMPORT_ALREADY_DONE' });
+    await expect(commitMemberImport(db(), officer, status.id, { validRowsOnly: true })).rejects.toMatchObject({
+      code: 'IMPORT_ALREADY_DONE',
+    });
 
     // The same file again: the imported people are found, nothing is added.
     const again = await upload(await buildWorkbook(rows));
@@ -192,7 +228,15 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
   it('gives back the rejected rows as uploaded with a "Lỗi" column; fixed and uploaded again, they import', async () => {
     const A = f.unitA.code;
     const rows: RowInput[] = [
-      { fullName: 'Đinh Văn Một', gender: 'Nam', birthDate: '1/2/1980', citizenId: 1230000001, unitCode: A, admittedOn: '01/06/2015', workplace: 'Xưởng 1' },
+      {
+        fullName: 'Đinh Văn Một',
+        gender: 'Nam',
+        birthDate: '1/2/1980',
+        citizenId: 1230000001,
+        unitCode: A,
+        admittedOn: '01/06/2015',
+        workplace: 'Xưởng 1',
+      },
       { fullName: 'Đinh Văn Hai', gender: 'Nam', birthDate: '01/02/1981', unitCode: A, admittedOn: '01/06/2015' },
       { fullName: 'Đinh Thị Ba', gender: 'Nữ', birthDate: '30/02/1982', unitCode: A, admittedOn: '01/06/2015' },
       { fullName: 'Đinh Thị Bốn', gender: 'Nữ', birthDate: '01/02/1983', unitCode: 'SAI', admittedOn: '01/06/2015' },
@@ -213,7 +257,11 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     const ws = wb.worksheets[0]!;
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(values(1)).toEqual([...extra, 'Lỗi']);
-    expect(values(2).slice(0, 15)).toEqual(['Đinh Văn Một', 'Nam', '1/2/1980', '1230000001', '', '', '', '', 'Xưởng 1', A, '01/06/2015', '', '', '', 'ghi chú 1'].map((v) => (v === '' ? undefined : v)));
+    expect(values(2).slice(0, 15)).toEqual(
+      ['Đinh Văn Một', 'Nam', '1/2/1980', '1230000001', '', '', '', '', 'Xưởng 1', A, '01/06/2015', '', '', '', 'ghi chú 1'].map((v) =>
+        v === '' ? undefined : v,
+      ),
+    );
     expect(String(values(2)[15])).toContain('Số CCCD: Số CCCD chỉ còn 10 chữ số');
     expect(values(3)[0]).toBe('Đinh Thị Ba');
     expect(String(values(3)[15])).toBe('Ngày sinh: Ngày "30/02/1982" không hợp lệ; hãy ghi theo dạng dd/mm/yyyy.');
@@ -237,7 +285,14 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     const A = f.unitA.code;
     const buffer = await buildWorkbook([
       { fullName: 'Mai Văn Sau', gender: 'Nam', birthDate: '01/01/1990', citizenId: '001090055501', unitCode: A, admittedOn: '01/01/2016' },
-      { fullName: 'Mai Văn Trước', gender: 'Nam', birthDate: '01/01/1991', citizenId: '001091055502', unitCode: A, admittedOn: '01/01/2016' },
+      {
+        fullName: 'Mai Văn Trước',
+        gender: 'Nam',
+        birthDate: '01/01/1991',
+        citizenId: '001091055502',
+        unitCode: A,
+        admittedOn: '01/01/2016',
+      },
     ]);
     const first = await upload(buffer);
     expect(first.state).toBe('validated');
@@ -246,7 +301,9 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     const before = await memberCount();
     const result = await commit(first.id, false);
     expect(result).toMatchObject({ state: 'invalid', invalidRows: 1, errorCount: 1 });
-    expect(result.errors).toEqual([{ row: 3, column: 'Số CCCD', message: 'Số CCCD đã có trong sổ đoàn viên với họ tên hoặc ngày sinh khác.' }]);
+    expect(result.errors).toEqual([
+      { row: 3, column: 'Số CCCD', message: 'Số CCCD đã có trong sổ đoàn viên với họ tên hoặc ngày sinh khác.' },
+    ]);
     expect(await memberCount()).toBe(before);
     expect(await commit(first.id, true)).toMatchObject({ state: 'imported', importedRows: 0, skippedRows: 1 });
   });
@@ -309,7 +366,9 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
       [4, 'Mã đơn vị', 'unitNotFound', { code: f.section.code }],
     ]);
     const viewer = await actorOf(db(), f.viewer);
-    await expect(startMemberImport(db(), viewer, { fileName: 'x.xlsx', buffer: await buildWorkbook([]) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(startMemberImport(db(), viewer, { fileName: 'x.xlsx', buffer: await buildWorkbook([]) })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Someone else's import is not found.
     await expect(getMemberImport(db(), officer, status.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const admin = await actorOf(db(), f.admin);
@@ -317,7 +376,13 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
   });
 
   it('checks and stores phone, CCCD and card number with the same field rules as the API and the forms', async () => {
-    const ok = (over: RowInput): RowInput => ({ gender: 'Nữ', birthDate: '01/01/1991', unitCode: f.unitA.code, admittedOn: '01/06/2016', ...over });
+    const ok = (over: RowInput): RowInput => ({
+      gender: 'Nữ',
+      birthDate: '01/01/1991',
+      unitCode: f.unitA.code,
+      admittedOn: '01/06/2016',
+      ...over,
+    });
     const status = await upload(
       await buildWorkbook([
         /* 2 */ ok({ fullName: 'Đỗ  Thị   Mai', phone: '+84 912 345 601', citizenId: '001 091 000 601', cardNumber: 'kg 601' }),
@@ -357,14 +422,22 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
       [2, 'Số CCCD', 'citizenIdDuplicateForFederation'],
       [3, 'Số CCCD', 'citizenIdDuplicateForFederation'],
     ]);
-    expect(status.errors[0]!.message).toBe('Dòng này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.');
+    expect(status.errors[0]!.message).toBe(
+      'Dòng này trùng với dữ liệu đoàn viên đã có; đề nghị Liên đoàn Lao động cấp trên xem xét, xử lý.',
+    );
     expect(status.errors[0]!.message).not.toMatch(/sổ đoàn viên|họ tên|ngày sinh/);
   });
 
   it('treats an import left "validating" for 30 minutes without a job as failed (server restart)', async () => {
     const [row] = await db()
       .insert(memberImports)
-      .values({ userId: f.officer.id, fileName: 'cu.xlsx', fileSha256: 'x', state: 'validating', updatedAt: new Date(Date.now() - 31 * 60_000) })
+      .values({
+        userId: f.officer.id,
+        fileName: 'cu.xlsx',
+        fileSha256: 'x',
+        state: 'validating',
+        updatedAt: new Date(Date.now() - 31 * 60_000),
+      })
       .returning();
     const status = await getMemberImport(db(), officer, row!.id);
     expect(status.state).toBe('failed');

@@ -5,7 +5,16 @@
 // added meanwhile). Database lookups go per batch of rows, never per row.
 import { sql } from 'drizzle-orm';
 import { formatDate } from '../../../common/format.js';
-import { citizenId, compactPhone, emailAddress, isoDate, memberCardNumber, optionalLabel, personName, phoneNumber } from '../../../common/fields.js';
+import {
+  citizenId,
+  compactPhone,
+  emailAddress,
+  isoDate,
+  memberCardNumber,
+  optionalLabel,
+  personName,
+  phoneNumber,
+} from '../../../common/fields.js';
 import { LIMITS } from '../../../common/limits.js';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
@@ -15,7 +24,15 @@ import { heldOn, inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
 import { memberManageScope } from './policy.js';
-import { columnName, COLUMN_BY_KEY, IMPORT_COLUMNS, parseGender, parsePosition, parseYesNo, type ImportColumnKey } from './import-columns.js';
+import {
+  columnName,
+  COLUMN_BY_KEY,
+  IMPORT_COLUMNS,
+  parseGender,
+  parsePosition,
+  parseYesNo,
+  type ImportColumnKey,
+} from './import-columns.js';
 import { FORMULA_KEY, hasFlag, NUMBER_KEY, rowNumber, type ImportRow } from './import-read-file.js';
 
 /** A cell error as stored in member_imports.errors: message memberImport.<code>. */
@@ -249,7 +266,8 @@ function checkUnit(draft: Draft, units: Map<string, UnitRow>): void {
   if (!GRASSROOTS_KINDS.has(unit.kind)) return fail('unitNotGrassroots', { code: unit.code });
   const on = draft.fields.admittedOn;
   const to = dateOnly(unit.valid_to);
-  if (on && (on < dateOnly(unit.valid_from)! || (to !== null && on > to))) return fail('unitNotValidOn', { code: unit.code, date: viDate(on) });
+  if (on && (on < dateOnly(unit.valid_from)! || (to !== null && on > to)))
+    return fail('unitNotValidOn', { code: unit.code, date: viDate(on) });
   draft.unitId = unit.id;
 }
 
@@ -261,7 +279,9 @@ function checkUnit(draft: Draft, units: Map<string, UnitRow>): void {
 async function checkHeld(db: Executor, actor: Actor, drafts: Draft[], units: Map<string, UnitRow>): Promise<void> {
   const pending = drafts.filter((d) => d.unitId && d.fields.admittedOn);
   if (pending.length === 0) return;
-  const pairs = [...new Map(pending.map((d) => [`${d.unitId}|${d.fields.admittedOn}`, { unit_id: d.unitId!, on_date: d.fields.admittedOn! }])).values()];
+  const pairs = [
+    ...new Map(pending.map((d) => [`${d.unitId}|${d.fields.admittedOn}`, { unit_id: d.unitId!, on_date: d.fields.admittedOn! }])).values(),
+  ];
   const refused = await queryRows<{ unit_id: string; on_date: string }>(
     db,
     sql`select x.unit_id::text as unit_id, x.on_date::text as on_date
@@ -419,7 +439,8 @@ export async function validateImportRows(
     for (const d of drafts) {
       if (d.errors.length > 0) {
         d.errors.sort((a, b) => COLUMN_INDEX.get(a.key)! - COLUMN_INDEX.get(b.key)!);
-        for (const e of d.errors) errors.push({ row: d.row, column: columnName(e.key), code: e.code, ...(e.params ? { params: e.params } : {}) });
+        for (const e of d.errors)
+          errors.push({ row: d.row, column: columnName(e.key), code: e.code, ...(e.params ? { params: e.params } : {}) });
         outcomes.push({ kind: 'invalid', row: d.row });
       } else if (existing.has(d)) {
         outcomes.push({ kind: 'existing', row: d.row, memberId: existing.get(d)! });

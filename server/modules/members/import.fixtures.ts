@@ -91,7 +91,12 @@ export async function seedImportFixture(db: Executor) {
   const province = await createUnit(db, { code: `P-${tag}`, fullName: 'LĐLĐ tỉnh Kiên Giang', validFrom: from });
   const district = await createUnit(db, { code: `D-${tag}`, kind: 'district_federation', parentId: province.id, validFrom: from });
   const unitA = await createUnit(db, { code: `A-${tag}`, fullName: 'CĐCS Trường THCS Vĩnh Thuận', parentId: district.id, validFrom: from });
-  const unitB = await createUnit(db, { code: `B-${tag}`, fullName: 'CĐCS Công ty Vĩnh Thuận', parentId: district.id, validFrom: '2021-01-01' });
+  const unitB = await createUnit(db, {
+    code: `B-${tag}`,
+    fullName: 'CĐCS Công ty Vĩnh Thuận',
+    parentId: district.id,
+    validFrom: '2021-01-01',
+  });
   const section = await createUnit(db, { code: `S-${tag}`, kind: 'section', parentId: unitA.id, sector: null, validFrom: from });
   const otherProvince = await createUnit(db, { code: `Q-${tag}`, validFrom: from });
   const unitX = await createUnit(db, { code: `X-${tag}`, parentId: otherProvince.id, validFrom: from });
@@ -127,7 +132,14 @@ export async function actorOf(db: Executor, user: { id: string; username: string
 /** A member already in the registry (admitted, with event and period), written directly. */
 export async function insertMember(
   db: Executor,
-  input: { fullName: string; birthDate: string; unitId: string; citizenId?: string | null; cardNumber?: string | null; admittedOn?: string },
+  input: {
+    fullName: string;
+    birthDate: string;
+    unitId: string;
+    citizenId?: string | null;
+    cardNumber?: string | null;
+    admittedOn?: string;
+  },
 ) {
   const admittedOn = input.admittedOn ?? '2020-01-01';
   const [m] = await db

@@ -20,8 +20,16 @@ export async function issueMemberCard(db: Executor, actor: Actor, memberId: stri
       if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
       await checkMemberIdentity(tx, { cardNumber: input.cardNumber }, member.unitId, memberId);
       const before = await snapshotMember(tx, memberId);
-      await appendMemberEvent(tx, actor, memberId, { kind: 'card_issued', eventDate: input.date, unitId: member.unitId, cardNumber: input.cardNumber });
-      await tx.update(members).set({ cardNumber: input.cardNumber, cardIssuedOn: input.date, ...nextVersion(actor) }).where(eq(members.id, memberId));
+      await appendMemberEvent(tx, actor, memberId, {
+        kind: 'card_issued',
+        eventDate: input.date,
+        unitId: member.unitId,
+        cardNumber: input.cardNumber,
+      });
+      await tx
+        .update(members)
+        .set({ cardNumber: input.cardNumber, cardIssuedOn: input.date, ...nextVersion(actor) })
+        .where(eq(members.id, memberId));
       await recordAudit(tx, actor, {
         action: 'member.issue_card',
         entityType: 'member',

@@ -6,7 +6,14 @@ import { recordAudit } from '../../lib/audit.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { getMember, type MemberDetailModel } from './get-member.js';
-import { appendMemberEvent, findMemberToManage, rederiveMember, requireAfterLastEvent, requireNotFuture, snapshotMember } from './member-writes.js';
+import {
+  appendMemberEvent,
+  findMemberToManage,
+  rederiveMember,
+  requireAfterLastEvent,
+  requireNotFuture,
+  snapshotMember,
+} from './member-writes.js';
 import type { LeaveMemberInput } from './schemas.js';
 
 /** Ra khỏi tổ chức / từ trần: the member's membership ends on the date (a pending transfer lapses). */
@@ -17,7 +24,12 @@ export async function leaveMember(db: Executor, actor: Actor, memberId: string, 
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
     await requireAfterLastEvent(tx, memberId, input.date, 'date');
     const before = await snapshotMember(tx, memberId);
-    await appendMemberEvent(tx, actor, memberId, { kind: input.reason, eventDate: input.date, unitId: member.unitId, note: input.note ?? null });
+    await appendMemberEvent(tx, actor, memberId, {
+      kind: input.reason,
+      eventDate: input.date,
+      unitId: member.unitId,
+      note: input.note ?? null,
+    });
     await tx.execute(sqlRefusePending(memberId, todayInVietnam()));
     await rederiveMember(tx, memberId, actor);
     await recordAudit(tx, actor, {

@@ -14,8 +14,29 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   beforeAll(async () => {
     w = await createMemberWorld();
     const people: Array<[string, string, Record<string, unknown>]> = [
-      ['anh', w.units.a1, { fullName: 'Nguyễn Thị Ánh', gender: 'female', birthDate: `${year - 25}-01-01`, citizenId: '091200000001', cardNumber: 'KG-A-001', unionPosition: 'chair' }],
-      ['binh', w.units.a1, { fullName: 'Trần Văn Bình', birthDate: `${year - 45}-06-01`, citizenId: '091200000002', admittedOn: '2015-05-05', partyMember: true }],
+      [
+        'anh',
+        w.units.a1,
+        {
+          fullName: 'Nguyễn Thị Ánh',
+          gender: 'female',
+          birthDate: `${year - 25}-01-01`,
+          citizenId: '091200000001',
+          cardNumber: 'KG-A-001',
+          unionPosition: 'chair',
+        },
+      ],
+      [
+        'binh',
+        w.units.a1,
+        {
+          fullName: 'Trần Văn Bình',
+          birthDate: `${year - 45}-06-01`,
+          citizenId: '091200000002',
+          admittedOn: '2015-05-05',
+          partyMember: true,
+        },
+      ],
       ['cuong', w.units.a2, { fullName: 'Lê Cường', birthDate: `${year - 35}-06-01`, citizenId: '091200000003', cardNumber: 'KG-A-002' }],
       ['dung', w.units.b1, { fullName: 'Phạm Thị Dung', gender: 'female', birthDate: `${year - 62}-06-01`, citizenId: '091200000004' }],
     ];
@@ -58,7 +79,10 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   });
 
   it('audits opening a member’s unmasked record, not a masked one', async () => {
-    const before = await queryRows<{ n: number }>(w.database.db, sql`select count(*)::int as n from audit_log where action = 'member.view_personal_data'`);
+    const before = await queryRows<{ n: number }>(
+      w.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'member.view_personal_data'`,
+    );
     await w.officerA.get(`/api/members/${ids.binh}`);
     await w.viewerA.get(`/api/members/${ids.binh}`);
     const rows = await queryRows<{ entity_id: string; user_id: string | null }>(
@@ -99,7 +123,11 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   it('masks CCCD, phone and birth date in lists, and on the page for those who do not manage the unit', async () => {
     const [row] = (await w.officerA.get('/api/members?q=091200000001')).json().items;
     expect(row).toMatchObject({ citizenId: '09*******001', phone: '091****678', birthDate: `${year - 25}-**-**` });
-    expect((await w.officerA.get(`/api/members/${ids.anh}`)).json()).toMatchObject({ citizenId: '091200000001', personalDataMasked: false, can: { edit: true } });
+    expect((await w.officerA.get(`/api/members/${ids.anh}`)).json()).toMatchObject({
+      citizenId: '091200000001',
+      personalDataMasked: false,
+      can: { edit: true },
+    });
     expect((await w.viewerA.get(`/api/members/${ids.anh}`)).json()).toMatchObject({
       citizenId: '09*******001',
       phone: '091****678',
@@ -143,15 +171,31 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
   });
 
   it('edits the person and issues a new card, audited; a taken card number is refused', async () => {
-    const res = await w.officerA.patch(`/api/members/${ids.binh}`, { expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),  fullName: 'Trần Văn Bính', phone: '0987654321' });
+    const res = await w.officerA.patch(`/api/members/${ids.binh}`, {
+      expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),
+      fullName: 'Trần Văn Bính',
+      phone: '0987654321',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ fullName: 'Trần Văn Bính', phone: '0987654321' });
     expect(await names('officerA', 'q=binh')).toEqual(['Trần Văn Bính']);
-    expect((await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-001', date: '2024-08-01' })).json().error.code).toBe('MEMBER_CARD_TAKEN');
+    expect((await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-001', date: '2024-08-01' })).json().error.code).toBe(
+      'MEMBER_CARD_TAKEN',
+    );
     const card = await w.officerA.post(`/api/members/${ids.binh}/card`, { cardNumber: 'KG-A-009', date: '2024-08-01' });
     expect(card.json()).toMatchObject({ cardNumber: 'KG-A-009', cardIssuedOn: '2024-08-01' });
-    expect((await w.viewerA.patch(`/api/members/${ids.binh}`, { expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),  fullName: 'X' })).statusCode).toBe(403);
-    const actions = await queryRows<{ action: string }>(w.database.db, sql`select action from audit_log where entity_id = ${ids.binh} and action <> 'member.view_personal_data' order by id`);
+    expect(
+      (
+        await w.viewerA.patch(`/api/members/${ids.binh}`, {
+          expectedVersion: await rowVersionOf(w.database.db, 'members', ids.binh),
+          fullName: 'X',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const actions = await queryRows<{ action: string }>(
+      w.database.db,
+      sql`select action from audit_log where entity_id = ${ids.binh} and action <> 'member.view_personal_data' order by id`,
+    );
     expect(actions.map((a) => a.action)).toEqual(['member.admit', 'member.update', 'member.issue_card']);
   });
 

@@ -43,7 +43,13 @@ export function toListRow(r: RawRow): MemberListRow {
 }
 
 /** Reads one page of members in the caller's scope, with the filter's total. */
-export async function readMemberRows(db: Executor, actor: Actor, filter: MemberFilter, limit: number, offset: number): Promise<MemberListRow[]> {
+export async function readMemberRows(
+  db: Executor,
+  actor: Actor,
+  filter: MemberFilter,
+  limit: number,
+  offset: number,
+): Promise<MemberListRow[]> {
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}

@@ -13,7 +13,14 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
     w = await createMemberWorld();
     const [el] = await w.database.db
       .insert(dataElements)
-      .values({ code: 'members_active', nameVi: 'Số đoàn viên', nameEn: 'Members', valueType: 'number', aggregation: 'last', derivedFrom: 'active_members' })
+      .values({
+        code: 'members_active',
+        nameVi: 'Số đoàn viên',
+        nameEn: 'Members',
+        valueType: 'number',
+        aggregation: 'last',
+        derivedFrom: 'active_members',
+      })
       .returning();
     elementId = el!.id;
   });
@@ -27,7 +34,8 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
     ).then((rows) => rows.map((r) => `${r.month.slice(0, 7)}:${Number(r.n)}`));
 
   it('counts members active on each month’s last day, follows transfers and departures, and shows 0 (not no data) once all left', async () => {
-    const admit = async (unitId: string, admittedOn: string) => (await w.officerA.post('/api/members', admitBody(unitId, { admittedOn }))).json().id as string;
+    const admit = async (unitId: string, admittedOn: string) =>
+      (await w.officerA.post('/api/members', admitBody(unitId, { admittedOn }))).json().id as string;
     const m1 = await admit(w.units.a1, '2024-01-10');
     const m2 = await admit(w.units.a1, '2024-02-29');
     await admit(w.units.a2, '2024-03-01');
@@ -48,7 +56,13 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
     const db = w.database.db;
     const [workers] = await db
       .insert(dataElements)
-      .values({ code: 'non_member_workers', nameVi: 'Số CNVCLĐ chưa là đoàn viên', nameEn: 'Non-member workers', valueType: 'number', aggregation: 'last' })
+      .values({
+        code: 'non_member_workers',
+        nameVi: 'Số CNVCLĐ chưa là đoàn viên',
+        nameEn: 'Non-member workers',
+        valueType: 'number',
+        aggregation: 'last',
+      })
       .returning();
     const [total] = await db
       .insert(dataElements)
@@ -63,7 +77,9 @@ describe('derived facts: members at month end (refreshMemberFacts)', () => {
       })
       .returning();
     const report = (unitId: string, month: string, n: number | null, notApplicable = false) =>
-      db.insert(factsTable).values({ unitId, dataElementId: workers!.id, month: `${month}-01`, valueNumber: n === null ? null : String(n), notApplicable });
+      db
+        .insert(factsTable)
+        .values({ unitId, dataElementId: workers!.id, month: `${month}-01`, valueNumber: n === null ? null : String(n), notApplicable });
     // a1 (members 1, 2, 1, 0, …, see above): 5 workers reported in February, 3 in May.
     await report(w.units.a1, '2024-02', 5);
     await report(w.units.a1, '2024-05', 3);

@@ -100,7 +100,11 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
  * loader; later the report submission) calls it in the same transaction, or
  * refreshMemberFacts for the units it wrote.
  */
-export async function refreshDerivedFactsForAddend(tx: Executor, addendElementId: string | null, today: string = todayInVietnam()): Promise<void> {
+export async function refreshDerivedFactsForAddend(
+  tx: Executor,
+  addendElementId: string | null,
+  today: string = todayInVietnam(),
+): Promise<void> {
   const units = await queryRows<{ unit_id: string }>(
     tx,
     addendElementId

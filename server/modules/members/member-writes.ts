@@ -146,7 +146,12 @@ export async function withMemberUniqueness<T>(run: () => Promise<T>): Promise<T>
   try {
     return await run();
   } catch (e) {
-    const err = e as { code?: string; constraint?: string; message?: string; cause?: { code?: string; constraint?: string; message?: string } };
+    const err = e as {
+      code?: string;
+      constraint?: string;
+      message?: string;
+      cause?: { code?: string; constraint?: string; message?: string };
+    };
     const code = err.code ?? err.cause?.code;
     const text = `${err.constraint ?? ''} ${err.cause?.constraint ?? ''} ${err.message ?? ''} ${err.cause?.message ?? ''}`;
     if (code === '23505' && text.includes('members_citizen_id_uq')) throw fieldError('MEMBER_CITIZEN_ID_TAKEN', 'citizenId');

@@ -56,4 +56,3 @@ export function requireManageMembersOf(db: Executor, actor: Actor, unitId: strin
 export function canSeePersonalDataOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
   return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
 }
-

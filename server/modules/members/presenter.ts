@@ -1,4 +1,13 @@
-import { maskBirthDate, maskCitizenId, maskPhone, type Gender, type MemberEventKind, type MemberStatus, type TransferState, type UnionPosition } from '../../../common/members.js';
+import {
+  maskBirthDate,
+  maskCitizenId,
+  maskPhone,
+  type Gender,
+  type MemberEventKind,
+  type MemberStatus,
+  type TransferState,
+  type UnionPosition,
+} from '../../../common/members.js';
 import type { z } from 'zod';
 import type { MemberDetailModel } from './get-member.js';
 import type { MemberListRow } from './list-members.js';

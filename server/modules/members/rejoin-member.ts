@@ -31,7 +31,12 @@ export async function rejoinMember(db: Executor, actor: Actor, memberId: string,
     await requireAfterLastEvent(tx, memberId, input.date, 'date');
     await requireMemberUnit(tx, input.unitId, input.date, 'unitId');
     const before = await snapshotMember(tx, memberId);
-    await appendMemberEvent(tx, actor, memberId, { kind: 'rejoined', eventDate: input.date, unitId: input.unitId, note: input.note ?? null });
+    await appendMemberEvent(tx, actor, memberId, {
+      kind: 'rejoined',
+      eventDate: input.date,
+      unitId: input.unitId,
+      note: input.note ?? null,
+    });
     await rederiveMember(tx, memberId, actor);
     await recordAudit(tx, actor, {
       action: 'member.rejoin',

@@ -51,7 +51,15 @@ export default async function memberRoutes(app: App) {
 
   app.get(
     '/members',
-    { config: { rateLimit: searchLimit }, schema: { tags, summary: 'Danh sách đoàn viên (tìm kiếm, lọc, sắp xếp, phân trang)', querystring: ListMembersQuery, response: responses({ 200: MemberListResponse }) } },
+    {
+      config: { rateLimit: searchLimit },
+      schema: {
+        tags,
+        summary: 'Danh sách đoàn viên (tìm kiếm, lọc, sắp xếp, phân trang)',
+        querystring: ListMembersQuery,
+        response: responses({ 200: MemberListResponse }),
+      },
+    },
     async (req) => {
       const page = await listMembers(db, req.actor!, req.query);
       return { ...page, items: page.items.map(presentMemberListItem) };
@@ -60,7 +68,15 @@ export default async function memberRoutes(app: App) {
 
   app.get(
     '/members/export',
-    { config: { rateLimit: searchLimit }, schema: { tags, summary: 'Xuất danh sách đoàn viên ra Excel', querystring: MemberFilterQuery, response: { ...responses({}), 200: XlsxFileResponse } } },
+    {
+      config: { rateLimit: searchLimit },
+      schema: {
+        tags,
+        summary: 'Xuất danh sách đoàn viên ra Excel',
+        querystring: MemberFilterQuery,
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
+    },
     async (req, reply) => {
       const file = await exportMembers(db, req.actor!, req.query, req.locale);
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
@@ -70,7 +86,12 @@ export default async function memberRoutes(app: App) {
   app.get(
     '/members/stats',
     {
-      schema: { tags, summary: 'Số liệu đoàn viên trong phạm vi', querystring: z.object({ unitId: z.uuid().optional() }), response: responses({ 200: MemberStats }) },
+      schema: {
+        tags,
+        summary: 'Số liệu đoàn viên trong phạm vi',
+        querystring: z.object({ unitId: z.uuid().optional() }),
+        response: responses({ 200: MemberStats }),
+      },
     },
     async (req) => getMemberStats(db, req.actor!, req.query.unitId),
   );
@@ -97,7 +118,13 @@ export default async function memberRoutes(app: App) {
   app.post(
     '/members/transfers/:id/decide',
     {
-      schema: { tags, summary: 'Tiếp nhận hoặc từ chối đoàn viên chuyển đến', params: IdParams, body: DecideTransferBody, response: responses({ 200: DecideTransferResponse }) },
+      schema: {
+        tags,
+        summary: 'Tiếp nhận hoặc từ chối đoàn viên chuyển đến',
+        params: IdParams,
+        body: DecideTransferBody,
+        response: responses({ 200: DecideTransferResponse }),
+      },
     },
     async (req) => decideTransfer(db, req.actor!, req.params.id, req.body),
   );
@@ -116,19 +143,37 @@ export default async function memberRoutes(app: App) {
 
   app.patch(
     '/members/:id',
-    { schema: { tags, summary: 'Sửa thông tin đoàn viên', params: IdParams, body: UpdateMemberBody, response: responses({ 200: MemberDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin đoàn viên',
+        params: IdParams,
+        body: UpdateMemberBody,
+        response: responses({ 200: MemberDetail }),
+      },
+    },
     async (req) => presentMemberDetail(await updateMember(db, req.actor!, req.params.id, req.body)),
   );
 
   app.post(
     '/members/:id/transfer',
-    { schema: { tags, summary: 'Chuyển sinh hoạt', params: IdParams, body: TransferMemberBody, response: responses({ 200: MemberDetail }) } },
+    {
+      schema: { tags, summary: 'Chuyển sinh hoạt', params: IdParams, body: TransferMemberBody, response: responses({ 200: MemberDetail }) },
+    },
     async (req) => presentMemberDetail(await transferMember(db, req.actor!, req.params.id, req.body)),
   );
 
   app.post(
     '/members/:id/leave',
-    { schema: { tags, summary: 'Ra khỏi tổ chức / từ trần', params: IdParams, body: LeaveMemberBody, response: responses({ 200: MemberDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Ra khỏi tổ chức / từ trần',
+        params: IdParams,
+        body: LeaveMemberBody,
+        response: responses({ 200: MemberDetail }),
+      },
+    },
     async (req) => presentMemberDetail(await leaveMember(db, req.actor!, req.params.id, req.body)),
   );
 

@@ -45,7 +45,9 @@ describe('transfers (chuyển sinh hoạt), leaving and re-joining', () => {
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'active', unitId: w.units.a1, pendingTransfer: true, can: { transfer: false } });
     // A second transfer while one waits is refused.
-    expect((await w.chairA1.post(`/api/members/${id}/transfer`, { date: '2024-07-02', toUnitId: w.units.a2 })).json().error.code).toBe('MEMBER_TRANSFER_PENDING');
+    expect((await w.chairA1.post(`/api/members/${id}/transfer`, { date: '2024-07-02', toUnitId: w.units.a2 })).json().error.code).toBe(
+      'MEMBER_TRANSFER_PENDING',
+    );
 
     const incoming = (await w.officerB.get('/api/members/transfers/pending')).json().items;
     expect(incoming).toEqual([expect.objectContaining({ memberId: id, fromUnitId: w.units.a1, toUnitId: w.units.b1, canDecide: true })]);
@@ -59,26 +61,42 @@ describe('transfers (chuyển sinh hoạt), leaving and re-joining', () => {
     const accepted = await w.officerB.post(`/api/members/transfers/${eventId}/decide`, { accept: true });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toEqual({ memberId: id, eventId, transferState: 'accepted' });
-    expect((await w.officerB.get(`/api/members/${id}`)).json()).toMatchObject({ status: 'active', unitId: w.units.b1, pendingTransfer: false });
+    expect((await w.officerB.get(`/api/members/${id}`)).json()).toMatchObject({
+      status: 'active',
+      unitId: w.units.b1,
+      pendingTransfer: false,
+    });
     expect((await w.chairA1.get(`/api/members/${id}`)).statusCode).toBe(403);
     expect(await periods(id)).toEqual([
       { unit_id: w.units.a1, valid_from: '2020-02-01', valid_to: '2024-06-30' },
       { unit_id: w.units.b1, valid_from: '2024-07-01', valid_to: null },
     ]);
-    expect((await w.officerB.post(`/api/members/transfers/${eventId}/decide`, { accept: false })).json().error.code).toBe('MEMBER_TRANSFER_NOT_PENDING');
+    expect((await w.officerB.post(`/api/members/transfers/${eventId}/decide`, { accept: false })).json().error.code).toBe(
+      'MEMBER_TRANSFER_NOT_PENDING',
+    );
   });
 
   it('leaves the member where they were when the receiver refuses', async () => {
     const id = await admit(w.units.a1);
     await w.officerA.post(`/api/members/${id}/transfer`, { date: '2024-07-01', toUnitId: w.units.b1 });
     const [{ eventId }] = (await w.officerB.get('/api/members/transfers/pending')).json().items;
-    expect((await w.officerB.post(`/api/members/transfers/${eventId}/decide`, { accept: false, note: 'Không đúng đơn vị' })).json().transferState).toBe('refused');
-    expect((await w.officerA.get(`/api/members/${id}`)).json()).toMatchObject({ status: 'active', unitId: w.units.a1, pendingTransfer: false });
+    expect(
+      (await w.officerB.post(`/api/members/transfers/${eventId}/decide`, { accept: false, note: 'Không đúng đơn vị' })).json()
+        .transferState,
+    ).toBe('refused');
+    expect((await w.officerA.get(`/api/members/${id}`)).json()).toMatchObject({
+      status: 'active',
+      unitId: w.units.a1,
+      pendingTransfer: false,
+    });
   });
 
   it('marks a transfer to a union outside the system as transferred out', async () => {
     const id = await admit(w.units.a2);
-    const res = await w.officerA.post(`/api/members/${id}/transfer`, { date: '2024-02-01', toOutsideName: 'CĐCS Công ty X, TP. Hồ Chí Minh' });
+    const res = await w.officerA.post(`/api/members/${id}/transfer`, {
+      date: '2024-02-01',
+      toOutsideName: 'CĐCS Công ty X, TP. Hồ Chí Minh',
+    });
     expect(res.json()).toMatchObject({ status: 'transferred_out', unitId: w.units.a2 });
   });
 
@@ -104,7 +122,12 @@ describe('transfers (chuyển sinh hoạt), leaving and re-joining', () => {
 
   it('records a death; a deceased member cannot be re-admitted', async () => {
     const id = await admit(w.units.a1);
-    expect((await w.officerA.post(`/api/members/${id}/leave`, { date: '2024-04-01', reason: 'died' })).json()).toMatchObject({ status: 'deceased', can: { rejoin: false } });
-    expect((await w.officerA.post(`/api/members/${id}/rejoin`, { date: '2024-05-01', unitId: w.units.a1 })).json().error.code).toBe('MEMBER_NOT_ACTIVE');
+    expect((await w.officerA.post(`/api/members/${id}/leave`, { date: '2024-04-01', reason: 'died' })).json()).toMatchObject({
+      status: 'deceased',
+      can: { rejoin: false },
+    });
+    expect((await w.officerA.post(`/api/members/${id}/rejoin`, { date: '2024-05-01', unitId: w.units.a1 })).json().error.code).toBe(
+      'MEMBER_NOT_ACTIVE',
+    );
   });
 });

@@ -105,7 +105,10 @@ describe('POST /api/org-units', () => {
     expect(unit).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12, validFrom: '2024-05-10' });
     const [audit] = await auditRows(database.db, unit.id);
     expect(audit!.after).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
-    expect((await admin.get(`/api/org-units/${unit.id}`)).json()).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
+    expect((await admin.get(`/api/org-units/${unit.id}`)).json()).toMatchObject({
+      foundingDecision: '125/QĐ-LĐLĐ',
+      initialMemberCount: 12,
+    });
     const listed = (await admin.get('/api/org-units?asOf=2024-06-01')).json().items.find((i: { id: string }) => i.id === unit.id);
     expect(listed).toMatchObject({ foundingDecision: '125/QĐ-LĐLĐ', initialMemberCount: 12 });
 
@@ -137,14 +140,18 @@ describe('POST /api/org-units', () => {
     expect(count.json().error.fields).toEqual([expect.objectContaining({ field: 'initialMemberCount' })]);
     expect(await treeCounts(database.db)).toEqual(before);
     // …though an explicit "none" is accepted.
-    expect((await admin.post('/api/org-units', body({ parentId: root.id, foundingDecision: '', initialMemberCount: null }))).statusCode).toBe(201);
+    expect(
+      (await admin.post('/api/org-units', body({ parentId: root.id, foundingDecision: '', initialMemberCount: null }))).statusCode,
+    ).toBe(201);
   });
 
   it('maps a unique-violation race on the code to UNIT_CODE_TAKEN', async () => {
     const existing = await createUnit(database.db);
     await expect(
       withCodeRace('code', () =>
-        database.db.insert(orgUnits).values({ code: existing.code, fullName: 'x', shortName: 'x', kind: 'section', validFrom: '2020-01-01' }),
+        database.db
+          .insert(orgUnits)
+          .values({ code: existing.code, fullName: 'x', shortName: 'x', kind: 'section', validFrom: '2020-01-01' }),
       ),
     ).rejects.toMatchObject({ code: 'UNIT_CODE_TAKEN', fields: [{ field: 'code' }] });
   });

@@ -63,7 +63,9 @@ export async function createOrgUnit(db: Executor, actor: Actor, input: CreateOrg
         })
         .returning({ id: orgUnits.id });
       if (input.parentId) {
-        await tx.insert(orgUnitParents).values({ unitId: unit!.id, parentId: input.parentId, validFrom: input.validFrom, validTo: parentTo });
+        await tx
+          .insert(orgUnitParents)
+          .values({ unitId: unit!.id, parentId: input.parentId, validFrom: input.validFrom, validTo: parentTo });
       }
       await refreshOrgUnitPaths(tx);
       await recordAudit(tx, actor, {

@@ -29,7 +29,10 @@ describe('POST /api/org-units/:id/dissolve', () => {
     const before = await treeCounts(database.db);
     const refused = await admin.post(`/api/org-units/${d.id}/dissolve`, { date: '2025-06-30' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error).toMatchObject({ code: 'UNIT_HAS_ACTIVE_CHILDREN', message: expect.stringContaining('còn 1 đơn vị trực thuộc') });
+    expect(refused.json().error).toMatchObject({
+      code: 'UNIT_HAS_ACTIVE_CHILDREN',
+      message: expect.stringContaining('còn 1 đơn vị trực thuộc'),
+    });
     expect(await treeCounts(database.db)).toEqual(before);
 
     expect((await admin.post(`/api/org-units/${g1.id}/dissolve`, { date: '2025-06-30' })).statusCode).toBe(200);
@@ -41,7 +44,11 @@ describe('POST /api/org-units/:id/dissolve', () => {
     const after = (await admin.get('/api/org-units?asOf=2025-07-01')).json().items.map((i: { id: string }) => i.id);
     expect(onLastDay).toContain(d.id);
     expect(after).not.toContain(d.id);
-    expect((await auditRows(database.db, d.id)).at(-1)).toMatchObject({ action: 'org_unit.dissolve', before: { validTo: null }, after: { validTo: '2025-06-30' } });
+    expect((await auditRows(database.db, d.id)).at(-1)).toMatchObject({
+      action: 'org_unit.dissolve',
+      before: { validTo: null },
+      after: { validTo: '2025-06-30' },
+    });
   });
 
   it('refuses a unit that already ended and a date before its start', async () => {

@@ -43,7 +43,10 @@ export async function dissolveOrgUnit(db: Executor, actor: Actor, id: string, in
     if (own && (own.validTo === null || own.validTo > date)) {
       await tx.update(orgUnitParents).set({ validTo: date }).where(eq(orgUnitParents.id, own.id));
     }
-    await tx.update(orgUnits).set({ validTo: date, ...nextVersion(actor) }).where(eq(orgUnits.id, id));
+    await tx
+      .update(orgUnits)
+      .set({ validTo: date, ...nextVersion(actor) })
+      .where(eq(orgUnits.id, id));
     await refreshOrgUnitPaths(tx);
     await recordAudit(tx, actor, {
       action: 'org_unit.dissolve',

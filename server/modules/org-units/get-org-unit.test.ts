@@ -33,7 +33,13 @@ describe('GET /api/org-units/:id', () => {
       expect.objectContaining({ parentId: id('TLD'), parentCode: 'TLD', validFrom: '1976-01-01', validTo: '2025-06-30' }),
     ]);
     expect(kg.links).toEqual([
-      expect.objectContaining({ kind: 'merged_into', direction: 'out', otherUnitId: id('AG'), otherCode: 'AG', effectiveDate: '2025-07-01' }),
+      expect.objectContaining({
+        kind: 'merged_into',
+        direction: 'out',
+        otherUnitId: id('AG'),
+        otherCode: 'AG',
+        effectiveDate: '2025-07-01',
+      }),
     ]);
     expect(kg.children.map((c: { code: string }) => c.code)).toEqual(['VT']);
 
@@ -58,7 +64,9 @@ describe('GET /api/org-units/:id', () => {
 
   it('lists the parent history in order', async () => {
     const vt10 = (await admin.get(`/api/org-units/${id('VT10')}`)).json();
-    expect(vt10.parents.map((p: { parentCode: string; validFrom: string; validTo: string | null }) => [p.parentCode, p.validFrom, p.validTo])).toEqual([
+    expect(
+      vt10.parents.map((p: { parentCode: string; validFrom: string; validTo: string | null }) => [p.parentCode, p.validFrom, p.validTo]),
+    ).toEqual([
       ['VT', '2005-01-01', '2025-06-30'],
       ['AG-XVT', '2025-07-01', null],
     ]);

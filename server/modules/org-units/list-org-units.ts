@@ -100,7 +100,10 @@ export async function listOrgUnits(db: Executor, actor: Actor, input: { asOf?: s
  * when its parent on the day is shown, when it is one of the caller's own units, or
  * when it has no parent at all that day (a root).
  */
-function connectedToScope<T extends { unit: { id: string }; parentId: string | null; hasParent: boolean }>(items: T[], ownUnits: Set<string>): T[] {
+function connectedToScope<T extends { unit: { id: string }; parentId: string | null; hasParent: boolean }>(
+  items: T[],
+  ownUnits: Set<string>,
+): T[] {
   let kept = items;
   for (;;) {
     const ids = new Set(kept.map((i) => i.unit.id));

@@ -31,7 +31,12 @@ describe('POST /api/org-units/:id/merge', () => {
     return { kg, ag, vt, old, g };
   }
   const listOn = async (asOf: string) =>
-    new Map(((await admin.get(`/api/org-units?asOf=${asOf}`)).json().items as Array<{ id: string; parentId: string | null }>).map((n) => [n.id, n.parentId]));
+    new Map(
+      ((await admin.get(`/api/org-units?asOf=${asOf}`)).json().items as Array<{ id: string; parentId: string | null }>).map((n) => [
+        n.id,
+        n.parentId,
+      ]),
+    );
 
   it('ends the unit, moves its children to the receiving unit from the date and records the link', async () => {
     const { kg, ag, vt, old, g } = await tree();
@@ -40,7 +45,9 @@ describe('POST /api/org-units/:id/merge', () => {
     const merged = res.json();
     expect(merged).toMatchObject({ id: kg.id, validTo: '2025-06-30', parentId: root.id });
     expect(merged.parents).toEqual([expect.objectContaining({ parentId: root.id, validTo: '2025-06-30' })]);
-    expect(merged.links).toEqual([expect.objectContaining({ kind: 'merged_into', direction: 'out', otherUnitId: ag.id, effectiveDate: '2025-07-01' })]);
+    expect(merged.links).toEqual([
+      expect.objectContaining({ kind: 'merged_into', direction: 'out', otherUnitId: ag.id, effectiveDate: '2025-07-01' }),
+    ]);
 
     const before = await listOn('2025-06-30');
     expect(before.get(vt.id)).toBe(kg.id);
@@ -66,11 +73,17 @@ describe('POST /api/org-units/:id/merge', () => {
     const { kg, vt } = await tree();
     const counts = await treeCounts(database.db);
     const self = await admin.post(`/api/org-units/${kg.id}/merge`, { intoUnitId: kg.id, date: '2025-07-01' });
-    expect(self.json().error).toMatchObject({ code: 'UNIT_MERGE_SAME', fields: [{ field: 'intoUnitId', message: 'Không thể sáp nhập đơn vị vào chính nó.' }] });
+    expect(self.json().error).toMatchObject({
+      code: 'UNIT_MERGE_SAME',
+      fields: [{ field: 'intoUnitId', message: 'Không thể sáp nhập đơn vị vào chính nó.' }],
+    });
     const young = await createUnit(database.db, { parentId: root.id, kind: 'province_federation', validFrom: '2026-01-01' });
     const counts2 = await treeCounts(database.db);
     const target = await admin.post(`/api/org-units/${kg.id}/merge`, { intoUnitId: young.id, date: '2025-07-01' });
-    expect(target.json().error).toMatchObject({ code: 'UNIT_MERGE_TARGET_NOT_VALID', message: 'Đơn vị tiếp nhận không tồn tại vào ngày 01/07/2025.' });
+    expect(target.json().error).toMatchObject({
+      code: 'UNIT_MERGE_TARGET_NOT_VALID',
+      message: 'Đơn vị tiếp nhận không tồn tại vào ngày 01/07/2025.',
+    });
     const own = await admin.post(`/api/org-units/${kg.id}/merge`, { intoUnitId: vt.id, date: '2025-07-01' });
     expect(own.json().error.code).toBe('UNIT_OWN_ANCESTOR');
     expect(await treeCounts(database.db)).toEqual(counts2);

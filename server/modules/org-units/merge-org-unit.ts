@@ -52,7 +52,10 @@ export async function mergeOrgUnit(db: Executor, actor: Actor, id: string, input
     if (own && (own.validTo === null || own.validTo > lastDay)) {
       await tx.update(orgUnitParents).set({ validTo: lastDay }).where(eq(orgUnitParents.id, own.id));
     }
-    await tx.update(orgUnits).set({ validTo: lastDay, ...nextVersion(actor) }).where(eq(orgUnits.id, id));
+    await tx
+      .update(orgUnits)
+      .set({ validTo: lastDay, ...nextVersion(actor) })
+      .where(eq(orgUnits.id, id));
 
     const children = await childRowsFrom(tx, id, date);
     for (const row of children) {

@@ -38,7 +38,9 @@ describe('POST /api/org-units/:id/move', () => {
     const { p1, p2, d, g } = await tree();
     const res = await admin.post(`/api/org-units/${d.id}/move`, { parentId: p2.id, fromDate: '2024-03-01' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().parents.map((p: { parentId: string; validFrom: string; validTo: string | null }) => [p.parentId, p.validFrom, p.validTo])).toEqual([
+    expect(
+      res.json().parents.map((p: { parentId: string; validFrom: string; validTo: string | null }) => [p.parentId, p.validFrom, p.validTo]),
+    ).toEqual([
       [p1.id, '2020-01-01', '2024-02-29'],
       [p2.id, '2024-03-01', null],
     ]);

@@ -52,7 +52,11 @@ export async function moveOrgUnit(db: Executor, actor: Actor, id: string, input:
       // Same start day: the period simply gets the new parent.
       await tx.update(orgUnitParents).set({ parentId, validTo: newTo }).where(eq(orgUnitParents.id, current.id));
     } else {
-      if (current) await tx.update(orgUnitParents).set({ validTo: dayBefore(fromDate) }).where(eq(orgUnitParents.id, current.id));
+      if (current)
+        await tx
+          .update(orgUnitParents)
+          .set({ validTo: dayBefore(fromDate) })
+          .where(eq(orgUnitParents.id, current.id));
       await tx.insert(orgUnitParents).values({ unitId: id, parentId, validFrom: fromDate, validTo: newTo });
     }
     await refreshOrgUnitPaths(tx);

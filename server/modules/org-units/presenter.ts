@@ -7,7 +7,10 @@ import type { OrgUnitListModel } from './list-org-units.js';
 type Node = z.infer<typeof OrgUnitNode>;
 type Detail = z.infer<typeof OrgUnitDetail>;
 
-export function presentOrgUnitNode(unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt' | 'rowVersion' | 'updatedBy'>, parentId: string | null): Node {
+export function presentOrgUnitNode(
+  unit: Omit<OrgUnitRow, 'createdAt' | 'updatedAt' | 'rowVersion' | 'updatedBy'>,
+  parentId: string | null,
+): Node {
   return {
     id: unit.id,
     code: unit.code,

@@ -56,7 +56,13 @@ export default async function orgUnitsRoutes(app: App) {
   app.patch(
     '/org-units/:id',
     {
-      schema: { tags, summary: 'Sửa thông tin đơn vị', params: IdParams, body: UpdateOrgUnitBody, response: responses({ 200: OrgUnitDetail }) },
+      schema: {
+        tags,
+        summary: 'Sửa thông tin đơn vị',
+        params: IdParams,
+        body: UpdateOrgUnitBody,
+        response: responses({ 200: OrgUnitDetail }),
+      },
     },
     async (req) => presentOrgUnitDetail(await updateOrgUnit(db, req.actor!, req.params.id, req.body)),
   );
@@ -64,7 +70,13 @@ export default async function orgUnitsRoutes(app: App) {
   app.post(
     '/org-units/:id/move',
     {
-      schema: { tags, summary: 'Chuyển đơn vị cấp trên từ một ngày', params: IdParams, body: MoveOrgUnitBody, response: responses({ 200: OrgUnitDetail }) },
+      schema: {
+        tags,
+        summary: 'Chuyển đơn vị cấp trên từ một ngày',
+        params: IdParams,
+        body: MoveOrgUnitBody,
+        response: responses({ 200: OrgUnitDetail }),
+      },
     },
     async (req) => presentOrgUnitDetail(await moveOrgUnit(db, req.actor!, req.params.id, req.body)),
   );
@@ -72,7 +84,13 @@ export default async function orgUnitsRoutes(app: App) {
   app.post(
     '/org-units/:id/merge',
     {
-      schema: { tags, summary: 'Sáp nhập vào đơn vị khác', params: IdParams, body: MergeOrgUnitBody, response: responses({ 200: OrgUnitDetail }) },
+      schema: {
+        tags,
+        summary: 'Sáp nhập vào đơn vị khác',
+        params: IdParams,
+        body: MergeOrgUnitBody,
+        response: responses({ 200: OrgUnitDetail }),
+      },
     },
     async (req) => presentOrgUnitDetail(await mergeOrgUnit(db, req.actor!, req.params.id, req.body)),
   );
@@ -80,7 +98,13 @@ export default async function orgUnitsRoutes(app: App) {
   app.post(
     '/org-units/:id/split',
     {
-      schema: { tags, summary: 'Chia tách đơn vị', params: IdParams, body: SplitOrgUnitBody, response: responses({ 201: SplitOrgUnitResponse }) },
+      schema: {
+        tags,
+        summary: 'Chia tách đơn vị',
+        params: IdParams,
+        body: SplitOrgUnitBody,
+        response: responses({ 201: SplitOrgUnitResponse }),
+      },
     },
     async (req, reply) => {
       const result = await splitOrgUnit(db, req.actor!, req.params.id, req.body);
@@ -91,7 +115,13 @@ export default async function orgUnitsRoutes(app: App) {
   app.post(
     '/org-units/:id/dissolve',
     {
-      schema: { tags, summary: 'Giải thể đơn vị', params: IdParams, body: DissolveOrgUnitBody, response: responses({ 200: OrgUnitDetail }) },
+      schema: {
+        tags,
+        summary: 'Giải thể đơn vị',
+        params: IdParams,
+        body: DissolveOrgUnitBody,
+        response: responses({ 200: OrgUnitDetail }),
+      },
     },
     async (req) => presentOrgUnitDetail(await dissolveOrgUnit(db, req.actor!, req.params.id, req.body)),
   );

@@ -43,7 +43,9 @@ describe('POST /api/org-units/:id/split', () => {
     expect(created).toHaveLength(2);
     expect(created[0]).toMatchObject({ validFrom: '2025-01-01', parentId: parent.id, kind: 'grassroots_union', sector: 'cooperative' });
     expect(created[1]).toMatchObject({ kind: 'section', sector: null });
-    expect(created[0].links).toEqual([expect.objectContaining({ kind: 'split_from', direction: 'out', otherUnitId: original.id, effectiveDate: '2025-01-01' })]);
+    expect(created[0].links).toEqual([
+      expect.objectContaining({ kind: 'split_from', direction: 'out', otherUnitId: original.id, effectiveDate: '2025-01-01' }),
+    ]);
     const day = (await admin.get('/api/org-units?asOf=2024-12-31')).json().items.map((i: { id: string }) => i.id);
     expect(day).not.toContain(created[0].id);
     expect((await auditRows(database.db, original.id)).at(-1)).toMatchObject({ action: 'org_unit.split', unit_id: original.id });
@@ -76,9 +78,17 @@ describe('POST /api/org-units/:id/split', () => {
   it('checks every new unit: duplicate codes, sector, at least one', async () => {
     const original = await createUnit(database.db, { parentId: root.id, kind: 'district_federation' });
     const a = newUnit();
-    const dup = await admin.post(`/api/org-units/${original.id}/split`, { date: '2025-01-01', endOriginal: false, newUnits: [a, { ...newUnit(), code: a.code }] });
+    const dup = await admin.post(`/api/org-units/${original.id}/split`, {
+      date: '2025-01-01',
+      endOriginal: false,
+      newUnits: [a, { ...newUnit(), code: a.code }],
+    });
     expect(dup.json().error.fields).toEqual([{ field: 'newUnits.1.code', message: 'Mã đơn vị đã tồn tại.' }]);
-    const sector = await admin.post(`/api/org-units/${original.id}/split`, { date: '2025-01-01', endOriginal: false, newUnits: [newUnit({ sector: 'other' })] });
+    const sector = await admin.post(`/api/org-units/${original.id}/split`, {
+      date: '2025-01-01',
+      endOriginal: false,
+      newUnits: [newUnit({ sector: 'other' })],
+    });
     expect(sector.json().error.fields).toEqual([{ field: 'newUnits.0.sector', message: 'Chỉ công đoàn cơ sở mới có khu vực.' }]);
     const none = await admin.post(`/api/org-units/${original.id}/split`, { date: '2025-01-01', endOriginal: false, newUnits: [] });
     expect(none.json().error.fields).toEqual([{ field: 'newUnits', message: 'Cần ít nhất 1 mục.' }]);
@@ -88,7 +98,11 @@ describe('POST /api/org-units/:id/split', () => {
     const parent = await createUnit(database.db, { parentId: root.id, kind: 'district_federation' });
     const original = await createUnit(database.db, { parentId: parent.id, kind: 'grassroots_union' });
     const officer = await signInWithRole(app, database.db, 'federation_officer', original.id);
-    const res = await officer.post(`/api/org-units/${original.id}/split`, { date: '2025-01-01', endOriginal: false, newUnits: [newUnit()] });
+    const res = await officer.post(`/api/org-units/${original.id}/split`, {
+      date: '2025-01-01',
+      endOriginal: false,
+      newUnits: [newUnit()],
+    });
     expect(res.statusCode).toBe(403);
   });
 });

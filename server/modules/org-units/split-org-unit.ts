@@ -45,7 +45,8 @@ export async function splitOrgUnit(db: Executor, actor: Actor, id: string, input
     inTransaction(db, async (tx) => {
       const unit = await lockUnit(tx, id);
       const d = vnDate(date);
-      if (date < unit.validFrom || (endOriginal && date === unit.validFrom)) throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: d });
+      if (date < unit.validFrom || (endOriginal && date === unit.validFrom))
+        throw fieldError('UNIT_DATE_BEFORE_START', 'date', { date: d });
       if (unit.validTo !== null && unit.validTo < date) throw fieldError('UNIT_NOT_VALID_ON_DATE', 'date', { date: d });
       const parentId = (await parentRowOn(tx, id, date))?.parentId ?? null;
       await requireManageParent(tx, actor, parentId, date);
@@ -69,7 +70,10 @@ export async function splitOrgUnit(db: Executor, actor: Actor, id: string, input
         if (own && (own.validTo === null || own.validTo > lastDay)) {
           await tx.update(orgUnitParents).set({ validTo: lastDay }).where(eq(orgUnitParents.id, own.id));
         }
-        await tx.update(orgUnits).set({ validTo: lastDay, ...nextVersion(actor) }).where(eq(orgUnits.id, id));
+        await tx
+          .update(orgUnits)
+          .set({ validTo: lastDay, ...nextVersion(actor) })
+          .where(eq(orgUnits.id, id));
       }
 
       const inserted = await tx

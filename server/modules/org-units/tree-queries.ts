@@ -140,7 +140,15 @@ export function isCodeUniqueViolation(err: unknown): boolean {
 export interface OrgUnitDetailModel {
   unit: OrgUnitRow;
   parentId: string | null;
-  parents: Array<{ id: string; parentId: string; parentCode: string; parentName: string; validFrom: string; validTo: string | null; visible: boolean }>;
+  parents: Array<{
+    id: string;
+    parentId: string;
+    parentCode: string;
+    parentName: string;
+    validFrom: string;
+    validTo: string | null;
+    visible: boolean;
+  }>;
   links: Array<{
     id: string;
     kind: string;
@@ -159,7 +167,14 @@ export interface OrgUnitDetailModel {
     leftOn: string;
     /** The unit itself ended that day (dissolved, or merged into `to`). */
     ended: boolean;
-    to: { kind: 'parent' | 'merged_into' | 'split_from'; id: string; code: string; shortName: string; from: string; visible: boolean } | null;
+    to: {
+      kind: 'parent' | 'merged_into' | 'split_from';
+      id: string;
+      code: string;
+      shortName: string;
+      from: string;
+      visible: boolean;
+    } | null;
   }>;
 }
 
@@ -293,9 +308,23 @@ export async function loadOrgUnitDetail(db: Executor, actor: Actor, id: string, 
       leftOn: d.left_on,
       ended: Boolean(d.ended),
       to: d.parent_id
-        ? { kind: 'parent' as const, id: d.parent_id, code: d.parent_code!, shortName: d.parent_name!, from: d.parent_from!, visible: Boolean(d.parent_visible) }
+        ? {
+            kind: 'parent' as const,
+            id: d.parent_id,
+            code: d.parent_code!,
+            shortName: d.parent_name!,
+            from: d.parent_from!,
+            visible: Boolean(d.parent_visible),
+          }
         : d.link_id
-          ? { kind: d.link_kind as 'merged_into' | 'split_from', id: d.link_id, code: d.link_code!, shortName: d.link_name!, from: d.link_from!, visible: Boolean(d.link_visible) }
+          ? {
+              kind: d.link_kind as 'merged_into' | 'split_from',
+              id: d.link_id,
+              code: d.link_code!,
+              shortName: d.link_name!,
+              from: d.link_from!,
+              visible: Boolean(d.link_visible),
+            }
           : null,
     })),
     parents: parents.map((p) => ({
@@ -347,7 +376,11 @@ export function checkFoundingRecord(kind: string, record: { foundingDecision?: s
   if (kind !== 'grassroots_union') {
     for (const field of ['foundingDecision', 'initialMemberCount'] as const) {
       if (record[field] != null) {
-        throw new AppError('VALIDATION_FAILED', {}, { fields: [{ field, messageKey: 'units.foundingOnlyGrassroots' satisfies MessageKey }] });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          {},
+          { fields: [{ field, messageKey: 'units.foundingOnlyGrassroots' satisfies MessageKey }] },
+        );
       }
     }
     return;

@@ -60,7 +60,11 @@ export async function updateOrgUnit(db: Executor, actor: Actor, id: string, inpu
       checkFoundingRecord(kind, { foundingDecision: input.foundingDecision, initialMemberCount: input.initialMemberCount });
       const grassroots = kind === 'grassroots_union';
       const foundingDecision = !grassroots ? null : input.foundingDecision === undefined ? unit.foundingDecision : input.foundingDecision;
-      const initialMemberCount = !grassroots ? null : input.initialMemberCount === undefined ? unit.initialMemberCount : input.initialMemberCount;
+      const initialMemberCount = !grassroots
+        ? null
+        : input.initialMemberCount === undefined
+          ? unit.initialMemberCount
+          : input.initialMemberCount;
       if (input.code !== undefined && input.code !== unit.code && (await codeTaken(tx, input.code, id))) {
         throw fieldError('UNIT_CODE_TAKEN', 'code');
       }

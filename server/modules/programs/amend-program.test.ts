@@ -39,14 +39,29 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const res = await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Bổ sung chỉ tiêu' });
     expect(res.statusCode).toBe(201);
     const draft = res.json();
-    expect(draft).toMatchObject({ status: 'draft', version: 2, previousVersionId: original.id, number: original.number, symbol: 'CTr-LĐLĐ', year: 2024, issuedOn: null });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      version: 2,
+      previousVersionId: original.id,
+      number: original.number,
+      symbol: 'CTr-LĐLĐ',
+      year: 2024,
+      issuedOn: null,
+    });
     expect(draft.content).toEqual(sampleProgramBody(district.id).content);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id));
     expect(audit!.action).toBe('program.amend');
     expect((audit!.after as { reason: string }).reason).toBe('Bổ sung chỉ tiêu');
     // The original stays issued and readable, and still refuses edits.
     expect((await officer.get(`/api/programs/${original.id}`)).json().status).toBe('issued');
-    expect((await officer.patch(`/api/programs/${original.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', original.id),  title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+    expect(
+      (
+        await officer.patch(`/api/programs/${original.id}`, {
+          expectedVersion: await rowVersionOf(database.db, 'programs', original.id),
+          title: 'x',
+        })
+      ).json().error.code,
+    ).toBe('PROGRAM_NOT_EDITABLE');
   });
 
   it('refuses a draft, a program that already has a newer version, and an empty reason, changing nothing', async () => {
@@ -69,11 +84,23 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const original = await issued();
     const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json();
     // Sending the unchanged key (as the editor does) is fine.
-    const same = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  number: original.number, year: 2024, kind: 'program', title: 'Sửa' });
+    const same = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      number: original.number,
+      year: 2024,
+      kind: 'program',
+      title: 'Sửa',
+    });
     expect(same.statusCode).toBe(200);
-    const res = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  number: 999 });
+    const res = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      number: 999,
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0]).toMatchObject({ field: 'number', message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.' });
+    expect(res.json().error.fields[0]).toMatchObject({
+      field: 'number',
+      message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.',
+    });
     // A new program may not take the number either.
     const dup = await officer.post('/api/programs', sampleProgramBody(district.id, { number: original.number }));
     expect(dup.json().error.code).toBe('PROGRAM_NUMBER_TAKEN');
@@ -87,17 +114,35 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     content.targets[0].text = 'Chỉ tiêu đã sửa';
     content.taskGroups.push({ number: 10, title: 'Nhiệm vụ mới', paragraphs: [], actions: [{ text: 'Làm việc mới' }] });
     content.theme = '“Chủ đề mới”';
-    expect((await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  content, signerName: 'Nguyễn Văn A' })).statusCode).toBe(200);
+    expect(
+      (
+        await officer.patch(`/api/programs/${draft.id}`, {
+          expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+          content,
+          signerName: 'Nguyễn Văn A',
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const pending = (await officer.get(`/api/programs/${draft.id}/versions`)).json();
-    expect(pending.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'issued'], [2, 'draft']]);
+    expect(pending.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'issued'],
+      [2, 'draft'],
+    ]);
 
     const res = await officer.post(`/api/programs/${draft.id}/issue`);
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('issued');
     const old = (await officer.get(`/api/programs/${original.id}`)).json();
     expect(old.status).toBe('superseded');
-    expect((await officer.patch(`/api/programs/${original.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', original.id),  title: 'x' })).json().error.code).toBe('PROGRAM_NOT_EDITABLE');
+    expect(
+      (
+        await officer.patch(`/api/programs/${original.id}`, {
+          expectedVersion: await rowVersionOf(database.db, 'programs', original.id),
+          title: 'x',
+        })
+      ).json().error.code,
+    ).toBe('PROGRAM_NOT_EDITABLE');
     expect((await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json().error.code).toBe('PROGRAM_HAS_NEWER_VERSION');
 
     const expected = {
@@ -106,7 +151,11 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
       targets: { added: [], removed: ['10'], edited: ['1'], reordered: false },
       taskGroups: { added: [10], removed: [], edited: [], reordered: false },
     };
-    const [issueAudit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).then((rows) => rows.filter((r) => r.action === 'program.issue'));
+    const [issueAudit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, draft.id))
+      .then((rows) => rows.filter((r) => r.action === 'program.issue'));
     expect((issueAudit!.after as { changes: unknown }).changes).toEqual(expected);
     const supersede = await database.db.select().from(auditLog).where(eq(auditLog.entityId, original.id));
     expect(supersede.map((a) => a.action)).toContain('program.supersede');

@@ -47,7 +47,14 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
       } = source;
       const [row] = await tx
         .insert(programs)
-        .values({ ...copy, issuedOn: null, status: 'draft', version: source.version + 1, previousVersionId: source.id, createdBy: actor.userId })
+        .values({
+          ...copy,
+          issuedOn: null,
+          status: 'draft',
+          version: source.version + 1,
+          previousVersionId: source.id,
+          createdBy: actor.userId,
+        })
         .returning();
       await recordAudit(tx, actor, {
         action: 'program.amend',

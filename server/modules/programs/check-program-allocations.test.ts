@@ -6,7 +6,15 @@ import { sampleProgramBody } from './programs.fixtures.js';
 
 interface Check {
   programId: string;
-  items: Array<{ targetId: string; code: string | null; total: number; allocated: number; gap: number; allocationCount: number; status: string }>;
+  items: Array<{
+    targetId: string;
+    code: string | null;
+    total: number;
+    allocated: number;
+    gap: number;
+    allocationCount: number;
+    status: string;
+  }>;
 }
 
 describe('GET /api/programs/:id/allocation-check', () => {
@@ -30,10 +38,16 @@ describe('GET /api/programs/:id/allocation-check', () => {
     const t7a = (await ctx.database.db.select().from(targets).where(eq(targets.programId, ctx.programId))).find((r) => r.code === '7a');
     await ctx.database.db.insert(targetAllocations).values({ targetId: t7a!.id, unitId: ctx.unitIds.get('VT10')!, value: '2.5' });
     const body = (await ctx.officer.get(`/api/programs/${ctx.programId}/allocation-check`)).json() as Check;
-    expect(body.items.find((i) => i.code === '7a')).toMatchObject({ total: 10, allocated: 12.5, gap: 2.5, allocationCount: 4, status: 'unbalanced' });
+    expect(body.items.find((i) => i.code === '7a')).toMatchObject({
+      total: 10,
+      allocated: 12.5,
+      gap: 2.5,
+      allocationCount: 4,
+      status: 'unbalanced',
+    });
   });
 
-  it('is readable by a chair below (sums only, no unit named), not for a sibling\'s program; 404 for an admin on an unknown id', async () => {
+  it("is readable by a chair below (sums only, no unit named), not for a sibling's program; 404 for an admin on an unknown id", async () => {
     const res = await ctx.chair.get(`/api/programs/${ctx.programId}/allocation-check`);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain(ctx.unitIds.get('VT17')!);

@@ -60,7 +60,9 @@ describe('create a draft program', () => {
       message: 'Số 5 đã được dùng cho văn bản cùng loại của đơn vị trong năm 2024.',
     });
     // A plan may reuse the number of a program.
-    expect((await client.post('/api/programs', sampleProgramBody(district.id, { number: 5, kind: 'plan', symbol: 'KH-LĐLĐ' }))).statusCode).toBe(201);
+    expect(
+      (await client.post('/api/programs', sampleProgramBody(district.id, { number: 5, kind: 'plan', symbol: 'KH-LĐLĐ' }))).statusCode,
+    ).toBe(201);
     expect(await countPrograms()).toBe(before + 1);
   });
 

@@ -7,7 +7,17 @@ import { useDemoApp } from './demo.fixtures.js';
 import { sampleProgramBody } from './programs.fixtures.js';
 
 interface DeriveResult {
-  program: { id: string; unitId: string; year: number; kind: string; number: number; status: string; issuingBodyName: string; superiorBodyName: string | null; content: { theme: string; targets: unknown[]; taskGroups: Array<{ actions: Array<{ responsible?: string }> }>; legalBasis: string[] } };
+  program: {
+    id: string;
+    unitId: string;
+    year: number;
+    kind: string;
+    number: number;
+    status: string;
+    issuingBodyName: string;
+    superiorBodyName: string | null;
+    content: { theme: string; targets: unknown[]; taskGroups: Array<{ actions: Array<{ responsible?: string }> }>; legalBasis: string[] };
+  };
   inheritedTargets: Array<{ id: string; code: string | null; value: number }>;
   allocatedTargets: Array<{ id: string; code: string | null; value: number }>;
   needsAllocation: Array<{ code: string | null }>;
@@ -25,7 +35,7 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect([await count(programs), await count(targets)]).toEqual(before);
   });
 
-  it('refuses a unit that is not below the program\'s unit in its year', async () => {
+  it("refuses a unit that is not below the program's unit in its year", async () => {
     const before = [await count(programs), await count(targets), await count(auditLog)];
     const res = await ctx.admin.post(`/api/programs/${ctx.programId}/derive`, { unitId: ctx.unitIds.get('KG') });
     expect(res.statusCode).toBe(400);
@@ -44,7 +54,7 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect(res.json().error.code).toBe('PROGRAM_DERIVE_NOT_ISSUED');
   });
 
-  it('derives VT10\'s draft from the VT 2024 program: document copied, targets inherited or allocated, one audit entry', async () => {
+  it("derives VT10's draft from the VT 2024 program: document copied, targets inherited or allocated, one audit entry", async () => {
     const vt10 = ctx.unitIds.get('VT10')!;
     const res = await ctx.officer.post(`/api/programs/${ctx.programId}/derive`, { unitId: vt10 });
     expect(res.statusCode, res.body).toBe(201);
@@ -124,6 +134,13 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     expect(issued.statusCode).toBe(200);
     expect(issued.json().status).toBe('issued');
     // The federation's own program stays out of the chair's hands.
-    expect((await chair.patch(`/api/programs/${ctx.programId}`, { expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),  title: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await chair.patch(`/api/programs/${ctx.programId}`, {
+          expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),
+          title: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

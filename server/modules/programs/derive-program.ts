@@ -98,7 +98,10 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           actions: g.actions.map(({ responsible: _r, ...a }) => a),
         })),
         organisation: [
-          { actor: `Ban Chấp hành ${child!.shortName}`, duties: ['Căn cứ Chương trình này, tổ chức triển khai thực hiện và báo cáo kết quả về cấp trên.'] },
+          {
+            actor: `Ban Chấp hành ${child!.shortName}`,
+            duties: ['Căn cứ Chương trình này, tổ chức triển khai thực hiện và báo cáo kết quả về cấp trên.'],
+          },
         ],
         recipients: parent ? [{ name: parent.short_name, forReport: true }] : [],
         archive: 'VT',

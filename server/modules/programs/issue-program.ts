@@ -32,11 +32,21 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
     const changes = previous ? versionChanges(previous.program, before) : undefined;
     const [after] = await tx
       .update(programs)
-      .set({ status: 'issued', issuedOn, issuedAt: new Date(), issuedBy: actor.userId, changeSummary: changes ?? null, ...nextVersion(actor) })
+      .set({
+        status: 'issued',
+        issuedOn,
+        issuedAt: new Date(),
+        issuedBy: actor.userId,
+        changeSummary: changes ?? null,
+        ...nextVersion(actor),
+      })
       .where(eq(programs.id, before.id))
       .returning();
     if (previous) {
-      await tx.update(programs).set({ status: 'superseded', ...nextVersion(actor) }).where(eq(programs.id, previous.program.id));
+      await tx
+        .update(programs)
+        .set({ status: 'superseded', ...nextVersion(actor) })
+        .where(eq(programs.id, previous.program.id));
       await recordAudit(tx, actor, {
         action: 'program.supersede',
         entityType: 'program',

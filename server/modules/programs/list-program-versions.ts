@@ -40,14 +40,29 @@ export async function listProgramVersions(db: Executor, actor: Actor, id: string
     let changes: ProgramChanges | null = null;
     if (row.changeSummary) changes = row.changeSummary;
     else if (previous) changes = versionChanges(previous, row);
-    return { id: row.id, version: row.version, status: row.status as 'draft' | 'issued' | 'superseded', issuedOn: toDateOnly(row.issuedOn), changes };
+    return {
+      id: row.id,
+      version: row.version,
+      status: row.status as 'draft' | 'issued' | 'superseded',
+      issuedOn: toDateOnly(row.issuedOn),
+      changes,
+    };
   });
 }
 
 type ProgramRow = typeof programs.$inferSelect;
 
 /** Header fields compared between versions (the key fields never change; each version has its own date). */
-const HEADER_FIELDS = ['symbol', 'place', 'title', 'superiorBodyName', 'issuingBodyName', 'signatureAuthority', 'signerTitle', 'signerName'] as const;
+const HEADER_FIELDS = [
+  'symbol',
+  'place',
+  'title',
+  'superiorBodyName',
+  'issuingBodyName',
+  'signatureAuthority',
+  'signerTitle',
+  'signerName',
+] as const;
 
 /** What changed from one version to the next. */
 export function versionChanges(previous: ProgramRow, next: ProgramRow): ProgramChanges {

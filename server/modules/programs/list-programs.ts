@@ -21,7 +21,10 @@ export async function listPrograms(db: Executor, actor: Actor, query: ListProgra
     .offset((query.page - 1) * query.pageSize);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.page > 1) {
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(programs).where(where);
+    const [c] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(programs)
+      .where(where);
     total = c?.n ?? 0;
   }
   return {

@@ -8,7 +8,7 @@ import { targetAllocations, targets } from '../../db/schema/index.js';
 import { useDemoApp } from './demo.fixtures.js';
 import { sampleProgramBody } from './programs.fixtures.js';
 
-describe('programs and targets issued above the caller\'s unit', () => {
+describe("programs and targets issued above the caller's unit", () => {
   const ctx = useDemoApp();
   let vtDraft: string;
   let ag2024: string;
@@ -20,7 +20,10 @@ describe('programs and targets issued above the caller\'s unit', () => {
 
   beforeAll(async () => {
     const create = async (unit: string, year: number, issue: boolean, number = 50) => {
-      const res = await ctx.admin.post('/api/programs', sampleProgramBody(ctx.unitIds.get(unit)!, { year, number, title: `Chương trình ${unit} ${year}` }));
+      const res = await ctx.admin.post(
+        '/api/programs',
+        sampleProgramBody(ctx.unitIds.get(unit)!, { year, number, title: `Chương trình ${unit} ${year}` }),
+      );
       expect(res.statusCode, res.body).toBe(201);
       if (issue) expect((await ctx.admin.post(`/api/programs/${res.json().id}/issue`)).statusCode).toBe(200);
       return res.json().id as string;
@@ -32,12 +35,20 @@ describe('programs and targets issued above the caller\'s unit', () => {
     const rows = await ctx.database.db.select().from(targets).where(eq(targets.programId, ctx.programId));
     target9 = rows.find((r) => r.code === '9')!.id;
     target7a = rows.find((r) => r.code === '7a')!.id;
-    const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = rows.find((r) => r.code === '1')! as typeof rows[number] & { createdAt?: unknown; updatedAt?: unknown };
-    const [t] = await ctx.database.db.insert(targets).values({ ...copy, programId: vtDraft, code: '99', text: 'Chỉ tiêu của dự thảo' }).returning();
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      ...copy
+    } = rows.find((r) => r.code === '1')! as (typeof rows)[number] & { createdAt?: unknown; updatedAt?: unknown };
+    const [t] = await ctx.database.db
+      .insert(targets)
+      .values({ ...copy, programId: vtDraft, code: '99', text: 'Chỉ tiêu của dự thảo' })
+      .returning();
     draftTarget = t!.id;
   });
 
-  it('lists the issued programs of the units above the chair\'s unit in their year, not drafts, not siblings', async () => {
+  it("lists the issued programs of the units above the chair's unit in their year, not drafts, not siblings", async () => {
     const res = await ctx.chair.get('/api/programs?pageSize=100');
     expect(res.statusCode).toBe(200);
     const ids = (res.json().items as Array<{ id: string }>).map((p) => p.id);
@@ -57,10 +68,17 @@ describe('programs and targets issued above the caller\'s unit', () => {
     expect((await ctx.chair.get(`/api/programs/${vtDraft}`)).statusCode).toBe(403);
     expect((await ctx.chair.get(`/api/programs/${ag2024}`)).statusCode).toBe(403);
     expect((await ctx.chair.get(`/api/programs/${siblingProgram}`)).statusCode).toBe(403);
-    expect((await ctx.chair.patch(`/api/programs/${ctx.programId}`, { expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),  title: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await ctx.chair.patch(`/api/programs/${ctx.programId}`, {
+          expectedVersion: await rowVersionOf(ctx.database.db, 'programs', ctx.programId),
+          title: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
-  it('shows the targets set above, with only the chair\'s own allocation', async () => {
+  it("shows the targets set above, with only the chair's own allocation", async () => {
     const res = await ctx.chair.get(`/api/targets?programId=${ctx.programId}`);
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{ id: string; allocations: Array<{ unitId: string; value: number }> }>;
@@ -72,7 +90,7 @@ describe('programs and targets issued above the caller\'s unit', () => {
     expect(officer.find((t) => t.id === target9)!.allocations.length).toBe(15);
   });
 
-  it('computes progress of those targets, but not of a draft program\'s', async () => {
+  it("computes progress of those targets, but not of a draft program's", async () => {
     const res = await ctx.chair.get(`/api/targets/progress?programId=${ctx.programId}&asOf=2024-11-30`);
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(11);
@@ -84,7 +102,7 @@ describe('programs and targets issued above the caller\'s unit', () => {
     expect((await ctx.chair.get(`/api/targets/${draftTarget}/breakdown?asOf=2024-11-30`)).statusCode).toBe(403);
   });
 
-  it('breaks a target set above down to the chair\'s own unit only', async () => {
+  it("breaks a target set above down to the chair's own unit only", async () => {
     const res = await ctx.chair.get(`/api/targets/${target9}/breakdown?asOf=2024-11-30`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as { units: Array<{ unitId: string }>; allocations: Array<{ unitId: string }> };

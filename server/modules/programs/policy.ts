@@ -4,7 +4,16 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { canReachUnit, inUnitScope, isSystemAdmin, READ_ROLES, requireUnitAccess, requireWriteAccess, writeDateFor, type Actor } from '../../lib/access.js';
+import {
+  canReachUnit,
+  inUnitScope,
+  isSystemAdmin,
+  READ_ROLES,
+  requireUnitAccess,
+  requireWriteAccess,
+  writeDateFor,
+  type Actor,
+} from '../../lib/access.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 
 /** Reading: anyone with a role over the issuing unit. */
@@ -55,7 +64,11 @@ export function visiblePrograms(actor: Actor, p: { unitId: Column; year: Column;
 }
 
 /** Throws 403 unless the program is visible to the caller (see visiblePrograms). */
-export async function requireProgramVisible(db: Executor, actor: Actor, program: { unitId: string; year: number; status: string }): Promise<void> {
+export async function requireProgramVisible(
+  db: Executor,
+  actor: Actor,
+  program: { unitId: string; year: number; status: string },
+): Promise<void> {
   if (await canReachUnit(db, actor, program.unitId, READ_ROLES)) return;
   if (program.status === 'draft') throw forbidden();
   const [row] = await queryRows<{ ok: boolean }>(

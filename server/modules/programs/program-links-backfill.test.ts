@@ -54,14 +54,19 @@ describe('migration program_links: backfill from the audit log', () => {
     const derived = await officer.post(`/api/programs/${source.id}/derive`, { unitId: grassroots.id });
     expect(derived.statusCode, derived.body).toBe(201);
     const derivedId = (derived.json() as { program: { id: string } }).program.id;
-    const draft = (await officer.post(`/api/programs/${source.id}/amend`, { reason: 'Điều chỉnh' })).json() as { id: string; rowVersion: number };
-    expect((await officer.patch(`/api/programs/${draft.id}`, { signerName: 'Nguyễn Văn A', expectedVersion: draft.rowVersion })).statusCode).toBe(200);
+    const draft = (await officer.post(`/api/programs/${source.id}/amend`, { reason: 'Điều chỉnh' })).json() as {
+      id: string;
+      rowVersion: number;
+    };
+    expect(
+      (await officer.patch(`/api/programs/${draft.id}`, { signerName: 'Nguyễn Văn A', expectedVersion: draft.rowVersion })).statusCode,
+    ).toBe(200);
     expect((await officer.post(`/api/programs/${draft.id}/issue`)).statusCode).toBe(200);
 
     const snapshot = async () =>
-      (await database.db.select({ id: programs.id, from: programs.derivedFromProgramId, changes: programs.changeSummary }).from(programs)).sort(
-        (a, b) => a.id.localeCompare(b.id),
-      );
+      (
+        await database.db.select({ id: programs.id, from: programs.derivedFromProgramId, changes: programs.changeSummary }).from(programs)
+      ).sort((a, b) => a.id.localeCompare(b.id));
     const written = await snapshot();
     expect(written.find((p) => p.id === derivedId)!.from).toBe(source.id);
     expect(written.find((p) => p.id === draft.id)!.changes).toMatchObject({ header: ['signerName'] });

@@ -178,7 +178,10 @@ function bodyParagraphs(p: ProgramDocument): Paragraph[] {
 function signatureBlock(p: ProgramDocument): Table {
   const width = Math.round(TEXT_WIDTH * 0.5);
   const line = (text: string, style: Omit<RunSpec, 'text'>) =>
-    new Paragraph({ spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text, ...style })] });
+    new Paragraph({
+      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      children: [new TextRun({ text, ...style })],
+    });
   const left = [
     line(DOCUMENT_FORM.recipients, { bold: true, italics: true, size: pt(12) }),
     ...p.content.recipients.map((r) => line(recipientLine(r), { size: pt(11) })),

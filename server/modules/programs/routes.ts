@@ -25,7 +25,14 @@ export default async function programRoutes(app: App) {
 
   app.get(
     '/programs',
-    { schema: { tags, summary: 'Danh sách chương trình công tác trong phạm vi', querystring: ListProgramsQuery, response: responses({ 200: ProgramPage }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách chương trình công tác trong phạm vi',
+        querystring: ListProgramsQuery,
+        response: responses({ 200: ProgramPage }),
+      },
+    },
     async (req) => {
       const page = await listPrograms(db, req.actor!, req.query);
       return { ...page, items: page.items.map((r) => presentProgramSummary(r.program, r.unitName)) };
@@ -47,7 +54,13 @@ export default async function programRoutes(app: App) {
   app.patch(
     '/programs/:id',
     {
-      schema: { tags, summary: 'Sửa dự thảo chương trình', params: IdParams, body: UpdateProgramBody, response: responses({ 200: ProgramDetail }) },
+      schema: {
+        tags,
+        summary: 'Sửa dự thảo chương trình',
+        params: IdParams,
+        body: UpdateProgramBody,
+        response: responses({ 200: ProgramDetail }),
+      },
     },
     async (req) => present(await updateProgram(db, req.actor!, req.params.id, req.body)),
   );
@@ -61,7 +74,13 @@ export default async function programRoutes(app: App) {
   app.post(
     '/programs/:id/amend',
     {
-      schema: { tags, summary: 'Sửa đổi, bổ sung chương trình đã ban hành (tạo phiên bản dự thảo mới)', params: IdParams, body: AmendProgramBody, response: responses({ 201: ProgramDetail }) },
+      schema: {
+        tags,
+        summary: 'Sửa đổi, bổ sung chương trình đã ban hành (tạo phiên bản dự thảo mới)',
+        params: IdParams,
+        body: AmendProgramBody,
+        response: responses({ 201: ProgramDetail }),
+      },
     },
     async (req, reply) => reply.code(201).send(present(await amendProgram(db, req.actor!, req.params.id, req.body))),
   );
@@ -69,7 +88,13 @@ export default async function programRoutes(app: App) {
   app.post(
     '/programs/:id/derive',
     {
-      schema: { tags, summary: 'Cụ thể hóa chương trình cho đơn vị cấp dưới (tạo dự thảo)', params: IdParams, body: DeriveProgramBody, response: responses({ 201: DeriveProgramResult }) },
+      schema: {
+        tags,
+        summary: 'Cụ thể hóa chương trình cho đơn vị cấp dưới (tạo dự thảo)',
+        params: IdParams,
+        body: DeriveProgramBody,
+        response: responses({ 201: DeriveProgramResult }),
+      },
     },
     async (req, reply) => {
       const result = await deriveProgram(db, req.actor!, req.params.id, req.body);
@@ -79,13 +104,27 @@ export default async function programRoutes(app: App) {
 
   app.get(
     '/programs/:id/allocation-check',
-    { schema: { tags, summary: 'Kiểm tra phân bổ các chỉ tiêu tổng của chương trình', params: IdParams, response: responses({ 200: AllocationCheck }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra phân bổ các chỉ tiêu tổng của chương trình',
+        params: IdParams,
+        response: responses({ 200: AllocationCheck }),
+      },
+    },
     async (req) => checkProgramAllocations(db, req.actor!, req.params.id),
   );
 
   app.get(
     '/programs/:id/versions',
-    { schema: { tags, summary: 'Các phiên bản của chương trình và nội dung thay đổi', params: IdParams, response: responses({ 200: ProgramVersionList }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Các phiên bản của chương trình và nội dung thay đổi',
+        params: IdParams,
+        response: responses({ 200: ProgramVersionList }),
+      },
+    },
     async (req) => listProgramVersions(db, req.actor!, req.params.id),
   );
 

@@ -35,7 +35,12 @@ describe('edit a draft program', () => {
   it('saves changes to a draft and audits before and after', async () => {
     const draft = await createDraft();
     const content = { ...sampleProgramBody(district.id).content, theme: '“Chủ đề mới”' };
-    const res = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  title: 'Công tác Công đoàn năm 2025', year: 2025, content });
+    const res = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      title: 'Công tác Công đoàn năm 2025',
+      year: 2025,
+      content,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().title).toBe('Công tác Công đoàn năm 2025');
     expect(res.json().content.theme).toBe('“Chủ đề mới”');
@@ -48,7 +53,11 @@ describe('edit a draft program', () => {
     const draft = await createDraft();
     expect((await officer.post(`/api/programs/${draft.id}/issue`)).statusCode).toBe(200);
     const [before] = await database.db.select().from(programs).where(eq(programs.id, draft.id));
-    const res = await officer.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  title: 'Đổi tên', signerName: 'Người khác' });
+    const res = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      title: 'Đổi tên',
+      signerName: 'Người khác',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('PROGRAM_NOT_EDITABLE');
     expect(res.json().error.message).toBe('Chương trình đã ban hành, không thể sửa. Hãy tạo phiên bản mới để thay thế.');
@@ -62,7 +71,10 @@ describe('edit a draft program', () => {
     const a = await createDraft();
     const b = await createDraft();
     const [aRow] = await database.db.select().from(programs).where(eq(programs.id, a.id));
-    const res = await officer.patch(`/api/programs/${b.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', b.id),  number: aRow!.number });
+    const res = await officer.patch(`/api/programs/${b.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', b.id),
+      number: aRow!.number,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('number');
   });
@@ -71,7 +83,16 @@ describe('edit a draft program', () => {
     const draft = await createDraft();
     const viewer = await createUser(database.db, { role: 'viewer', unitId: district.id });
     const client = await signInAs(app, viewer.username);
-    expect((await client.patch(`/api/programs/${draft.id}`, { expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),  title: 'x' })).statusCode).toBe(403);
-    expect((await officer.patch('/api/programs/00000000-0000-4000-8000-000000000000', { expectedVersion: 1, title: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await client.patch(`/api/programs/${draft.id}`, {
+          expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+          title: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await officer.patch('/api/programs/00000000-0000-4000-8000-000000000000', { expectedVersion: 1, title: 'x' })).statusCode).toBe(
+      403,
+    );
   });
 });

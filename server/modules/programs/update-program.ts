@@ -23,7 +23,10 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
       await requireVersion(tx, 'programs', before, input.expectedVersion);
       if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE');
       const { expectedVersion, ...fields } = input;
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<UpdateProgramBody, 'expectedVersion'>;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<
+        UpdateProgramBody,
+        'expectedVersion'
+      >;
       // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
       if (before.previousVersionId) {
         for (const field of ['year', 'kind', 'number'] as const) {
@@ -58,7 +61,8 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
       return { program: after!, unitName: found.unitName };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number ?? '', year: input.year ?? '' });
+    if (isUniqueViolation(error))
+      throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number ?? '', year: input.year ?? '' });
     throw error;
   }
 }

@@ -23,7 +23,9 @@ describe('POST /api/users/:id/assignments (add-role-assignment)', () => {
     ]);
     expect((await client.get('/api/auth/me')).json().permissions).toContain('viewUnits');
     const rows = await auditRowsFor(ctx.database, res.json().assignments[0].id);
-    expect(rows).toMatchObject([{ action: 'assignment.create', unitId: ctx.child.id, after: { role: 'grassroots_officer', userId: user.id } }]);
+    expect(rows).toMatchObject([
+      { action: 'assignment.create', unitId: ctx.child.id, after: { role: 'grassroots_officer', userId: user.id } },
+    ]);
   });
 
   it('refuses an end before the start, an unknown unit or role, and an unknown user, writing nothing', async () => {
@@ -36,7 +38,10 @@ describe('POST /api/users/:id/assignments (add-role-assignment)', () => {
       code: 'ASSIGNMENT_DATES_INVALID',
       fields: [{ field: 'validTo', message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' }],
     });
-    const unit = await ctx.adminClient.post(`/api/users/${user.id}/assignments`, { ...base, unitId: '00000000-0000-4000-8000-000000000000' });
+    const unit = await ctx.adminClient.post(`/api/users/${user.id}/assignments`, {
+      ...base,
+      unitId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().error.fields).toEqual([{ field: 'unitId', message: 'Không tìm thấy đơn vị được chọn.' }]);
     const role = await ctx.adminClient.post(`/api/users/${user.id}/assignments`, { ...base, role: 'king' });

@@ -17,7 +17,12 @@ import type { CreateUserBody } from './schemas.js';
  * already holds it (the demo loader hashes each distinct password once, outside
  * its transaction); never set from a request.
  */
-export async function createUser(db: Executor, actor: Actor, input: CreateUserBody, options: { passwordHash?: string } = {}): Promise<string> {
+export async function createUser(
+  db: Executor,
+  actor: Actor,
+  input: CreateUserBody,
+  options: { passwordHash?: string } = {},
+): Promise<string> {
   requireUserAction(actor, 'create');
   const username = input.username.toLowerCase();
   const assignments = input.assignments ?? [];

@@ -17,7 +17,9 @@ describe('DELETE /api/users/:id/assignments/:assignmentId (delete-role-assignmen
     expect(res.statusCode).toBe(200);
     expect(res.json().assignments).toEqual([]);
     const rows = await auditRowsFor(ctx.database, assignment.id);
-    expect(rows).toMatchObject([{ action: 'assignment.delete', unitId: ctx.unit.id, before: { role: 'federation_officer', userId: user.id }, after: null }]);
+    expect(rows).toMatchObject([
+      { action: 'assignment.delete', unitId: ctx.unit.id, before: { role: 'federation_officer', userId: user.id }, after: null },
+    ]);
     const again = await ctx.adminClient.delete(`/api/users/${user.id}/assignments/${assignment.id}`);
     expect(again.statusCode).toBe(404);
   });

@@ -13,7 +13,11 @@ describe('POST /api/users/:id/disable (disable-user)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().disabled).toBe(true);
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
-    const signIn = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: TEST_PASSWORD } });
+    const signIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(403);
     expect(signIn.json().error.code).toBe('USER_DISABLED');
     const rows = await auditRowsFor(ctx.database, user.id);

@@ -17,7 +17,9 @@ describe('GET /api/users (list-users)', () => {
     await createUser(db, { username: 'mai.tt', fullName: 'Trần Thị Mai', role: 'viewer', unitId: other.id, disabled: true });
     // An ended viewer role does not make "old" a viewer today.
     const old = await createUser(db, { username: 'old.viewer', fullName: 'Cũ' });
-    await db.insert(roleAssignments).values({ userId: old.id, role: 'viewer', unitId: other.id, validFrom: '2020-01-01', validTo: '2021-01-01' });
+    await db
+      .insert(roleAssignments)
+      .values({ userId: old.id, role: 'viewer', unitId: other.id, validFrom: '2020-01-01', validTo: '2021-01-01' });
 
     const names = async (query: string) => {
       const res = await ctx.adminClient.get(`/api/users${query}`);
@@ -40,7 +42,12 @@ describe('GET /api/users (list-users)', () => {
     expect(past.json()).toMatchObject({ items: [], total: 3, page: 5 });
 
     const first = (await ctx.adminClient.get(`/api/users?q=hung`)).json().items[0];
-    expect(first).toMatchObject({ id: hung.id, email: null, disabled: false, assignments: [{ role: 'federation_leader', unitCode: other.code }] });
+    expect(first).toMatchObject({
+      id: hung.id,
+      email: null,
+      disabled: false,
+      assignments: [{ role: 'federation_leader', unitCode: other.code }],
+    });
     expect(ha.id).toBeTruthy();
   });
 

@@ -31,10 +31,7 @@ export async function listUsers(
   if (query.status === 'active') where.push(isNull(users.disabledAt));
   if (query.status === 'disabled') where.push(isNotNull(users.disabledAt));
   if (query.role || query.unitId) {
-    const conditions = [
-      eq(roleAssignments.userId, users.id),
-      or(isNull(roleAssignments.validTo), gte(roleAssignments.validTo, today))!,
-    ];
+    const conditions = [eq(roleAssignments.userId, users.id), or(isNull(roleAssignments.validTo), gte(roleAssignments.validTo, today))!];
     if (query.role) conditions.push(eq(roleAssignments.role, query.role));
     if (query.unitId) conditions.push(eq(roleAssignments.unitId, query.unitId));
     where.push(sql`exists (select 1 from ${roleAssignments} where ${and(...conditions)})`);

@@ -34,7 +34,9 @@ describe('POST /api/users/:id/reset-password (reset-user-password)', () => {
     expect(common.json().error.fields).toEqual([
       { field: 'newPassword', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán. Vui lòng chọn mật khẩu khác.' },
     ]);
-    const missing = await ctx.adminClient.post('/api/users/00000000-0000-4000-8000-000000000000/reset-password', { newPassword: 'Moi@2024vt!' });
+    const missing = await ctx.adminClient.post('/api/users/00000000-0000-4000-8000-000000000000/reset-password', {
+      newPassword: 'Moi@2024vt!',
+    });
     expect(missing.statusCode).toBe(404);
     expect(await auditCount(ctx.database)).toBe(before);
   });

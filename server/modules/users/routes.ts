@@ -60,7 +60,15 @@ export default async function usersRoutes(app: App) {
 
   app.patch(
     '/users/:id',
-    { schema: { tags, summary: 'Sửa thông tin người dùng', params: UserParams, body: UpdateUserBody, response: responses({ 200: UserView }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin người dùng',
+        params: UserParams,
+        body: UpdateUserBody,
+        response: responses({ 200: UserView }),
+      },
+    },
     async (req) => {
       await updateUser(db, req.actor!, req.params.id, req.body);
       return presentUser(await getUser(db, req.actor!, req.params.id));
@@ -69,7 +77,9 @@ export default async function usersRoutes(app: App) {
 
   app.post(
     '/users/:id/reset-password',
-    { schema: { tags, summary: 'Đặt lại mật khẩu', params: UserParams, body: ResetPasswordBody, response: responses({ 200: OkResponse }) } },
+    {
+      schema: { tags, summary: 'Đặt lại mật khẩu', params: UserParams, body: ResetPasswordBody, response: responses({ 200: OkResponse }) },
+    },
     async (req) => {
       await resetUserPassword(db, req.actor!, req.params.id, req.body);
       return { ok: true as const };

@@ -18,9 +18,14 @@ describe('PATCH /api/users/:id/assignments/:assignmentId (update-role-assignment
     expect(res.json().assignments[0]).toMatchObject({ id: assignment.id, validTo: yesterday, includesSubtree: true });
     expect((await client.get('/api/auth/me')).json().permissions).not.toContain('viewUnits');
     const rows = await auditRowsFor(ctx.database, assignment.id);
-    expect(rows).toMatchObject([{ action: 'assignment.update', unitId: ctx.unit.id, before: { validTo: null }, after: { validTo: yesterday } }]);
+    expect(rows).toMatchObject([
+      { action: 'assignment.update', unitId: ctx.unit.id, before: { validTo: null }, after: { validTo: yesterday } },
+    ]);
     // Re-opening and narrowing to the unit alone.
-    const reopened = await ctx.adminClient.patch(`/api/users/${user.id}/assignments/${assignment.id}`, { validTo: null, includesSubtree: false });
+    const reopened = await ctx.adminClient.patch(`/api/users/${user.id}/assignments/${assignment.id}`, {
+      validTo: null,
+      includesSubtree: false,
+    });
     expect(reopened.json().assignments[0]).toMatchObject({ validTo: null, includesSubtree: false });
   });
 

@@ -106,9 +106,7 @@ export function AppLayout() {
       )}
       <Layout>
         <Layout.Header className="app-header">
-          {isPhone && (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
-          )}
+          {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />}
           {isPhone && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
           <div style={{ flex: 1 }} />
           <Button type="text" icon={<TranslationOutlined />} onClick={switchLocale} aria-label={t('common.language')}>
@@ -136,7 +134,15 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <EndedUnitNotice assignments={user.assignments} />
-          <Suspense fallback={<div className="page-loading"><Spin tip={t('common.loading')}><div style={{ minHeight: 120 }} /></Spin></div>}>
+          <Suspense
+            fallback={
+              <div className="page-loading">
+                <Spin tip={t('common.loading')}>
+                  <div style={{ minHeight: 120 }} />
+                </Spin>
+              </div>
+            }
+          >
             <Outlet />
           </Suspense>
         </Layout.Content>

@@ -69,7 +69,13 @@ export function UnitSearchSelect({ value, onChange, asOf, initialOption, id, ...
       items.unshift({
         value,
         label: `${initialOption.name} (${initialOption.code})`,
-        unit: { id: value, code: initialOption.code, shortName: initialOption.name, fullName: initialOption.name, kind: 'grassroots_union' },
+        unit: {
+          id: value,
+          code: initialOption.code,
+          shortName: initialOption.name,
+          fullName: initialOption.name,
+          kind: 'grassroots_union',
+        },
       });
     }
     return items;
@@ -104,7 +110,13 @@ export function UnitSearchSelect({ value, onChange, asOf, initialOption, id, ...
         );
       }}
       notFoundContent={
-        search.isError ? t('users.unitsLoadFailed') : q ? (search.isFetching ? t('common.loading') : t('common.empty')) : t('users.unitPlaceholder')
+        search.isError
+          ? t('users.unitsLoadFailed')
+          : q
+            ? search.isFetching
+              ? t('common.loading')
+              : t('common.empty')
+            : t('users.unitPlaceholder')
       }
       style={{ width: '100%' }}
     />

@@ -26,7 +26,20 @@ export interface FilterBarProps {
   pinned?: ReactNode;
 }
 
-export function FilterBar({ name, testIds, q, onSearch, placeholder, toggleLabel, clearLabel, activeMore, hasFilters, onClear, children, pinned }: FilterBarProps) {
+export function FilterBar({
+  name,
+  testIds,
+  q,
+  onSearch,
+  placeholder,
+  toggleLabel,
+  clearLabel,
+  activeMore,
+  hasFilters,
+  onClear,
+  children,
+  pinned,
+}: FilterBarProps) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [showMore, setShowMore] = useState(false);

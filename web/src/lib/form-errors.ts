@@ -11,9 +11,7 @@ export function applyApiError(form: FormInstance, error: unknown): string | null
   const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
   const placed = error.fields.filter((f) => known.has(f.field.split('.')[0]!));
   if (placed.length) {
-    form.setFields(
-      placed.map((f) => ({ name: f.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })),
-    );
+    form.setFields(placed.map((f) => ({ name: f.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
   }
   const rest = error.fields.filter((f) => !placed.includes(f));
   if (placed.length && !rest.length) return null;

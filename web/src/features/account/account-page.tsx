@@ -39,7 +39,11 @@ export function AccountPage() {
             );
           }}
         >
-          <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('auth.currentPassword')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
@@ -58,7 +62,9 @@ export function AccountPage() {
               { required: true, message: t('validation.required') },
               ({ getFieldValue }) => ({
                 validator: (_, value) =>
-                  !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                  !value || getFieldValue('newPassword') === value
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('auth.passwordMismatch'))),
               }),
             ]}
           >

@@ -50,7 +50,6 @@ export function useAuditFacets() {
   });
 }
 
-
 /** Units for the filter's picker (today's tree in the caller's scope); with q, only the matches. */
 export function useAuditUnitOptions(q: string) {
   return useQuery({

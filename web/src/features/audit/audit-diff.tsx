@@ -12,7 +12,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const cell = (v: string | null) => (v === null ? <span className="audit-diff-empty">{t('audit.emptyValue')}</span> : v);
   const showBefore = before != null;
   const showAfter = after != null;
-  const mark = (kind: DiffKind) => (kind === 'same' || kind === 'value' ? null : <span className={`audit-diff-badge audit-diff-badge-${kind}`}>{t(KIND_KEYS[kind])}</span>);
+  const mark = (kind: DiffKind) =>
+    kind === 'same' || kind === 'value' ? null : <span className={`audit-diff-badge audit-diff-badge-${kind}`}>{t(KIND_KEYS[kind])}</span>;
   return (
     <div className="audit-diff-wrap" data-testid="audit-diff">
       <table className="audit-diff">

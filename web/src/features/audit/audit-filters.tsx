@@ -20,7 +20,9 @@ export function AuditFilterBar({ filters, onChange, onClear, hasFilters }: Props
   const { t } = useI18n();
   const facets = useAuditFacets();
   const isPhone = useIsPhone();
-  const activeMore = [filters.userId, filters.entityType, filters.action, filters.unitId, filters.from || filters.to].filter(Boolean).length;
+  const activeMore = [filters.userId, filters.entityType, filters.action, filters.unitId, filters.from || filters.to].filter(
+    Boolean,
+  ).length;
 
   return (
     <FilterBar

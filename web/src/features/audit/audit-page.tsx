@@ -53,24 +53,24 @@ export function AuditPage() {
   const entity = (e: AuditEntry) => {
     const href = entityHref(e);
     return (
-    <span className="audit-entity">
-      <span>{entityTypeLabel(t, e.entityType)}</span>
-      {e.entityLabel &&
-        (href ? (
-          <Link to={href} className="audit-entity-link" title={e.entityId ?? undefined} data-testid="audit-entity-link">
-            {e.entityLabel}
-          </Link>
-        ) : (
-          <Typography.Text strong title={e.entityId ?? undefined}>
-            {e.entityLabel}
+      <span className="audit-entity">
+        <span>{entityTypeLabel(t, e.entityType)}</span>
+        {e.entityLabel &&
+          (href ? (
+            <Link to={href} className="audit-entity-link" title={e.entityId ?? undefined} data-testid="audit-entity-link">
+              {e.entityLabel}
+            </Link>
+          ) : (
+            <Typography.Text strong title={e.entityId ?? undefined}>
+              {e.entityLabel}
+            </Typography.Text>
+          ))}
+        {e.entityId && !e.entityLabel && (
+          <Typography.Text type="secondary" className="audit-entity-id" copyable={{ text: e.entityId }} title={e.entityId}>
+            {shortId(e.entityId)}
           </Typography.Text>
-        ))}
-      {e.entityId && !e.entityLabel && (
-        <Typography.Text type="secondary" className="audit-entity-id" copyable={{ text: e.entityId }} title={e.entityId}>
-          {shortId(e.entityId)}
-        </Typography.Text>
-      )}
-    </span>
+        )}
+      </span>
     );
   };
   const unit = (e: AuditEntry) =>
@@ -130,7 +130,13 @@ export function AuditPage() {
       {isPhone ? (
         <Spin spinning={list.isFetching}>
           <div className="audit-cards" data-testid="audit-cards">
-            {list.isLoading ? <Card loading /> : items.length === 0 ? <Card>{empty}</Card> : items.map((e) => <AuditCard key={e.id} entry={e} user={user(e)} action={action(e)} entity={entity(e)} unit={unit(e)} />)}
+            {list.isLoading ? (
+              <Card loading />
+            ) : items.length === 0 ? (
+              <Card>{empty}</Card>
+            ) : (
+              items.map((e) => <AuditCard key={e.id} entry={e} user={user(e)} action={action(e)} entity={entity(e)} unit={unit(e)} />)
+            )}
           </div>
           {total > 0 && <Pagination {...pagination} className="audit-pagination" />}
         </Spin>
@@ -150,7 +156,12 @@ export function AuditPage() {
             expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
           }}
           columns={[
-            { key: 'at', title: t('audit.colTime'), width: 150, render: (_, e) => <span className="audit-time">{formatDateTime(e.at)}</span> },
+            {
+              key: 'at',
+              title: t('audit.colTime'),
+              width: 150,
+              render: (_, e) => <span className="audit-time">{formatDateTime(e.at)}</span>,
+            },
             { key: 'user', title: t('audit.colUser'), width: 200, render: (_, e) => user(e) },
             { key: 'action', title: t('audit.colAction'), width: 200, render: (_, e) => action(e) },
             { key: 'entity', title: t('audit.colEntity'), render: (_, e) => entity(e) },
@@ -162,7 +173,13 @@ export function AuditPage() {
   );
 }
 
-function AuditCard(props: { entry: AuditEntry; user: React.ReactNode; action: React.ReactNode; entity: React.ReactNode; unit: React.ReactNode }) {
+function AuditCard(props: {
+  entry: AuditEntry;
+  user: React.ReactNode;
+  action: React.ReactNode;
+  entity: React.ReactNode;
+  unit: React.ReactNode;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const e = props.entry;
@@ -188,7 +205,13 @@ function AuditCard(props: { entry: AuditEntry; user: React.ReactNode; action: Re
       </dl>
       {hasChanges(e) && (
         <>
-          <Button type="link" size="small" className="audit-card-toggle" onClick={() => setOpen(!open)} icon={open ? <UpOutlined /> : <DownOutlined />}>
+          <Button
+            type="link"
+            size="small"
+            className="audit-card-toggle"
+            onClick={() => setOpen(!open)}
+            icon={open ? <UpOutlined /> : <DownOutlined />}
+          >
             {open ? t('audit.hideChanges') : t('audit.showChanges')}
           </Button>
           {open && <AuditDiff before={e.before} after={e.after} />}

@@ -41,7 +41,8 @@ function row(key: string, b: unknown, a: unknown, inBefore: boolean, inAfter: bo
   const before = inBefore ? showValue(b) : null;
   const after = inAfter ? showValue(a) : null;
   let kind: DiffKind;
-  if (oneSided) kind = 'value'; // a creation or deletion: nothing to compare against
+  if (oneSided)
+    kind = 'value'; // a creation or deletion: nothing to compare against
   else if (!inBefore) kind = 'added';
   else if (!inAfter) kind = 'removed';
   else kind = JSON.stringify(b) === JSON.stringify(a) ? 'same' : 'changed';

@@ -81,7 +81,12 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
     setError(null);
     setRowErrors({});
     try {
-      const res = await allocate.mutateAsync({ mode: 'proportional', basis: { dataElementId: basis }, dryRun: true, expectedVersion: current.data!.rowVersion });
+      const res = await allocate.mutateAsync({
+        mode: 'proportional',
+        basis: { dataElementId: basis },
+        dryRun: true,
+        expectedVersion: current.data!.rowVersion,
+      });
       setValues(Object.fromEntries(res.allocations.map((a) => [a.unitId, a.value])));
     } catch (e) {
       showError(e, []);
@@ -129,7 +134,12 @@ function AllocationEditor({ target, onDone }: { target: Target; onDone: () => vo
           options={numberElements.map((e) => ({ value: e.id, label: name(e) }))}
           data-testid="allocation-basis"
         />
-        <Button onClick={split} disabled={!basis} loading={allocate.isPending && allocate.variables?.mode === 'proportional'} data-testid="split">
+        <Button
+          onClick={split}
+          disabled={!basis}
+          loading={allocate.isPending && allocate.variables?.mode === 'proportional'}
+          data-testid="split"
+        >
           {t('catalogue.proportional')}
         </Button>
       </div>

@@ -22,7 +22,8 @@ const KEY = 'catalogue';
 export function useDataElements(includeArchived = false) {
   return useQuery({
     queryKey: [KEY, 'elements', includeArchived],
-    queryFn: () => api.get<z.output<typeof wire.DataElementList>>(`/api/data-elements${qs({ includeArchived: includeArchived || undefined })}`),
+    queryFn: () =>
+      api.get<z.output<typeof wire.DataElementList>>(`/api/data-elements${qs({ includeArchived: includeArchived || undefined })}`),
   });
 }
 
@@ -58,7 +59,8 @@ function useCatalogueMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResu
   });
 }
 
-export const useCreateDataElement = () => useCatalogueMutation((body: CreateDataElementBody) => api.post<DataElement>('/api/data-elements', body));
+export const useCreateDataElement = () =>
+  useCatalogueMutation((body: CreateDataElementBody) => api.post<DataElement>('/api/data-elements', body));
 export const useArchiveDataElement = () => useCatalogueMutation((id: string) => api.post<DataElement>(`/api/data-elements/${id}/archive`));
 export const useCreateIndicator = () => useCatalogueMutation((body: CreateIndicatorBody) => api.post<Indicator>('/api/indicators', body));
 export const useCreateTarget = () => useCatalogueMutation((body: CreateTargetBody) => api.post<Target>('/api/targets', body));

@@ -88,7 +88,11 @@ export function DataElementsTab() {
           { title: t('catalogue.name'), key: 'name', render: (_, r) => <NameWithCode name={name(r)} code={r.code} /> },
           { title: t('catalogue.valueType'), dataIndex: 'valueType', render: typeLabel },
           { title: t('catalogue.aggregation'), dataIndex: 'aggregation', render: aggLabel },
-          { title: t('catalogue.derivedFrom'), key: 'derivedFrom', render: (_, r) => <div className="catalogue-wrap-cell">{sourceLabel(r)}</div> },
+          {
+            title: t('catalogue.derivedFrom'),
+            key: 'derivedFrom',
+            render: (_, r) => <div className="catalogue-wrap-cell">{sourceLabel(r)}</div>,
+          },
           {
             title: t('catalogue.allowsNotApplicable'),
             dataIndex: 'allowsNotApplicable',
@@ -222,10 +226,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           </Form.Item>
         )}
         <Form.Item name="valueType" label={t('catalogue.valueType')}>
-          <Select
-            disabled={derived}
-            options={VALUE_TYPES.map((v) => ({ value: v, label: t(`catalogue.valueType.${v}` as MessageKey) }))}
-          />
+          <Select disabled={derived} options={VALUE_TYPES.map((v) => ({ value: v, label: t(`catalogue.valueType.${v}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="aggregation" label={t('catalogue.aggregation')}>
           <Select
@@ -234,7 +235,12 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           />
         </Form.Item>
         {valueType === 'grade' && (
-          <Form.Item name="gradeOptions" label={t('catalogue.gradeOptions')} extra={t('catalogue.gradeOptionsHelp')} rules={[fieldRule(fields.gradeOptions, t)]}>
+          <Form.Item
+            name="gradeOptions"
+            label={t('catalogue.gradeOptions')}
+            extra={t('catalogue.gradeOptionsHelp')}
+            rules={[fieldRule(fields.gradeOptions, t)]}
+          >
             <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
           </Form.Item>
         )}

@@ -73,7 +73,11 @@ export function IndicatorsTab() {
         rowKey={(r) => r.id}
         columns={[
           { title: t('catalogue.name'), key: 'name', render: (_, r) => <NameWithCode name={name(r)} code={r.code} /> },
-          { title: t('catalogue.measure'), dataIndex: 'measure', render: (v: Indicator['measure']) => <div className="catalogue-wrap-cell">{measureLabel(v)}</div> },
+          {
+            title: t('catalogue.measure'),
+            dataIndex: 'measure',
+            render: (v: Indicator['measure']) => <div className="catalogue-wrap-cell">{measureLabel(v)}</div>,
+          },
           { title: t('catalogue.unitOfMeasure'), dataIndex: 'unitOfMeasure', render: uomLabel },
           { title: t('catalogue.direction'), dataIndex: 'direction', render: dirLabel },
           { key: 'archived', render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : null) },
@@ -163,7 +167,8 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
             }
           : null,
       recordSource: slots.has('recordSource') ? (v.recordSource ?? null) : null,
-      recordFilter: slots.has('recordSource') && v.recordSource === 'unit_founded' && v.recordFilter?.sector ? { sector: v.recordFilter.sector } : null,
+      recordFilter:
+        slots.has('recordSource') && v.recordSource === 'unit_founded' && v.recordFilter?.sector ? { sector: v.recordFilter.sector } : null,
     };
     try {
       await create.mutateAsync(body);

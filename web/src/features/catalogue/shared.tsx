@@ -8,7 +8,6 @@ import { useCan } from '../auth/use-me';
 
 export { useIsPhone };
 
-
 /** managePrograms roles may add to the catalogue and set targets (the server still checks scope). */
 export const useCanManage = (): boolean => useCan('managePrograms');
 

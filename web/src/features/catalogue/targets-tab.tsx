@@ -113,7 +113,12 @@ export function TargetsTab() {
           </>
         )}
       />
-      <TargetDrawer open={creating} onClose={() => setCreating(false)} defaultProgramId={programId} indicators={indicators.data?.items ?? []} />
+      <TargetDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        defaultProgramId={programId}
+        indicators={indicators.data?.items ?? []}
+      />
       <AllocationDrawer target={allocating} onClose={() => setAllocating(null)} />
     </>
   );

@@ -19,7 +19,15 @@ interface AdmitFormValues extends PersonFormValues {
 }
 
 /** Kết nạp đoàn viên, in a drawer (full width on phones). */
-export function AdmitMemberDrawer({ open, onClose, onAdmitted }: { open: boolean; onClose: () => void; onAdmitted: (m: MemberDetail) => void }) {
+export function AdmitMemberDrawer({
+  open,
+  onClose,
+  onAdmitted,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onAdmitted: (m: MemberDetail) => void;
+}) {
   const { t } = useI18n();
   const size = useDrawerSize(640);
   return (
@@ -73,7 +81,13 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
       <Typography.Title level={5}>{t('members.sectionAdmission')}</Typography.Title>
       <div className="members-form-pair">
         <Form.Item name="admittedOn" label={t('members.admittedOn')} rules={[required]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={todayDayjs()} data-testid="member-admitted-on" />
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            allowClear={false}
+            maxDate={todayDayjs()}
+            data-testid="member-admitted-on"
+          />
         </Form.Item>
         <Form.Item name="cardNumber" label={t('members.cardNumber')} rules={[fieldRule(memberCardNumber, t)]}>
           <Input autoComplete="off" data-testid="member-card-number" />
@@ -85,7 +99,11 @@ function AdmitForm({ onCancel, onAdmitted }: { onCancel: () => void; onAdmitted:
       <Divider />
       <Typography.Title level={5}>{t('members.sectionPerson')}</Typography.Title>
       <PersonFields />
-      <Form.Item name="note" label={t('members.note')} rules={[{ max: LIMITS.addressMax, message: t('validation.tooLong', { maximum: LIMITS.addressMax }) }]}>
+      <Form.Item
+        name="note"
+        label={t('members.note')}
+        rules={[{ max: LIMITS.addressMax, message: t('validation.tooLong', { maximum: LIMITS.addressMax }) }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <div className="members-form-actions">
@@ -140,15 +158,20 @@ function EditForm({ member, onDone }: { member: MemberDetail; onDone: () => void
       onFinish={(v) => {
         setError(null);
         const body = toPersonBody(v);
-        const sent = masked ? Object.fromEntries(Object.entries(body).filter(([k]) => form.isFieldTouched(k as keyof PersonFormValues))) : body;
+        const sent = masked
+          ? Object.fromEntries(Object.entries(body).filter(([k]) => form.isFieldTouched(k as keyof PersonFormValues)))
+          : body;
         // Sent with the version the form was opened at; a stale save gets 409 STALE_WRITE and the form keeps what was typed.
-        update.mutate({ ...sent, expectedVersion: member.rowVersion }, {
-          onSuccess: () => {
-            message.success(t('members.saved'));
-            onDone();
+        update.mutate(
+          { ...sent, expectedVersion: member.rowVersion },
+          {
+            onSuccess: () => {
+              message.success(t('members.saved'));
+              onDone();
+            },
+            onError: (e) => setError(applyApiError(form, e)),
           },
-          onError: (e) => setError(applyApiError(form, e)),
-        });
+        );
       }}
       data-testid="member-edit-form"
     >

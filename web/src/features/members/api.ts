@@ -39,7 +39,9 @@ type Optional<T> = { [K in keyof T]?: T[K] | undefined };
  * (includeSubtree is only sent when false, the API's default being true).
  * The list shows active members unless another status or 'all' is chosen.
  */
-export type MemberFilters = Optional<Omit<z.output<typeof Wire.MemberFilterQuery>, 'status'>> & { status?: MemberStatus | 'all' | undefined };
+export type MemberFilters = Optional<Omit<z.output<typeof Wire.MemberFilterQuery>, 'status'>> & {
+  status?: MemberStatus | 'all' | undefined;
+};
 
 export const MEMBERS_KEY = 'members';
 
@@ -176,8 +178,7 @@ export function useCommitImport() {
 }
 
 export const downloadImportTemplate = () => download('/api/members/import/template', 'mau-nhap-doan-vien.xlsx');
-export const downloadRejectedRows = (id: string) =>
-  download(`/api/members/import/${encodeURIComponent(id)}/rejected`, 'dong-loi.xlsx');
+export const downloadRejectedRows = (id: string) => download(`/api/members/import/${encodeURIComponent(id)}/rejected`, 'dong-loi.xlsx');
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

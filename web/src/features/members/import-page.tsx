@@ -60,7 +60,8 @@ export function MemberImportPage() {
 
   const current = status.data;
   const phase = importId && status.isLoading ? 'checking' : phaseOf(current, uploading);
-  const fileError = localError ?? (current && (current.fileError || current.state === 'failed') ? (current.fileError ?? t('members.importFailed')) : null);
+  const fileError =
+    localError ?? (current && (current.fileError || current.state === 'failed') ? (current.fileError ?? t('members.importFailed')) : null);
 
   // Once rows are imported, lists, stats and targets fed by the registry are stale.
   const imported = current?.state === 'imported';
@@ -307,7 +308,12 @@ function ImportResult(props: {
       </Typography.Paragraph>
       <div className="member-import-counts">
         <NumberStatistic title={t('members.importTotal')} value={s.totalRows} data-testid="member-import-total" />
-        <NumberStatistic title={t('members.importValid')} value={s.validRows} styles={{ content: { color: '#389e0d' } }} data-testid="member-import-valid" />
+        <NumberStatistic
+          title={t('members.importValid')}
+          value={s.validRows}
+          styles={{ content: { color: '#389e0d' } }}
+          data-testid="member-import-valid"
+        />
         <NumberStatistic
           title={t('members.importInvalid')}
           value={s.invalidRows}
@@ -327,17 +333,34 @@ function ImportResult(props: {
 
       <div className="member-import-actions">
         {allValid && (
-          <Button type="primary" icon={<UploadOutlined />} onClick={() => props.onCommit(false)} loading={props.committing} data-testid="member-import-commit-all">
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            onClick={() => props.onCommit(false)}
+            loading={props.committing}
+            data-testid="member-import-commit-all"
+          >
             {t('members.importAll', { count: s.validRows })}
           </Button>
         )}
         {someValid && (
-          <Button type="primary" icon={<UploadOutlined />} onClick={confirmValidOnly} loading={props.committing} data-testid="member-import-commit-valid">
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            onClick={confirmValidOnly}
+            loading={props.committing}
+            data-testid="member-import-commit-valid"
+          >
             {t('members.importValidOnly', { count: s.validRows })}
           </Button>
         )}
         {s.invalidRows > 0 && (
-          <Button icon={<DownloadOutlined />} onClick={props.onDownloadRejected} loading={props.downloadingRejected} data-testid="member-import-rejected">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={props.onDownloadRejected}
+            loading={props.downloadingRejected}
+            data-testid="member-import-rejected"
+          >
             {t('members.importDownloadRejected')}
           </Button>
         )}
@@ -360,7 +383,9 @@ function ErrorTable({ errors, errorCount }: { errors: ImportCellError[]; errorCo
         {t('members.importErrorList')}
       </Typography.Title>
       {errorCount > errors.length && (
-        <Typography.Paragraph type="secondary">{t('members.importErrorsTruncated', { shown: errors.length, total: errorCount })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('members.importErrorsTruncated', { shown: errors.length, total: errorCount })}
+        </Typography.Paragraph>
       )}
       <Table<ImportCellError>
         data-testid="member-import-error-table"
@@ -378,7 +403,13 @@ function ErrorTable({ errors, errorCount }: { errors: ImportCellError[]; errorCo
             sorter: (a, b) => a.row - b.row,
             defaultSortOrder: 'ascend',
           },
-          { key: 'column', title: t('members.importColColumn'), dataIndex: 'column', width: isPhone ? 96 : 200, className: 'member-import-cell-wrap' },
+          {
+            key: 'column',
+            title: t('members.importColColumn'),
+            dataIndex: 'column',
+            width: isPhone ? 96 : 200,
+            className: 'member-import-cell-wrap',
+          },
           { key: 'message', title: t('members.importColMessage'), dataIndex: 'message', className: 'member-import-cell-wrap' },
         ]}
         onRow={(e) => ({ 'data-row': e.row }) as React.HTMLAttributes<HTMLElement>}

@@ -38,7 +38,14 @@ function DateItem({ name = 'date', label, member }: { name?: string; label: stri
   const min = lastEventDate(member);
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('validation.required') }]}>
-      <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} minDate={min} maxDate={todayDayjs()} data-testid={`member-dialog-${name}`} />
+      <DatePicker
+        format={DATE_FORMAT}
+        style={{ width: '100%' }}
+        allowClear={false}
+        minDate={min}
+        maxDate={todayDayjs()}
+        data-testid={`member-dialog-${name}`}
+      />
     </Form.Item>
   );
 }
@@ -46,7 +53,11 @@ function DateItem({ name = 'date', label, member }: { name?: string; label: stri
 function NoteItem() {
   const { t } = useI18n();
   return (
-    <Form.Item name="note" label={t('members.note')} rules={[{ max: LIMITS.addressMax, message: t('validation.tooLong', { maximum: LIMITS.addressMax }) }]}>
+    <Form.Item
+      name="note"
+      label={t('members.note')}
+      rules={[{ max: LIMITS.addressMax, message: t('validation.tooLong', { maximum: LIMITS.addressMax }) }]}
+    >
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="member-dialog-note" />
     </Form.Item>
   );
@@ -98,7 +109,14 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<{ date: Dayjs; target: TransferTarget; toUnitId?: string; toUnitCode?: string; toOutsideName?: string; note?: string }>();
+  const [form] = Form.useForm<{
+    date: Dayjs;
+    target: TransferTarget;
+    toUnitId?: string;
+    toUnitCode?: string;
+    toOutsideName?: string;
+    note?: string;
+  }>();
   const [error, setError] = useState<string | null>(null);
   /** The code last looked up (Enter, the "Tìm" button, leaving the field, submitting). */
   const [lookedUp, setLookedUp] = useState<string | null>(null);
@@ -174,7 +192,12 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
           />
         </Form.Item>
         {target === 'inside' && (
-          <Form.Item name="toUnitId" label={t('members.transferToUnit')} extra={t('members.transferInsideHint')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="toUnitId"
+            label={t('members.transferToUnit')}
+            extra={t('members.transferInsideHint')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <GrassrootsUnitPicker date={toIsoDate(date)} disabledIds={[member.unitId]} data-testid="member-transfer-unit" />
           </Form.Item>
         )}
@@ -188,7 +211,9 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
                 { required: true, whitespace: true, message: t('validation.required') },
                 { max: LIMITS.codeMax, message: t('validation.tooLong', { maximum: LIMITS.codeMax }) },
               ]}
-              {...(lookupError ? { validateStatus: 'error' as const, help: <span data-testid="member-transfer-code-error">{lookupError}</span> } : {})}
+              {...(lookupError
+                ? { validateStatus: 'error' as const, help: <span data-testid="member-transfer-code-error">{lookupError}</span> }
+                : {})}
             >
               <Input.Search
                 placeholder={t('members.transferCodePlaceholder')}
@@ -216,7 +241,9 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
                 <Alert
                   type={found.inScope ? 'success' : 'info'}
                   showIcon
-                  title={t(found.inScope ? 'members.transferCodeAtOnce' : 'members.transferCodeWaits', { unit: found.shortName || found.fullName })}
+                  title={t(found.inScope ? 'members.transferCodeAtOnce' : 'members.transferCodeWaits', {
+                    unit: found.shortName || found.fullName,
+                  })}
                   data-testid={found.inScope ? 'member-transfer-code-at-once' : 'member-transfer-code-waits'}
                 />
               </div>
@@ -245,7 +272,12 @@ export function TransferModal({ member, open, onClose }: DialogProps) {
 /** A server error about the receiving unit (sent as toUnitId) shown under the code the user typed. */
 function onCodeField(e: unknown): unknown {
   if (!(e instanceof ApiError)) return e;
-  return new ApiError(e.status, e.code, e.message, e.fields.map((f) => (f.field === 'toUnitId' ? { ...f, field: 'toUnitCode' } : f)));
+  return new ApiError(
+    e.status,
+    e.code,
+    e.message,
+    e.fields.map((f) => (f.field === 'toUnitId' ? { ...f, field: 'toUnitCode' } : f)),
+  );
 }
 
 /** Ra khỏi tổ chức / từ trần: a destructive step, confirmed a second time. */
@@ -405,7 +437,13 @@ export function IssueCardModal({ member, open, onClose }: DialogProps) {
           <Input autoComplete="off" data-testid="member-card-input" />
         </Form.Item>
         <Form.Item name="date" label={t('members.cardDate')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} maxDate={todayDayjs()} data-testid="member-dialog-date" />
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            allowClear={false}
+            maxDate={todayDayjs()}
+            data-testid="member-dialog-date"
+          />
         </Form.Item>
       </Form>
     </ActionModal>

@@ -21,9 +21,7 @@ interface Props {
 export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Props) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const activeMore = [filters.unitId, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(
-    Boolean,
-  ).length;
+  const activeMore = [filters.unitId, filters.gender, filters.ageBand, filters.position, filters.admissionYear].filter(Boolean).length;
   // The chosen unit's name, when the page opens from a link with unitId.
   const unit = useOrgUnit(filters.unitId);
 
@@ -60,9 +58,7 @@ export function MemberFilterBar({ filters, onChange, onClear, hasFilters }: Prop
           data-testid="members-filter-unit"
           value={filters.unitId}
           onChange={(unitId) => onChange({ unitId })}
-          initialOption={
-            filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined
-          }
+          initialOption={filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined}
         />
       </div>
       {filters.unitId && (

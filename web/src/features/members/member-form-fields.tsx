@@ -56,7 +56,11 @@ export function PersonFields({ masked = false }: { masked?: boolean }) {
   const tooLong = (maximum: number) => ({ max: maximum, message: t('validation.tooLong', { maximum }) });
   return (
     <>
-      <Form.Item name="fullName" label={t('members.fullName')} rules={[required, { whitespace: true, message: t('validation.required') }, fieldRule(personName, t)]}>
+      <Form.Item
+        name="fullName"
+        label={t('members.fullName')}
+        rules={[required, { whitespace: true, message: t('validation.required') }, fieldRule(personName, t)]}
+      >
         <Input autoComplete="off" data-testid="member-fullname" />
       </Form.Item>
       <div className="members-form-pair">
@@ -67,7 +71,12 @@ export function PersonFields({ masked = false }: { masked?: boolean }) {
             data-testid="member-gender"
           />
         </Form.Item>
-        <Form.Item name="birthDate" label={t('members.birthDate')} rules={masked ? [] : [required]} extra={masked ? t('members.maskedKeep') : undefined}>
+        <Form.Item
+          name="birthDate"
+          label={t('members.birthDate')}
+          rules={masked ? [] : [required]}
+          extra={masked ? t('members.maskedKeep') : undefined}
+        >
           <DatePicker
             format={DATE_FORMAT}
             style={{ width: '100%' }}

@@ -99,7 +99,14 @@ function MemberView({ member: m }: { member: MemberDetail }) {
       <div className="member-grid">
         <Card title={t('members.sectionPerson')} size="small">
           {m.personalDataMasked && (
-            <Alert type="info" showIcon icon={<LockOutlined />} title={t('members.maskedNote')} style={{ marginBottom: 12 }} data-testid="member-masked-note" />
+            <Alert
+              type="info"
+              showIcon
+              icon={<LockOutlined />}
+              title={t('members.maskedNote')}
+              style={{ marginBottom: 12 }}
+              data-testid="member-masked-note"
+            />
           )}
           <Descriptions column={1} size="small" data-testid="member-details">
             <Descriptions.Item label={t('members.gender')}>{t(genderKey(m.gender))}</Descriptions.Item>
@@ -135,7 +142,9 @@ function MemberView({ member: m }: { member: MemberDetail }) {
               {m.cardNumber ? (
                 <span>
                   <span className="members-mono">{m.cardNumber}</span>
-                  {m.cardIssuedOn && <Typography.Text type="secondary"> · {t('members.cardIssuedOn', { date: formatDate(m.cardIssuedOn) })}</Typography.Text>}
+                  {m.cardIssuedOn && (
+                    <Typography.Text type="secondary"> · {t('members.cardIssuedOn', { date: formatDate(m.cardIssuedOn) })}</Typography.Text>
+                  )}
                 </span>
               ) : (
                 <Typography.Text type="secondary">{t('members.noCard')}</Typography.Text>
@@ -148,7 +157,10 @@ function MemberView({ member: m }: { member: MemberDetail }) {
           {events.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
-            <Timeline data-testid="member-timeline" items={events.map((e) => ({ key: e.id, color: EVENT_COLOR[e.kind], content: <EventItem event={e} /> }))} />
+            <Timeline
+              data-testid="member-timeline"
+              items={events.map((e) => ({ key: e.id, color: EVENT_COLOR[e.kind], content: <EventItem event={e} /> }))}
+            />
           )}
         </Card>
       </div>

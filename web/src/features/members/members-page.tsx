@@ -76,7 +76,13 @@ export function MembersPage() {
         </span>
       ),
     },
-    { key: 'citizenId', title: t('members.citizenIdShort'), width: 125, responsive: ['lg'], render: (_, m) => <span className="members-mono">{m.citizenId ?? ''}</span> },
+    {
+      key: 'citizenId',
+      title: t('members.citizenIdShort'),
+      width: 125,
+      responsive: ['lg'],
+      render: (_, m) => <span className="members-mono">{m.citizenId ?? ''}</span>,
+    },
     {
       key: 'unit',
       title: t('members.unit'),
@@ -98,8 +104,20 @@ export function MembersPage() {
       responsive: ['xl'],
       render: (_, m) => <span className="members-mono">{m.cardNumber ?? ''}</span>,
     },
-    { key: 'admittedOn', title: t('members.admittedOn'), width: 115, sorter: true, sortOrder: sortOrder('admittedOn'), render: (_, m) => formatDate(m.admittedOn) },
-    { key: 'status', title: t('common.status'), width: 135, render: (_, m) => <MemberStatusTag status={m.status} pendingTransfer={m.pendingTransfer} /> },
+    {
+      key: 'admittedOn',
+      title: t('members.admittedOn'),
+      width: 115,
+      sorter: true,
+      sortOrder: sortOrder('admittedOn'),
+      render: (_, m) => formatDate(m.admittedOn),
+    },
+    {
+      key: 'status',
+      title: t('common.status'),
+      width: 135,
+      render: (_, m) => <MemberStatusTag status={m.status} pendingTransfer={m.pendingTransfer} />,
+    },
   ];
 
   const pagination = {
@@ -113,7 +131,11 @@ export function MembersPage() {
     size: isPhone ? ('small' as const) : undefined,
   };
   const empty = (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hasFilters ? t('members.emptyFiltered') : t('members.empty')} data-testid="members-empty">
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={hasFilters ? t('members.emptyFiltered') : t('members.empty')}
+      data-testid="members-empty"
+    >
       {!hasFilters && canManage && (
         <Space wrap>
           <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdmitting(true)}>
@@ -188,7 +210,13 @@ export function MembersPage() {
           <Typography.Text type="secondary">{t('members.subtitle')}</Typography.Text>
         </div>
         <div className="members-header-actions">
-          <Button icon={<FileExcelOutlined />} onClick={onExport} loading={exporter.isPending} disabled={!total} data-testid="members-export">
+          <Button
+            icon={<FileExcelOutlined />}
+            onClick={onExport}
+            loading={exporter.isPending}
+            disabled={!total}
+            data-testid="members-export"
+          >
             {exporter.isPending ? t('members.exporting') : t('common.exportXlsx')}
           </Button>
           {canManage && (
@@ -213,7 +241,8 @@ export function MembersPage() {
             key: 'transfers',
             label: (
               <span data-testid="members-tab-transfers">
-                {t(isPhone ? 'members.tabTransfersShort' : 'members.tabTransfers')} {pendingCount > 0 && <Badge count={pendingCount} size="small" color="#faad14" />}
+                {t(isPhone ? 'members.tabTransfersShort' : 'members.tabTransfers')}{' '}
+                {pendingCount > 0 && <Badge count={pendingCount} size="small" color="#faad14" />}
               </span>
             ),
             children: <PendingTransfers query={transfers} />,

@@ -13,7 +13,12 @@ import { useDecideTransfer, type PendingTransfer } from './api';
 export function PendingTransfers({ query }: { query: UseQueryResult<{ items: PendingTransfer[] }> }) {
   const { t } = useI18n();
   const [deciding, setDeciding] = useState<{ transfer: PendingTransfer; accept: boolean } | null>(null);
-  if (query.isLoading) return <Card><Skeleton active /></Card>;
+  if (query.isLoading)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (query.isError)
     return (
       <Alert
@@ -37,7 +42,9 @@ export function PendingTransfers({ query }: { query: UseQueryResult<{ items: Pen
               <Link to={`/members/${tr.memberId}`}>
                 <Typography.Text strong>{tr.memberName}</Typography.Text>
               </Link>
-              <Tag color={tr.canDecide ? 'gold' : 'blue'}>{tr.canDecide ? t('members.transferIncoming') : t('members.transferOutgoing')}</Tag>
+              <Tag color={tr.canDecide ? 'gold' : 'blue'}>
+                {tr.canDecide ? t('members.transferIncoming') : t('members.transferOutgoing')}
+              </Tag>
             </div>
             <div className="members-transfer-route">
               <span>{tr.fromUnitName}</span>
@@ -48,10 +55,20 @@ export function PendingTransfers({ query }: { query: UseQueryResult<{ items: Pen
             {tr.note && <div className="members-transfer-note">{tr.note}</div>}
             {tr.canDecide && (
               <div className="members-transfer-actions">
-                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding({ transfer: tr, accept: true })} data-testid="transfer-accept">
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  onClick={() => setDeciding({ transfer: tr, accept: true })}
+                  data-testid="transfer-accept"
+                >
                   {t('members.transferAccept')}
                 </Button>
-                <Button danger icon={<CloseOutlined />} onClick={() => setDeciding({ transfer: tr, accept: false })} data-testid="transfer-refuse">
+                <Button
+                  danger
+                  icon={<CloseOutlined />}
+                  onClick={() => setDeciding({ transfer: tr, accept: false })}
+                  data-testid="transfer-refuse"
+                >
                   {t('members.transferRefuse')}
                 </Button>
               </div>
@@ -65,7 +82,13 @@ export function PendingTransfers({ query }: { query: UseQueryResult<{ items: Pen
 }
 
 /** Confirms accepting or refusing a transfer, with an optional note (a refusal says why). */
-function DecideTransferModal({ decision, onClose }: { decision: { transfer: PendingTransfer; accept: boolean } | null; onClose: () => void }) {
+function DecideTransferModal({
+  decision,
+  onClose,
+}: {
+  decision: { transfer: PendingTransfer; accept: boolean } | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const decide = useDecideTransfer();

@@ -10,6 +10,13 @@ const MemberImportPage = lazyPage(() => import('./import-page').then((m) => ({ d
 export const memberRoutes: RouteObject[] = [
   { path: '/members', element: <MembersPage /> },
   // Importing writes members: it needs manageMembers on top of the group's viewMembers.
-  { path: '/members/import', element: <RequirePermission permission="manageMembers"><MemberImportPage /></RequirePermission> },
+  {
+    path: '/members/import',
+    element: (
+      <RequirePermission permission="manageMembers">
+        <MemberImportPage />
+      </RequirePermission>
+    ),
+  },
   { path: '/members/:id', element: <MemberPage /> },
 ];

@@ -66,7 +66,8 @@ export const useUpdateProgram = () =>
 export const useIssueProgram = () => useProgramMutation((id: string) => api.post<ProgramDetail>(`/api/programs/${id}/issue`));
 export const useAmendProgram = () =>
   useProgramMutation(({ id, reason }: { id: string } & AmendProgramBody) =>
-    api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason } satisfies AmendProgramBody));
+    api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason } satisfies AmendProgramBody),
+  );
 
 export function useAllocationCheck(id: string) {
   return useQuery({

@@ -45,7 +45,11 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const section = (title: string, items: DeriveProgramResult['needsAllocation'], help?: string) => (
     <div style={{ marginBottom: 12 }}>
       <Typography.Text strong>{title}</Typography.Text>
-      {help && items.length > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{help}</Typography.Paragraph>}
+      {help && items.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+          {help}
+        </Typography.Paragraph>
+      )}
       <List
         size="small"
         dataSource={items}
@@ -74,7 +78,12 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {unbalanced.map((i) => (
                 <li key={i.targetId}>
-                  {t('programs.allocationMismatchItem', { code: i.code ?? '—', total: fmt(i.total), allocated: fmt(i.allocated), gap: fmt(i.gap) })}
+                  {t('programs.allocationMismatchItem', {
+                    code: i.code ?? '—',
+                    total: fmt(i.total),
+                    allocated: fmt(i.allocated),
+                    gap: fmt(i.gap),
+                  })}
                 </li>
               ))}
             </ul>
@@ -128,7 +137,11 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
           <>
             <Typography.Paragraph type="secondary">{t('programs.deriveHelp', { year: program.year })}</Typography.Paragraph>
             <Form form={form} layout="vertical" requiredMark={false}>
-              <Form.Item name="unitId" label={t('programs.deriveUnit')} rules={[{ required: true, message: t('programs.deriveUnitRequired') }]}>
+              <Form.Item
+                name="unitId"
+                label={t('programs.deriveUnit')}
+                rules={[{ required: true, message: t('programs.deriveUnitRequired') }]}
+              >
                 <UnitSearchSelect asOf={program.issuedOn ?? `${program.year}-01-01`} />
               </Form.Item>
             </Form>

@@ -13,11 +13,7 @@ import {
 import type { ProgramDetail } from './api';
 
 function Text({ value }: { value: string }) {
-  return (
-    <>
-      {emphasisRuns(value).map((r, i) => (r.italic ? <em key={i}>{r.text}</em> : <span key={i}>{r.text}</span>))}
-    </>
-  );
+  return <>{emphasisRuns(value).map((r, i) => (r.italic ? <em key={i}>{r.text}</em> : <span key={i}>{r.text}</span>))}</>;
 }
 
 function Para({ value, className }: { value: string; className?: string }) {

@@ -94,8 +94,19 @@ function ListEditor({
                       disabled={index === fields.length - 1}
                       onClick={() => move(index, index + 1)}
                     />
-                    <Popconfirm title={t('programs.removeConfirm')} okText={t('programs.remove')} cancelText={t('programs.cancel')} onConfirm={() => remove(index)}>
-                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`${t('programs.remove')}: ${itemName}`} title={t('programs.remove')} />
+                    <Popconfirm
+                      title={t('programs.removeConfirm')}
+                      okText={t('programs.remove')}
+                      cancelText={t('programs.cancel')}
+                      onConfirm={() => remove(index)}
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`${t('programs.remove')}: ${itemName}`}
+                        title={t('programs.remove')}
+                      />
                     </Popconfirm>
                   </Space>
                 </div>
@@ -268,21 +279,37 @@ function EditorFields({ isNew, keyFixed, units }: { isNew: boolean; keyFixed: bo
               <Form.Item name={[group.name, 'title']} label={f('groupTitle')}>
                 <TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
               </Form.Item>
-              <ListEditor name={[group.name, 'paragraphs']} label={f('paragraph')} addLabel={t('programs.addParagraph')} newItem={() => ({ text: '', bullets: [] })}>
+              <ListEditor
+                name={[group.name, 'paragraphs']}
+                label={f('paragraph')}
+                addLabel={t('programs.addParagraph')}
+                newItem={() => ({ text: '', bullets: [] })}
+              >
                 {(para, pi) => (
                   <>
                     <Form.Item name={[para.name, 'text']} className="editor-field">
-                      <TextArea autoSize={{ minRows: 1, maxRows: 8 }} aria-label={t('programs.itemLabel', { label: f('paragraph'), index: pi + 1 })} />
+                      <TextArea
+                        autoSize={{ minRows: 1, maxRows: 8 }}
+                        aria-label={t('programs.itemLabel', { label: f('paragraph'), index: pi + 1 })}
+                      />
                     </Form.Item>
                     <TextListEditor name={[para.name, 'bullets']} label={f('bullet')} addLabel={t('programs.addBullet')} />
                   </>
                 )}
               </ListEditor>
-              <ListEditor name={[group.name, 'actions']} label={f('actionText')} addLabel={t('programs.addAction')} newItem={() => ({ text: '' })}>
+              <ListEditor
+                name={[group.name, 'actions']}
+                label={f('actionText')}
+                addLabel={t('programs.addAction')}
+                newItem={() => ({ text: '' })}
+              >
                 {(action, ai) => (
                   <>
                     <Form.Item name={[action.name, 'text']} className="editor-field">
-                      <TextArea autoSize={{ minRows: 1, maxRows: 8 }} aria-label={t('programs.itemLabel', { label: f('actionText'), index: ai + 1 })} />
+                      <TextArea
+                        autoSize={{ minRows: 1, maxRows: 8 }}
+                        aria-label={t('programs.itemLabel', { label: f('actionText'), index: ai + 1 })}
+                      />
                     </Form.Item>
                     <Row gutter={8}>
                       <Col xs={24} sm={14}>
@@ -304,7 +331,12 @@ function EditorFields({ isNew, keyFixed, units }: { isNew: boolean; keyFixed: bo
         </ListEditor>
       </Section>
       <Section title={s('organisation')}>
-        <ListEditor name={['content', 'organisation']} label={f('actor')} addLabel={t('programs.addActor')} newItem={() => ({ actor: '', duties: [''] })}>
+        <ListEditor
+          name={['content', 'organisation']}
+          label={f('actor')}
+          addLabel={t('programs.addActor')}
+          newItem={() => ({ actor: '', duties: [''] })}
+        >
           {(item) => (
             <>
               <Form.Item name={[item.name, 'actor']} label={f('actor')}>
@@ -321,7 +353,12 @@ function EditorFields({ isNew, keyFixed, units }: { isNew: boolean; keyFixed: bo
         </Form.Item>
       </Section>
       <Section title={s('recipients')}>
-        <ListEditor name={['content', 'recipients']} label={f('recipientName')} addLabel={t('programs.addRecipient')} newItem={() => ({ name: '', forReport: false })}>
+        <ListEditor
+          name={['content', 'recipients']}
+          label={f('recipientName')}
+          addLabel={t('programs.addRecipient')}
+          newItem={() => ({ name: '', forReport: false })}
+        >
           {(item, index) => (
             <div className="editor-recipient">
               <Form.Item name={[item.name, 'name']} className="editor-field editor-recipient-name">
@@ -464,11 +501,24 @@ export function ProgramEditorPage() {
   if (id && query.isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (id && (query.isError || !query.data)) {
     const error = query.error;
-    const status = error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error';
-    return <Result status={status} title={error?.message ?? t('common.loadFailed')} extra={<Link to="/programs">{t('programs.backToList')}</Link>} />;
+    const status =
+      error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error';
+    return (
+      <Result
+        status={status}
+        title={error?.message ?? t('common.loadFailed')}
+        extra={<Link to="/programs">{t('programs.backToList')}</Link>}
+      />
+    );
   }
   if (query.data && query.data.status !== 'draft') {
-    return <Result status="warning" title={t('programs.notEditable')} extra={<Link to={`/programs/${query.data.id}`}>{t('programs.open')}</Link>} />;
+    return (
+      <Result
+        status="warning"
+        title={t('programs.notEditable')}
+        extra={<Link to={`/programs/${query.data.id}`}>{t('programs.open')}</Link>}
+      />
+    );
   }
   const units = uniqueUnits(me.data?.assignments ?? []);
   return <Editor key={id ?? 'new'} program={query.data} units={units} />;
@@ -497,7 +547,20 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
 
   const initial = useMemo<ProgramBody>(() => {
     if (program) {
-      const { id: _i, unitName: _n, documentNumber: _d, status: _s, version: _v, rowVersion: _rv, updatedAt: _u, previousVersionId: _p, placeAndDate: _pd, issuedAt: _ia, createdAt: _c, ...body } = program;
+      const {
+        id: _i,
+        unitName: _n,
+        documentNumber: _d,
+        status: _s,
+        version: _v,
+        rowVersion: _rv,
+        updatedAt: _u,
+        previousVersionId: _p,
+        placeAndDate: _pd,
+        issuedAt: _ia,
+        createdAt: _c,
+        ...body
+      } = program;
       return body;
     }
     return newProgramBody(units[0]?.value ?? '', thisYear());
@@ -549,7 +612,12 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
         {t('programs.saveDraft')}
       </Button>
       {program && canIssue && (
-        <Popconfirm title={t('programs.issueConfirm')} okText={t('programs.issue')} cancelText={t('programs.cancel')} onConfirm={saveAndIssue}>
+        <Popconfirm
+          title={t('programs.issueConfirm')}
+          okText={t('programs.issue')}
+          cancelText={t('programs.cancel')}
+          onConfirm={saveAndIssue}
+        >
           <Button loading={issue.isPending} disabled={busy}>
             {t('programs.issue')}
           </Button>

@@ -39,7 +39,8 @@ export function ProgramPage() {
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (query.isError || !query.data) {
     const error = query.error;
-    const status = error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error';
+    const status =
+      error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error';
     return <Result status={status} title={error?.message ?? t('common.loadFailed')} extra={back} />;
   }
   const p = query.data;
@@ -99,7 +100,12 @@ export function ProgramPage() {
             </Button>
           )}
           {p.status === 'draft' && canIssue && (
-            <Popconfirm title={t('programs.issueConfirm')} okText={t('programs.issue')} cancelText={t('programs.cancel')} onConfirm={onIssue}>
+            <Popconfirm
+              title={t('programs.issueConfirm')}
+              okText={t('programs.issue')}
+              cancelText={t('programs.cancel')}
+              onConfirm={onIssue}
+            >
               <Button icon={<CheckOutlined />} loading={issue.isPending}>
                 {t('programs.issue')}
               </Button>
@@ -140,7 +146,10 @@ export function ProgramPage() {
           <Form.Item
             name="reason"
             label={t('programs.amendReason')}
-            rules={[{ required: true, whitespace: true, message: t('programs.amendReasonRequired') }, fieldRule(AmendProgramBody.shape.reason, t)]}
+            rules={[
+              { required: true, whitespace: true, message: t('programs.amendReasonRequired') },
+              fieldRule(AmendProgramBody.shape.reason, t),
+            ]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={PROGRAM_LIMITS.textMax} />
           </Form.Item>

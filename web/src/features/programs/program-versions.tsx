@@ -13,10 +13,17 @@ function ChangeLines({ changes }: { changes: ProgramChanges }) {
   const join = (items: Array<string | number>) => items.join(', ');
   const lines: string[] = [];
   if (changes.header.length)
-    lines.push(t('programs.changes.header', { items: join(changes.header.map((h) => t(`programs.field.${h}` as 'programs.field.title'))) }));
+    lines.push(
+      t('programs.changes.header', { items: join(changes.header.map((h) => t(`programs.field.${h}` as 'programs.field.title'))) }),
+    );
   if (changes.sections.length)
-    lines.push(t('programs.changes.sections', { items: join(changes.sections.map((s) => t(`programs.section.${s}` as 'programs.section.theme'))) }));
-  const item = (key: 'targetsAdded' | 'targetsRemoved' | 'targetsEdited' | 'groupsAdded' | 'groupsRemoved' | 'groupsEdited', values: Array<string | number>) => {
+    lines.push(
+      t('programs.changes.sections', { items: join(changes.sections.map((s) => t(`programs.section.${s}` as 'programs.section.theme'))) }),
+    );
+  const item = (
+    key: 'targetsAdded' | 'targetsRemoved' | 'targetsEdited' | 'groupsAdded' | 'groupsRemoved' | 'groupsEdited',
+    values: Array<string | number>,
+  ) => {
     if (values.length) lines.push(t(`programs.changes.${key}`, { items: join(values) }));
   };
   item('targetsAdded', changes.targets.added);
@@ -61,7 +68,11 @@ export function ProgramVersions({ programId }: { programId: string }) {
                 {v.issuedOn && <Typography.Text type="secondary">{formatDate(v.issuedOn)}</Typography.Text>}
                 {v.id === programId && <Typography.Text type="secondary">({t('programs.versionCurrent')})</Typography.Text>}
               </Space>
-              {v.changes ? <ChangeLines changes={v.changes} /> : <Typography.Text type="secondary">{t('programs.firstVersion')}</Typography.Text>}
+              {v.changes ? (
+                <ChangeLines changes={v.changes} />
+              ) : (
+                <Typography.Text type="secondary">{t('programs.firstVersion')}</Typography.Text>
+              )}
             </Space>
           </List.Item>
         )}

@@ -40,7 +40,8 @@ export function StatusChart({ slices, height = 220, ariaLabel }: { slices: Chart
         // Functions, not '{c}' templates: ECharts would group with "," and write "94.92%".
         tooltip: {
           trigger: 'item',
-          formatter: (p: { name: string; value: number; percent?: number }) => `${p.name}: ${fmt.number(p.value)} (${fmt.percent(p.percent ?? 0, { fractionDigits: 1 })})`,
+          formatter: (p: { name: string; value: number; percent?: number }) =>
+            `${p.name}: ${fmt.number(p.value)} (${fmt.percent(p.percent ?? 0, { fractionDigits: 1 })})`,
         },
         series: [
           {

@@ -26,7 +26,6 @@ const StatusChart = lazy(() => import('./status-chart').then((m) => ({ default: 
 /** The Select's value for "every target in progress on the as-of date" (no program filter). */
 const ACTIVE = 'active';
 
-
 export function TargetProgressPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();

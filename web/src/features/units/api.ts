@@ -63,23 +63,17 @@ export function useUpdateOrgUnit(id: string) {
 
 /** Chuyển đơn vị cấp trên: the new parent applies from fromDate. */
 export function useMoveOrgUnit(id: string) {
-  return useInvalidating((body: MoveInput) =>
-    api.post<OrgUnitDetail>(`/api/org-units/${id}/move`, body),
-  );
+  return useInvalidating((body: MoveInput) => api.post<OrgUnitDetail>(`/api/org-units/${id}/move`, body));
 }
 
 /** Sáp nhập. */
 export function useMergeOrgUnit(id: string) {
-  return useInvalidating((body: MergeInput) =>
-    api.post<OrgUnitDetail>(`/api/org-units/${id}/merge`, body),
-  );
+  return useInvalidating((body: MergeInput) => api.post<OrgUnitDetail>(`/api/org-units/${id}/merge`, body));
 }
 
 /** Chia tách. */
 export function useSplitOrgUnit(id: string) {
-  return useInvalidating((body: SplitInput) =>
-    api.post<SplitOrgUnitResult>(`/api/org-units/${id}/split`, body),
-  );
+  return useInvalidating((body: SplitInput) => api.post<SplitOrgUnitResult>(`/api/org-units/${id}/split`, body));
 }
 
 /** Giải thể. */

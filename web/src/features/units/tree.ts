@@ -121,7 +121,10 @@ export function splitHighlight(text: string, q: string): Array<{ text: string; m
 export function fold(text: string): string {
   let out = '';
   for (const ch of text) {
-    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     const c = ch === 'đ' || ch === 'Đ' ? 'd' : base;
     out += c.length === ch.length ? c : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
   }

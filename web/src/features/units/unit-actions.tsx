@@ -13,14 +13,7 @@ import { useI18n } from '../../app/i18n';
 import { DATE_FORMAT, formatDate, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
-import {
-  useDissolveOrgUnit,
-  useMergeOrgUnit,
-  useMoveOrgUnit,
-  useOrgUnits,
-  useSplitOrgUnit,
-  type OrgUnitDetail,
-} from './api';
+import { useDissolveOrgUnit, useMergeOrgUnit, useMoveOrgUnit, useOrgUnits, useSplitOrgUnit, type OrgUnitDetail } from './api';
 import { useDrawerSize } from '../../lib/responsive';
 import { UnitPicker } from './unit-picker';
 
@@ -54,7 +47,17 @@ export function UnitActionDrawer({ action, unit, onClose }: { action: UnitAction
   );
 }
 
-function FormActions({ onCancel, pending, danger, children }: { onCancel: () => void; pending: boolean; danger?: boolean; children: ReactNode }) {
+function FormActions({
+  onCancel,
+  pending,
+  danger,
+  children,
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="units-form-actions">
@@ -299,7 +302,11 @@ function SplitForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }
                     <Form.Item name={[field.name, 'code']} label={t('units.code')} rules={[required, fieldRule(newUnitFields.code, t)]}>
                       <Input autoComplete="off" maxLength={LIMITS.codeMax} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'shortName']} label={t('units.shortName')} rules={[required, fieldRule(newUnitFields.shortName, t)]}>
+                    <Form.Item
+                      name={[field.name, 'shortName']}
+                      label={t('units.shortName')}
+                      rules={[required, fieldRule(newUnitFields.shortName, t)]}
+                    >
                       <Input autoComplete="off" />
                     </Form.Item>
                     <Form.Item

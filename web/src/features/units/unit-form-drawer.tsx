@@ -55,9 +55,7 @@ export function UnitFormDrawer({ open, onClose, unit, initialParentId, initialDa
       title={t(unit ? 'units.editTitle' : 'units.createTitle')}
       data-testid="unit-form-drawer"
     >
-      {open && (
-        <UnitForm unit={unit} initialParentId={initialParentId} initialDate={initialDate} onDone={onClose} onCreated={onCreated} />
-      )}
+      {open && <UnitForm unit={unit} initialParentId={initialParentId} initialDate={initialDate} onDone={onClose} onCreated={onCreated} />}
     </Drawer>
   );
 }

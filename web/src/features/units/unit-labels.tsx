@@ -31,4 +31,3 @@ export function useFormatRange() {
   return (from: string, to: string | null) =>
     t('units.dateRange', { from: formatDate(from), to: to ? formatDate(to) : t('units.present') });
 }
-

@@ -112,7 +112,17 @@ export function UnitPage() {
   );
 }
 
-function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf: string; setAsOf: (iso: string) => void; treeHref: string }) {
+function UnitView({
+  unit,
+  asOf,
+  setAsOf,
+  treeHref,
+}: {
+  unit: OrgUnitDetail;
+  asOf: string;
+  setAsOf: (iso: string) => void;
+  treeHref: string;
+}) {
   const { t } = useI18n();
   const canManage = useCan('manageUnits');
   const formatRange = useFormatRange();
@@ -157,7 +167,11 @@ function UnitView({ unit, asOf, setAsOf, treeHref }: { unit: OrgUnitDetail; asOf
             {
               key: 'parent',
               label: t('units.parent'),
-              children: parentNow ? <UnitName id={parentNow.parentId} name={parentNow.parentName} visible={parentNow.visible} asOf={asOf} /> : '—',
+              children: parentNow ? (
+                <UnitName id={parentNow.parentId} name={parentNow.parentName} visible={parentNow.visible} asOf={asOf} />
+              ) : (
+                '—'
+              ),
             },
             { key: 'address', label: t('units.address'), children: unit.address || '—' },
           ]}
@@ -321,7 +335,15 @@ function linkLabel(l: OrgUnitLink): MessageKey {
 function Departures({ departures, asOf }: { departures: OrgUnitDeparture[]; asOf: string | undefined }) {
   const { t } = useI18n();
   const verb = (d: OrgUnitDeparture): MessageKey =>
-    !d.to ? (d.ended ? 'units.departureEnded' : 'units.departureNone') : d.to.kind === 'parent' ? 'units.departureParent' : d.to.kind === 'merged_into' ? 'units.departureMerged' : 'units.departureSplit';
+    !d.to
+      ? d.ended
+        ? 'units.departureEnded'
+        : 'units.departureNone'
+      : d.to.kind === 'parent'
+        ? 'units.departureParent'
+        : d.to.kind === 'merged_into'
+          ? 'units.departureMerged'
+          : 'units.departureSplit';
   return (
     <>
       <div className="unit-subheading" style={{ marginTop: 8 }}>
@@ -335,8 +357,8 @@ function Departures({ departures, asOf }: { departures: OrgUnitDeparture[]; asOf
         renderItem={(d) => (
           <List.Item key={`${d.id}-${d.leftOn}`} data-testid="unit-departure">
             <span>
-              <UnitName id={d.id} name={d.shortName} visible asOf={d.leftOn} /> <Typography.Text type="secondary">({d.code})</Typography.Text>{' '}
-              {t(verb(d))}{' '}
+              <UnitName id={d.id} name={d.shortName} visible asOf={d.leftOn} />{' '}
+              <Typography.Text type="secondary">({d.code})</Typography.Text> {t(verb(d))}{' '}
               {d.to && (
                 <>
                   <UnitName id={d.to.id} name={d.to.shortName} visible={d.to.visible} asOf={asOf} />{' '}
@@ -376,10 +398,7 @@ function FoundingRecord({ unit }: { unit: OrgUnitDetail }) {
         {
           key: 'initialMemberCount',
           label: t('units.initialMemberCount'),
-          children:
-            unit.initialMemberCount === null
-              ? notRecorded
-              : t('units.initialMemberCountValue', { count: unit.initialMemberCount }),
+          children: unit.initialMemberCount === null ? notRecorded : t('units.initialMemberCountValue', { count: unit.initialMemberCount }),
         },
         ...(unit.validTo ? [{ key: 'dissolvedOn', label: t('units.dissolvedOn'), children: formatDate(unit.validTo) }] : []),
       ]}

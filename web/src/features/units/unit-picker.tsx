@@ -33,7 +33,17 @@ interface UnitPickerProps {
  * caller's scope. Search ignores case and Vietnamese diacritics, and looks at
  * the code, short and full names.
  */
-export function UnitPicker({ date, value, onChange, excludeSubtreeOf, disabledIds, allowClear, placeholder, id, ...rest }: UnitPickerProps) {
+export function UnitPicker({
+  date,
+  value,
+  onChange,
+  excludeSubtreeOf,
+  disabledIds,
+  allowClear,
+  placeholder,
+  id,
+  ...rest
+}: UnitPickerProps) {
   const { t } = useI18n();
   const list = useOrgUnits(date, undefined, { enabled: Boolean(date) });
   const { treeData, expanded } = useMemo(() => {

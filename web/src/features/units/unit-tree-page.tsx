@@ -166,9 +166,7 @@ export function UnitTreePage() {
         ) : data.items.length === 0 ? (
           <Empty
             data-testid="unit-tree-empty"
-            description={
-              q ? t('units.noMatches', { q, date: formatDate(asOf) }) : t('units.emptyTree', { date: formatDate(asOf) })
-            }
+            description={q ? t('units.noMatches', { q, date: formatDate(asOf) }) : t('units.emptyTree', { date: formatDate(asOf) })}
           >
             {q && <Button onClick={() => setSearchText('')}>{t('units.clearSearch')}</Button>}
           </Empty>
@@ -219,12 +217,7 @@ function UnitTitle({
   const parts = match ? splitHighlight(unit.shortName, q) : [{ text: unit.shortName, match: false }];
   return (
     <span className={match ? 'units-node units-node-match' : 'units-node'} data-testid="unit-node" data-unit-code={unit.code}>
-      <Link
-        to={unitHref(unit.id, asOf)}
-        title={unit.fullName}
-        className="units-node-name"
-        onClick={(e) => e.stopPropagation()}
-      >
+      <Link to={unitHref(unit.id, asOf)} title={unit.fullName} className="units-node-name" onClick={(e) => e.stopPropagation()}>
         {parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
       </Link>
       <KindTag kind={unit.kind} />

@@ -52,8 +52,7 @@ function useUserWrite<V>(fn: (vars: V) => Promise<User>) {
 
 export const useCreateUser = () => useUserWrite((body: CreateUserBody) => api.post<User>('/api/users', body));
 
-export const useUpdateUser = (id: string) =>
-  useUserWrite((body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body));
+export const useUpdateUser = (id: string) => useUserWrite((body: UpdateUserBody) => api.patch<User>(`/api/users/${id}`, body));
 
 export const useDisableUser = (id: string) => useUserWrite(() => api.post<User>(`/api/users/${id}/disable`));
 export const useEnableUser = (id: string) => useUserWrite(() => api.post<User>(`/api/users/${id}/enable`));

@@ -80,12 +80,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
       <Form.Item name="email" label={t('users.email')} rules={[fieldRule(emailAddress, t)]}>
         <Input type="email" autoComplete="off" data-testid="user-email" />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('users.password')}
-        extra={t('users.passwordHint')}
-        rules={[required, fieldRule(newPassword, t)]}
-      >
+      <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[required, fieldRule(newPassword, t)]}>
         <Input.Password autoComplete="new-password" data-testid="user-password" />
       </Form.Item>
       <Form.Item
@@ -110,7 +105,13 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
             {fields.map((field) => (
               <div key={field.key} className="user-first-assignment" data-testid="user-first-assignment">
                 <AssignmentFields prefix={[field.name]} listName="assignments" testIdPrefix={`first-assignment-${field.name}`} />
-                <Button type="link" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ paddingInline: 0, marginBottom: 12 }}>
+                <Button
+                  type="link"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  style={{ paddingInline: 0, marginBottom: 12 }}
+                >
                   {t('users.removeFirstAssignment')}
                 </Button>
               </div>

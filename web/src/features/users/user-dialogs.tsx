@@ -135,7 +135,9 @@ export function ResetPasswordModal({ user, open, onClose }: DialogProps) {
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('users.passwordMismatch'))),
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('users.passwordMismatch'))),
             }),
           ]}
         >

@@ -67,4 +67,3 @@ export function RoleTags({ assignments, max = 3 }: { assignments: RoleAssignment
     </span>
   );
 }
-

@@ -96,7 +96,9 @@ function UserView({ user }: { user: User }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('users.fullName')}>{user.fullName}</Descriptions.Item>
             <Descriptions.Item label={t('users.email')}>{user.email ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('users.locale')}>{t(user.locale === 'en' ? 'common.english' : 'common.vietnamese')}</Descriptions.Item>
+            <Descriptions.Item label={t('users.locale')}>
+              {t(user.locale === 'en' ? 'common.english' : 'common.vietnamese')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('users.createdAt')}>{formatDateTime(user.createdAt)}</Descriptions.Item>
           </Descriptions>
         </Card>
@@ -107,9 +109,7 @@ function UserView({ user }: { user: User }) {
               <UserStatusTag disabled={user.disabled} />
             </Descriptions.Item>
           </Descriptions>
-          {isSelf && !user.disabled && (
-            <Alert type="info" showIcon title={t('users.cannotDisableSelf')} style={{ margin: '12px 0' }} />
-          )}
+          {isSelf && !user.disabled && <Alert type="info" showIcon title={t('users.cannotDisableSelf')} style={{ margin: '12px 0' }} />}
           <div className="user-account-actions" style={{ marginTop: 12 }}>
             <Button
               danger={!user.disabled}

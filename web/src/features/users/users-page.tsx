@@ -23,7 +23,10 @@ function useListParams(): [UserListParams, (patch: Partial<UserListParams>) => v
   const params: UserListParams = {
     q: search.get('q') ?? undefined,
     role: (ROLES as readonly string[]).includes(search.get('role') ?? '') ? (search.get('role') as Role) : undefined,
-    status: search.get('status') === 'active' || search.get('status') === 'disabled' ? (search.get('status') as 'active' | 'disabled') : undefined,
+    status:
+      search.get('status') === 'active' || search.get('status') === 'disabled'
+        ? (search.get('status') as 'active' | 'disabled')
+        : undefined,
     page: Math.max(1, Number(search.get('page')) || 1),
     pageSize: Math.min(LIMITS.pageSizeMax, Number(search.get('pageSize')) || LIMITS.pageSizeDefault),
     sort: SORTS.includes(sort as UserSort) ? (sort as UserSort) : 'username',
@@ -179,13 +182,7 @@ export function UsersPage() {
               locale={{ emptyText: empty }}
               data-testid="users-list"
               renderItem={(u) => (
-                <Card
-                  size="small"
-                  className="users-card"
-                  hoverable
-                  onClick={() => navigate(`/users/${u.id}`)}
-                  data-testid="user-card"
-                >
+                <Card size="small" className="users-card" hoverable onClick={() => navigate(`/users/${u.id}`)} data-testid="user-card">
                   <div className="users-card-head">
                     <Typography.Text strong className="users-card-name">
                       {u.fullName}
