@@ -16,11 +16,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.js';
+import { type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../e2e/build-web.js';
 import { makeDataDir, startServer, type ServerProcess } from '../e2e/server-process.js';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The issue's slow 4G line: 1.6 Mbps down, 750 kbps up, 150 ms latency. */
 export const SLOW_4G = { latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
@@ -278,20 +277,7 @@ export async function runWebBench(options: WebBenchOptions = {}): Promise<WebBen
       server = await startServer({ dataDir, webDist });
       baseUrl = server.baseUrl;
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
     const targetId = await firstTargetId(browser, baseUrl);
     log(
       `web: ${runs} run(s) at 360 px, ${throttled ? `throttled to ${((SLOW_4G.downloadThroughput * 8) / 1e6).toFixed(1)} Mbps down, ${SLOW_4G.latency} ms latency` : 'no throttling (smoke run)'}`,

@@ -7,11 +7,11 @@
 //   await e2e.close();                       // in afterAll
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { E2E_WEB_DIST, ensureWebBuild, ROOT } from './build-web.js';
 import { makeDataDir, startServer, type ServerProcess } from './server-process.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 
 /** Demo logins (scripts/demo/accounts.ts). */
@@ -45,20 +45,7 @@ export async function startE2e(): Promise<E2e> {
   let browser: Browser | null = null;
   try {
     server = await startServer({ dataDir, webDist });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchChromium();
   } catch (e) {
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
