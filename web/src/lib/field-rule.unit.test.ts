@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { citizenId, memberCardNumber, personName, phoneNumber } from '../../../common/fields';
 import { translate, type MessageKey, type MessageParams } from '../../../common/i18n';
+import { loadFullCatalogue } from '../app/i18n';
 import { fieldRule, normalised } from './field-rule';
 
 const t = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
@@ -17,6 +18,9 @@ async function refusal(rule: ReturnType<typeof fieldRule>, value: unknown): Prom
 }
 
 describe('fieldRule (a field rule as an antd form rule)', () => {
+  // Form pages load the rest of the Vietnamese catalogue (validation.*) with their code (lazyPage).
+  beforeAll(() => loadFullCatalogue());
+
   it('refuses with the catalogue message of the rule', async () => {
     expect(await refusal(fieldRule(phoneNumber, t), '12345678')).toBe(translate('vi', 'validation.phone'));
     expect(await refusal(fieldRule(citizenId, t), '0791234567')).toBe(translate('vi', 'validation.citizenId'));

@@ -1,10 +1,11 @@
 // The catalogue and org-unit forms check fields with the API's own schemas
 // (common/api): the same refusals, with the catalogue's messages.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { CreateDataElementBody, CreateTargetBody } from '../../../common/api/indicators';
 import { CreateOrgUnitBody } from '../../../common/api/org-units';
 import { translate, type MessageKey, type MessageParams } from '../../../common/i18n';
 import { LIMITS } from '../../../common/limits';
+import { loadFullCatalogue } from '../app/i18n';
 import { fieldRule } from './field-rule';
 
 const t = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
@@ -21,6 +22,9 @@ async function check(schema: Parameters<typeof fieldRule>[0], value: unknown): P
 }
 
 describe('fieldRule with the wire schemas of the catalogue and org-unit forms', () => {
+  // Form pages load the rest of the Vietnamese catalogue (validation.*) with their code (lazyPage).
+  beforeAll(() => loadFullCatalogue());
+
   it('passes what the API accepts, and leaves empty values to the required rule', async () => {
     expect(await check(CreateDataElementBody.shape.code, 'members.total')).toBeNull();
     expect(await check(CreateDataElementBody.shape.code, undefined)).toBeNull();
