@@ -97,6 +97,22 @@ async function streamImportFile(buffer: Buffer, maxRows: number): Promise<Import
   return chosen;
 }
 
+/**
+ * exceljs' streaming reader decodes each chunk of a zip entry on its own
+ * (utils/browser-buffer-decode), so a character split between two chunks ("Nữ")
+ * became U+FFFD in about one row of 50,000. Worksheets get whole characters from
+ * tapMerges (a streaming TextDecoder); the shared strings entry is a Node stream,
+ * and setEncoding('utf8') makes it emit whole characters.
+ */
+const readerPrototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
+  _parseSharedStrings: (this: unknown, entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
+};
+const parseSharedStrings = readerPrototype._parseSharedStrings;
+readerPrototype._parseSharedStrings = function (entry) {
+  entry.setEncoding('utf8');
+  return parseSharedStrings.call(this, entry);
+};
+
 /** What the streaming reader gives per worksheet (the typings leave these out). */
 interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
   name?: string;
@@ -109,15 +125,20 @@ function tapMerges(iterator: AsyncIterable<unknown>, merges: Merge[]): AsyncIter
   return {
     async *[Symbol.asyncIterator]() {
       let carry = '';
+      // Whole characters to the XML parser: see wholeCharacters below.
+      const decoder = new TextDecoder('utf-8');
       for await (const chunk of iterator) {
-        const text = carry + String(chunk);
+        const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+        const text = carry + piece;
         for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
           merges.push({ range: `${m[1]}${m[2]}:${m[3]}${m[4]}`, bottom: Number(m[4]) });
         }
         const cut = text.lastIndexOf('<');
         carry = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
-        yield chunk;
+        if (piece) yield piece;
       }
+      const tail = decoder.decode();
+      if (tail) yield tail;
     },
   };
 }
