@@ -127,9 +127,18 @@ export async function createTestDatabase(engine: TestEngine = testEngine()): Pro
     const snapshot = await pgliteSnapshot;
     return openDatabase({ dataDir: null, loadDataDir: snapshot });
   }
-  const template = await ensureTemplate();
   const name = `congdoan_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`create database "${name}" template "${template}"`));
+  // Another checkout's run (other migrations) may drop our template between
+  // ensureTemplate() and the copy: make it again and retry.
+  for (let attempt = 0; ; attempt++) {
+    const template = await ensureTemplate();
+    try {
+      await withAdmin((admin) => admin.query(`create database "${name}" template "${template}"`));
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '3D000' || attempt >= 3) throw e; // 3D000: template gone
+    }
+  }
   const handle = await openDatabase({ databaseUrl: urlWithDatabase(testDatabaseUrl(), name) });
   return {
     ...handle,
