@@ -43,6 +43,14 @@ export const dataElements = pgTable(
      * count each month, e.g. workers who are not members added to the members.
      */
     derivedAddendElementId: uuid('derived_addend_element_id').references((): AnyPgColumn => dataElements.id),
+    /** Reported numbers only: whole numbers (counts) rather than any amount. */
+    wholeNumber: boolean('whole_number').notNull().default(false),
+    /** A reported value may not exceed the unit's value of this element in the same month (e.g. members, workers). */
+    upperBoundElementId: uuid('upper_bound_element_id').references((): AnyPgColumn => dataElements.id),
+    /** In which report the element is asked (ReportKind): monthly, or only at half-year / year end (e.g. the year-end classification). */
+    reportedIn: text('reported_in').notNull().default('monthly'),
+    /** Plain-words label and help shown on the report form. */
+    helpVi: text('help_vi'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +60,7 @@ export const dataElements = pgTable(
     check('data_elements_aggregation_chk', sql`${t.aggregation} in ('sum', 'last', 'any')`),
     check('data_elements_grades_chk', sql`(${t.valueType} = 'grade') = (${t.gradeOptions} is not null)`),
     check('data_elements_addend_chk', sql`${t.derivedAddendElementId} is null or ${t.derivedFrom} is not null`),
+    check('data_elements_reported_in_chk', sql`${t.reportedIn} in ('monthly', 'half_year', 'year')`),
   ],
 );
 
@@ -74,10 +83,15 @@ export const facts = pgTable(
     valueBool: boolean('value_bool'),
     valueText: text('value_text'),
     notApplicable: boolean('not_applicable').notNull().default(false),
+    /** The report that gave this fact (reports.id; no foreign key, to keep the schema files acyclic), or null for facts from records. */
+    reportId: uuid('report_id'),
+    /** False while the giving report is submitted but not yet approved; the "approved only" view leaves such facts out. */
+    approved: boolean('approved').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.unitId, t.dataElementId, t.month] }),
+    index('facts_report_idx').on(t.reportId),
     index('facts_element_month_idx').on(t.dataElementId, t.month),
     check('facts_month_chk', sql`extract(day from ${t.month}) = 1`),
   ],
@@ -151,6 +165,8 @@ export const targets = pgTable(
     stretch: boolean('stretch').notNull().default(false), // "phấn đấu"
     whenConditionsAllow: boolean('when_conditions_allow').notNull().default(false), // "khi có đủ điều kiện"
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The program's task group (nhóm nhiệm vụ, its number) the target belongs to; groups the report form. */
+    taskGroupNumber: integer('task_group_number'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Optimistic version (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
     rowVersion: integer('row_version').notNull().default(1),
