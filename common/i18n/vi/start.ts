@@ -8,3 +8,5 @@ export { nav } from './nav.js';
 export { auth } from './auth.js';
 export { targets } from './targets.js';
 export { members } from './members.js';
+export { reports } from './reports.js';
+export { notifications } from './notifications.js';

@@ -1,0 +1,3 @@
+export const reportForm = {
+  title: 'Report',
+} as const;

@@ -1,0 +1,3 @@
+export const reportReview = {
+  title: 'Report review',
+} as const;
