@@ -40,8 +40,8 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const PORT = Number(process.env.BENCH_PORT ?? 3188);
 /** Most chairs in flight at once (bounded: a stalled server cannot make the script open unbounded requests). */
 const MAX_CHAIRS_IN_FLIGHT = 200;
-/** Hard stop for the whole run. */
-const RUN_LIMIT_MS = (WINDOW_S + 300) * 1000;
+/** Hard stop for the whole run: the window plus BENCH_GRACE_S (default 120 s) for the last chairs. */
+const RUN_LIMIT_MS = (WINDOW_S + Number(process.env.BENCH_GRACE_S ?? 120)) * 1000;
 const PASSWORD = 'Bench@2026-chair';
 const TODAY = todayInVietnam();
 
@@ -175,12 +175,15 @@ async function main() {
     let peakRss = startRss;
     const memory = setInterval(() => (peakRss = Math.max(peakRss, server!.rssMb())), 200);
     const hardStop = Date.now() + RUN_LIMIT_MS;
+    // At the time limit, requests still open are aborted (counted as errors "aborted") and the run reports.
+    const limit = new AbortController();
+    const limitTimer = setTimeout(() => limit.abort(), RUN_LIMIT_MS);
     const started = performance.now();
     const cpuBefore = processCpuSeconds(server.pid);
     let chairsDone = false;
 
     const officer = async (i: number) => {
-      const client = new ApiClient(base, addressOf(50_000 + i));
+      const client = new ApiClient(base, addressOf(50_000 + i), limit.signal);
       await sleep((i * 997) % 3000); // not all at the same instant
       if (!(await timedSignIn(client, officers[i]!))) return;
       await timed(client, 'GET /auth/me', 'GET', '/api/auth/me');
@@ -209,7 +212,7 @@ async function main() {
 
     const chair = async (i: number) => {
       const { username, unitId } = chairs[i]!;
-      const client = new ApiClient(base, addressOf(i));
+      const client = new ApiClient(base, addressOf(i), limit.signal);
       try {
         if (!(await timedSignIn(client, username))) return;
         // Home: who am I, the targets card (targets, programs; progress when a program applies), the members card.
@@ -267,6 +270,7 @@ async function main() {
     await Promise.all(chairRuns);
     chairsDone = true;
     await Promise.all(officerRuns);
+    clearTimeout(limitTimer);
     clearInterval(memory);
     const elapsedS = (performance.now() - started) / 1000;
     const serverCpuS = processCpuSeconds(server.pid) - cpuBefore;

@@ -134,6 +134,8 @@ export class ApiClient {
     readonly baseUrl: string,
     /** Sent as X-Forwarded-For (the server must trust it: TRUST_PROXY), so each simulated client has its own address. */
     readonly forwardedFor?: string,
+    /** Aborts requests still open at the benchmark's time limit. */
+    readonly signal?: AbortSignal,
   ) {}
 
   async request(
@@ -145,6 +147,7 @@ export class ApiClient {
     const isBuffer = Buffer.isBuffer(body);
     const res = await fetch(`${this.baseUrl}${url}`, {
       method,
+      ...(this.signal ? { signal: this.signal } : {}),
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
@@ -167,6 +170,7 @@ export class ApiClient {
   async signIn(username: string, password: string): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${this.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
+      ...(this.signal ? { signal: this.signal } : {}),
       headers: { 'content-type': 'application/json', ...(this.forwardedFor ? { 'x-forwarded-for': this.forwardedFor } : {}) },
       body: JSON.stringify({ username, password }),
     });
