@@ -14,6 +14,7 @@ import {
   RECORD_SOURCES,
   TARGET_STATUSES,
   UNIT_STATES,
+  UNIT_TARGET_BASES,
   UNITS_OF_MEASURE,
   VALUE_TYPES,
 } from '../indicators.js';
@@ -212,6 +213,12 @@ export const TargetProgressView = z
     eligibleUnits: z.number().int(),
     notApplicableUnits: z.number().int(),
     noDataUnits: z.number().int(),
+    /**
+     * Targets counting member admissions (7a): departures (left, died, moved out of
+     * the scope) over the same units and months, and the net change (value − departures).
+     */
+    departures: z.number().nullable(),
+    netChange: z.number().nullable(),
   })
   .meta({ id: 'TargetProgress' });
 export const TargetProgressResponse = z.object({ asOf: z.string(), items: z.array(TargetProgressView) });
@@ -232,6 +239,10 @@ export const TargetBreakdownResponse = z.object({
       denominator: z.number().nullable(),
       meets: z.boolean().nullable(),
       allocated: z.number().nullable(),
+      /** How the unit stands against its own target (null: not judged); units below it are marked. */
+      status: z.enum(TARGET_STATUSES).nullable(),
+      /** The unit's classification grade, when the target counts grades. */
+      grade: z.string().nullable(),
     }),
   ),
   /** Progress of each allocated share of a total target, over the allocated unit's subtree. */
@@ -292,3 +303,59 @@ export const TargetAllocationsResponse = z
     dryRun: z.boolean(),
   })
   .meta({ id: 'TargetAllocations' });
+
+// ---- A unit's own targets and the leader's matrix (issue 10: what each role sees) ----
+
+/** One unit on one target: its own figures and how it stands (server/modules/indicators/unit-status.ts). */
+export const UnitCellView = z
+  .object({
+    state: z.enum(UNIT_STATES),
+    /** The engine's per-unit value (null for share/count of units and without data). */
+    value: z.number().nullable(),
+    meets: z.boolean().nullable(),
+    allocated: z.number().nullable(),
+    grade: z.string().nullable(),
+    basis: z.enum(UNIT_TARGET_BASES),
+    /** The value the unit is held to: its allocated share, or the inherited percentage/average. */
+    ownTarget: z.number().nullable(),
+    ownValue: z.number().nullable(),
+    /** null: not judged (not applicable, not eligible, or a total the unit only contributes to). */
+    status: z.enum(TARGET_STATUSES).nullable(),
+    /** What the unit still owes toward its own target (0 when reached). */
+    owed: z.number().nullable(),
+  })
+  .meta({ id: 'UnitCell' });
+
+export const UnitTargetsQuery = z.object({ unitId: z.uuid(), programId: z.uuid().optional(), asOf: isoDate.optional() });
+export type UnitTargetsQuery = z.infer<typeof UnitTargetsQuery>;
+export const UnitTargetsResponse = z.object({
+  asOf: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** Each target that applies to the unit: the whole target's progress (the district's figures) and the unit's own. */
+  items: z.array(z.object({ target: TargetProgressView, own: UnitCellView })),
+});
+
+export const TargetMatrixQuery = z.object({
+  programId: z.uuid().optional(),
+  asOf: isoDate.optional(),
+  /** Only units with at least one target in this status. */
+  status: z.enum(TARGET_STATUSES).optional(),
+});
+export type TargetMatrixQuery = z.infer<typeof TargetMatrixQuery>;
+export const TargetMatrixResponse = z.object({
+  asOf: z.string(),
+  targets: z.array(TargetProgressView),
+  /** Units in the caller's scope, those missing most targets first. */
+  units: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      /** Targets the unit misses (at risk or off track). */
+      lagging: z.number().int(),
+      noData: z.number().int(),
+      cells: z.array(UnitCellView.extend({ targetId: z.uuid() })),
+    }),
+  ),
+});
