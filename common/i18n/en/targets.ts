@@ -105,4 +105,8 @@ export const targets: Record<keyof typeof vi, string> = {
   belowTarget: 'Below target',
   colStatus: 'Assessment',
   colGrade: 'Grade',
+  'grade.xuat_sac': 'Excellent',
+  'grade.tot': 'Good',
+  'grade.hoan_thanh': 'Completed',
+  'grade.khong_hoan_thanh': 'Not completed',
 };

@@ -107,4 +107,8 @@ export const targets = {
   belowTarget: 'Dưới chỉ tiêu',
   colStatus: 'Đánh giá',
   colGrade: 'Xếp loại',
+  'grade.xuat_sac': 'Hoàn thành xuất sắc nhiệm vụ',
+  'grade.tot': 'Hoàn thành tốt nhiệm vụ',
+  'grade.hoan_thanh': 'Hoàn thành nhiệm vụ',
+  'grade.khong_hoan_thanh': 'Không hoàn thành nhiệm vụ',
 } as const;

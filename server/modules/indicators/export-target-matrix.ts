@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/enums.js';
 import { fileNameDate, formatDate, formatNumber, formatPercent } from '../../../common/format.js';
-import { translate } from '../../../common/i18n/index.js';
+import { hasMessage, translate } from '../../../common/i18n/index.js';
 import type { TargetStatus } from '../../../common/indicators.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/access.js';
@@ -34,7 +34,9 @@ export async function exportTargetMatrix(db: Executor, actor: Actor, query: Targ
     const text = (c: UnitCell | undefined, uom: string) => {
       if (!c) return '';
       const label = c.status ? t(`status.${c.status}`) : t('matrixNotJudged');
-      const shown = c.grade ?? (c.ownValue === null ? null : uom === 'percent' ? formatPercent(c.ownValue, { locale }) : formatNumber(c.ownValue, { locale }));
+      const gradeKey = `targets.grade.${c.grade}`;
+      const grade = c.grade === null ? null : hasMessage(gradeKey) ? translate(locale, gradeKey) : c.grade;
+      const shown = grade ?? (c.ownValue === null ? null : uom === 'percent' ? formatPercent(c.ownValue, { locale }) : formatNumber(c.ownValue, { locale }));
       return shown ? `${label} (${shown})` : label;
     };
     const buffer = await writeXlsxTable({
