@@ -68,7 +68,11 @@ describe('what each role sees', () => {
     expect(rowCount).toBeGreaterThan(10);
     // Lagging units first: the first row misses at least one target, coloured as such.
     const first = rows.first();
-    expect(await first.locator('[data-testid="matrix-cell"][data-status="off_track"], [data-testid="matrix-cell"][data-status="at_risk"]').count()).toBeGreaterThan(0);
+    expect(
+      await first
+        .locator('[data-testid="matrix-cell"][data-status="off_track"], [data-testid="matrix-cell"][data-status="at_risk"]')
+        .count(),
+    ).toBeGreaterThan(0);
     const lagging = await table.locator('[data-testid="matrix-cell"][data-status="off_track"]').count();
     expect(lagging).toBeGreaterThan(0);
     await screenshot(page, 'leader-matrix');

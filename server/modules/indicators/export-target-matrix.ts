@@ -36,7 +36,9 @@ export async function exportTargetMatrix(db: Executor, actor: Actor, query: Targ
       const label = c.status ? t(`status.${c.status}`) : t('matrixNotJudged');
       const gradeKey = `targets.grade.${c.grade}`;
       const grade = c.grade === null ? null : hasMessage(gradeKey) ? translate(locale, gradeKey) : c.grade;
-      const shown = grade ?? (c.ownValue === null ? null : uom === 'percent' ? formatPercent(c.ownValue, { locale }) : formatNumber(c.ownValue, { locale }));
+      const shown =
+        grade ??
+        (c.ownValue === null ? null : uom === 'percent' ? formatPercent(c.ownValue, { locale }) : formatNumber(c.ownValue, { locale }));
       return shown ? `${label} (${shown})` : label;
     };
     const buffer = await writeXlsxTable({

@@ -83,7 +83,10 @@ describe('the leader sees who lags across targets (GET /api/targets/matrix)', ()
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
       unitName: string;
-      items: Array<{ target: { code: string; targetValue: number }; own: { basis: string; ownTarget: number | null; status: string | null } }>;
+      items: Array<{
+        target: { code: string; targetValue: number };
+        own: { basis: string; ownTarget: number | null; status: string | null };
+      }>;
     };
     expect(body.unitName).toBeTruthy();
     expect(body.items.length).toBeGreaterThan(5);

@@ -22,13 +22,13 @@ export async function getUnitTargets(db: Executor, actor: Actor, query: UnitTarg
   const asOf = query.asOf ?? todayInVietnam();
   await requireTargetRead(db, actor, query.unitId);
   const [unit] = await db.select({ name: orgUnits.shortName }).from(orgUnits).where(eq(orgUnits.id, query.unitId));
-  const cells = await computeUnitCells(db, dashboardTargets(actor, query.programId, asOf), asOf, sql`p.descendant_id = ${query.unitId}::uuid`);
-  const targets = await computeTargets(
+  const cells = await computeUnitCells(
     db,
-    { targetIds: cells.map((c) => c.targetId) },
+    dashboardTargets(actor, query.programId, asOf),
     asOf,
-    visibleTargets(actor),
+    sql`p.descendant_id = ${query.unitId}::uuid`,
   );
+  const targets = await computeTargets(db, { targetIds: cells.map((c) => c.targetId) }, asOf, visibleTargets(actor));
   const departures = await computeMemberDepartures(
     db,
     targets.map((t) => t.targetId),

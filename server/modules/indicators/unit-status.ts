@@ -67,13 +67,20 @@ export function judgeUnitCell(rule: UnitTargetRule, cell: UnitCellFacts, elapsed
       ownValue ?? 0,
       elapsed,
     );
-    return { basis: 'allocated', ownTarget: cell.allocated, ownValue: ownValue ?? 0, status, owed: owedOf(rule.comparator, cell.allocated, ownValue ?? 0) };
+    return {
+      basis: 'allocated',
+      ownTarget: cell.allocated,
+      ownValue: ownValue ?? 0,
+      status,
+      owed: owedOf(rule.comparator, cell.allocated, ownValue ?? 0),
+    };
   }
   if (rule.measure === 'count_of_units') {
     if (cell.state !== 'reported') return skip('condition', null, null);
     return { basis: 'condition', ownTarget: null, ownValue: conditionValue, status: cell.meets ? 'achieved' : 'at_risk', owed: null };
   }
-  if (cumulative) return { basis: 'none', ownTarget: null, ownValue: cell.value, status: cell.state === 'no_data' ? 'no_data' : null, owed: null };
+  if (cumulative)
+    return { basis: 'none', ownTarget: null, ownValue: cell.value, status: cell.state === 'no_data' ? 'no_data' : null, owed: null };
 
   const ownValue = isCondition ? conditionValue : cell.value;
   if (cell.state !== 'reported') return skip('inherited', rule.targetValue, ownValue);

@@ -22,7 +22,12 @@ export async function listPrograms(db: Executor, actor: Actor, query: ListProgra
     .where(where)
     .orderBy(
       sql`case ${programs.status} when 'issued' then 0 when 'superseded' then 1 else 2 end`,
-      desc(programs.year), orgUnits.shortName, programs.kind, desc(programs.number), desc(programs.version))
+      desc(programs.year),
+      orgUnits.shortName,
+      programs.kind,
+      desc(programs.number),
+      desc(programs.version),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   let total = rows[0]?.total ?? 0;

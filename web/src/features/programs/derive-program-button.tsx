@@ -65,7 +65,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
     </div>
   );
 
-  if (!unbalanced.length && !(canDerive)) return null;
+  if (!unbalanced.length && !canDerive) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
       {unbalanced.length > 0 && (

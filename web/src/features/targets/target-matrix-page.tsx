@@ -93,7 +93,10 @@ export function TargetMatrixPage() {
           className="matrix-cell"
           data-testid="matrix-cell"
           data-status={x.c.status ?? 'none'}
-          style={{ background: x.c.status ? CELL_BACKGROUND[x.c.status] : undefined, border: x.c.status ? undefined : '1px dashed #d9d9d9' }}
+          style={{
+            background: x.c.status ? CELL_BACKGROUND[x.c.status] : undefined,
+            border: x.c.status ? undefined : '1px dashed #d9d9d9',
+          }}
         >
           {x.shown ?? x.label}
         </span>
