@@ -98,4 +98,18 @@ describe('the leader sees who lags across targets (GET /api/targets/matrix)', ()
     const res = await ctx.chair.get(`/api/targets/unit-view?unitId=${ctx.unitIds.get('VT11')}&programId=${ctx.programId}&asOf=${AS_OF}`);
     expect(res.statusCode).toBe(403);
   });
+
+  // What each role may do with the district's program (issue 10 item 10): the buttons the web shows.
+  it("gives each caller the actions the write policies allow on the district's program", async () => {
+    const actions = async (client: typeof ctx.chair) =>
+      ((await client.get(`/api/programs/${ctx.programId}`)).json() as { allowedActions: string[] }).allowedActions;
+    expect(await actions(ctx.chair)).toEqual(['derive']);
+    expect(await actions(ctx.officer)).toEqual(['amend', 'derive']);
+    const leader = await signInAs(ctx.app, 'lanhdao.vt', 'Demo@2024');
+    expect(await actions(leader)).toEqual([]);
+    const list = (await ctx.chair.get('/api/programs?year=2024')).json() as { items: Array<{ id: string; allowedActions: string[] }> };
+    expect(list.items.find((p) => p.id === ctx.programId)!.allowedActions).toEqual(['derive']);
+    // The chair may not amend it: the write refuses what the button hides.
+    expect((await ctx.chair.post(`/api/programs/${ctx.programId}/amend`, { reason: 'Thử' })).statusCode).toBe(403);
+  });
 });
