@@ -68,7 +68,7 @@ export async function computeTargetBreakdown(
     select pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.months, pu.state, pu.measure,
       pu.unit_value::float8 as unit_value, pu.num::float8 as num, pu.den::float8 as den, pu.meets,
       al.value::float8 as allocated, pu.grade, tg.comparator, tg.value::float8 as target_value,
-      tg.tolerance::float8 as tolerance, tg.unit_of_measure, tg.period_from, tg.period_to
+      tg.tolerance::float8 as tolerance, i.unit_of_measure, tg.period_from, tg.period_to
     from pu
     join org_units u on u.id = pu.unit_id
     join targets tg on tg.id = pu.target_id

@@ -52,12 +52,13 @@ export async function computeUnitCells(db: Executor, targets: SQL, asOf: string,
     db,
     sql`with ${engineCtes(targets, asOf, { units })}
     select pu.target_id, pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.state, pu.measure,
-      tg.unit_of_measure, tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance,
+      i.unit_of_measure, tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance,
       tg.period_from, tg.period_to, pu.unit_value::float8 as unit_value, pu.meets, pu.grade,
       al.value::float8 as allocated
     from pu
     join org_units u on u.id = pu.unit_id
     join targets tg on tg.id = pu.target_id
+    join indicators i on i.id = tg.indicator_id
     left join target_allocations al on al.target_id = pu.target_id and al.unit_id = pu.unit_id
     order by tg.sort_order, tg.code nulls last, tg.id, u.short_name, u.id`,
   );
