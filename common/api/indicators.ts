@@ -77,6 +77,7 @@ export const DataElementView = z
     /** The reported number element added to a derived element each month (its latest value), or null. */
     derivedAddendElementId: z.uuid().nullable(),
     archivedAt: z.string().nullable(),
+    rowVersion: z.number().int(),
   })
   .meta({ id: 'DataElement' });
 export const DataElementList = z.object({ items: z.array(DataElementView) });
@@ -108,6 +109,8 @@ export const CreateIndicatorBody = z.strictObject({
     .strictObject({ sector: z.enum(GRASSROOTS_SECTORS).optional() })
     .nullable()
     .optional(),
+  /** The value is a share bounded to 0–100 % (numerator part of the denominator); always so for a share of units. */
+  bounded: z.boolean().default(false),
 });
 export type CreateIndicatorBody = z.infer<typeof CreateIndicatorBody>;
 
@@ -134,7 +137,9 @@ export const IndicatorView = z
     unitKinds: z.array(z.string()),
     recordSource: z.string().nullable(),
     recordFilter: z.record(z.string(), z.string()).nullable(),
+    bounded: z.boolean(),
     archivedAt: z.string().nullable(),
+    rowVersion: z.number().int(),
   })
   .meta({ id: 'Indicator' });
 export const IndicatorList = z.object({ items: z.array(IndicatorView) });
@@ -161,7 +166,65 @@ export const CreateTargetBody = z.strictObject({
 });
 export type CreateTargetBody = z.infer<typeof CreateTargetBody>;
 
-export const ListTargetsQuery = z.object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional() });
+export const ListTargetsQuery = z.object({
+  programId: z.uuid().optional(),
+  scopeUnitId: z.uuid().optional(),
+  /** Retired targets too (a program's history); by default only targets in use. */
+  includeArchived: queryBoolean.optional(),
+});
+
+/** A reason (lý do): required to correct or retire a target of an issued program. */
+const reason = trimmed(INDICATOR_LIMITS.textMax);
+
+/** Correcting a target (sửa chỉ tiêu): its sentence, comparator, value and tolerance band. */
+export const UpdateTargetBody = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  code: targetCode.nullable().optional(),
+  text: targetText.optional(),
+  comparator: z.enum(COMPARATORS).optional(),
+  value: amount.optional(),
+  tolerance: amount.optional(),
+  stretch: z.boolean().optional(),
+  whenConditionsAllow: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  /** Required once the target's program is issued (audited). */
+  reason: reason.optional(),
+});
+export type UpdateTargetBody = z.infer<typeof UpdateTargetBody>;
+
+/** Retiring a target (lưu trữ / bãi bỏ chỉ tiêu). */
+export const ArchiveTargetBody = z.strictObject({ expectedVersion: z.number().int().min(1), reason: reason.optional() });
+export type ArchiveTargetBody = z.infer<typeof ArchiveTargetBody>;
+
+/**
+ * Editing a data element. Names and "không áp dụng" allowed never change what a
+ * number means and are allowed at any time; the aggregation over months and the
+ * grade codes change computed figures and are refused while a target uses it.
+ * The value type is fixed (a different type is a new element).
+ */
+export const UpdateDataElementBody = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  nameVi: name.optional(),
+  nameEn: name.optional(),
+  allowsNotApplicable: z.boolean().optional(),
+  aggregation: z.enum(AGGREGATIONS).optional(),
+  gradeOptions: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
+});
+export type UpdateDataElementBody = z.infer<typeof UpdateDataElementBody>;
+
+/**
+ * Editing an indicator: its names and `bounded` at any time; its direction (how
+ * a status is judged) only while no target uses it. What it computes (measure,
+ * elements, condition) is fixed: a different computation is a new indicator.
+ */
+export const UpdateIndicatorBody = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  nameVi: name.optional(),
+  nameEn: name.optional(),
+  bounded: z.boolean().optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+});
+export type UpdateIndicatorBody = z.infer<typeof UpdateIndicatorBody>;
 export type ListTargetsQuery = z.infer<typeof ListTargetsQuery>;
 
 export const TargetView = z
@@ -182,6 +245,10 @@ export const TargetView = z
     whenConditionsAllow: z.boolean(),
     sortOrder: z.number().int(),
     rowVersion: z.number().int(),
+    /** The target of the previous program version this one continues (amendments), or null. */
+    previousTargetId: z.uuid().nullable(),
+    /** Retired (archived or dropped by an amendment): history only, left out of progress. */
+    archivedAt: z.string().nullable(),
     allocations: z.array(z.object({ unitId: z.uuid(), value: z.number() })),
   })
   .meta({ id: 'Target' });

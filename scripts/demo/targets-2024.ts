@@ -176,6 +176,8 @@ interface IndicatorSpec {
   eligibility?: DemoElementCode;
   recordSource?: RecordSourceName;
   recordFilter?: { sector?: 'non_state_enterprise' };
+  /** A share bounded to 0–100 % (the numerator is part of the denominator). */
+  bounded?: boolean;
 }
 
 interface TargetSpec {
@@ -233,6 +235,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
       unitOfMeasure: 'percent',
       numerator: 'propaganda_reached',
       denominator: 'members_and_workers',
+      bounded: true,
     },
   },
   {
@@ -346,6 +349,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
       unitOfMeasure: 'percent',
       numerator: 'labour_lawsuits_supported',
       denominator: 'labour_lawsuits_requested',
+      bounded: true,
     },
   },
   {
@@ -538,6 +542,7 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
       eligibilityElementId: el(ind.eligibility),
       recordSource: ind.recordSource ?? null,
       recordFilter: ind.recordFilter ?? null,
+      bounded: ind.bounded ?? ind.measure === 'share_of_units',
     });
     const indicator = await demoWrite(`indicator ${ind.code}`, () => createIndicator(tx, SYSTEM_ACTOR, indicatorInput));
 

@@ -46,6 +46,7 @@ export const errors: Record<keyof typeof vi, string> = {
   PROGRAM_UNIT_NOT_VALID: 'The issuing unit does not exist in {year}.',
   PROGRAM_NOT_ISSUED: 'Only an issued program can be amended.',
   PROGRAM_HAS_NEWER_VERSION: 'This program already has a newer version (version {version}); open that one.',
+  PROGRAM_AMENDMENT_BEFORE_ORIGINAL: 'An amendment cannot be dated before the document it amends ({date}).',
   PROGRAM_VERSION_KEY_FIXED: 'An amendment keeps the year and kind of the original document (its number and date are its own).',
   PROGRAM_DERIVE_NOT_ISSUED: 'Only an issued program can be made concrete for a unit (not a draft or a superseded version).',
   PROGRAM_DERIVE_UNIT_NOT_BELOW: "The chosen unit is not below the issuing unit during the program's year.",
@@ -78,6 +79,13 @@ export const errors: Record<keyof typeof vi, string> = {
   TARGET_ALLOCATION_DUPLICATE: 'Each unit can be allocated only once.',
   TARGET_ALLOCATION_BASIS_INVALID: 'A proportional split needs a number data element as its basis.',
   TARGET_ALLOCATION_BASIS_NO_DATA: 'No child unit has reported this data element yet, so it cannot be split proportionally.',
+  TARGET_ARCHIVED: 'This target has been retired and can no longer be changed.',
+  TARGET_VERSION_SUPERSEDED: 'This target belongs to a superseded version of the program; change it in the amendment in force.',
+  TARGET_REASON_REQUIRED: 'The program has been issued: give the reason for correcting or retiring the target.',
+  DATA_ELEMENT_MEANING_IN_USE:
+    '{count} target(s) use this data element; changing its aggregation or grades would change figures already computed. Create a new data element.',
+  INDICATOR_MEANING_IN_USE:
+    '{count} target(s) use this indicator; the change would alter figures already computed. Create a new indicator.',
   TARGET_SCOPE_NOT_VALID: "The target's unit does not exist during the selected period.",
   MEMBER_CITIZEN_ID_DUPLICATE: 'This citizen ID duplicates an existing member record; the federation above will resolve it.',
   MEMBER_CITIZEN_ID_TAKEN: 'This citizen ID is already in the member registry.',

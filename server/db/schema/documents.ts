@@ -28,3 +28,17 @@ export const documentNumbers = pgTable(
     check('document_numbers_number_chk', sql`${t.number} > 0`),
   ],
 );
+
+/**
+ * Ủy quyền ban hành (DOMAIN.md "Roles": the leader issues documents, or an
+ * officer the leader delegates): a row lets the federation officers of the unit
+ * issue its documents. Granted and withdrawn by a leader of the unit (or an
+ * administrator); a grassroots chair issues their own union's documents.
+ */
+export const issueDelegations = pgTable('issue_delegations', {
+  unitId: uuid('unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id),
+  grantedBy: uuid('granted_by'),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -53,6 +53,9 @@ export const dataElements = pgTable(
     helpVi: text('help_vi'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (server/lib/row-version.ts): an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -121,8 +124,17 @@ export const indicators = pgTable(
     unitKinds: jsonb('unit_kinds').$type<string[]>().notNull().default(['grassroots_union']),
     recordSource: text('record_source'), // RecordSourceName, count_of_records only
     recordFilter: jsonb('record_filter').$type<Record<string, string>>(), // e.g. { sector: 'non_state_enterprise' }
+    /**
+     * The value is a share bounded to 0–100 % (its numerator is part of its
+     * denominator: people reached among members, lawsuits supported among those
+     * requested); a target above 100 is refused. Always true for share_of_units.
+     */
+    bounded: boolean('bounded').notNull().default(false),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic version (server/lib/row-version.ts): an edit sends the one it read. */
+    rowVersion: integer('row_version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -167,6 +179,13 @@ export const targets = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     /** The program's task group (nhóm nhiệm vụ, its number) the target belongs to; groups the report form. */
     taskGroupNumber: integer('task_group_number'),
+    /**
+     * The target of the previous program version this one continues (an
+     * amendment copies its targets; history follows this link back).
+     */
+    previousTargetId: uuid('previous_target_id').references((): AnyPgColumn => targets.id),
+    /** Retired (archived, or dropped by an amendment): kept for history, left out of progress. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Optimistic version (server/lib/row-version.ts): bumped by every change of the row; an edit sends the one it read. */
     rowVersion: integer('row_version').notNull().default(1),
@@ -178,6 +197,7 @@ export const targets = pgTable(
     index('targets_program_idx').on(t.programId, t.sortOrder),
     index('targets_scope_idx').on(t.scopeUnitId),
     index('targets_indicator_idx').on(t.indicatorId),
+    index('targets_previous_idx').on(t.previousTargetId),
     check('targets_comparator_chk', sql`${t.comparator} in ('gte', 'lte', 'eq')`),
     check('targets_period_chk', sql`${t.periodFrom} <= ${t.periodTo}`),
     check('targets_months_chk', sql`extract(day from ${t.periodFrom}) = 1 and extract(day from ${t.periodTo}) = 1`),

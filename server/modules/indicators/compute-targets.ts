@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import { aggregateCte, engineCtes, valueExpression } from './engine-sql.js';
 import { elapsedShare, type MonthRange } from './periods.js';
+import { targetInForce } from './in-force.js';
 import { judgeTargetStatus, type Comparator, type TargetStatus } from './status.js';
 
 export interface TargetProgress {
@@ -81,6 +82,8 @@ export async function computeTargets(
       )})`,
     );
   } else {
+    // A program's targets in use; without a program, only the targets of the versions in force on the date.
+    conditions.push(selection.programId ? sql`tg.archived_at is null` : targetInForce(asOf));
     if (selection.programId) conditions.push(sql`tg.program_id = ${selection.programId}::uuid`);
     if (selection.scopeUnitId) conditions.push(sql`tg.scope_unit_id = ${selection.scopeUnitId}::uuid`);
     if (selection.activeOn) {

@@ -88,6 +88,8 @@ export async function createIndicator(db: Executor, actor: Actor, input: CreateI
           unitKinds: [...new Set(input.unitKinds)],
           recordSource: slots.recordSource,
           recordFilter: Object.keys(recordFilter).length ? recordFilter : null,
+          // A share of units is a share by construction.
+          bounded: input.bounded || input.measure === 'share_of_units',
         })
         .returning();
       await recordAudit(tx, actor, {

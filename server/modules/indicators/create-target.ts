@@ -29,7 +29,7 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
   if (!indicator) throw fieldError('TARGET_INDICATOR_NOT_FOUND', 'indicatorId');
   const measure = indicator.measure as Measure;
   const valueError = checkTargetValue(
-    { measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction },
+    { measure, unitOfMeasure: indicator.unitOfMeasure, direction: indicator.direction as Direction, bounded: indicator.bounded },
     input,
   );
   if (valueError) throw valueError;

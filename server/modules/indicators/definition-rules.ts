@@ -177,14 +177,17 @@ export function comparatorFits(measure: Measure, direction: Direction, comparato
 }
 
 export function checkTargetValue(
-  indicator: { measure: Measure; unitOfMeasure: string; direction: Direction },
+  indicator: { measure: Measure; unitOfMeasure: string; direction: Direction; bounded: boolean },
   target: { comparator: TargetComparator; value: number; periodFrom: string; periodTo: string },
 ): AppError | null {
   if (target.periodTo < target.periodFrom) return fieldError('TARGET_PERIOD_INVALID', 'periodTo');
   if (!comparatorFits(indicator.measure, indicator.direction, target.comparator)) {
     return fieldError('TARGET_COMPARATOR_MISMATCH', 'comparator');
   }
-  if (indicator.measure === 'share_of_units' && target.value > 100) return fieldError('TARGET_PERCENT_OVER_100', 'value');
+  // A share bounded to 0–100 % (every share of units; a ratio whose numerator is part of its denominator).
+  if ((indicator.bounded || indicator.measure === 'share_of_units') && target.value > 100) {
+    return fieldError('TARGET_PERCENT_OVER_100', 'value');
+  }
   return null;
 }
 

@@ -80,9 +80,13 @@ describe('definition rules', () => {
     expect(comparatorFits('share_of_units', 'higher_is_better', 'eq')).toBe(false);
     expect(comparatorFits('count_of_records', 'higher_is_better', 'eq')).toBe(true);
     expect(comparatorFits('ratio_of_sums', 'lower_is_better', 'lte')).toBe(true);
-    const share = { measure: 'share_of_units' as const, unitOfMeasure: 'percent', direction: 'higher_is_better' as const };
+    const share = { measure: 'share_of_units' as const, unitOfMeasure: 'percent', direction: 'higher_is_better' as const, bounded: false };
     const t = { comparator: 'gte' as const, periodFrom: '2024-01', periodTo: '2024-12' };
     expect(checkTargetValue(share, { ...t, value: 100 })).toBeNull();
     expect(checkTargetValue(share, { ...t, value: 100.5 })?.code).toBe('TARGET_PERCENT_OVER_100');
+    // A ratio of sums is bounded only when the indicator says so.
+    const ratio = { ...share, measure: 'ratio_of_sums' as const };
+    expect(checkTargetValue(ratio, { ...t, value: 120 })).toBeNull();
+    expect(checkTargetValue({ ...ratio, bounded: true }, { ...t, value: 120 })?.code).toBe('TARGET_PERCENT_OVER_100');
   });
 });

@@ -5,6 +5,7 @@ import { todayInVietnam } from '../../lib/dates.js';
 import { queryRows } from '../../db/sql.js';
 import { computeAllocationProgress } from './compute-allocation-progress.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
+import { targetVersionInForce } from './in-force.js';
 import { requireTargetVisible, unitInScope } from './policy.js';
 
 /**
@@ -14,11 +15,13 @@ import { requireTargetVisible, unitInScope } from './policy.js';
  * rows and shares of units in the caller's own scope — a grassroots chair sees
  * their own unit's row, never a sibling's.
  */
-export async function getTargetBreakdown(db: Executor, actor: Actor, targetId: string, asOf = todayInVietnam()) {
-  await requireTargetVisible(db, actor, targetId);
+export async function getTargetBreakdown(db: Executor, actor: Actor, asked: string, asOf = todayInVietnam()) {
+  await requireTargetVisible(db, actor, asked);
+  // The target as amended in the program version in force on the date.
+  const targetId = await targetVersionInForce(db, asked, asOf);
   const [target] = await queryRows<{ scope_unit_id: string }>(db, sql`select scope_unit_id from targets where id = ${targetId}::uuid`);
   const whole = await canReachUnit(db, actor, target!.scope_unit_id, READ_ROLES);
   const units = await computeTargetBreakdown(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`pu.unit_id`));
   const allocations = await computeAllocationProgress(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`al.unit_id`));
-  return { targetId, asOf, units, allocations };
+  return { targetId: asked, asOf, units, allocations };
 }

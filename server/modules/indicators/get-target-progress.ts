@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { computeTargets } from './compute-targets.js';
 import { computeMemberDepartures } from './compute-member-departures.js';
+import { programVersionInForce } from './in-force.js';
 import { notOthersDrafts, requireTargetScopeVisible, visibleTargets } from './policy.js';
 import type { TargetProgressQuery } from './schemas.js';
 
@@ -13,13 +14,17 @@ import type { TargetProgressQuery } from './schemas.js';
  * targets, the targets set for a scope unit, both, or — with neither — every
  * visible target whose period includes the as-of date (the caller's dashboard);
  * never the targets of another unit's draft program.
+ * Only the targets of program versions in force on the as-of date count
+ * (in-force.ts): an amendment moves progress from its issue date on.
  */
 export async function getTargetProgress(db: Executor, actor: Actor, query: TargetProgressQuery) {
   const asOf = query.asOf ?? todayInVietnam();
   if (query.scopeUnitId) await requireTargetScopeVisible(db, actor, query.scopeUnitId);
+  // A program's progress follows the version of it in force on the date (an amendment once issued).
+  const programId = query.programId ? await programVersionInForce(db, query.programId, asOf) : undefined;
   const selection =
-    query.programId || query.scopeUnitId
-      ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
+    programId || query.scopeUnitId
+      ? { ...(programId ? { programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
   // Another unit's draft never shows on a progress page (issue 10, item 8).
   const items = await computeTargets(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`);

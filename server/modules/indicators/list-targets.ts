@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { targetAllocations, targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
@@ -16,6 +16,8 @@ export async function listTargets(db: Executor, actor: Actor, query: ListTargets
     }),
   ];
   if (query.programId) conditions.push(eq(targets.programId, query.programId));
+  // Retired targets only in a history view.
+  if (!query.includeArchived) conditions.push(isNull(targets.archivedAt));
   if (query.scopeUnitId) conditions.push(eq(targets.scopeUnitId, query.scopeUnitId));
   const rows = await db
     .select()

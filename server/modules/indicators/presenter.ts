@@ -27,6 +27,7 @@ export function presentDataElement(r: DataElementRow) {
     derivedFrom: (r.derivedFrom as DerivedFactSource | null) ?? null,
     derivedAddendElementId: r.derivedAddendElementId ?? null,
     archivedAt: iso(r.archivedAt),
+    rowVersion: r.rowVersion,
   };
 }
 
@@ -53,7 +54,9 @@ export function presentIndicator(r: IndicatorRow) {
     unitKinds: r.unitKinds,
     recordSource: r.recordSource,
     recordFilter: r.recordFilter ?? null,
+    bounded: r.bounded,
     archivedAt: iso(r.archivedAt),
+    rowVersion: r.rowVersion,
   };
 }
 
@@ -75,6 +78,8 @@ export function presentTarget(r: TargetRow, allocations: AllocationRow[]) {
     whenConditionsAllow: r.whenConditionsAllow,
     sortOrder: r.sortOrder,
     rowVersion: r.rowVersion,
+    previousTargetId: r.previousTargetId ?? null,
+    archivedAt: iso(r.archivedAt),
     allocations: allocations.filter((a) => a.targetId === r.id).map((a) => ({ unitId: a.unitId, value: Number(a.value) })),
   };
 }

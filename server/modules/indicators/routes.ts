@@ -1,6 +1,10 @@
 import { IdParams, responses, type App } from '../../lib/http.js';
 import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 import { allocateTarget } from './allocate-target.js';
+import { archiveTarget } from './archive-target.js';
+import { updateDataElement } from './update-data-element.js';
+import { updateIndicator } from './update-indicator.js';
+import { updateTarget } from './update-target.js';
 import { archiveDataElement } from './archive-data-element.js';
 import { createDataElement } from './create-data-element.js';
 import { createIndicator } from './create-indicator.js';
@@ -18,6 +22,10 @@ import { listTargets } from './list-targets.js';
 import { presentDataElement, presentIndicator, presentProgress, presentTarget, presentUnitCell } from './presenter.js';
 import {
   AllocateTargetBody,
+  ArchiveTargetBody,
+  UpdateDataElementBody,
+  UpdateIndicatorBody,
+  UpdateTargetBody,
   BreakdownQuery,
   CreateDataElementBody,
   CreateIndicatorBody,
@@ -69,6 +77,20 @@ export default async function indicatorRoutes(app: App) {
     async (req) => presentDataElement(await archiveDataElement(db, req.actor!, req.params.id)),
   );
 
+  app.patch(
+    '/data-elements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa dữ liệu báo cáo',
+        params: IdParams,
+        body: UpdateDataElementBody,
+        response: responses({ 200: DataElementView }),
+      },
+    },
+    async (req) => presentDataElement(await updateDataElement(db, req.actor!, req.params.id, req.body)),
+  );
+
   app.get('/indicators', { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } }, async (req) => ({
     items: (await listIndicators(db, req.actor!)).map(presentIndicator),
   }));
@@ -77,6 +99,12 @@ export default async function indicatorRoutes(app: App) {
     '/indicators',
     { schema: { tags, summary: 'Thêm chỉ số', body: CreateIndicatorBody, response: responses({ 201: IndicatorView }) } },
     async (req, reply) => reply.code(201).send(presentIndicator(await createIndicator(db, req.actor!, req.body))),
+  );
+
+  app.patch(
+    '/indicators/:id',
+    { schema: { tags, summary: 'Sửa chỉ số', params: IdParams, body: UpdateIndicatorBody, response: responses({ 200: IndicatorView }) } },
+    async (req) => presentIndicator(await updateIndicator(db, req.actor!, req.params.id, req.body)),
   );
 
   app.get(
@@ -94,6 +122,32 @@ export default async function indicatorRoutes(app: App) {
     async (req, reply) => {
       const target = await createTarget(db, req.actor!, req.body);
       return reply.code(201).send(presentTarget(target, target.allocations));
+    },
+  );
+
+  app.patch(
+    '/targets/:id',
+    { schema: { tags, summary: 'Sửa chỉ tiêu', params: IdParams, body: UpdateTargetBody, response: responses({ 200: TargetView }) } },
+    async (req) => {
+      const target = await updateTarget(db, req.actor!, req.params.id, req.body);
+      return presentTarget(target, target.allocations);
+    },
+  );
+
+  app.post(
+    '/targets/:id/archive',
+    {
+      schema: {
+        tags,
+        summary: 'Bãi bỏ (lưu trữ) chỉ tiêu',
+        params: IdParams,
+        body: ArchiveTargetBody,
+        response: responses({ 200: TargetView }),
+      },
+    },
+    async (req) => {
+      const target = await archiveTarget(db, req.actor!, req.params.id, req.body);
+      return presentTarget(target, target.allocations);
     },
   );
 

@@ -10,6 +10,7 @@ import { programNotFound, requireProgramManage } from './policy.js';
 import { auditProgram } from './presenter.js';
 import { claimProgramNumber, isUniqueViolation } from './program-rules.js';
 import { nextDocumentNumber } from '../documents/document-numbers.js';
+import { copyProgramTargets } from '../indicators/copy-program-targets.js';
 import type { AmendProgramBody } from './schemas.js';
 
 /**
@@ -61,6 +62,8 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         })
         .returning();
       await claimProgramNumber(tx, row!);
+      // The new version carries the targets of the one it amends (edited, retired or added to on the draft).
+      await copyProgramTargets(tx, actor, source.id, row!.id);
       await recordAudit(tx, actor, {
         action: 'program.amend',
         entityType: 'program',

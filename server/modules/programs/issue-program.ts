@@ -6,10 +6,11 @@ import type { Actor } from '../../lib/access.js';
 import { nextVersion } from '../../lib/row-version.js';
 import { recordAudit } from '../../lib/audit.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, fieldError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramIssue } from './policy.js';
-import { versionChanges } from './list-program-versions.js';
+import { versionChangesWithTargets } from './list-program-versions.js';
+import { formatDate } from '../../../common/format.js';
 import { toDateOnly } from '../../db/sql.js';
 
 /**
@@ -29,7 +30,11 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
     // An amendment: what changed from the version it replaces is kept on its row (list-program-versions
     // reads it there); issuing changes no compared field, so the draft is compared as it stands.
     const previous = before.previousVersionId ? await findProgram(tx, before.previousVersionId, { forUpdate: true }) : null;
-    const changes = previous ? versionChanges(previous.program, before) : undefined;
+    // An amendment is dated on or after the version it amends (the sequence of versions follows their dates).
+    const previousDate = previous ? toDateOnly(previous.program.issuedOn) : null;
+    if (previousDate && issuedOn < previousDate)
+      throw fieldError('PROGRAM_AMENDMENT_BEFORE_ORIGINAL', 'issuedOn', { date: formatDate(previousDate) });
+    const changes = previous ? await versionChangesWithTargets(tx, previous.program, before) : undefined;
     const [after] = await tx
       .update(programs)
       .set({

@@ -1,7 +1,7 @@
-import { and, asc, inArray, sql } from 'drizzle-orm';
-import { diffProgramContent, type ProgramChanges } from '../../../common/program-diff.js';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { diffMeasuredTargets, diffProgramContent, type MeasuredTarget, type ProgramChanges } from '../../../common/program-diff.js';
 import type { Executor } from '../../db/client.js';
-import { programs } from '../../db/schema/index.js';
+import { programs, targets } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import { findProgram } from './find-program.js';
@@ -34,19 +34,21 @@ export async function listProgramVersions(db: Executor, actor: Actor, id: string
     )
     .orderBy(asc(programs.version));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return rows.map((row) => {
+  const out = [];
+  for (const row of rows) {
     const previous = row.previousVersionId ? byId.get(row.previousVersionId) : undefined;
     let changes: ProgramChanges | null = null;
     if (row.changeSummary) changes = row.changeSummary;
-    else if (previous) changes = versionChanges(previous, row);
-    return {
+    else if (previous) changes = await versionChangesWithTargets(db, previous, row);
+    out.push({
       id: row.id,
       version: row.version,
       status: row.status as 'draft' | 'issued' | 'superseded',
       issuedOn: toDateOnly(row.issuedOn),
       changes,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 type ProgramRow = typeof programs.$inferSelect;
@@ -88,4 +90,28 @@ export async function versionChainIds(db: Executor, id: string): Promise<string[
         select id from down`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Measured targets in use of a program version, as compared between versions. */
+async function measuredTargets(db: Executor, programId: string): Promise<MeasuredTarget[]> {
+  const rows = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.programId, programId), isNull(targets.archivedAt)))
+    .orderBy(asc(targets.sortOrder), asc(targets.code));
+  return rows.map((t) => ({
+    id: t.id,
+    previousTargetId: t.previousTargetId,
+    code: t.code,
+    text: t.text,
+    comparator: t.comparator,
+    value: Number(t.value),
+    tolerance: Number(t.tolerance),
+  }));
+}
+
+/** What changed from one version to the next, with the measured targets (value, comparator, tolerance, sentence). */
+export async function versionChangesWithTargets(db: Executor, previous: ProgramRow, next: ProgramRow): Promise<ProgramChanges> {
+  const measured = diffMeasuredTargets(await measuredTargets(db, previous.id), await measuredTargets(db, next.id));
+  return { ...versionChanges(previous, next), measured };
 }
