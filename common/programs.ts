@@ -97,6 +97,8 @@ export const DOCUMENT_FORM = {
   responsible: 'Chủ trì',
   deadline: 'Thời hạn',
   kindTitle: { program: 'CHƯƠNG TRÌNH', plan: 'KẾ HOẠCH' } satisfies Record<ProgramKind, string>,
+  /** Mark of a document not yet issued (dự thảo), above the title of the DOCX and the preview. */
+  draftMark: 'DỰ THẢO',
 } as const;
 
 /** "Số: 02/CTr-LĐLĐ": numbers below 10 take a leading 0. */

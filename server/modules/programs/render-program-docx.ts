@@ -48,6 +48,8 @@ export interface ProgramDocument {
   signerTitle: string;
   signerName: string;
   content: ProgramContent;
+  /** A draft carries "DỰ THẢO" above the title. */
+  status?: string;
 }
 
 const FONT = 'Times New Roman';
@@ -236,6 +238,7 @@ export function buildProgramDocument(p: ProgramDocument): Document {
         children: [
           headerBlock(p),
           new Paragraph({ spacing: { after: 120 }, children: [] }),
+          ...(p.status === 'draft' ? [centred(DOCUMENT_FORM.draftMark, { bold: true, size: pt(14) })] : []),
           centred(DOCUMENT_FORM.kindTitle[p.kind], { bold: true, size: pt(14) }),
           centred(p.title, { bold: true, size: pt(14) }),
           rule(titleRuleWidth, TEXT_WIDTH, 240),

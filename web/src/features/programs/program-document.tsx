@@ -43,6 +43,11 @@ export function ProgramDocument({ program: p }: { program: ProgramDetail }) {
         </div>
       </header>
       <div className="doc-title">
+        {p.status === 'draft' && (
+          <div className="doc-bold" data-testid="program-draft-mark">
+            {DOCUMENT_FORM.draftMark}
+          </div>
+        )}
         <div className="doc-bold">{DOCUMENT_FORM.kindTitle[p.kind]}</div>
         <div className="doc-bold">{p.title}</div>
         <div className="doc-rule doc-rule-title" />
