@@ -169,6 +169,8 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
       sections: ['theme'],
       targets: { added: [], removed: ['10'], edited: ['1'], reordered: false },
       taskGroups: { added: [10], removed: [], edited: [], reordered: false },
+      // No measured targets on this program (the engine's targets are compared in amend-program-targets.test.ts).
+      measured: [],
     };
     const [issueAudit] = await database.db
       .select()
