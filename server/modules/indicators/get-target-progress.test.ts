@@ -44,8 +44,11 @@ describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
     expect(body.items[0]).toMatchObject({ value: 50, status: 'off_track', reportedUnits: 2, notApplicableUnits: 1, noDataUnits: 3 });
     // 4 against 10 × 6/12 = 5 due, tolerance 0.
     expect(body.items[1]).toMatchObject({ value: 4, status: 'off_track', periodFrom: '2024-01', periodTo: '2024-12' });
-    const byScope = await ctx.admin.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}&asOf=2024-06-30`);
+    // By scope unit: the same two for the unit itself; the program is S's draft, so no other unit sees it (issue 10, item 8).
+    const byScope = await ctx.viewerS.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}&asOf=2024-06-30`);
     expect(byScope.json().items).toHaveLength(2);
+    const byOther = await ctx.admin.get(`/api/targets/progress?scopeUnitId=${ctx.tree.s.id}&asOf=2024-06-30`);
+    expect(byOther.json().items).toHaveLength(0);
   });
 
   it('lists per-unit values, weakest first', async () => {
