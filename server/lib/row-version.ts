@@ -12,7 +12,8 @@ import { queryRows } from '../db/sql.js';
 import { AppError } from './errors.js';
 
 /** The tables that carry a row version. */
-export type VersionedTable = 'programs' | 'targets' | 'org_units' | 'members' | 'data_elements' | 'indicators';
+export type VersionedTable =
+  'programs' | 'targets' | 'org_units' | 'members' | 'data_elements' | 'indicators' | 'reports' | 'report_periods';
 
 /**
  * Columns to set in every UPDATE of a versioned row: the next version, the
