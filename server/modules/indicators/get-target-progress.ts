@@ -22,7 +22,7 @@ export async function getTargetProgress(db: Executor, actor: Actor, query: Targe
       ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
   // Another unit's draft never shows on a progress page (issue 10, item 8).
-  const items = await computeTargets(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`);
+  const items = await computeTargets(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`, query.counting);
   const departures = await computeMemberDepartures(
     db,
     items.map((i) => i.targetId),
