@@ -3,7 +3,7 @@
 // The server validates and serialises with them; the web takes its types from
 // them (z.input / z.output), so a changed field breaks the type check.
 import { z } from 'zod';
-import { FACT_COUNTING } from '../reports.js';
+import { FACT_COUNTING, REPORT_KINDS } from '../reports.js';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../enums.js';
 import {
   AGGREGATIONS,
@@ -58,6 +58,14 @@ export const CreateDataElementBody = z.strictObject({
   derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable().optional(),
   /** Derived elements only: a reported number element whose latest value is added each month (e.g. workers who are not members). */
   derivedAddendElementId: z.uuid().nullable().optional(),
+  /** Reported numbers: whole numbers only (counts). */
+  wholeNumber: z.boolean().default(false),
+  /** A reported number may not exceed the unit's value of this number element in the same month (e.g. members). */
+  upperBoundElementId: z.uuid().nullable().optional(),
+  /** In which report it is asked: monthly (default), or only at half-year / year end. */
+  reportedIn: z.enum(REPORT_KINDS).default('monthly'),
+  /** Plain-words help shown on the report form. */
+  helpVi: z.string().trim().max(1000).nullable().optional(),
 });
 export type CreateDataElementBody = z.infer<typeof CreateDataElementBody>;
 
@@ -77,6 +85,10 @@ export const DataElementView = z
     derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
     /** The reported number element added to a derived element each month (its latest value), or null. */
     derivedAddendElementId: z.uuid().nullable(),
+    wholeNumber: z.boolean(),
+    upperBoundElementId: z.uuid().nullable(),
+    reportedIn: z.enum(REPORT_KINDS),
+    helpVi: z.string().nullable(),
     archivedAt: z.string().nullable(),
   })
   .meta({ id: 'DataElement' });

@@ -1,3 +1,4 @@
+import type { ReportKind } from '../../../common/reports.js';
 // Rows → API shapes for the indicator engine (never ORM rows).
 import type { Aggregation, ConditionOperator, Direction, Measure, TargetComparator, ValueType } from '../../../common/indicators.js';
 import type { DerivedFactSource } from '../../../common/members.js';
@@ -26,6 +27,10 @@ export function presentDataElement(r: DataElementRow) {
     gradeOptions: r.gradeOptions ?? null,
     derivedFrom: (r.derivedFrom as DerivedFactSource | null) ?? null,
     derivedAddendElementId: r.derivedAddendElementId ?? null,
+    wholeNumber: r.wholeNumber,
+    upperBoundElementId: r.upperBoundElementId ?? null,
+    reportedIn: r.reportedIn as ReportKind,
+    helpVi: r.helpVi ?? null,
     archivedAt: iso(r.archivedAt),
   };
 }
