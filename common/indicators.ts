@@ -85,3 +85,15 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 /** Unit states per target: in the denominator, reported but not eligible, not applicable, no data. */
 export const UNIT_STATES = ['reported', 'ineligible', 'not_applicable', 'no_data'] as const;
 export type UnitState = (typeof UNIT_STATES)[number];
+
+/**
+ * Where a unit's own target comes from (chỉ tiêu của đơn vị): its allocated
+ * share of a total; the parent's percentage or average, inherited as it stands;
+ * a condition the unit meets or not (count of units without a share); or none
+ * (a total that was not split: the unit only contributes to it).
+ */
+export const UNIT_TARGET_BASES = ['allocated', 'inherited', 'condition', 'none'] as const;
+export type UnitTargetBasis = (typeof UNIT_TARGET_BASES)[number];
+
+/** Statuses that count as "missing" a target in the leader's matrix (đơn vị chậm). */
+export const LAGGING_STATUSES: readonly TargetStatus[] = ['at_risk', 'off_track'];

@@ -160,3 +160,12 @@ export function actionText(action: { text: string; responsible?: string | undefi
   if (action.deadline) notes.push(`${DOCUMENT_FORM.deadline}: ${formatDate(action.deadline)}`);
   return notes.length ? `${action.text} (${notes.join('; ')})` : action.text;
 }
+
+/**
+ * What a user may do with one program (the buttons the web shows), computed by
+ * the server with the policies the writes use (server/modules/programs/policy.ts
+ * programActionConditions): edit and issue a draft, amend an issued program,
+ * derive a unit's own program from it (cụ thể hóa).
+ */
+export const PROGRAM_ACTIONS = ['edit', 'issue', 'amend', 'derive'] as const;
+export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];

@@ -14,7 +14,7 @@ const config = loadConfig();
 const target = {
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
-  attachmentsDir: path.join(path.dirname(config.dataDir), 'attachments'),
+  filesDir: config.filesDir,
 };
 try {
   await restoreDatabase(target, path.resolve(file), { replace: args.includes('--replace') });

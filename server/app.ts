@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -52,7 +54,7 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   database: DatabaseHandle;
-  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<AppConfig, 'trustProxy' | 'rateLimits'>>;
+  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<AppConfig, 'trustProxy' | 'rateLimits' | 'filesDir'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }
@@ -62,7 +64,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** True when a query or body holds a string with a NUL character (PostgreSQL text cannot store it). */
 function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value) || value instanceof Readable) return false;
   if (Array.isArray(value)) return value.some((v) => holdsNul(v, depth + 1));
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v, depth + 1));
 }
@@ -82,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('cookieSecure', config.cookieSecure);
+  // Without a DATA_DIR (API tests), files go to a folder under the system's temporary directory.
+  app.decorate('filesDir', config.filesDir ?? path.join(os.tmpdir(), 'congdoan-files'));
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -260,5 +264,7 @@ declare module 'fastify' {
     database: DatabaseHandle;
     cookieSecure: boolean;
     rateLimits: RateLimits;
+    /** DATA_DIR: files kept beside the database (imports/, attachments/). */
+    filesDir: string;
   }
 }

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
+import { purgeLoginThrottle } from './modules/auth/purge-login-throttle.js';
 import { recoverInterruptedImports } from './modules/members/import-policy.js';
+import { clearImportUploads } from './modules/members/import-start.js';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load-demo-data.js';
 
 // config → database → migrate → demo data (first start) → listen
@@ -12,7 +15,10 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await migrateDatabase(database);
 // Imports a crash or restart left 'validating'/'importing' are marked failed (an interrupted import can be committed again).
 const recovered = await recoverInterruptedImports(database.db);
+// Their uploads (and any other an interrupted run left in DATA_DIR/imports) are of no use any more.
+await clearImportUploads(path.join(config.filesDir, 'imports'));
 if (recovered > 0) console.log(`Đã đánh dấu ${recovered} lần nhập Excel bị gián đoạn là thất bại.`);
+await purgeLoginThrottle(database.db);
 const demo = config.demoData ? await loadDemoDataIfEmpty(database.db) : null;
 const app = await buildApp({ database, config, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });

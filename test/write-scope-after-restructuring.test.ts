@@ -14,6 +14,8 @@ import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
 import type { DatabaseHandle } from '../server/db/client.js';
 import { auditLog, memberEvents, members, users } from '../server/db/schema/index.js';
 import { todayInVietnam } from '../server/lib/dates.js';
+import { waitForImportJobs } from '../server/modules/members/import-jobs.js';
+import { buildWorkbook } from '../server/modules/members/import.fixtures.js';
 import type { App } from '../server/lib/http.js';
 import { createTestApp, signInAs, type Client } from './app.js';
 import { createTestDatabase } from './db.js';
@@ -25,11 +27,14 @@ const PASSWORD = 'Demo@2024';
 const TODAY = todayInVietnam();
 const YEAR = Number(TODAY.slice(0, 4));
 const JAN = `${YEAR}-01-05`;
+const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 interface Call {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The answer expected from the former officer: 403 unless the route checks the write rule row by row (imports). */
+  status?: number;
 }
 
 describe('a federation that no longer holds a unit cannot write to it (reads stay)', () => {
@@ -40,6 +45,8 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
   let current: Client;
   let unit: Map<string, string>;
   let writeOperations: string[];
+  /** A members workbook with one admission into VT10 dated today. */
+  let workbook: Buffer;
   const ids: Record<string, string> = {};
   const versions: Record<string, number> = {};
 
@@ -127,6 +134,10 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
     versions.vt10 = await rowVersionOf(db, 'org_units', vt10);
     versions.target = await rowVersionOf(db, 'targets', ids.target);
 
+    workbook = await buildWorkbook([
+      { fullName: 'Trần Văn Hôm Nay', gender: 'Nam', birthDate: '01/02/1990', unitCode: 'VT10', admittedOn: viDate(TODAY) },
+    ]);
+
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
     writeOperations = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/') && !path.startsWith('/api/auth/') && !path.startsWith('/api/docs'))
@@ -155,12 +166,15 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
       'POST /api/members/:id/rejoin': { url: `/api/members/${ids.leftMember}/rejoin`, body: { date: TODAY, unitId: vt10 } },
       'POST /api/members/:id/card': { url: `/api/members/${ids.member}/card`, body: { cardNumber: 'VT10-999999', date: TODAY } },
       'POST /api/members/transfers/:id/decide': { url: `/api/members/transfers/${ids.transfer}/decide`, body: { accept: true } },
+      // The import applies the write rule to each row on its admission date, as a single admission does
+      // (import-policy.ts): the upload is accepted and its row dated today refused (see the import test below).
       'POST /api/members/import': {
         url: '/api/members/import',
-        body: Buffer.from('PK not really a workbook'),
+        body: workbook,
         headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'doan-vien.xlsx' },
+        status: 202,
       },
-      'POST /api/members/import/:id/commit': { url: `/api/members/import/${crypto.randomUUID()}/commit`, body: {} },
+      'POST /api/members/import/:id/commit': { url: `/api/members/import/${crypto.randomUUID()}/commit`, body: {}, status: 404 },
       'POST /api/programs': { url: '/api/programs', body: programBody(vt10, 21, 'Chương trình mới của VT10') },
       'PATCH /api/programs/:id': { url: `/api/programs/${ids.draft}`, body: { title: 'Sửa bởi huyện', expectedVersion: versions.draft } },
       'POST /api/programs/:id/issue': { url: `/api/programs/${ids.draft}/issue` },
@@ -264,9 +278,10 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
         headers: { cookie: former.cookie, 'x-csrf-token': former.csrfToken, ...(call.headers ?? {}) },
         ...(call.body === undefined ? {} : { payload: call.body as object }),
       });
-      if (res.statusCode !== 403) failures.push(`${op} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode !== (call.status ?? 403)) failures.push(`${op} → ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
+    await waitForImportJobs();
     // Sign-in is the only thing the former officer left in the audit log.
     expect(await audit()).toBe(before);
     const [member] = await database.db
@@ -304,5 +319,52 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
       admittedOn: '2024-03-01',
     });
     expect(res2.statusCode).toBe(403);
+  });
+
+  it('the import follows the same rule row by row: the 2024 row is imported, the row dated today refused', async () => {
+    const rows = [
+      { fullName: 'Lê Văn Nhập Cũ', gender: 'Nam', birthDate: '01/01/1981', unitCode: 'VT10', admittedOn: '01/03/2024' },
+      { fullName: 'Lê Văn Nhập Mới', gender: 'Nam', birthDate: '01/01/1982', unitCode: 'VT10', admittedOn: viDate(TODAY) },
+    ];
+    const settled = async (client: Client, id: string) => {
+      await waitForImportJobs();
+      return ok(await client.get(`/api/members/import/${id}`), 200) as unknown as {
+        id: string;
+        state: string;
+        validRows: number;
+        importedRows: number;
+        errors: Array<{ row: number; column: string; message: string }>;
+      };
+    };
+    const upload = async (client: Client) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/members/import',
+        headers: {
+          cookie: client.cookie,
+          'x-csrf-token': client.csrfToken,
+          'content-type': 'application/octet-stream',
+          'x-file-name': 'lich-su.xlsx',
+        },
+        payload: await buildWorkbook(rows),
+      });
+      return settled(client, ok(res, 202).id);
+    };
+    const mine = await upload(former);
+    expect(mine).toMatchObject({ state: 'invalid', validRows: 1 });
+    expect(mine.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Mã đơn vị']]);
+    expect(mine.errors[0]!.message).toContain('VT10');
+    ok(await former.post(`/api/members/import/${mine.id}/commit`, { validRowsOnly: true }), 202);
+    expect(await settled(former, mine.id)).toMatchObject({ state: 'imported', importedRows: 1 });
+    const names = await database.db
+      .select({ name: members.fullName })
+      .from(members)
+      .where(eq(members.unitId, unit.get('VT10')!));
+    expect(names.map((n) => n.name)).toContain('Lê Văn Nhập Cũ');
+    expect(names.map((n) => n.name)).not.toContain('Lê Văn Nhập Mới');
+    // The province, which holds VT10 today but did not in 2024: the mirror image.
+    const theirs = await upload(current);
+    expect(theirs).toMatchObject({ state: 'invalid', validRows: 1 });
+    expect(theirs.errors.map((e) => e.row)).toEqual([2]);
   });
 });

@@ -3,7 +3,7 @@
 // The server validates and serialises with them; the web takes its types from
 // them (z.input / z.output), so a changed field breaks the type check.
 import { z } from 'zod';
-import { FACT_COUNTING } from '../reports.js';
+import { FACT_COUNTING, REPORT_KINDS } from '../reports.js';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../enums.js';
 import {
   AGGREGATIONS,
@@ -15,6 +15,7 @@ import {
   RECORD_SOURCES,
   TARGET_STATUSES,
   UNIT_STATES,
+  UNIT_TARGET_BASES,
   UNITS_OF_MEASURE,
   VALUE_TYPES,
 } from '../indicators.js';
@@ -57,6 +58,14 @@ export const CreateDataElementBody = z.strictObject({
   derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable().optional(),
   /** Derived elements only: a reported number element whose latest value is added each month (e.g. workers who are not members). */
   derivedAddendElementId: z.uuid().nullable().optional(),
+  /** Reported numbers: whole numbers only (counts). */
+  wholeNumber: z.boolean().default(false),
+  /** A reported number may not exceed the unit's value of this number element in the same month (e.g. members). */
+  upperBoundElementId: z.uuid().nullable().optional(),
+  /** In which report it is asked: monthly (default), or only at half-year / year end. */
+  reportedIn: z.enum(REPORT_KINDS).default('monthly'),
+  /** Plain-words help shown on the report form. */
+  helpVi: z.string().trim().max(1000).nullable().optional(),
 });
 export type CreateDataElementBody = z.infer<typeof CreateDataElementBody>;
 
@@ -76,6 +85,10 @@ export const DataElementView = z
     derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
     /** The reported number element added to a derived element each month (its latest value), or null. */
     derivedAddendElementId: z.uuid().nullable(),
+    wholeNumber: z.boolean(),
+    upperBoundElementId: z.uuid().nullable(),
+    reportedIn: z.enum(REPORT_KINDS),
+    helpVi: z.string().nullable(),
     archivedAt: z.string().nullable(),
   })
   .meta({ id: 'DataElement' });
@@ -219,6 +232,12 @@ export const TargetProgressView = z
     eligibleUnits: z.number().int(),
     notApplicableUnits: z.number().int(),
     noDataUnits: z.number().int(),
+    /**
+     * Targets counting member admissions (7a): departures (left, died, moved out of
+     * the scope) over the same units and months, and the net change (value − departures).
+     */
+    departures: z.number().nullable(),
+    netChange: z.number().nullable(),
   })
   .meta({ id: 'TargetProgress' });
 export const TargetProgressResponse = z.object({ asOf: z.string(), items: z.array(TargetProgressView) });
@@ -239,6 +258,10 @@ export const TargetBreakdownResponse = z.object({
       denominator: z.number().nullable(),
       meets: z.boolean().nullable(),
       allocated: z.number().nullable(),
+      /** How the unit stands against its own target (null: not judged); units below it are marked. */
+      status: z.enum(TARGET_STATUSES).nullable(),
+      /** The unit's classification grade, when the target counts grades. */
+      grade: z.string().nullable(),
     }),
   ),
   /** Progress of each allocated share of a total target, over the allocated unit's subtree. */
@@ -299,3 +322,59 @@ export const TargetAllocationsResponse = z
     dryRun: z.boolean(),
   })
   .meta({ id: 'TargetAllocations' });
+
+// ---- A unit's own targets and the leader's matrix (issue 10: what each role sees) ----
+
+/** One unit on one target: its own figures and how it stands (server/modules/indicators/unit-status.ts). */
+export const UnitCellView = z
+  .object({
+    state: z.enum(UNIT_STATES),
+    /** The engine's per-unit value (null for share/count of units and without data). */
+    value: z.number().nullable(),
+    meets: z.boolean().nullable(),
+    allocated: z.number().nullable(),
+    grade: z.string().nullable(),
+    basis: z.enum(UNIT_TARGET_BASES),
+    /** The value the unit is held to: its allocated share, or the inherited percentage/average. */
+    ownTarget: z.number().nullable(),
+    ownValue: z.number().nullable(),
+    /** null: not judged (not applicable, not eligible, or a total the unit only contributes to). */
+    status: z.enum(TARGET_STATUSES).nullable(),
+    /** What the unit still owes toward its own target (0 when reached). */
+    owed: z.number().nullable(),
+  })
+  .meta({ id: 'UnitCell' });
+
+export const UnitTargetsQuery = z.object({ unitId: z.uuid(), programId: z.uuid().optional(), asOf: isoDate.optional() });
+export type UnitTargetsQuery = z.infer<typeof UnitTargetsQuery>;
+export const UnitTargetsResponse = z.object({
+  asOf: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** Each target that applies to the unit: the whole target's progress (the district's figures) and the unit's own. */
+  items: z.array(z.object({ target: TargetProgressView, own: UnitCellView })),
+});
+
+export const TargetMatrixQuery = z.object({
+  programId: z.uuid().optional(),
+  asOf: isoDate.optional(),
+  /** Only units with at least one target in this status. */
+  status: z.enum(TARGET_STATUSES).optional(),
+});
+export type TargetMatrixQuery = z.infer<typeof TargetMatrixQuery>;
+export const TargetMatrixResponse = z.object({
+  asOf: z.string(),
+  targets: z.array(TargetProgressView),
+  /** Units in the caller's scope, those missing most targets first. */
+  units: z.array(
+    z.object({
+      unitId: z.uuid(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      /** Targets the unit misses (at risk or off track). */
+      lagging: z.number().int(),
+      noData: z.number().int(),
+      cells: z.array(UnitCellView.extend({ targetId: z.uuid() })),
+    }),
+  ),
+});

@@ -54,6 +54,8 @@ export const OrgUnitListResponse = z
   .meta({ id: 'OrgUnitList' });
 
 export const OrgUnitDetail = OrgUnitNode.extend({
+  /** Whether the caller may change this unit today (edit, move, merge, split, end, add a child), by the policy the writes use. Present on GET. */
+  canManage: z.boolean().optional(),
   /** Optimistic version: send it back as expectedVersion when editing (409 STALE_WRITE if someone changed the unit since). */
   rowVersion: z.number().int(),
   parents: z.array(

@@ -5,7 +5,7 @@
 // server/modules/programs/schemas.ts.
 import { z } from 'zod';
 import { isoDate, pageOf, pageQuery } from '../schemas.js';
-import { PROGRAM_KINDS, PROGRAM_LIMITS, PROGRAM_STATUSES, ProgramContent } from '../programs.js';
+import { PROGRAM_ACTIONS, PROGRAM_KINDS, PROGRAM_LIMITS, PROGRAM_STATUSES, ProgramContent } from '../programs.js';
 import { ProgramChanges } from '../program-diff.js';
 
 const short = z.string().trim().min(1).max(PROGRAM_LIMITS.shortMax);
@@ -69,6 +69,12 @@ export const ProgramSummary = z
     /** Optimistic version of the row (not the document's amendment version): send it back as expectedVersion when editing. */
     rowVersion: z.number().int(),
     updatedAt: z.string(),
+    /**
+     * What the caller may do with the program (GET list and GET one), by the
+     * policies the writes use; the web shows only these buttons. Absent from
+     * the answers of writes: read the program again.
+     */
+    allowedActions: z.array(z.enum(PROGRAM_ACTIONS)).optional(),
   })
   .meta({ id: 'ProgramSummary' });
 

@@ -71,17 +71,29 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 /** A new empty target of the engine under test: a data directory, or a database. */
 async function emptyTarget(label: string): Promise<BackupTarget> {
-  if (testEngine() === 'pglite') return { dataDir: path.join(tmp, label, 'pglite'), attachmentsDir: path.join(tmp, label, 'attachments') };
+  // DATA_DIR is tmp/label: PGlite's folder in it, and the files beside the database.
+  if (testEngine() === 'pglite') return { dataDir: path.join(tmp, label, 'pglite'), filesDir: path.join(tmp, label) };
   const name = `congdoan_t_${process.pid}_${label}_${crypto.randomBytes(3).toString('hex')}`;
   await admin((c) => c.query(`create database "${name}"`));
   cleanups.push(() => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined));
-  return { databaseUrl: urlFor(name), dataDir: path.join(tmp, label, 'unused'), attachmentsDir: path.join(tmp, label, 'attachments') };
+  return { databaseUrl: urlFor(name), dataDir: path.join(tmp, label, 'unused'), filesDir: path.join(tmp, label) };
+}
+
+/** The names in a .tar.gz. */
+function listTar(archive: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('tar', ['-tzf', archive]);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += String(chunk)));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`tar -t: ${code}`))));
+  });
 }
 
 const open = (t: BackupTarget) => openDatabase(t.databaseUrl ? { databaseUrl: t.databaseUrl } : { dataDir: t.dataDir });
 
 describe(`backup and restore (${testEngine()})`, () => {
-  it('backs up the demo database and restores it into an empty one: same row counts, same target value, same attachments', async () => {
+  it('backs up the demo database and restores it into an empty one: same row counts, same target value, same files of DATA_DIR', async () => {
     const source = await emptyTarget('source');
     let handle = await open(source);
     await migrateDatabase(handle);
@@ -91,13 +103,25 @@ describe(`backup and restore (${testEngine()})`, () => {
     await handle.close();
     expect(counts.members).toBeGreaterThan(0);
     expect(target.value).not.toBeNull();
-    fs.mkdirSync(path.join(source.attachmentsDir!, 'programs'), { recursive: true });
-    fs.writeFileSync(path.join(source.attachmentsDir!, 'programs', 'ctr-02.pdf'), 'tệp đính kèm');
+    // Everything in DATA_DIR beside the database: attachments, an upload being imported, a folder added later.
+    const files = {
+      'attachments/programs/ctr-02.pdf': 'tệp đính kèm',
+      'imports/0b6f.xlsx': 'PK tệp đang nhập',
+      'exports/bao-cao.xlsx': 'PK báo cáo',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(source.filesDir!, name)), { recursive: true });
+      fs.writeFileSync(path.join(source.filesDir!, name), text);
+    }
 
     const file = path.join(tmp, testEngine() === 'pglite' ? 'demo.tar.gz' : 'demo.dump');
     const result = await backupDatabase(source, file);
     expect(result.bytes).toBeGreaterThan(1000);
-    expect(result.attachmentsFile).toBe(`${file}.attachments.tar.gz`);
+    expect(result.filesFile).toBe(`${file}.files.tar.gz`);
+    // The database is not packed twice: PGlite's folder and lock stay out of the files archive.
+    const listed = await listTar(result.filesFile!);
+    expect(listed.filter((n) => /(^|\/)(pglite|\.pglite\.lock)(\/|$)/.test(n))).toEqual([]);
+    expect(listed).toEqual(expect.arrayContaining(Object.keys(files).map((n) => expect.stringContaining(n))));
 
     const copy = await emptyTarget('copy');
     await restoreDatabase(copy, file);
@@ -108,7 +132,7 @@ describe(`backup and restore (${testEngine()})`, () => {
     } finally {
       await handle.close();
     }
-    expect(fs.readFileSync(path.join(copy.attachmentsDir!, 'programs', 'ctr-02.pdf'), 'utf8')).toBe('tệp đính kèm');
+    for (const [name, text] of Object.entries(files)) expect(fs.readFileSync(path.join(copy.filesDir!, name), 'utf8')).toBe(text);
     // Never over existing data.
     await expect(restoreDatabase(copy, file)).rejects.toThrow(testEngine() === 'pglite' ? /không trống/ : /--replace/);
   }, 300_000); // PGlite on disk: migrate, load the demo, dump, load again

@@ -4,8 +4,11 @@
 //   loaded into a new, empty data directory; the server must be stopped
 //   (a PGlite data directory belongs to one process);
 // - PostgreSQL: pg_dump -Fc and pg_restore, found on PATH, while the server runs.
-// Attachments (DATA_DIR/attachments, once the app stores files) are packed
-// beside the database file as FILE.attachments.tar.gz and restored with it.
+// The files the app keeps in DATA_DIR beside the database (attachments in
+// DATA_DIR/attachments, uploads being imported in DATA_DIR/imports, and any
+// folder added later) are packed beside the database file as
+// FILE.files.tar.gz — all of DATA_DIR but PGlite's own folder and lock — and
+// restored with it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,13 +20,17 @@ export interface BackupTarget {
   /** postgres://… for PostgreSQL; otherwise the PGlite data directory. */
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** Folder of attached files, packed with the database when it exists. */
-  attachmentsDir?: string;
+  /**
+   * DATA_DIR: every file in it but the database itself (PGlite's folder
+   * `pglite` and its lock) is packed with the database when it exists.
+   */
+  filesDir?: string;
 }
 
 export interface BackupResult {
   file: string;
-  attachmentsFile: string | null;
+  /** FILE.files.tar.gz, or null when DATA_DIR holds nothing but the database. */
+  filesFile: string | null;
   bytes: number;
 }
 
@@ -56,7 +63,7 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-/** Writes a backup of the database (and attachments, if any) to `file`. */
+/** Writes a backup of the database (and of DATA_DIR's other files, if any) to `file`. */
 export async function backupDatabase(target: BackupTarget, file: string = defaultBackupFile(target)): Promise<BackupResult> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (isPostgres(target)) {
@@ -74,12 +81,25 @@ export async function backupDatabase(target: BackupTarget, file: string = defaul
       await handle.close();
     }
   }
-  let attachmentsFile: string | null = null;
-  if (target.attachmentsDir && fs.existsSync(target.attachmentsDir)) {
-    attachmentsFile = `${file}.attachments.tar.gz`;
-    await run('tar', ['-czf', attachmentsFile, '-C', target.attachmentsDir, '.']);
-  }
-  return { file: path.resolve(file), attachmentsFile, bytes: fs.statSync(file).size };
+  const filesFile = await packFiles(target, `${file}.files.tar.gz`);
+  return { file: path.resolve(file), filesFile, bytes: fs.statSync(file).size };
+}
+
+/** What DATA_DIR holds besides the database: PGlite's folder and lock are in the database backup. */
+const DATABASE_ENTRIES = new Set(['pglite', '.pglite.lock']);
+
+function fileEntries(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => !DATABASE_ENTRIES.has(name));
+}
+
+/** Packs DATA_DIR's files (not the database) into `archive`; null when there are none. */
+async function packFiles(target: BackupTarget, archive: string): Promise<string | null> {
+  if (!target.filesDir) return null;
+  const entries = fileEntries(target.filesDir);
+  if (entries.length === 0) return null;
+  await run('tar', ['-czf', archive, '-C', target.filesDir, '--', ...entries]);
+  return archive;
 }
 
 function isEmptyDir(dir: string): boolean {
@@ -131,9 +151,9 @@ export async function restoreDatabase(target: BackupTarget, file: string, option
     const handle = await openDatabase({ dataDir: target.dataDir, loadDataDir: dump });
     await handle.close();
   }
-  const attachments = `${file}.attachments.tar.gz`;
-  if (target.attachmentsDir && fs.existsSync(attachments)) {
-    fs.mkdirSync(target.attachmentsDir, { recursive: true });
-    await run('tar', ['-xzf', attachments, '-C', target.attachmentsDir]);
+  const files = `${file}.files.tar.gz`;
+  if (target.filesDir && fs.existsSync(files)) {
+    fs.mkdirSync(target.filesDir, { recursive: true });
+    await run('tar', ['-xzf', files, '-C', target.filesDir]);
   }
 }

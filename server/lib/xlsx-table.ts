@@ -9,6 +9,8 @@ export interface XlsxColumn<Row> {
   /** Number format chosen per cell from its value (e.g. no dangling decimal mark on whole numbers); wins over numFmt. */
   cellNumFmt?: (value: ExcelJS.CellValue) => string;
   value: (row: Row, index: number) => ExcelJS.CellValue;
+  /** A cell's background colour as ARGB (e.g. a status colour), or undefined for none. */
+  fill?: (row: Row, index: number) => string | undefined;
 }
 
 export interface XlsxTable<Row> {
@@ -104,9 +106,10 @@ export async function writeXlsxTable<Row>(table: XlsxTable<Row>): Promise<Buffer
   rows.forEach((r, index) => {
     const row = sheet.addRow(columns.map((c) => c.value(r, index)));
     columns.forEach((c, i) => {
-      if (!c.cellNumFmt) return;
       const cell = row.getCell(i + 1);
-      cell.numFmt = c.cellNumFmt(cell.value);
+      const argb = c.fill?.(r, index);
+      if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+      if (c.cellNumFmt) cell.numFmt = c.cellNumFmt(cell.value);
     });
   });
   sheet.autoFilter = {

@@ -5,12 +5,20 @@ import { changePassword } from './change-password.js';
 import { presentMe } from './presenter.js';
 import { ChangePasswordBody, MeResponse, SignInBody, UpdateMeBody } from './schemas.js';
 import { deleteSession, resolveSession, SESSION_COOKIE } from './session.js';
+import { PURGE_INTERVAL_MS, purgeLoginThrottle } from './purge-login-throttle.js';
 import { signIn } from './sign-in.js';
 import { updateMe } from './update-me.js';
 
 export default async function authRoutes(app: App) {
   const db = app.database.db;
   const tags = ['auth'];
+
+  // Expired sign-in throttle rows are purged every 10 minutes while the server runs (and at start-up, main.ts).
+  const purge = setInterval(() => {
+    purgeLoginThrottle(db).catch((err: unknown) => app.log.error(err));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
 
   app.post(
     '/auth/sign-in',

@@ -2,7 +2,11 @@ import type { FactCounting } from '../../../common/reports.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { roundValue } from './compute-targets.js';
+import type { Measure } from '../../../common/indicators.js';
+import { monthOf, roundValue } from './compute-targets.js';
+import { elapsedShare } from './periods.js';
+import type { Comparator, TargetStatus } from './status.js';
+import { judgeUnitCell } from './unit-status.js';
 import { engineCtes, type UnitState } from './engine-sql.js';
 
 export interface UnitBreakdown {
@@ -20,6 +24,10 @@ export interface UnitBreakdown {
   meets: boolean | null;
   /** The unit's allocated share of a total target, when one was set. */
   allocated: number | null;
+  /** How the unit stands against its own target (unit-status.ts); null when it is not judged. */
+  status: TargetStatus | null;
+  /** The unit's classification grade, when the target's condition reads one. */
+  grade: string | null;
 }
 
 interface Row {
@@ -34,6 +42,13 @@ interface Row {
   den: number | null;
   meets: boolean;
   allocated: number | null;
+  grade: string | null;
+  comparator: Comparator;
+  target_value: number;
+  tolerance: number;
+  unit_of_measure: string;
+  period_from: unknown;
+  period_to: unknown;
 }
 
 /**
@@ -54,7 +69,8 @@ export async function computeTargetBreakdown(
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { counting })}
     select pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.months, pu.state, pu.measure,
       pu.unit_value::float8 as unit_value, pu.num::float8 as num, pu.den::float8 as den, pu.meets,
-      al.value::float8 as allocated
+      al.value::float8 as allocated, pu.grade, tg.comparator, tg.value::float8 as target_value,
+      tg.tolerance::float8 as tolerance, i.unit_of_measure, tg.period_from, tg.period_to
     from pu
     join org_units u on u.id = pu.unit_id
     join targets tg on tg.id = pu.target_id
@@ -70,17 +86,33 @@ export async function computeTargetBreakdown(
   return rows.map((r) => {
     const isCondition = r.measure === 'share_of_units' || r.measure === 'count_of_units';
     const hasData = r.state === 'reported' || r.state === 'ineligible';
+    const value = !hasData || r.unit_value === null ? null : roundValue(Number(r.unit_value));
+    const meets = isCondition && r.state === 'reported' ? Boolean(r.meets) : null;
+    const allocated = r.allocated === null ? null : Number(r.allocated);
+    const { status } = judgeUnitCell(
+      {
+        measure: r.measure as Measure,
+        comparator: r.comparator,
+        targetValue: Number(r.target_value),
+        tolerance: Number(r.tolerance),
+        unitOfMeasure: r.unit_of_measure,
+      },
+      { state: r.state, value, meets, allocated },
+      elapsedShare({ from: monthOf(r.period_from), to: monthOf(r.period_to) }, asOf),
+    );
     return {
       unitId: r.unit_id,
       unitCode: r.unit_code,
       unitName: r.unit_name,
       months: Number(r.months),
       state: r.state,
-      value: !hasData || r.unit_value === null ? null : roundValue(Number(r.unit_value)),
+      value,
       numerator: hasData && !isCondition ? roundValue(Number(r.num)) : null,
       denominator: hasData && r.den !== null ? roundValue(Number(r.den)) : null,
-      meets: isCondition && r.state === 'reported' ? Boolean(r.meets) : null,
-      allocated: r.allocated === null ? null : Number(r.allocated),
+      meets,
+      allocated,
+      status,
+      grade: hasData ? r.grade : null,
     };
   });
 }

@@ -33,6 +33,12 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
         const addendError = checkDerivedAddend(input, addend ?? null);
         if (addendError) throw addendError;
       }
+      if (input.upperBoundElementId) {
+        // The bound: an existing number element (members, workers), for a reported number.
+        const [bound] = await tx.select().from(dataElements).where(eq(dataElements.id, input.upperBoundElementId)).for('share');
+        if (!bound || bound.valueType !== 'number' || bound.archivedAt || input.valueType !== 'number' || input.derivedFrom)
+          throw fieldError('INDICATOR_ELEMENT_NOT_NUMBER', 'upperBoundElementId');
+      }
       const [row] = await tx
         .insert(dataElements)
         .values({
@@ -45,6 +51,10 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
           gradeOptions: input.valueType === 'grade' ? input.gradeOptions! : null,
           derivedFrom: input.derivedFrom ?? null,
           derivedAddendElementId: input.derivedFrom ? (input.derivedAddendElementId ?? null) : null,
+          wholeNumber: input.valueType === 'number' && !input.derivedFrom ? input.wholeNumber : false,
+          upperBoundElementId: input.upperBoundElementId ?? null,
+          reportedIn: input.reportedIn,
+          helpVi: input.helpVi ?? null,
         })
         .returning();
       if (row!.derivedFrom === 'active_members') {

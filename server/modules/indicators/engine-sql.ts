@@ -20,13 +20,16 @@ export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
  * - state: see UNIT_STATES;
  * - num / den: the unit's numerator and denominator (per the measure);
  * - meets: the condition (share/count of units);
- * - unit_value: the unit's own value, for the breakdown.
+ * - unit_value: the unit's own value, for the breakdown;
+ * - grade: the condition's text value (a classification grade), when it has one.
  */
 export function engineCtes(
   targetFilter: SQL,
   asOf: string,
-  options: { perAllocation?: boolean; counting?: FactCounting | undefined } = {},
+  options: { perAllocation?: boolean; units?: SQL; counting?: FactCounting | undefined } = {},
 ): SQL {
+  // units: a condition on `p.descendant_id` that keeps only some counted units
+  // (e.g. one unit, or the caller's scope) so a per-unit view reads their facts only.
   // counting = 'approved' (docs/reporting.md "Dashboard counting"): facts of
   // reports not yet approved are left out; facts from records always count.
   const approvedOnly = options.counting === 'approved';
@@ -61,7 +64,7 @@ export function engineCtes(
       from t
       join org_unit_paths p on p.ancestor_id = t.scope_unit_id and p.valid_to >= t.period_from
       join org_units u on u.id = p.descendant_id
-      where t.unit_kinds @> jsonb_build_array(u.kind)
+      where t.unit_kinds @> jsonb_build_array(u.kind) and ${options.units ?? sql`true`}
     ),
     um as (
       select target_id, unit_id, month_from, month_to
@@ -188,7 +191,7 @@ export function engineCtes(
       join t on t.target_id = pu0.target_id
     ),
     pu as (
-      select target_id, unit_id, months, measure, coalesce(meets, false) as meets,
+      select target_id, unit_id, months, measure, coalesce(meets, false) as meets, c_txt as grade,
         case
           when measure = 'ratio_of_sums' then
             -- Both parts must be there: a denominator derived from records (members

@@ -51,6 +51,8 @@ describe('GET /api/targets/:id/breakdown.xlsx', () => {
       'Đạt điều kiện',
       'Số tháng tính',
       'Chỉ tiêu được giao',
+      'Đánh giá',
+      'Xếp loại',
     ]);
     expect(sheet.getRow(3).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
@@ -62,6 +64,8 @@ describe('GET /api/targets/:id/breakdown.xlsx', () => {
     const g1 = data.find((r) => r[1] === 'G1')!;
     expect(g1[2]).toBe('Đã báo cáo');
     expect(g1[6]).toBe('Có');
+    // Each unit judged against its own target (a share of units: met → achieved).
+    expect(g1[9]).toBe('Đã đạt');
     expect(data.find((r) => r[1] === 'G3')![2]).toBe('Không áp dụng');
     expect(data.find((r) => r[1] === 'G4')![2]).toBe('Chưa có số liệu');
     // Figures are number cells, grouped ("1.165" in a Vietnamese Excel), whole numbers without a dangling decimal mark.

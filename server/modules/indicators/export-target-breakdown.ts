@@ -2,7 +2,8 @@ import type { FactCounting } from '../../../common/reports.js';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
-import { translate } from '../../../common/i18n/index.js';
+import { hasMessage, translate } from '../../../common/i18n/index.js';
+import { STATUS_FILLS } from './export-target-matrix.js';
 import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { targets } from '../../db/schema/indicators.js';
@@ -57,6 +58,18 @@ export async function exportTargetBreakdown(
         { header: t('colMeets'), width: 16, value: (u) => (u.meets === null ? '' : t(u.meets ? 'yes' : 'no')) },
         { header: t('colMonths'), width: 14, cellNumFmt, value: (u) => u.months },
         { header: t('colAllocated'), width: 18, cellNumFmt, value: (u) => u.allocated },
+        // How each unit stands against its own target (units below it coloured), and its grade.
+        {
+          header: t('colStatus'),
+          width: 18,
+          value: (u) => (u.status ? t(`status.${u.status}`) : ''),
+          fill: (u) => (u.status ? STATUS_FILLS[u.status] : undefined),
+        },
+        {
+          header: t('colGrade'),
+          width: 28,
+          value: (u) => (u.grade === null ? '' : hasMessage(`targets.grade.${u.grade}`) ? t(`grade.${u.grade}`) : u.grade),
+        },
       ],
     });
 

@@ -1,15 +1,18 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { computeTargets } from './compute-targets.js';
-import { requireTargetScopeVisible, visibleTargets } from './policy.js';
+import { computeMemberDepartures } from './compute-member-departures.js';
+import { notOthersDrafts, requireTargetScopeVisible, visibleTargets } from './policy.js';
 import type { TargetProgressQuery } from './schemas.js';
 
 /**
  * Progress of targets as of a date (default today), in one statement for the
  * whole list, restricted to the targets the caller may read (visibleTargets): a program's
  * targets, the targets set for a scope unit, both, or — with neither — every
- * visible target whose period includes the as-of date (the caller's dashboard).
+ * visible target whose period includes the as-of date (the caller's dashboard);
+ * never the targets of another unit's draft program.
  */
 export async function getTargetProgress(db: Executor, actor: Actor, query: TargetProgressQuery) {
   const asOf = query.asOf ?? todayInVietnam();
@@ -18,5 +21,12 @@ export async function getTargetProgress(db: Executor, actor: Actor, query: Targe
     query.programId || query.scopeUnitId
       ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
-  return { asOf, items: await computeTargets(db, selection, asOf, visibleTargets(actor), query.counting) };
+  // Another unit's draft never shows on a progress page (issue 10, item 8).
+  const items = await computeTargets(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`, query.counting);
+  const departures = await computeMemberDepartures(
+    db,
+    items.map((i) => i.targetId),
+    asOf,
+  );
+  return { asOf, items, departures };
 }

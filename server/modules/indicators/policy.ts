@@ -115,3 +115,20 @@ export async function requireTargetVisible(db: Executor, actor: Actor, targetId:
 export function targetNotFound(actor: Actor): AppError {
   return isSystemAdmin(actor) ? new AppError('NOT_FOUND') : forbidden();
 }
+
+/**
+ * Condition for dashboards (home, progress, the leader's matrix, a unit's own
+ * view): leave out targets of a DRAFT program issued by a unit other than the
+ * caller's own (the units of their assignments) — a CĐCS's draft is not the
+ * district's business until it is issued, and the other way round.
+ */
+export function notOthersDrafts(actor: Actor, programIdColumn: Column = sql`tg.program_id`): SQL {
+  const own = [...new Set(actor.assignments.map((a) => a.unitId))];
+  const ownList = own.length
+    ? sql`dp.unit_id not in (${sql.join(
+        own.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`true`;
+  return sql`not exists (select 1 from programs dp where dp.id = ${programIdColumn} and dp.status = 'draft' and ${ownList})`;
+}

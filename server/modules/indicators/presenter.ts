@@ -1,9 +1,11 @@
+import type { ReportKind } from '../../../common/reports.js';
 // Rows → API shapes for the indicator engine (never ORM rows).
 import type { Aggregation, ConditionOperator, Direction, Measure, TargetComparator, ValueType } from '../../../common/indicators.js';
 import type { DerivedFactSource } from '../../../common/members.js';
 import type { dataElements, indicators, targetAllocations, targets } from '../../db/schema/indicators.js';
 import { toDateOnly } from '../../db/sql.js';
-import type { TargetProgress } from './compute-targets.js';
+import { roundValue, type TargetProgress } from './compute-targets.js';
+import type { UnitCell } from './compute-unit-cells.js';
 
 type DataElementRow = typeof dataElements.$inferSelect;
 type IndicatorRow = typeof indicators.$inferSelect;
@@ -25,6 +27,10 @@ export function presentDataElement(r: DataElementRow) {
     gradeOptions: r.gradeOptions ?? null,
     derivedFrom: (r.derivedFrom as DerivedFactSource | null) ?? null,
     derivedAddendElementId: r.derivedAddendElementId ?? null,
+    wholeNumber: r.wholeNumber,
+    upperBoundElementId: r.upperBoundElementId ?? null,
+    reportedIn: r.reportedIn as ReportKind,
+    helpVi: r.helpVi ?? null,
     archivedAt: iso(r.archivedAt),
   };
 }
@@ -78,7 +84,31 @@ export function presentTarget(r: TargetRow, allocations: AllocationRow[]) {
   };
 }
 
-export function presentProgress(p: TargetProgress) {
+/** A target's progress; `departures` (computeMemberDepartures) adds the net change to a target counting admissions. */
+export function presentProgress(p: TargetProgress, departures?: ReadonlyMap<string, number>) {
   const { period, ...rest } = p;
-  return { ...rest, periodFrom: period.from, periodTo: period.to };
+  const d = departures?.get(p.targetId);
+  return {
+    ...rest,
+    periodFrom: period.from,
+    periodTo: period.to,
+    departures: d ?? null,
+    netChange: d === undefined ? null : roundValue((p.value ?? 0) - d),
+  };
+}
+
+/** One unit's cell on a target (compute-unit-cells.ts), without its ids and names. */
+export function presentUnitCell(c: UnitCell) {
+  return {
+    state: c.state,
+    value: c.value,
+    meets: c.meets,
+    allocated: c.allocated,
+    grade: c.grade,
+    basis: c.basis,
+    ownTarget: c.ownTarget,
+    ownValue: c.ownValue,
+    status: c.status,
+    owed: c.owed,
+  };
 }

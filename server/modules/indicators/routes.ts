@@ -6,13 +6,16 @@ import { createDataElement } from './create-data-element.js';
 import { createIndicator } from './create-indicator.js';
 import { createTarget } from './create-target.js';
 import { exportTargetBreakdown } from './export-target-breakdown.js';
+import { exportTargetMatrix } from './export-target-matrix.js';
 import { getTargetAllocations } from './get-target-allocations.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
+import { getTargetMatrix } from './get-target-matrix.js';
+import { getUnitTargets } from './get-unit-targets.js';
 import { getTargetProgress } from './get-target-progress.js';
 import { listDataElements } from './list-data-elements.js';
 import { listIndicators } from './list-indicators.js';
 import { listTargets } from './list-targets.js';
-import { presentDataElement, presentIndicator, presentProgress, presentTarget } from './presenter.js';
+import { presentDataElement, presentIndicator, presentProgress, presentTarget, presentUnitCell } from './presenter.js';
 import {
   AllocateTargetBody,
   BreakdownQuery,
@@ -28,9 +31,13 @@ import {
   TargetAllocationsResponse,
   TargetBreakdownResponse,
   TargetList,
+  TargetMatrixQuery,
+  TargetMatrixResponse,
   TargetProgressQuery,
   TargetProgressResponse,
   TargetView,
+  UnitTargetsQuery,
+  UnitTargetsResponse,
 } from './schemas.js';
 
 export default async function indicatorRoutes(app: App) {
@@ -101,8 +108,65 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req) => {
-      const { asOf, items } = await getTargetProgress(db, req.actor!, req.query);
-      return { asOf, items: items.map(presentProgress) };
+      const { asOf, items, departures } = await getTargetProgress(db, req.actor!, req.query);
+      return { asOf, items: items.map((i) => presentProgress(i, departures)) };
+    },
+  );
+
+  app.get(
+    '/targets/unit-view',
+    {
+      schema: {
+        tags,
+        summary: 'Chỉ tiêu của một đơn vị: phần được giao, kết quả của đơn vị, phần còn thiếu',
+        querystring: UnitTargetsQuery,
+        response: responses({ 200: UnitTargetsResponse }),
+      },
+    },
+    async (req) => {
+      const { asOf, unitId, unitName, items, departures } = await getUnitTargets(db, req.actor!, req.query);
+      return {
+        asOf,
+        unitId,
+        unitName,
+        items: items.map((i) => ({ target: presentProgress(i.target, departures), own: presentUnitCell(i.own) })),
+      };
+    },
+  );
+
+  app.get(
+    '/targets/matrix',
+    {
+      schema: {
+        tags,
+        summary: 'Bảng đơn vị × chỉ tiêu: đơn vị nào chậm',
+        querystring: TargetMatrixQuery,
+        response: responses({ 200: TargetMatrixResponse }),
+      },
+    },
+    async (req) => {
+      const { asOf, targets, units, departures } = await getTargetMatrix(db, req.actor!, req.query);
+      return {
+        asOf,
+        targets: targets.map((x) => presentProgress(x, departures)),
+        units: units.map((u) => ({ ...u, cells: u.cells.map((c) => ({ targetId: c.targetId, ...presentUnitCell(c) })) })),
+      };
+    },
+  );
+
+  app.get(
+    '/targets/matrix.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất bảng đơn vị × chỉ tiêu ra Excel',
+        querystring: TargetMatrixQuery,
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportTargetMatrix(db, req.actor!, req.query, req.locale);
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
     },
   );
 

@@ -15,7 +15,8 @@ import { AppError } from '../../lib/errors.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob, setImportProgress, setImportSnapshot } from './import-jobs.js';
 import { loadImport, markImportFailed, requireMemberImportWriter } from './import-policy.js';
-import { packRows, rowNumber, unpackRows, type ImportRow } from './import-read-file.js';
+import { packRows, rowNumber, type ImportRow } from './import-read-file.js';
+import { loadImportRows } from './import-rows-store.js';
 import { validateImportRows, type ParsedMember } from './import-validate.js';
 import { admitMembers } from './admit-members.js';
 import type { AdmitMembersItem } from './schemas.js';
@@ -59,8 +60,7 @@ export async function commitMemberImport(
 /** The background import; on any failure nothing is written and the import is 'failed'. */
 export async function importMembers(db: Executor, actor: Actor, id: string, fileName: string, options: CommitOptions): Promise<void> {
   try {
-    const [stored] = await db.select({ rows: memberImports.rows }).from(memberImports).where(eq(memberImports.id, id));
-    const sheet = unpackRows(stored?.rows ?? []);
+    const sheet = await loadImportRows(db, id);
     await inTransaction(db, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       const result = await validateImportRows(tx, actor, sheet.rows, {

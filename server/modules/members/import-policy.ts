@@ -3,7 +3,7 @@ import { and, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { memberImports } from '../../db/schema/index.js';
-import { hasAnyRole, isSystemAdmin, requireHoldsAnyUnit, type Actor } from '../../lib/access.js';
+import { hasAnyRole, isSystemAdmin, type Actor } from '../../lib/access.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { isImportJobRunning } from './import-jobs.js';
 
@@ -16,13 +16,17 @@ export function requireMemberImporter(actor: Actor): void {
 }
 
 /**
- * Uploading and committing an import writes: manageMembers at a unit that
- * exists today (an officer of a federation that has ended writes nothing);
- * each row is then checked against the write rule on its admission date.
+ * Uploading and committing an import: manageMembers in an assignment in force.
+ * The write rule itself is applied ROW BY ROW, exactly as for a single
+ * admission: each row's unit must be held by the caller on that row's
+ * admission date (import-validate.ts checkHeld → access.ts heldOn). So an
+ * officer of a federation that has ended may still import the history of the
+ * time it held its units (as it may admit one member back-dated), and every
+ * row dated after that is refused with "unitNotHeldOn"; nothing is decided by
+ * what the caller holds today.
  */
-export async function requireMemberImportWriter(db: Executor, actor: Actor): Promise<void> {
+export async function requireMemberImportWriter(_db: Executor, actor: Actor): Promise<void> {
   requireMemberImporter(actor);
-  await requireHoldsAnyUnit(db, actor, PERMISSIONS.manageMembers);
 }
 
 /** Only the user who uploaded the file, or a system administrator, sees an import (others: 404). */

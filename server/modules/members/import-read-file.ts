@@ -2,6 +2,7 @@
 // checks (type, sheet, headers, merged cells, row count) and the cell texts of
 // every data row. Row checks are in import-validate.ts.
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { formatDate } from '../../../common/format.js';
 import { MEMBER_LIMITS } from '../../../common/members.js';
@@ -51,20 +52,40 @@ const ORDER_KEY = '__order';
  * memory nor stalls other requests. File-level problems throw an AppError
  * (400) with an IMPORT_* code; nothing else is judged here.
  */
-export async function readImportFile(buffer: Buffer, maxRows: number = MEMBER_LIMITS.importMaxRows): Promise<ImportSheet> {
-  if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('IMPORT_FILE_TYPE');
+export async function readImportFile(source: Buffer | string, maxRows: number = MEMBER_LIMITS.importMaxRows): Promise<ImportSheet> {
+  const head = typeof source === 'string' ? await firstBytes(source, 4) : source.subarray(0, 4);
+  if (!looksLikeZip(head)) throw new AppError('IMPORT_FILE_TYPE');
+  const size = typeof source === 'string' ? (await fs.promises.stat(source)).size : source.length;
+  const open = () => (typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: 64 * 1024 }) : Readable.from([source]));
   try {
-    return await streamImportFile(buffer, maxRows);
+    return await streamImportFile(open(), maxRows);
   } catch (e) {
     // Workaround, seen once under load: exceljs' reader can fail on a workbook without shared
     // strings (its sheets go through temporary files); one more read tells a flake from a bad file.
-    if (e instanceof AppError && e.code === 'IMPORT_FILE_TYPE' && buffer.length < 1024 * 1024) return streamImportFile(buffer, maxRows);
+    if (e instanceof AppError && e.code === 'IMPORT_FILE_TYPE' && size < 1024 * 1024) return streamImportFile(open(), maxRows);
     throw e;
   }
 }
 
-async function streamImportFile(buffer: Buffer, maxRows: number): Promise<ImportSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+/** The first n bytes of a file (fewer when it is shorter). */
+export async function firstBytes(file: string, n: number): Promise<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await handle.read(buffer, 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** True when the bytes start like a zip (an XLSX is one). */
+export function looksLikeZip(head: Buffer): boolean {
+  return head.length >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC);
+}
+
+async function streamImportFile(input: Readable, maxRows: number): Promise<ImportSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,65 +1,37 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { MEMBER_LIMITS } from '../../../common/members.js';
-import { AppError } from '../../lib/errors.js';
 import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 import { ErrorResponse, IdParams, responses, type App } from '../../lib/http.js';
 import { commitMemberImport } from './import-commit.js';
 import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { exportRejectedRows } from './import-rejected.js';
-import { startMemberImport, uploadedFileName } from './import-start.js';
+import { startMemberImport, tooLarge, uploadedFileName } from './import-start.js';
 import { buildImportTemplate } from './import-template.js';
 import { CommitImportBody, MemberImportStatus } from './schemas.js';
 
 // Excel import of members (nhập đoàn viên từ Excel); docs/member-import.md.
 // The upload is the raw file as the request body (XLSX or octet-stream
 // content type; any other type is read too and refused as not a workbook),
-// its name in the URI-encoded header x-file-name.
+// its name in the URI-encoded header x-file-name. The body is never buffered:
+// the handler streams it to DATA_DIR/imports (import-start.ts), so a large
+// file costs neither memory nor the event loop.
 
-const tooLarge = () => new AppError('IMPORT_FILE_TOO_LARGE', { maxMb: MEMBER_LIMITS.importMaxBytes / 1024 / 1024 });
-
-/** Reads the body into a Buffer, answering IMPORT_FILE_TOO_LARGE (not Fastify's generic error) past the limit. */
-function readFileBody(req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: Buffer) => void): void {
-  const max = MEMBER_LIMITS.importMaxBytes;
-  if (Number(req.headers['content-length'] ?? 0) > max) {
-    payload.resume();
-    done(tooLarge());
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  payload.on('data', (chunk: Buffer) => {
-    if (finished) return;
-    size += chunk.length;
-    if (size > max) {
-      finished = true;
-      done(tooLarge());
-      return;
-    }
-    chunks.push(chunk);
-  });
-  payload.on('end', () => {
-    if (!finished) {
-      finished = true;
-      done(null, Buffer.concat(chunks));
-    }
-  });
-  payload.on('error', (err: Error) => {
-    if (!finished) {
-      finished = true;
-      done(err);
-    }
-  });
+/** Leaves the body as the request stream; the handler (after the sign-in and permission checks) stores it. */
+function passBodyThrough(_req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: unknown) => void): void {
+  done(null, payload);
 }
 
 export default async function memberImportRoutes(app: App) {
   const db = app.database.db;
   const tags = ['members'];
 
+  const importsDir = path.join(app.filesDir, 'imports');
   // Scoped to this plugin: JSON bodies (commit) keep the default parser.
-  app.addContentTypeParser([XLSX_CONTENT_TYPE, 'application/octet-stream'], readFileBody);
-  app.addContentTypeParser('*', readFileBody);
+  app.addContentTypeParser([XLSX_CONTENT_TYPE, 'application/octet-stream'], passBodyThrough);
+  app.addContentTypeParser('*', passBodyThrough);
   app.addHook('onClose', async () => waitForImportJobs());
 
   app.get(
@@ -83,13 +55,19 @@ export default async function memberImportRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const body = req.body;
-      const buffer = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      // Too large by its declared length: refused before a byte is stored.
+      if (Number(req.headers['content-length'] ?? 0) > MEMBER_LIMITS.importMaxBytes) {
+        req.raw.resume();
+        throw tooLarge();
+      }
+      const body = req.body as unknown;
+      const stream = body instanceof Readable ? body : Readable.from([Buffer.isBuffer(body) ? body : Buffer.alloc(0)]);
       const status = await startMemberImport(
         db,
         req.actor!,
-        { fileName: uploadedFileName(req.headers['x-file-name']), buffer },
+        { fileName: uploadedFileName(req.headers['x-file-name']), stream },
         req.locale,
+        { dir: importsDir },
       );
       return reply.code(202).send(status);
     },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { getMemberImport } from './import-get.js';
 import { waitForImportJobs } from './import-jobs.js';
 import { readImportFile } from './import-read-file.js';
 import { exportRejectedRows } from './import-rejected.js';
-import { startMemberImport } from './import-start.js';
+import { DEFAULT_IMPORTS_DIR, startMemberImport } from './import-start.js';
+import { isImportJobRunning } from './import-jobs.js';
 import { parseImportDate } from './import-validate.js';
 
 describe('members Excel import: row checks, import, re-import, rejected rows', () => {
@@ -31,6 +33,8 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
   });
 
   const db = () => database.db;
+  /** An upload file of an import still being read (another test file may share the temporary folder). */
+  const running = (name: string) => isImportJobRunning(name.replace(/\.xlsx$/, ''));
   const memberCount = async () => (await db().select({ n: count() }).from(members))[0]!.n;
 
   async function upload(buffer: Buffer, actor: Actor = officer, fileName = 'doan-vien.xlsx') {
@@ -310,29 +314,50 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
     expect(await commit(first.id, true)).toMatchObject({ state: 'imported', importedRows: 0, skippedRows: 1 });
   });
 
-  it('refuses bad files at once with a clear error and writes nothing', async () => {
+  it('refuses what is not a zip at once; other bad files end the import failed with the reason, and nothing is written', async () => {
     const imports = async () => (await db().select({ n: count() }).from(memberImports))[0]!.n;
+    const membersBefore = await memberCount();
     const before = await imports();
     const refuse = async (buffer: Buffer) => {
       const err = await startMemberImport(db(), officer, { fileName: 'x.xlsx', buffer }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       return err as AppError;
     };
+    // At once (400, no import recorded, no file left): not a zip at all.
     expect((await refuse(Buffer.from('Họ và tên;Giới tính\nAn;Nam\n'))).code).toBe('IMPORT_FILE_TYPE');
-    expect((await refuse(Buffer.from('PK\u0003\u0004 not really a zip'))).code).toBe('IMPORT_FILE_TYPE');
-    expect((await refuse(await buildWorkbook([]))).code).toBe('IMPORT_FILE_EMPTY');
+    expect((await refuse(Buffer.alloc(0))).code).toBe('IMPORT_FILE_TYPE');
+    expect(await imports()).toBe(before);
+    // In the background, reading the stored file: the import ends 'failed' with the file-level error.
+    const failed = async (buffer: Buffer) => {
+      const started = await startMemberImport(db(), officer, { fileName: 'x.xlsx', buffer });
+      expect(started.state).toBe('validating');
+      await waitForImportJobs();
+      const [row] = await db()
+        .select({ state: memberImports.state, fileError: memberImports.fileError, rows: memberImports.rows })
+        .from(memberImports)
+        .where(eq(memberImports.id, started.id));
+      expect(row).toMatchObject({ state: 'failed', rows: null });
+      expect((await getMemberImport(db(), officer, started.id)).fileError).toBeTruthy();
+      return row!.fileError!;
+    };
+    expect((await failed(Buffer.from('PK\u0003\u0004 not really a zip'))).code).toBe('IMPORT_FILE_TYPE');
+    expect((await failed(await buildWorkbook([]))).code).toBe('IMPORT_FILE_EMPTY');
     const emptyBook = new ExcelJS.Workbook();
     emptyBook.addWorksheet('Đoàn viên');
-    expect((await refuse(Buffer.from(await emptyBook.xlsx.writeBuffer()))).code).toBe('IMPORT_FILE_EMPTY');
-    const headers = await refuse(await buildWorkbook([['An', 'Nam']], { headers: ['Tên', 'Phái', 'Ghi chú'] }));
-    expect(headers).toMatchObject({ code: 'IMPORT_HEADERS_MISSING', status: 400 });
-    expect(headers.params.columns).toBe('Họ và tên, Giới tính, Ngày sinh, Mã đơn vị, Ngày kết nạp');
-    const partial = await refuse(await buildWorkbook([['An', 'Nam']], { headers: ['Họ và tên', 'Giới tính', 'Ngày sinh'] }));
-    expect(partial.params.columns).toBe('Mã đơn vị, Ngày kết nạp');
+    expect((await failed(Buffer.from(await emptyBook.xlsx.writeBuffer()))).code).toBe('IMPORT_FILE_EMPTY');
+    const headers = await failed(await buildWorkbook([['An', 'Nam']], { headers: ['Tên', 'Phái', 'Ghi chú'] }));
+    expect(headers).toEqual({
+      code: 'IMPORT_HEADERS_MISSING',
+      params: { columns: 'Họ và tên, Giới tính, Ngày sinh, Mã đơn vị, Ngày kết nạp' },
+    });
+    const partial = await failed(await buildWorkbook([['An', 'Nam']], { headers: ['Họ và tên', 'Giới tính', 'Ngày sinh'] }));
+    expect(partial.params!.columns).toBe('Mã đơn vị, Ngày kết nạp');
     const row = { fullName: 'Gộp Ô', gender: 'Nam', birthDate: '01/01/1990', unitCode: f.unitA.code, admittedOn: '01/01/2016' };
-    const merged = await refuse(await buildWorkbook([row, row], { merges: ['A2:A3'] }));
-    expect(merged).toMatchObject({ code: 'IMPORT_MERGED_CELLS', params: { cells: 'A2:A3' } });
-    expect(await imports()).toBe(before);
+    const merged = await failed(await buildWorkbook([row, row], { merges: ['A2:A3'] }));
+    expect(merged).toEqual({ code: 'IMPORT_MERGED_CELLS', params: { cells: 'A2:A3' } });
+    expect(await memberCount()).toBe(membersBefore);
+    // Every upload's file was deleted once read (or refused).
+    expect(fs.readdirSync(DEFAULT_IMPORTS_DIR).filter((n) => n.endsWith('.xlsx') && !running(n))).toEqual([]);
   });
 
   it('finds the header under a title line, with English or unaccented headers, and counts rows against the limit', async () => {

@@ -22,6 +22,7 @@ import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
+import { yieldToEventLoop } from '../../lib/yield.js';
 import { foldText } from '../../lib/search-text.js';
 import { heldKey, memberManageScope, membersUnitsHeld } from './policy.js';
 import {
@@ -403,6 +404,9 @@ async function checkRegistry(db: Executor, actor: Actor, drafts: Draft[]): Promi
   return existing;
 }
 
+/** Rows checked between two turns of the event loop. */
+const YIELD_EVERY = 250;
+
 /**
  * Checks every row. Outcome per row: new member, already in the registry
  * (same person: skipped), or invalid; errors by row then column.
@@ -422,15 +426,20 @@ export async function validateImportRows(
   const errors: CellError[] = [];
 
   for (let start = 0; start < rows.length; start += batchSize) {
-    const drafts = rows.slice(start, start + batchSize).map((row) => {
+    const drafts: Draft[] = [];
+    for (const row of rows.slice(start, start + batchSize)) {
       const draft = checkCells(row, today);
       checkUnit(draft, units);
       checkInFile(draft, seen);
-      return draft;
-    });
+      drafts.push(draft);
+      // The checks are synchronous: other requests are served every YIELD_EVERY rows.
+      if (drafts.length % YIELD_EVERY === 0) await yieldToEventLoop();
+    }
     await checkHeld(db, actor, drafts, units);
     const existing = await checkRegistry(db, actor, drafts);
+    let n = 0;
     for (const d of drafts) {
+      if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
       if (d.errors.length > 0) {
         d.errors.sort((a, b) => COLUMN_INDEX.get(a.key)! - COLUMN_INDEX.get(b.key)!);
         for (const e of d.errors)

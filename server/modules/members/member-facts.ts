@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { queryRows, toDateOnly } from '../../db/sql.js';
+import { queryRows } from '../../db/sql.js';
 import { owesPeriod } from '../reports/expected-reports.js';
 import { todayInVietnam } from '../../lib/dates.js';
 
@@ -42,23 +42,11 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
     )}]) as id) keys
     order by k`);
   // Frozen figures (docs/reporting.md): a closed reporting period keeps the
-  // derived facts of its fact month, for the units that owe it, as they were.
-  const frozen = await queryRows<{ unit_id: string; month: unknown }>(
-    tx,
-    sql`select distinct u.id as unit_id, fp.fact_month as month
-        from report_periods fp cross join unnest(array[${sql.join(
-          [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}]) as u(id)
-        where fp.closed_at is not null and ${owesPeriod(sql`u.id`, sql`fp`)}`,
-  );
+  // derived facts of its fact month, for the units that owe it, as they were
+  // (checked inside the delete and the insert: no extra statement).
   const notFrozen = (unit: SQL, month: SQL) =>
-    frozen.length === 0
-      ? sql``
-      : sql`and (${unit}, ${month}) not in (${sql.join(
-          frozen.map((f) => sql`(${f.unit_id}::uuid, ${toDateOnly(f.month)}::date)`),
-          sql`, `,
-        )})`;
+    sql`and not exists (select 1 from report_periods fp where fp.closed_at is not null and fp.fact_month = ${month}
+      and ${owesPeriod(unit, sql`fp`)})`;
   await tx.execute(sql`
     delete from facts f using data_elements de
     where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}
@@ -109,7 +97,7 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
       left join per_month pm on pm.unit_id = m.unit_id and pm.element_id = m.element_id and pm.month = m.month
     )
     insert into facts (unit_id, data_element_id, month, value_number)
-    select unit_id, element_id, month, n from counts where true ${notFrozen(sql`unit_id`, sql`month`)}`);
+    select unit_id, element_id, month, n from counts where true ${notFrozen(sql`counts.unit_id`, sql`counts.month`)}`);
 }
 
 /**

@@ -35,8 +35,9 @@ export function presentOrgUnitList(model: OrgUnitListModel): z.infer<typeof OrgU
   };
 }
 
-export function presentOrgUnitDetail(model: OrgUnitDetailModel): Detail {
+export function presentOrgUnitDetail(model: OrgUnitDetailModel & { canManage?: boolean }): Detail {
   return {
+    ...(model.canManage === undefined ? {} : { canManage: model.canManage }),
     ...presentOrgUnitNode(model.unit, model.parentId),
     rowVersion: model.unit.rowVersion,
     parents: model.parents,

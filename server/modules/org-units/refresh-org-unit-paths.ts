@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 
+/** Advisory lock key serialising rebuilds of the closure table. */
+const ORG_TREE_LOCK = 724_303;
+
 /**
  * Rebuilds the closure table org_unit_paths from units and their parent
  * history: each (ancestor, descendant, depth) row is valid over the
@@ -8,6 +11,10 @@ import type { Executor } from '../../db/client.js';
  * Call it inside the transaction that changed the tree. See docs/scopes.md.
  */
 export async function refreshOrgUnitPaths(tx: Executor): Promise<void> {
+  // One rebuild at a time: two transactions rebuilding at once (two units created
+  // in parallel) both inserted the whole table and one failed on its primary key
+  // (500, found by bench/load.ts). The lock is held to the end of the transaction.
+  await tx.execute(sql`select pg_advisory_xact_lock(${ORG_TREE_LOCK})`);
   await tx.execute(sql`delete from org_unit_paths`);
   await tx.execute(sql`
     insert into org_unit_paths (ancestor_id, descendant_id, depth, valid_from, valid_to)

@@ -2,10 +2,14 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { visiblePrograms } from './policy.js';
+import { allowedProgramActions, visiblePrograms } from './policy.js';
 import type { ListProgramsQuery } from './schemas.js';
 
-/** Programs the caller may read (units in scope; issued programs of the units above), newest first. */
+/**
+ * Programs the caller may read (units in scope; issued programs of the units
+ * above): issued ones first, then superseded versions, then drafts, each group
+ * newest first; each with what the caller may do with it.
+ */
 export async function listPrograms(db: Executor, actor: Actor, query: ListProgramsQuery) {
   const conditions: SQL[] = [visiblePrograms(actor, programs)];
   if (query.unitId) conditions.push(eq(programs.unitId, query.unitId));
@@ -16,7 +20,14 @@ export async function listPrograms(db: Executor, actor: Actor, query: ListProgra
     .from(programs)
     .innerJoin(orgUnits, eq(orgUnits.id, programs.unitId))
     .where(where)
-    .orderBy(desc(programs.year), orgUnits.shortName, programs.kind, desc(programs.number), desc(programs.version))
+    .orderBy(
+      sql`case ${programs.status} when 'issued' then 0 when 'superseded' then 1 else 2 end`,
+      desc(programs.year),
+      orgUnits.shortName,
+      programs.kind,
+      desc(programs.number),
+      desc(programs.version),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   let total = rows[0]?.total ?? 0;
@@ -27,8 +38,13 @@ export async function listPrograms(db: Executor, actor: Actor, query: ListProgra
       .where(where);
     total = c?.n ?? 0;
   }
+  const actions = await allowedProgramActions(
+    db,
+    actor,
+    rows.map((r) => r.program.id),
+  );
   return {
-    items: rows.map(({ program, unitName }) => ({ program, unitName })),
+    items: rows.map(({ program, unitName }) => ({ program, unitName, allowedActions: actions.get(program.id) ?? [] })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -4,8 +4,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
+import { PROGRAM_ACTIONS, type ProgramAction } from '../../../common/programs.js';
+import { todayInVietnam } from '../../lib/dates.js';
 import {
   canReachUnit,
+  hasAnyRole,
+  heldOn,
   inUnitScope,
   isSystemAdmin,
   READ_ROLES,
@@ -101,4 +105,44 @@ export const requireProgramIssue = (db: Executor, actor: Actor, unitId: string, 
  */
 export function programNotFound(actor: Actor): AppError {
   return isSystemAdmin(actor) ? new AppError('NOT_FOUND') : new AppError('FORBIDDEN');
+}
+
+/**
+ * The write policies above as SQL conditions over a program row (`p`: its
+ * unit, year and status columns), so a list computes every row's allowed
+ * actions in its own query (common/programs.ts PROGRAM_ACTIONS): the same
+ * roles (PERMISSIONS) and the same write date (programWriteDate) as
+ * requireProgramManage / requireProgramIssue, and for deriving, a unit below
+ * the issuing one that the caller may write programs of.
+ */
+export function programActionConditions(actor: Actor, p: { unitId: Column; year: Column; status: Column }): Record<ProgramAction, SQL> {
+  const writeDate = sql`least(${todayInVietnam()}::date, make_date(${p.year}, 12, 31))`;
+  const manage = heldOn(p.unitId, actor, PERMISSIONS.writePrograms, writeDate);
+  const issue = heldOn(p.unitId, actor, PERMISSIONS.issuePrograms, writeDate);
+  const canDeriveAny = hasAnyRole(actor, PERMISSIONS.writePrograms);
+  return {
+    edit: sql`(${p.status} = 'draft' and ${manage})`,
+    issue: sql`(${p.status} = 'draft' and ${issue})`,
+    amend: sql`(${p.status} = 'issued' and ${manage})`,
+    derive: canDeriveAny
+      ? sql`(${p.status} = 'issued' and exists (select 1 from org_unit_paths dp where dp.ancestor_id = ${p.unitId} and dp.depth > 0
+          and dp.valid_from <= make_date(${p.year}, 12, 31) and dp.valid_to >= make_date(${p.year}, 1, 1)
+          and ${heldOn(sql`dp.descendant_id`, actor, PERMISSIONS.writePrograms, writeDate)}))`
+      : sql`false`,
+  };
+}
+
+/** The allowed actions of some programs, in one query (programActionConditions). */
+export async function allowedProgramActions(db: Executor, actor: Actor, ids: readonly string[]): Promise<Map<string, ProgramAction[]>> {
+  if (ids.length === 0) return new Map();
+  const c = programActionConditions(actor, { unitId: sql`p.unit_id`, year: sql`p.year`, status: sql`p.status` });
+  const rows = await queryRows<Record<ProgramAction, boolean> & { id: string }>(
+    db,
+    sql`select p.id, ${c.edit} as edit, ${c.issue} as issue, ${c.amend} as amend, ${c.derive} as derive
+    from programs p where p.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((r) => [r.id, PROGRAM_ACTIONS.filter((a) => r[a])]));
 }

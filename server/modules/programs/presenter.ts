@@ -1,4 +1,10 @@
-import { formatDocumentNumber, formatPlaceAndDate, type ProgramKind, type ProgramStatus } from '../../../common/programs.js';
+import {
+  formatDocumentNumber,
+  formatPlaceAndDate,
+  type ProgramAction,
+  type ProgramKind,
+  type ProgramStatus,
+} from '../../../common/programs.js';
 import type { programs } from '../../db/schema/index.js';
 import { toDateOnly, toIso } from '../../db/sql.js';
 
@@ -7,8 +13,12 @@ type ProgramRow = typeof programs.$inferSelect;
 /** What the program use-cases return: the row and its issuing unit's short name (as findProgram reads it). */
 export type ProgramWithUnit = { program: ProgramRow; unitName: string };
 
-export function presentProgramSummary(row: ProgramRow, unitName: string) {
+/** What reads return: the program and what the caller may do with it (policy.ts allowedProgramActions). */
+export type ProgramWithActions = ProgramWithUnit & { allowedActions: ProgramAction[] };
+
+export function presentProgramSummary(row: ProgramRow, unitName: string, allowedActions?: ProgramAction[]) {
   return {
+    ...(allowedActions ? { allowedActions } : {}),
     id: row.id,
     unitId: row.unitId,
     unitName,
@@ -27,9 +37,9 @@ export function presentProgramSummary(row: ProgramRow, unitName: string) {
   };
 }
 
-export function presentProgram(row: ProgramRow, unitName: string) {
+export function presentProgram(row: ProgramRow, unitName: string, allowedActions?: ProgramAction[]) {
   return {
-    ...presentProgramSummary(row, unitName),
+    ...presentProgramSummary(row, unitName, allowedActions),
     previousVersionId: row.previousVersionId,
     superiorBodyName: row.superiorBodyName,
     issuingBodyName: row.issuingBodyName,

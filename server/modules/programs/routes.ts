@@ -35,14 +35,17 @@ export default async function programRoutes(app: App) {
     },
     async (req) => {
       const page = await listPrograms(db, req.actor!, req.query);
-      return { ...page, items: page.items.map((r) => presentProgramSummary(r.program, r.unitName)) };
+      return { ...page, items: page.items.map((r) => presentProgramSummary(r.program, r.unitName, r.allowedActions)) };
     },
   );
 
   app.get(
     '/programs/:id',
     { schema: { tags, summary: 'Chương trình công tác (toàn văn)', params: IdParams, response: responses({ 200: ProgramDetail }) } },
-    async (req) => present(await getProgram(db, req.actor!, req.params.id)),
+    async (req) => {
+      const found = await getProgram(db, req.actor!, req.params.id);
+      return presentProgram(found.program, found.unitName, found.allowedActions);
+    },
   );
 
   app.post(

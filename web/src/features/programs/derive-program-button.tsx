@@ -7,7 +7,6 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { useFormat } from '../../lib/format';
 import { applyApiError } from '../../lib/form-errors';
-import { useCan } from '../auth/use-me';
 import { UnitSearchSelect } from '../../components/unit-search-select';
 import { useAllocationCheck, useDeriveProgram, type DeriveProgramResult, type ProgramDetail } from './api';
 
@@ -17,7 +16,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
   const { number: fmt } = useFormat();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const canManage = useCan('writePrograms');
+  const canDerive = Boolean(program.allowedActions?.includes('derive'));
   const check = useAllocationCheck(program.id);
   const derive = useDeriveProgram(program.id);
   const [open, setOpen] = useState(false);
@@ -66,7 +65,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
     </div>
   );
 
-  if (!unbalanced.length && !(canManage && program.status === 'issued')) return null;
+  if (!unbalanced.length && !canDerive) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
       {unbalanced.length > 0 && (
@@ -90,7 +89,7 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
           }
         />
       )}
-      {canManage && program.status === 'issued' && (
+      {canDerive && (
         <Button icon={<BranchesOutlined />} onClick={() => setOpen(true)}>
           {t('programs.deriveButton')}
         </Button>

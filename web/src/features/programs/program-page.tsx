@@ -3,12 +3,11 @@ import { AimOutlined, ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOu
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AmendProgramBody } from '../../../../common/api/programs';
-import { PROGRAM_LIMITS } from '../../../../common/programs';
+import { PROGRAM_LIMITS, type ProgramAction } from '../../../../common/programs';
 import { useI18n } from '../../app/i18n';
 import { ApiError, download } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
-import { useCan } from '../auth/use-me';
 import { programDocxUrl, useAmendProgram, useIssueProgram, useProgram } from './api';
 import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
@@ -23,8 +22,6 @@ export function ProgramPage() {
   const { message } = AntApp.useApp();
   const query = useProgram(id);
   const [downloading, setDownloading] = useState(false);
-  const canManage = useCan('writePrograms');
-  const canIssue = useCan('issuePrograms');
   const issue = useIssueProgram();
   const amend = useAmendProgram();
   const [amending, setAmending] = useState(false);
@@ -44,6 +41,8 @@ export function ProgramPage() {
     return <Result status={status} title={error?.message ?? t('common.loadFailed')} extra={back} />;
   }
   const p = query.data;
+  // The server says what this user may do with this program (policy and scope); no guessing here.
+  const can = (action: ProgramAction) => Boolean(p.allowedActions?.includes(action));
 
   const onDownload = async () => {
     setDownloading(true);
@@ -94,12 +93,12 @@ export function ProgramPage() {
         </div>
         <Space wrap>
           {back}
-          {p.status === 'draft' && canManage && (
+          {can('edit') && (
             <Button icon={<EditOutlined />} onClick={() => navigate(`/programs/${p.id}/edit`)}>
               {t('programs.edit')}
             </Button>
           )}
-          {p.status === 'draft' && canIssue && (
+          {can('issue') && (
             <Popconfirm
               title={t('programs.issueConfirm')}
               okText={t('programs.issue')}
@@ -111,7 +110,7 @@ export function ProgramPage() {
               </Button>
             </Popconfirm>
           )}
-          {p.status === 'issued' && canManage && (
+          {can('amend') && (
             <Button icon={<ForkOutlined />} onClick={() => setAmending(true)}>
               {t('programs.amend')}
             </Button>

@@ -5,6 +5,7 @@ import type * as wire from '../../../../common/api/indicators';
 import { todayIso } from '../../lib/dates';
 import { api, qs } from '../../lib/api';
 import type { ProgramPage, ProgramSummary } from '../programs/api';
+import { useMe } from '../auth/use-me';
 
 export { TARGET_STATUSES, UNIT_STATES, type TargetStatus, type UnitState } from '../../../../common/indicators';
 export type { TargetComparator as Comparator } from '../../../../common/indicators';
@@ -46,6 +47,58 @@ export function useTargetBreakdown(id: string | undefined, asOf: string | undefi
   });
 }
 
+export type UnitTargets = z.output<typeof wire.UnitTargetsResponse>;
+export type UnitTargetItem = UnitTargets['items'][number];
+export type UnitCell = z.output<typeof wire.UnitCellView>;
+export type TargetMatrix = z.output<typeof wire.TargetMatrixResponse>;
+export type MatrixUnit = TargetMatrix['units'][number];
+
+/** A unit's own targets (the chair's view): its share or inherited rate, its value, status and what it owes. */
+export function useUnitTargets(params: z.input<typeof wire.UnitTargetsQuery> | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['targets', 'unit-view', params],
+    queryFn: () => api.get<UnitTargets>(`/api/targets/unit-view${qs(params!)}`),
+    placeholderData: keepPreviousData,
+    enabled: enabled && Boolean(params?.unitId),
+  });
+}
+
+/** The leader's units × targets matrix. */
+export function useTargetMatrix(params: z.input<typeof wire.TargetMatrixQuery>, enabled = true) {
+  return useQuery({
+    queryKey: ['targets', 'matrix', params],
+    queryFn: () => api.get<TargetMatrix>(`/api/targets/matrix${qs(params)}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const targetMatrixXlsxUrl = (params: z.input<typeof wire.TargetMatrixQuery>) => `/api/targets/matrix.xlsx${qs(params)}`;
+
+/**
+ * The unit whose own targets the user sees first: a user whose every role is
+ * held at one unit without its subtree (a CĐCS chair) sees that unit; a
+ * federation's leader or officer (a subtree) sees the whole.
+ */
+export function useOwnUnit(): { unitId: string; unitName: string } | undefined {
+  const { data: me } = useMe();
+  const assignments = me?.assignments ?? [];
+  if (assignments.length === 0 || assignments.some((a) => a.includesSubtree)) return undefined;
+  return { unitId: assignments[0]!.unitId, unitName: assignments[0]!.unitName };
+}
+
+/**
+ * Programs a dashboard offers: issued (or superseded) ones, and drafts of the
+ * user's own units only — another unit's draft never shows on home or progress.
+ */
+export function useDashboardPrograms() {
+  const { data: me } = useMe();
+  const query = useProgramOptions();
+  const own = new Set((me?.assignments ?? []).map((a) => a.unitId));
+  const items = (query.data?.items ?? []).filter((p) => p.status !== 'draft' || own.has(p.unitId));
+  return { ...query, items };
+}
+
 export function useProgramOptions() {
   return useQuery({
     queryKey: ['programs', 'options'],
@@ -55,10 +108,15 @@ export function useProgramOptions() {
 
 export const targetBreakdownXlsxUrl = (id: string, asOf?: string) => `/api/targets/${id}/breakdown.xlsx${qs({ asOf })}`;
 
-/** The program of the most recent targets in scope (by end of period), to open the page on. */
-export function latestTargetProgramId(targets: TargetSummary[] | undefined): string | undefined {
+/**
+ * The program of the most recent targets in scope (by end of period), to open the page on;
+ * with `programs`, only among those (useDashboardPrograms: never another unit's draft).
+ */
+export function latestTargetProgramId(targets: TargetSummary[] | undefined, programs?: readonly ProgramOption[]): string | undefined {
+  const allowed = programs ? new Set(programs.map((p) => p.id)) : undefined;
   let best: TargetSummary | undefined;
-  for (const x of targets ?? []) if (x.programId && (!best || x.periodTo > best.periodTo)) best = x;
+  for (const x of targets ?? [])
+    if (x.programId && (!allowed || allowed.has(x.programId)) && (!best || x.periodTo > best.periodTo)) best = x;
   return best?.programId ?? undefined;
 }
 

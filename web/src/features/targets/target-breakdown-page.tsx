@@ -3,6 +3,7 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { download } from '../../lib/api';
 import { LazyDatePicker, LazyPagination, LazySelect, LazyTable } from '../../lib/lazy-antd';
@@ -63,6 +64,16 @@ export function TargetBreakdownPage() {
   const hasAllocations = (breakdown.data?.units ?? []).some((u) => u.allocated !== null);
   const hasFraction = (breakdown.data?.units ?? []).some((u) => u.denominator !== null);
   const hasMeets = (breakdown.data?.units ?? []).some((u) => u.meets !== null);
+  const hasGrade = (breakdown.data?.units ?? []).some((u) => u.grade !== null);
+  const hasStatus = (breakdown.data?.units ?? []).some((u) => u.status !== null);
+  /** Units below the target (at risk or off track against their own target) are marked. */
+  const isBelow = (u: UnitBreakdown) => u.status === 'at_risk' || u.status === 'off_track';
+  const gradeLabel = (grade: string | null) => {
+    if (grade === null) return '–';
+    const key = `targets.grade.${grade}` as MessageKey;
+    const label = t(key);
+    return label === key ? grade : label;
+  };
 
   const exportXlsx = async () => {
     if (!id) return;
@@ -223,6 +234,17 @@ export function TargetBreakdownPage() {
                   <StateTag state={u.state} />
                 </div>
                 <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
+                {(u.status || u.grade) && (
+                  <div className="breakdown-card-row">
+                    {u.status && <StatusTag status={u.status} />}
+                    {isBelow(u) && (
+                      <Tag color="red" data-testid="below-target">
+                        {t('targets.belowTarget')}
+                      </Tag>
+                    )}
+                    {u.grade && <span>{gradeLabel(u.grade)}</span>}
+                  </div>
+                )}
                 <div className="breakdown-card-row">
                   {(u.value !== null || u.meets === null) && (
                     <span>
@@ -267,6 +289,7 @@ export function TargetBreakdownPage() {
           dataSource={units}
           locale={{ emptyText: <Empty description={t('targets.noUnits')} /> }}
           scroll={{ x: 800 }}
+          rowClassName={(u) => (isBelow(u) ? 'breakdown-below' : '')}
           pagination={units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           columns={[
             {
@@ -297,6 +320,38 @@ export function TargetBreakdownPage() {
               sorter: (a, b) => byNumber(a.value, b.value),
               render: (_, u) => unitValue(u),
             },
+            ...(hasStatus
+              ? [
+                  {
+                    title: t('targets.colStatus'),
+                    key: 'status',
+                    width: 190,
+                    render: (_: unknown, u: UnitBreakdown) =>
+                      u.status === null ? (
+                        '–'
+                      ) : (
+                        <Space size={2} wrap>
+                          <StatusTag status={u.status} />
+                          {isBelow(u) && (
+                            <Tag color="red" data-testid="below-target">
+                              {t('targets.belowTarget')}
+                            </Tag>
+                          )}
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
+            ...(hasGrade
+              ? [
+                  {
+                    title: t('targets.colGrade'),
+                    key: 'grade',
+                    width: 200,
+                    render: (_: unknown, u: UnitBreakdown) => gradeLabel(u.grade),
+                  },
+                ]
+              : []),
             ...(hasFraction
               ? [
                   {

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { AimOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { AimOutlined, RightOutlined, TableOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -12,12 +12,17 @@ import {
   defaultAsOf,
   latestTargetProgramId,
   TARGET_STATUSES,
-  useProgramOptions,
+  useDashboardPrograms,
+  useOwnUnit,
   useTargetProgress,
   useTargets,
+  useUnitTargets,
   type TargetProgress,
+  type TargetStatus,
 } from './api';
+import { OwnTargetCard } from './own-targets';
 import { formatMonth, progressPercent, STATUS_COLORS, StatusTag, useComparatorLabel, useFormatValue } from './labels';
+import { NetChange } from './net-change';
 import './targets.css';
 
 // ECharts (≈130 kB compressed even tree-shaken) arrives after the figures: the page is usable without it.
@@ -29,31 +34,43 @@ const ACTIVE = 'active';
 export function TargetProgressPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const programs = useProgramOptions();
+  const programs = useDashboardPrograms();
   const targets = useTargets();
   const isPhone = useIsPhone();
+  const ownUnit = useOwnUnit();
+  // A chair opens on their own union's targets; "all" shows the targets as a whole.
+  const ownView = Boolean(ownUnit) && search.get('view') !== 'all';
+  const statusFilter = (search.get('status') as TargetStatus | null) ?? undefined;
   // Without a choice in the address, open on the program of the most recent targets in scope.
-  const chosen = search.get('programId') ?? (targets.isLoading ? undefined : (latestTargetProgramId(targets.data?.items) ?? ACTIVE));
+  const chosen =
+    search.get('programId') ??
+    (targets.isLoading || programs.isLoading ? undefined : (latestTargetProgramId(targets.data?.items, programs.items) ?? ACTIVE));
   const programId = chosen === ACTIVE ? undefined : chosen;
-  const program = programs.data?.items.find((p) => p.id === programId);
+  const program = programs.items.find((p) => p.id === programId);
   const asOf = search.get('asOf') ?? defaultAsOf(program);
-  const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading));
-  const items = useMemo(() => query.data?.items ?? [], [query.data]);
+  const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading) && !ownView);
+  const own = useUnitTargets(ownUnit ? { unitId: ownUnit.unitId, programId, asOf } : undefined, chosen !== undefined && ownView);
+  const allItems = useMemo(() => query.data?.items ?? [], [query.data]);
+  const items = useMemo(() => (statusFilter ? allItems.filter((i) => i.status === statusFilter) : allItems), [allItems, statusFilter]);
 
-  const update = (next: { programId?: string; asOf?: string }) => {
+  const update = (next: { programId?: string; asOf?: string; status?: TargetStatus | null; view?: string }) => {
     const params: Record<string, string> = {};
     const p = 'programId' in next ? next.programId : chosen;
     if (p) params.programId = p;
     if (next.asOf) params.asOf = next.asOf;
     else if (!('programId' in next) && search.get('asOf')) params.asOf = search.get('asOf')!;
+    const status = 'status' in next ? next.status : statusFilter;
+    if (status) params.status = status;
+    const view = 'view' in next ? next.view : search.get('view');
+    if (view) params.view = view;
     setSearch(params, { replace: true });
   };
 
   const counts = useMemo(() => {
     const c = Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<(typeof TARGET_STATUSES)[number], number>;
-    for (const i of items) c[i.status] += 1;
+    for (const i of allItems) c[i.status] += 1;
     return c;
-  }, [items]);
+  }, [allItems]);
   const slices = useMemo(
     () => TARGET_STATUSES.map((s) => ({ name: t(`targets.status.${s}` as MessageKey), value: counts[s], color: STATUS_COLORS[s].hex })),
     [counts, t],
@@ -66,7 +83,25 @@ export function TargetProgressPage() {
           <Typography.Title level={3}>{t('targets.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('targets.subtitle')}</Typography.Text>
         </div>
+        {!ownUnit && (
+          <Link to={`/targets/matrix?${new URLSearchParams({ ...(programId ? { programId } : {}), asOf }).toString()}`}>
+            <Button icon={<TableOutlined />} data-testid="open-matrix">
+              {t('targets.matrixOpen')}
+            </Button>
+          </Link>
+        )}
       </div>
+      {ownUnit && (
+        <Segmented
+          style={{ marginBottom: 12 }}
+          value={ownView ? 'own' : 'all'}
+          onChange={(v) => update({ view: v === 'all' ? 'all' : '', status: null })}
+          options={[
+            { value: 'own', label: t('targets.viewOwn') },
+            { value: 'all', label: t('targets.viewAll') },
+          ]}
+        />
+      )}
       <div className="toolbar">
         <Select
           aria-label={t('targets.program')}
@@ -76,11 +111,11 @@ export function TargetProgressPage() {
           onChange={(v) => update({ programId: v })}
           options={[
             { value: ACTIVE, label: t('targets.allPrograms') },
-            ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title}` })),
+            ...programs.items.map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber} · ${p.title} · ${p.unitName}` })),
           ]}
           popupMatchSelectWidth={false}
           // A phone shows the chosen program by its title only (the list keeps year and number), not cut off.
-          labelRender={({ value, label }) => (isPhone ? (programs.data?.items.find((p) => p.id === value)?.title ?? label) : label)}
+          labelRender={({ value, label }) => (isPhone ? (programs.items.find((p) => p.id === value)?.title ?? label) : label)}
         />
         <DatePicker
           aria-label={t('targets.asOf')}
@@ -102,26 +137,65 @@ export function TargetProgressPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      {query.isLoading || chosen === undefined ? (
+      {ownView ? (
+        own.isLoading || chosen === undefined ? (
+          <Card>
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
+        ) : (own.data?.items.length ?? 0) === 0 ? (
+          <Card>
+            <Empty description={t('targets.ownEmpty')} />
+          </Card>
+        ) : (
+          <>
+            <Typography.Title level={5}>{t('targets.ownTitle', { unit: own.data!.unitName })}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('targets.ownHelp')}</Typography.Paragraph>
+            <div className="own-targets-list">
+              {own.data!.items.map((item) => (
+                <OwnTargetCard key={item.target.targetId} item={item} asOf={own.data!.asOf} />
+              ))}
+            </div>
+          </>
+        )
+      ) : query.isLoading || chosen === undefined ? (
         <Card>
           <Skeleton active paragraph={{ rows: 6 }} />
         </Card>
-      ) : !query.isError && items.length === 0 ? (
+      ) : !query.isError && allItems.length === 0 ? (
         <Card>
           <Empty image={<AimOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} description={t('targets.empty')} />
         </Card>
-      ) : items.length > 0 ? (
+      ) : allItems.length > 0 ? (
         <>
           <Row gutter={[16, 16]} className="targets-summary">
             <Col xs={24} lg={14}>
-              <Card size="small" title={t('targets.summary')} extra={t('targets.total', { count: items.length })}>
+              <Card size="small" title={t('targets.summary')} extra={t('targets.total', { count: allItems.length })}>
+                {/* The tiles filter the list below (a second tap clears the filter). */}
                 <div className="targets-counts">
                   {TARGET_STATUSES.map((s) => (
-                    <div key={s} className="targets-count" style={{ borderTopColor: STATUS_COLORS[s].hex }}>
+                    <button
+                      type="button"
+                      key={s}
+                      className={`targets-count targets-count-button${statusFilter === s ? ' is-active' : ''}`}
+                      style={{ borderTopColor: STATUS_COLORS[s].hex }}
+                      aria-pressed={statusFilter === s}
+                      data-testid={`status-tile-${s}`}
+                      onClick={() => update({ status: statusFilter === s ? null : s })}
+                    >
                       <NumberStatistic title={t(`targets.status.${s}` as MessageKey)} value={counts[s]} />
-                    </div>
+                    </button>
                   ))}
                 </div>
+                {statusFilter && (
+                  <Space size={4} style={{ marginBottom: 4 }}>
+                    <Tag color={STATUS_COLORS[statusFilter].tag}>
+                      {t('targets.filterByStatus', { status: t(`targets.status.${statusFilter}` as MessageKey) })}
+                    </Tag>
+                    <Button size="small" type="link" onClick={() => update({ status: null })}>
+                      {t('targets.clearFilter')}
+                    </Button>
+                  </Space>
+                )}
                 <Typography.Text type="secondary">{t('targets.asOfLabel', { date: formatDate(query.data!.asOf) })}</Typography.Text>
               </Card>
             </Col>
@@ -181,6 +255,7 @@ function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
         <Tag>{t('targets.unitsNotApplicable', { count: item.notApplicableUnits })}</Tag>
         <Tag color={item.noDataUnits > 0 ? 'orange' : undefined}>{t('targets.unitsNoData', { count: item.noDataUnits })}</Tag>
       </Space>
+      <NetChange item={item} />
       <div className="target-card-foot">
         <Typography.Text type="secondary">
           {t('targets.period', { from: formatMonth(item.periodFrom), to: formatMonth(item.periodTo) })}

@@ -17,7 +17,6 @@ import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, dayAfter, formatDate, todayIso } from '../../lib/dates';
-import { useCan } from '../auth/use-me';
 import { useOrgUnit, type OrgUnitDeparture, type OrgUnitDetail, type OrgUnitLink } from './api';
 import { UnitActionDrawer, type UnitAction } from './unit-actions';
 import { UnitFormDrawer } from './unit-form-drawer';
@@ -124,7 +123,8 @@ function UnitView({
   treeHref: string;
 }) {
   const { t } = useI18n();
-  const canManage = useCan('manageUnits');
+  // The server says whether this user may change this unit (role, scope and date); no guessing here.
+  const canManage = Boolean(unit.canManage);
   const formatRange = useFormatRange();
   const [editing, setEditing] = useState(false);
   const [addingChild, setAddingChild] = useState(false);
