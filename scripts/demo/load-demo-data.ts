@@ -16,6 +16,7 @@ import { demoWrite } from './demo-write.js';
 import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
 import { loadDemoProgram } from './program-2024.js';
+import { loadDemoReports } from './reports-2024.js';
 import { loadDemoTargets } from './targets-2024.js';
 
 export interface DemoLoadResult {
@@ -36,8 +37,8 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
  * indicator definitions, users and their roles are written by their
  * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
  * empty database. The unit tree is built by the org-unit use-cases too, and
- * the member registry with its history by the batch admission (admitMembers);
- * only the monthly facts are still inserted as rows (see
+ * the member registry with its history by the batch admission (admitMembers),
+ * and the CĐCS' facts by their reports through the report use-cases (see
  * docs/decisions/0007-use-cases-join-transactions.md).
  */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
@@ -53,6 +54,8 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     await loadDemoTargets(tx, id, programId);
     // The member registry (about 1,200 members with their history) through admitMembers, and its derived facts.
     const registry = await loadDemoMembers(tx, id);
+    // The CĐCS' reports of 2024 through the report use-cases: their submissions write the facts.
+    const reports = await loadDemoReports(tx, id, programId);
     // One account per role, with its assignment.
     // The seeded demo passwords predate the password rule (≥ 10 characters, not a
     // common one), which applies to passwords set through the API; every other
@@ -71,7 +74,13 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
       action: 'system.load_demo_data',
       entityType: 'system',
       entityId: null,
-      after: { units: DEMO_UNITS.length, users: DEMO_ACCOUNTS.length, members: registry.members, memberEvents: registry.events },
+      after: {
+        units: DEMO_UNITS.length,
+        users: DEMO_ACCOUNTS.length,
+        members: registry.members,
+        memberEvents: registry.events,
+        reports: reports.reports,
+      },
     });
     return ids;
   });

@@ -12,6 +12,8 @@ import { computeAllocationProgress } from '../../server/modules/indicators/compu
 import { computeTargetBreakdown } from '../../server/modules/indicators/compute-target-breakdown.js';
 import { computeTargets, type TargetProgress } from '../../server/modules/indicators/compute-targets.js';
 import { createTestDatabase } from '../../test/db.js';
+import { COMPLIANCE_STATES } from '../../common/reports.js';
+import { listExpectedReports } from '../../server/modules/reports/expected-reports.js';
 import { loadDemoData } from './load-demo-data.js';
 import type { Actor } from '../../server/lib/access.js';
 import { admitMember } from '../../server/modules/members/admit-member.js';
@@ -32,7 +34,7 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     unitIds = await loadDemoData(database.db);
     const [program] = await database.db.select({ id: programs.id }).from(programs).where(eq(programs.year, 2024));
     progress = await computeTargets(database.db, { programId: program!.id }, AS_OF);
-  });
+  }, 300_000); // the load writes about 500 reports through the report use-cases
   afterAll(async () => {
     await database?.close();
   });
@@ -94,6 +96,47 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     expect(new Set(members.map((a) => a.status)).size).toBeGreaterThan(1);
     const workerMonth = await computeAllocationProgress(database.db, byCode('9').targetId, AS_OF);
     expect(workerMonth).toHaveLength(15);
+  });
+
+  it('has reports in every state, written through the report use-cases', async () => {
+    const [program] = await database.db.select({ id: programs.id }).from(programs).where(eq(programs.year, 2024));
+    const expected = await listExpectedReports(database.db, { programIds: [program!.id] });
+    const states = new Set(expected.map((e) => e.state));
+    expect([...states].sort()).toEqual([...COMPLIANCE_STATES].sort());
+    // Late: first sent after the deadline, e.g. VT17's December report.
+    const december = expected.filter((e) => e.period.kind === 'monthly' && e.period.factMonth === '2024-12-01');
+    expect(december.find((e) => e.unit.code === 'VT17')!.state).toBe('submitted_late');
+    // VT19 and VT20 never started a report; VT21 owes from August only.
+    expect(expected.filter((e) => ['VT19', 'VT20'].includes(e.unit.code)).every((e) => e.state === 'not_started')).toBe(true);
+    expect(expected.filter((e) => e.unit.code === 'VT21' && e.period.kind === 'monthly').map((e) => e.period.factMonth)[0]).toBe(
+      '2024-08-01',
+    );
+    // Returned reports carry the reviewer's comment and a field comment; half-year reports their narratives.
+    const [row] = await queryRows<{ returned: number; commented: number; half_year_narratives: number; history: number }>(
+      database.db,
+      sql`select (count(*) filter (where r.status = 'returned'))::int as returned,
+          (count(*) filter (where r.status = 'returned' and r.review_comment is not null and r.field_comments <> '{}'::jsonb))::int as commented,
+          (count(*) filter (where p.kind = 'half_year' and r.narratives <> '{}'::jsonb))::int as half_year_narratives,
+          (select count(*) from report_events where action = 'resubmitted')::int as history
+        from reports r join report_periods p on p.id = r.period_id`,
+    );
+    expect(row!.returned).toBeGreaterThan(0);
+    expect(row!.commented).toBe(row!.returned);
+    expect(row!.half_year_narratives).toBe(18);
+    expect(row!.history).toBeGreaterThan(0);
+  });
+
+  it('takes every reported fact of the CĐCS from a report (facts.report_id)', async () => {
+    const [row] = await queryRows<{ total: number; from_reports: number; approved: number }>(
+      database.db,
+      sql`select count(*)::int as total, count(f.report_id)::int as from_reports, (count(*) filter (where f.approved))::int as approved
+        from facts f join data_elements de on de.id = f.data_element_id and de.derived_from is null
+        join org_units u on u.id = f.unit_id and u.code like 'VT__'`,
+    );
+    expect(row!.total).toBeGreaterThan(2000);
+    expect(row!.from_reports).toBe(row!.total);
+    expect(row!.approved).toBeGreaterThan(row!.total * 0.9);
+    expect(row!.approved).toBeLessThan(row!.total); // November's reports not yet reviewed
   });
 
   it('reports facts only in the months a unit existed, deterministically', () => {

@@ -25,13 +25,13 @@ import type { Aggregation, ConditionOperator, Measure, RecordSourceName, UnitOfM
 import { GRASSROOTS_GRADES } from '../../common/indicators.js';
 import type { DerivedFactSource } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
-import { facts } from '../../server/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { dataElements } from '../../server/db/schema/index.js';
 import { SYSTEM_ACTOR } from '../../server/lib/access.js';
 import { createDataElement } from '../../server/modules/indicators/create-data-element.js';
 import { createIndicator } from '../../server/modules/indicators/create-indicator.js';
 import { createTarget } from '../../server/modules/indicators/create-target.js';
 import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../../server/modules/indicators/schemas.js';
-import { refreshDerivedFactsForAddend } from '../../server/modules/members/member-facts.js';
 import { demoWrite } from './demo-write.js';
 import { demoActiveCounts, monthEnd, prng, UNITS_WITH_UBKT } from './members-2024.js';
 import { DEMO_PROGRAM_2024 } from './program-2024.js';
@@ -451,7 +451,6 @@ export function demoFacts(): DemoFact[] {
 
   for (const unit of reporting) {
     const months = MONTHS.filter((m) => m >= (FIRST_MONTH[unit] ?? '2024-01'));
-    const first = months[0]!;
     const introduced = introductions[unit];
     const introMonths = introduced ? [...new Set(Array.from({ length: introduced }, () => pick(months.slice(2))))] : [];
     const trainedMonth = unit === 'VT21' ? '2024-09' : pick(['2024-03', '2024-04']);
@@ -485,9 +484,8 @@ export function demoFacts(): DemoFact[] {
       const lawsuitHere = month === lawsuitMonth;
       out.push({ unit, element: 'labour_lawsuits_requested', month, n: lawsuitHere ? requested : 0 });
       out.push({ unit, element: 'labour_lawsuits_supported', month, n: lawsuitHere ? supported : 0 });
-      if (month === '2024-05' || (month === first && month > '2024-05')) {
-        out.push({ unit, element: 'worker_month_activities', month, b: month === '2024-05' && workerMonth.has(unit) });
-      }
+      // Asked every month (the monthly report's yes/no); the activities are May's.
+      out.push({ unit, element: 'worker_month_activities', month, b: month === '2024-05' && workerMonth.has(unit) });
       out.push({ unit, element: 'mai_am_houses_supported', month, n: houses[unit] === month ? 1 : 0 });
       if ((month === '2024-06' || month === '2024-11') && unit !== 'VT21') {
         out.push({ unit, element: 'classification_grade', month, t: grades[unit] ?? (random() < 0.3 ? 'xuat_sac' : 'tot') });
@@ -504,18 +502,17 @@ export function demoFacts(): DemoFact[] {
  * the demo-data transaction, after the program): data elements, indicators
  * and targets with allocations through their use-cases (the same checks,
  * rows and audit entries as POST /api/data-elements, /api/indicators and
- * /api/targets), then the facts. Returns the target ids by code.
+ * /api/targets). The facts are written by the CĐCS' reports (reports-2024.ts).
+ * Returns the target ids by code.
  */
 export async function loadDemoTargets(tx: Executor, unitId: (code: string) => string, programId: string): Promise<Map<string, string>> {
   const elementIds = new Map<string, string>();
-  const addendIds = new Set<string>();
   for (const { derivedAddend, ...spec } of DEMO_ELEMENTS as readonly ElementSpec[]) {
     const addendId = derivedAddend ? elementIds.get(derivedAddend) : undefined;
     if (derivedAddend && !addendId) throw new Error(`demo data: data element ${spec.code} adds ${derivedAddend}, not listed before it`);
     const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addendId });
     const element = await demoWrite(`data element ${spec.code}`, () => createDataElement(tx, SYSTEM_ACTOR, input));
     elementIds.set(spec.code, element.id);
-    if (element.derivedAddendElementId) addendIds.add(element.derivedAddendElementId);
   }
   const el = (code: DemoElementCode | undefined) => (code ? elementIds.get(code)! : null);
 
@@ -567,20 +564,12 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
     targetIds.set(spec.code, target.id);
   }
 
-  // Facts, in batches.
-  const rows = demoFacts().map((f) => ({
-    unitId: unitId(f.unit),
-    dataElementId: elementIds.get(f.element)!,
-    month: `${f.month}-01`,
-    valueNumber: f.n === undefined ? null : String(f.n),
-    valueBool: f.b ?? null,
-    valueText: f.t ?? null,
-    notApplicable: f.na ?? false,
-  }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(facts).values(rows.slice(i, i + 500));
-  // Facts of an addend element were written: the derived elements that add it follow (as a report submission will).
-  for (const addendId of addendIds) {
-    await refreshDerivedFactsForAddend(tx, addendId);
-  }
+  // The year classification is asked at half-year and year end, not every month (docs/reporting.md "The form").
+  // TODO(reporting): set through the catalogue API once CreateDataElementBody takes reportedIn.
+  await tx
+    .update(dataElements)
+    .set({ reportedIn: 'half_year' })
+    .where(eq(dataElements.id, elementIds.get('classification_grade')!));
+  // The facts come from the CĐCS' reports (reports-2024.ts), written after the member registry.
   return targetIds;
 }

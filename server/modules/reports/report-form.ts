@@ -106,7 +106,15 @@ export async function buildForm(
           from targets tg
           join indicators i on i.id = tg.indicator_id
           cross join lateral (values (i.numerator_element_id), (i.denominator_element_id), (i.condition_element_id), (i.eligibility_element_id)) as x(element_id)
-          where tg.program_id = ${versionId}::uuid and x.element_id is not null),
+          where tg.program_id = ${versionId}::uuid and x.element_id is not null
+          union all
+          -- The reported addend of a derived element the targets read (members and workers = registry + non-member workers reported).
+          select de.derived_addend_element_id, tg.task_group_number, tg.sort_order
+          from targets tg
+          join indicators i on i.id = tg.indicator_id
+          cross join lateral (values (i.numerator_element_id), (i.denominator_element_id), (i.condition_element_id), (i.eligibility_element_id)) as x(element_id)
+          join data_elements de on de.id = x.element_id and de.derived_addend_element_id is not null
+          where tg.program_id = ${versionId}::uuid),
         firsts as (
           select distinct on (element_id) element_id, task_group_number, sort_order from used
           order by element_id, sort_order, task_group_number nulls last)

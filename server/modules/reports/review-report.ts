@@ -44,6 +44,8 @@ export async function returnReport(
   reportId: string,
   body: { expectedVersion: number; comment?: string | null | undefined; fieldComments?: Record<string, string> | undefined },
   now: Date = new Date(),
+  /** As submitReport's: a batch writer refreshes the derived figures once at the end. */
+  options: { deferDerivedRefresh?: boolean } = {},
 ): Promise<{ id: string }> {
   return inTransaction(ex, async (tx) => {
     const { report } = await lockForReview(tx, actor, reportId, body.expectedVersion, canReviewReport);
@@ -52,7 +54,7 @@ export async function returnReport(
     const fieldComments = Object.fromEntries(Object.entries(body.fieldComments ?? {}).filter(([, v]) => v.trim() !== ''));
     if (!comment && Object.keys(fieldComments).length === 0) throw new AppError('REPORT_RETURN_COMMENT_REQUIRED');
     const removed = await deleteReportFacts(tx, report.id);
-    await refreshAddendsOf(tx, report.unitId, removed);
+    if (!options.deferDerivedRefresh) await refreshAddendsOf(tx, report.unitId, removed);
     await tx
       .update(reports)
       .set({ status: 'returned', reviewComment: comment, fieldComments, ...bump(actor, now) })

@@ -28,6 +28,7 @@ import { recordReportEvent } from './report-writes.js';
  * Values are checked by common/report-values.ts (empty ones may stay empty
  * until submission); any refused value refuses the save with every problem
  * listed against its field, and nothing is written. Returns the report id.
+ * `now` is the time of the save (tests, the demo loader's fixed clock).
  */
 export async function saveReportDraft(
   ex: Executor,
@@ -35,6 +36,7 @@ export async function saveReportDraft(
   periodId: string,
   unitId: string,
   body: z.output<typeof SaveReportBody>,
+  now: Date = new Date(),
 ): Promise<{ id: string }> {
   return inTransaction(ex, async (tx) => {
     const period = await loadPeriod(tx, periodId);
@@ -58,7 +60,6 @@ export async function saveReportDraft(
     const sections = await buildForm(tx, { chain, period, unitId, reportId: existing?.id ?? null, typed });
     const problems = valueProblems(sections, typed, { requireAll: false });
     if (problems.length) throw valuesInvalid(problems);
-    const now = new Date();
     let id: string;
     if (existing) {
       id = existing.id;
@@ -83,6 +84,8 @@ export async function saveReportDraft(
           narratives: body.narratives,
           difficulties: body.difficulties ?? null,
           createdBy: actor.userId ?? null,
+          createdAt: now,
+          updatedAt: now,
           updatedBy: actor.userId ?? null,
         })
         .returning({ id: reports.id });

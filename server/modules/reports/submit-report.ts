@@ -30,7 +30,8 @@ import { unitName } from './save-report-draft.js';
  * month (report_id, approved = false), the unit's derived figures are
  * refreshed when an addend was touched, the history and audit rows are
  * written and the Office is notified. `now` is the submission time (tests,
- * the demo loader).
+ * the demo loader). `deferDerivedRefresh`: a batch writer (the demo loader)
+ * refreshes the derived figures of its units once at the end instead.
  */
 export async function submitReport(
   ex: Executor,
@@ -38,6 +39,7 @@ export async function submitReport(
   reportId: string,
   body: { expectedVersion: number },
   now: Date = new Date(),
+  options: { deferDerivedRefresh?: boolean } = {},
 ): Promise<{ id: string }> {
   return inTransaction(ex, async (tx) => {
     const report = await lockReport(tx, reportId);
@@ -57,7 +59,7 @@ export async function submitReport(
     if (problems.length) throw valuesInvalid(problems);
     const factMonth = toDateOnly(period.factMonth)!;
     const written = await writeReportFacts(tx, { reportId: report.id, unitId: report.unitId, factMonth, sections, values });
-    await refreshAddendsOf(tx, report.unitId, written);
+    if (!options.deferDerivedRefresh) await refreshAddendsOf(tx, report.unitId, written);
     const resubmission = report.firstSubmittedAt != null;
     await tx
       .update(reports)
