@@ -35,6 +35,7 @@ import programRoutes from './modules/programs/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
+import notificationRoutes from './modules/notifications/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -212,6 +213,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(indicatorRoutes);
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

@@ -4,6 +4,8 @@ import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { recoverInterruptedImports } from './modules/members/import-policy.js';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load-demo-data.js';
+import { configureMail } from './lib/mailer.js';
+import { startReminderJob } from './modules/notifications/reminder-job.js';
 
 // config → database → migrate → demo data (first start) → listen
 const startedAt = performance.now();
@@ -16,6 +18,9 @@ if (recovered > 0) console.log(`Đã đánh dấu ${recovered} lần nhập Exce
 const demo = config.demoData ? await loadDemoDataIfEmpty(database.db) : null;
 const app = await buildApp({ database, config, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
+// Reminders (due soon, overdue) and the e-mail queue run in this process; e-mail only when SMTP_URL is set.
+configureMail({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+const stopReminders = startReminderJob(database.db, { appUrl: config.appUrl });
 
 const where = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
 console.log(`\nCông đoàn số đang chạy tại http://localhost:${config.port}  ·  CSDL: ${where}`);
@@ -30,6 +35,7 @@ if (demo) {
 
 async function shutdown(signal: string) {
   console.log(`\n${signal}: đang dừng…`);
+  stopReminders();
   await app.close();
   await database.close();
   process.exit(0);

@@ -254,6 +254,12 @@ export const NotificationView = z
 
 export const NotificationListView = z.object({ items: z.array(NotificationView), unread: z.number().int() });
 
+/** GET /api/notifications: newest first; limit=0 gives only the unread count (the bell). */
+export const ListNotificationsQuery = z.object({
+  limit: z.coerce.number().int().min(0).max(100).default(30),
+  unreadOnly: z.enum(['true', 'false']).default('false'),
+});
+
 export const ReminderLogView = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -261,9 +267,24 @@ export const ReminderLogView = z.object({
   unit: z.object({ id: z.uuid(), shortName: z.string() }).nullable(),
   channel: z.enum(REMINDER_CHANNELS),
   recipient: z.string(),
-  status: z.enum(['sent', 'failed', 'skipped']),
+  /** queued = e-mail waiting to be sent after its step committed. */
+  status: z.enum(['sent', 'failed', 'skipped', 'queued']),
   error: z.string().nullable(),
   sentAt: z.string(),
+});
+
+/** GET /api/reminders (Office): newest first, in the reader's scope. */
+export const ListRemindersQuery = z.object({
+  periodId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ReminderLogPage = z.object({
+  items: z.array(ReminderLogView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 export const EmailSettingsView = z.object({ enabled: z.boolean(), from: z.string().nullable() });
