@@ -36,6 +36,7 @@ import indicatorRoutes from './modules/indicators/routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
+import complianceRoutes from './modules/reports/compliance-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -214,6 +215,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
       await api.register(notificationRoutes);
+      await api.register(complianceRoutes);
     },
     { prefix: '/api' },
   );

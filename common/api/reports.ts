@@ -233,6 +233,9 @@ export const ComplianceView = z
     rows: z.array(ComplianceRowView),
     counts: z.record(z.enum(COMPLIANCE_STATES), z.number().int()),
     expected: z.number().int(),
+    /** Units whose report is sent (submitted or approved), and of those the ones first submitted by the deadline. */
+    complete: z.number().int(),
+    onTime: z.number().int(),
     /** Shares of expected units, 0–1: submitted by the deadline; submitted at all (complete). Never above 1. */
     onTimeRate: z.number().min(0).max(1),
     completeRate: z.number().min(0).max(1),

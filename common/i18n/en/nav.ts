@@ -14,4 +14,5 @@ export const nav: Record<keyof typeof vi, string> = {
   targets: 'Target progress',
   catalogue: 'Target catalogue',
   unitEnded: '{unit} ceased to operate on {date} — you can only see historical data',
+  reminders: 'Reminder log',
 };

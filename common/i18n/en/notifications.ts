@@ -4,6 +4,7 @@ export const notifications = {
   empty: 'No notifications yet.',
   markRead: 'Mark as read',
   markAllRead: 'Mark all as read',
+  all: 'All',
   unreadOnly: 'Unread only',
   viewAll: 'See all notifications',
   kind_report_due_soon: 'Report {period} is due soon ({dueOn}): {units}.',

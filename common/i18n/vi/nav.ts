@@ -13,4 +13,5 @@ export const nav = {
   targets: 'Tiến độ chỉ tiêu',
   catalogue: 'Danh mục chỉ tiêu',
   unitEnded: '{unit} đã kết thúc hoạt động từ {date} — bạn chỉ xem được dữ liệu lịch sử',
+  reminders: 'Nhật ký nhắc nhở',
 } as const;

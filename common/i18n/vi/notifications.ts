@@ -7,6 +7,7 @@ export const notifications = {
   empty: 'Chưa có thông báo nào.',
   markRead: 'Đánh dấu đã đọc',
   markAllRead: 'Đánh dấu tất cả đã đọc',
+  all: 'Tất cả',
   unreadOnly: 'Chỉ chưa đọc',
   viewAll: 'Xem tất cả thông báo',
   // Texts per kind; {period} = "Tháng 3/2024", {units} = names (digests), {count} = how many units.
