@@ -8,6 +8,7 @@ import { targetRoutes } from '../features/targets/routes';
 import { catalogueRoutes } from '../features/catalogue/routes';
 import { memberRoutes } from '../features/members/routes';
 import { notificationRoutes, reminderRoutes } from '../features/notifications/routes';
+import { complianceRoutes } from '../features/reports/compliance-routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -19,5 +20,6 @@ export const featureRoutes: RouteObject[] = [
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...notificationRoutes,
+  ...complianceRoutes.map((r) => ({ ...r, element: <RequirePermission permission="approveReports">{r.element}</RequirePermission> })),
   ...reminderRoutes.map((r) => ({ ...r, element: <RequirePermission permission="approveReports">{r.element}</RequirePermission> })),
 ];

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
@@ -43,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/catalogue', label: 'nav.catalogue', icon: <DatabaseOutlined />, permission: 'managePrograms' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
+  { path: '/reports/compliance', label: 'nav.compliance', icon: <CheckSquareOutlined />, permission: 'approveReports' },
   { path: '/reminders', label: 'nav.reminders', icon: <BellOutlined />, permission: 'approveReports' },
 ];
 
