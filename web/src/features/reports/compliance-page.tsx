@@ -132,7 +132,7 @@ export function CompliancePage() {
             <Card size="small">
               <Statistic
                 title={t('reportReview.boardCompleteRate')}
-                value={f.percent(data.completeRate * 100, { maxFractionDigits: 1 })}
+                value={f.percent(data.completeRate * 100, { fractionDigits: 1 })}
                 suffix={
                   <span className="compliance-of">
                     ({data.complete}/{data.expected})
@@ -143,7 +143,7 @@ export function CompliancePage() {
             <Card size="small">
               <Statistic
                 title={t('reportReview.boardOnTimeRate')}
-                value={f.percent(data.onTimeRate * 100, { maxFractionDigits: 1 })}
+                value={f.percent(data.onTimeRate * 100, { fractionDigits: 1 })}
                 suffix={
                   <span className="compliance-of">
                     ({data.onTime}/{data.expected})
