@@ -1,6 +1,6 @@
-// notifications: the bell, the notifications page, the reminder log and the
-// e-mail words (docs/reporting.md "Reminders"). Ships with the first screens
-// (the bell is on every page): keep it short.
+// notifications: the bell and the notices' texts (docs/reporting-office.md). Ships
+// with the first screens (the bell is on every page): keep it short; the reminder
+// log's and the e-mail's words are in reportReview.
 export const notifications = {
   title: 'Thông báo',
   bell: 'Thông báo ({count} chưa đọc)',
@@ -9,7 +9,6 @@ export const notifications = {
   markAllRead: 'Đánh dấu tất cả đã đọc',
   all: 'Tất cả',
   unreadOnly: 'Chỉ chưa đọc',
-  viewAll: 'Xem tất cả thông báo',
   // Texts per kind; {period} = "Tháng 3/2024", {units} = names (digests), {count} = how many units.
   kind_report_due_soon: 'Báo cáo {period} sắp đến hạn nộp ({dueOn}): {units}.',
   kind_report_overdue: 'Báo cáo {period} đã quá hạn nộp ({dueOn}): {units}.',
@@ -17,32 +16,4 @@ export const notifications = {
   kind_report_returned: 'Báo cáo {period} của {unit} bị trả lại{comment}.',
   kind_report_approved: 'Báo cáo {period} của {unit} đã được duyệt.',
   moreUnits: '{names} và {count} đơn vị khác',
-  // E-mail (a plain-text message: subject, the notice, the units one a line, the link).
-  emailSubject: '[Công đoàn số] {text}',
-  emailUnitsHeading: 'Các đơn vị ({count}):',
-  emailOpen: 'Mở trong Công đoàn số: {link}',
-  emailFooter: 'Thư tự động của Công đoàn số, xin đừng trả lời thư này.',
-  // Reminder log (Office) and the e-mail state (settings).
-  remindersTitle: 'Nhật ký nhắc nhở',
-  remindersEmpty: 'Chưa có nhắc nhở nào được gửi.',
-  reminderKind: 'Loại',
-  reminderChannel: 'Kênh',
-  reminderRecipient: 'Người nhận',
-  reminderStatus: 'Kết quả',
-  reminderSentAt: 'Thời điểm',
-  reminderUnit: 'Đơn vị',
-  reminderPeriod: 'Kỳ báo cáo',
-  reminderKind_due_soon: 'Sắp đến hạn',
-  reminderKind_overdue: 'Quá hạn',
-  reminderKind_submitted: 'Đã nộp',
-  reminderKind_returned: 'Bị trả lại',
-  reminderKind_approved: 'Đã duyệt',
-  channel_in_app: 'Trong ứng dụng',
-  channel_email: 'E-mail',
-  status_sent: 'Đã gửi',
-  status_failed: 'Lỗi',
-  status_skipped: 'Bỏ qua',
-  status_queued: 'Đang chờ gửi',
-  emailOn: 'Gửi e-mail nhắc nhở: đang bật (gửi từ {from}).',
-  emailOff: 'Gửi e-mail nhắc nhở: đang tắt (chưa cấu hình SMTP_URL); nhắc nhở chỉ hiện trong ứng dụng.',
 } as const;

@@ -131,15 +131,15 @@ async function sendQueuedOnce(db: Database, appUrl: string | undefined): Promise
     const lines = [
       text,
       '',
-      t('notifications.emailUnitsHeading', { count: unitIds.length }),
+      t('reportReview.emailUnitsHeading', { count: unitIds.length }),
       ...unitIds.map((id) => `- ${names.get(id) ?? id}`).sort((a, b) => a.localeCompare(b, 'vi')),
-      ...(link ? ['', t('notifications.emailOpen', { link })] : []),
+      ...(link ? ['', t('reportReview.emailOpen', { link })] : []),
       '',
-      t('notifications.emailFooter'),
+      t('reportReview.emailFooter'),
     ];
     let error: string | null = null;
     try {
-      await sendMail({ to: first.recipient, subject: t('notifications.emailSubject', { text }), text: lines.join('\n') });
+      await sendMail({ to: first.recipient, subject: t('reportReview.emailSubject', { text }), text: lines.join('\n') });
       sent++;
     } catch (err) {
       error = (err instanceof Error ? err.message : String(err)).slice(0, 500);

@@ -13,7 +13,7 @@ export function EmailStatusLine() {
       type={email.enabled ? 'success' : 'info'}
       showIcon
       style={{ marginBottom: 12 }}
-      title={email.enabled ? t('notifications.emailOn', { from: email.from ?? '' }) : t('notifications.emailOff')}
+      title={email.enabled ? t('reportReview.emailOn', { from: email.from ?? '' }) : t('reportReview.emailOff')}
     />
   );
 }

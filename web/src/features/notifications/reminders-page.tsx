@@ -35,24 +35,24 @@ export function RemindersPage() {
       : '–';
   const status = (r: Reminder) => (
     <>
-      <Tag color={STATUS_COLOR[r.status]}>{tk(`notifications.status_${r.status}`)}</Tag>
+      <Tag color={STATUS_COLOR[r.status]}>{tk(`reportReview.reminderStatus_${r.status}`)}</Tag>
       {r.error && <Typography.Text type="danger">{r.error}</Typography.Text>}
     </>
   );
 
   return (
     <div className="page" data-testid="reminders-page">
-      <Typography.Title level={3}>{t('notifications.remindersTitle')}</Typography.Title>
+      <Typography.Title level={3}>{t('reportReview.remindersTitle')}</Typography.Title>
       <EmailStatusLine />
       {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
       {isPhone ? (
         <>
-          {items.length === 0 && !list.isLoading && <Empty description={t('notifications.remindersEmpty')} />}
+          {items.length === 0 && !list.isLoading && <Empty description={t('reportReview.remindersEmpty')} />}
           {items.map((r) => (
             <Card key={r.id} size="small" className="reminder-card">
               <Typography.Text strong>{r.unit?.shortName ?? '–'}</Typography.Text> · {period(r)}
               <div>
-                {tk(`notifications.reminderKind_${r.kind}`)} · {tk(`notifications.channel_${r.channel}`)} · {r.recipient}
+                {tk(`reportReview.reminderKind_${r.kind}`)} · {tk(`reportReview.reminderChannel_${r.channel}`)} · {r.recipient}
               </div>
               <div>
                 {status(r)} <Typography.Text type="secondary">{f.dateTime(r.sentAt)}</Typography.Text>
@@ -75,7 +75,7 @@ export function RemindersPage() {
           size="small"
           loading={list.isLoading}
           dataSource={items}
-          locale={{ emptyText: t('notifications.remindersEmpty') }}
+          locale={{ emptyText: t('reportReview.remindersEmpty') }}
           pagination={{
             current: page,
             pageSize,
@@ -86,13 +86,13 @@ export function RemindersPage() {
             },
           }}
           columns={[
-            { title: t('notifications.reminderSentAt'), key: 'at', render: (_, r) => f.dateTime(r.sentAt), width: 150 },
-            { title: t('notifications.reminderKind'), key: 'kind', render: (_, r) => tk(`notifications.reminderKind_${r.kind}`) },
-            { title: t('notifications.reminderPeriod'), key: 'period', render: (_, r) => period(r) },
-            { title: t('notifications.reminderUnit'), key: 'unit', render: (_, r) => r.unit?.shortName ?? '–' },
-            { title: t('notifications.reminderChannel'), key: 'channel', render: (_, r) => tk(`notifications.channel_${r.channel}`) },
-            { title: t('notifications.reminderRecipient'), dataIndex: 'recipient' },
-            { title: t('notifications.reminderStatus'), key: 'status', render: (_, r) => status(r) },
+            { title: t('reportReview.reminderSentAt'), key: 'at', render: (_, r) => f.dateTime(r.sentAt), width: 150 },
+            { title: t('reportReview.reminderKind'), key: 'kind', render: (_, r) => tk(`reportReview.reminderKind_${r.kind}`) },
+            { title: t('reportReview.reminderPeriod'), key: 'period', render: (_, r) => period(r) },
+            { title: t('reportReview.reminderUnit'), key: 'unit', render: (_, r) => r.unit?.shortName ?? '–' },
+            { title: t('reportReview.reminderChannel'), key: 'channel', render: (_, r) => tk(`reportReview.reminderChannel_${r.channel}`) },
+            { title: t('reportReview.reminderRecipient'), dataIndex: 'recipient' },
+            { title: t('reportReview.reminderStatus'), key: 'status', render: (_, r) => status(r) },
           ]}
         />
       )}
