@@ -24,6 +24,11 @@ const stopReminders = startReminderJob(database.db, { appUrl: config.appUrl });
 
 const where = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
 console.log(`\nCông đoàn số đang chạy tại http://localhost:${config.port}  ·  CSDL: ${where}`);
+console.log(
+  config.smtpUrl
+    ? `E-mail nhắc nhở: bật (gửi từ ${config.mailFrom}).`
+    : 'E-mail nhắc nhở: tắt (chưa đặt SMTP_URL); nhắc nhở chỉ hiện trong ứng dụng.',
+);
 console.log(`Khởi động trong ${Math.round(performance.now() - startedAt)} ms. API: http://localhost:${config.port}/api/docs`);
 if (demo) {
   console.log(demo.loaded ? '\nĐã nạp dữ liệu mẫu (lần khởi động đầu tiên).' : '\nDữ liệu mẫu đã có sẵn.');
