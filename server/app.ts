@@ -38,6 +38,8 @@ import reportRoutes from './modules/reports/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
+import notificationRoutes from './modules/notifications/routes.js';
+import complianceRoutes from './modules/reports/compliance-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -218,6 +220,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
       await api.register(reportRoutes);
+      await api.register(complianceRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

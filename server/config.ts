@@ -20,6 +20,12 @@ const ConfigSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Member searches (list or export with a search text) per minute for one user. */
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** smtp://user:pass@host:port or smtps://… to send e-mail (reminders); empty = e-mail off, in-app notices only. */
+  SMTP_URL: z.string().optional(),
+  /** The From address of e-mail ("Công đoàn số <noreply@example.vn>"). */
+  MAIL_FROM: z.string().default('Công đoàn số <noreply@congdoan.local>'),
+  /** The app's public address (https://congdoan.example.vn), for links in e-mail; empty = no link. */
+  APP_URL: z.string().optional(),
 });
 
 export interface RateLimits {
@@ -51,6 +57,10 @@ export interface AppConfig {
   webDist: string;
   trustProxy: boolean | string;
   rateLimits: RateLimits;
+  /** SMTP server for e-mail; undefined = e-mail off. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  appUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,5 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(c.WEB_DIST),
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_LIMIT, searchPerMinute: c.SEARCH_RATE_LIMIT },
+    smtpUrl: c.SMTP_URL || undefined,
+    mailFrom: c.MAIL_FROM,
+    appUrl: c.APP_URL || undefined,
   };
 }

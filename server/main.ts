@@ -7,6 +7,8 @@ import { purgeLoginThrottle } from './modules/auth/purge-login-throttle.js';
 import { recoverInterruptedImports } from './modules/members/import-policy.js';
 import { clearImportUploads } from './modules/members/import-start.js';
 import { loadDemoDataIfEmpty } from '../scripts/demo/load-demo-data.js';
+import { configureMail } from './lib/mailer.js';
+import { startReminderJob } from './modules/notifications/reminder-job.js';
 
 // config → database → migrate → demo data (first start) → listen
 const startedAt = performance.now();
@@ -22,9 +24,17 @@ await purgeLoginThrottle(database.db);
 const demo = config.demoData ? await loadDemoDataIfEmpty(database.db) : null;
 const app = await buildApp({ database, config, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
+// Reminders (due soon, overdue) and the e-mail queue run in this process; e-mail only when SMTP_URL is set.
+configureMail({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+const stopReminders = startReminderJob(database.db, { appUrl: config.appUrl });
 
 const where = database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL';
 console.log(`\nCông đoàn số đang chạy tại http://localhost:${config.port}  ·  CSDL: ${where}`);
+console.log(
+  config.smtpUrl
+    ? `E-mail nhắc nhở: bật (gửi từ ${config.mailFrom}).`
+    : 'E-mail nhắc nhở: tắt (chưa đặt SMTP_URL); nhắc nhở chỉ hiện trong ứng dụng.',
+);
 console.log(`Khởi động trong ${Math.round(performance.now() - startedAt)} ms. API: http://localhost:${config.port}/api/docs`);
 if (demo) {
   console.log(demo.loaded ? '\nĐã nạp dữ liệu mẫu (lần khởi động đầu tiên).' : '\nDữ liệu mẫu đã có sẵn.');
@@ -36,6 +46,7 @@ if (demo) {
 
 async function shutdown(signal: string) {
   console.log(`\n${signal}: đang dừng…`);
+  stopReminders();
   await app.close();
   await database.close();
   process.exit(0);

@@ -233,6 +233,9 @@ export const ComplianceView = z
     rows: z.array(ComplianceRowView),
     counts: z.record(z.enum(COMPLIANCE_STATES), z.number().int()),
     expected: z.number().int(),
+    /** Units whose report is sent (submitted or approved), and of those the ones first submitted by the deadline. */
+    complete: z.number().int(),
+    onTime: z.number().int(),
     /** Shares of expected units, 0–1: submitted by the deadline; submitted at all (complete). Never above 1. */
     onTimeRate: z.number().min(0).max(1),
     completeRate: z.number().min(0).max(1),
@@ -254,6 +257,12 @@ export const NotificationView = z
 
 export const NotificationListView = z.object({ items: z.array(NotificationView), unread: z.number().int() });
 
+/** GET /api/notifications: newest first; limit=0 gives only the unread count (the bell). */
+export const ListNotificationsQuery = z.object({
+  limit: z.coerce.number().int().min(0).max(100).default(30),
+  unreadOnly: z.enum(['true', 'false']).default('false'),
+});
+
 export const ReminderLogView = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -261,9 +270,24 @@ export const ReminderLogView = z.object({
   unit: z.object({ id: z.uuid(), shortName: z.string() }).nullable(),
   channel: z.enum(REMINDER_CHANNELS),
   recipient: z.string(),
-  status: z.enum(['sent', 'failed', 'skipped']),
+  /** queued = e-mail waiting to be sent after its step committed. */
+  status: z.enum(['sent', 'failed', 'skipped', 'queued']),
   error: z.string().nullable(),
   sentAt: z.string(),
+});
+
+/** GET /api/reminders (Office): newest first, in the reader's scope. */
+export const ListRemindersQuery = z.object({
+  periodId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ReminderLogPage = z.object({
+  items: z.array(ReminderLogView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 export const EmailSettingsView = z.object({ enabled: z.boolean(), from: z.string().nullable() });

@@ -14,4 +14,6 @@ export const nav: Record<keyof typeof vi, string> = {
   targets: 'Target progress',
   catalogue: 'Target catalogue',
   unitEnded: '{unit} ceased to operate on {date} — you can only see historical data',
+  compliance: 'Report compliance',
+  reminders: 'Reminder log',
 };

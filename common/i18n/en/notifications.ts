@@ -1,3 +1,15 @@
 export const notifications = {
   title: 'Notifications',
+  bell: 'Notifications ({count} unread)',
+  empty: 'No notifications yet.',
+  markRead: 'Mark as read',
+  markAllRead: 'Mark all as read',
+  all: 'All',
+  unreadOnly: 'Unread only',
+  kind_report_due_soon: 'Report {period} is due soon ({dueOn}): {units}.',
+  kind_report_overdue: 'Report {period} is overdue ({dueOn}): {units}.',
+  kind_report_submitted: '{unit} submitted report {period}.',
+  kind_report_returned: 'Report {period} of {unit} was returned{comment}.',
+  kind_report_approved: 'Report {period} of {unit} was approved.',
+  moreUnits: '{names} and {count} more units',
 } as const;

@@ -13,4 +13,6 @@ export const nav = {
   targets: 'Tiến độ chỉ tiêu',
   catalogue: 'Danh mục chỉ tiêu',
   unitEnded: '{unit} đã kết thúc hoạt động từ {date} — bạn chỉ xem được dữ liệu lịch sử',
+  compliance: 'Theo dõi nộp báo cáo',
+  reminders: 'Nhật ký nhắc nhở',
 } as const;

@@ -7,6 +7,8 @@ import { programRoutes } from '../features/programs/routes';
 import { targetRoutes } from '../features/targets/routes';
 import { catalogueRoutes } from '../features/catalogue/routes';
 import { memberRoutes } from '../features/members/routes';
+import { notificationRoutes, reminderRoutes } from '../features/notifications/routes';
+import { complianceRoutes } from '../features/reports/compliance-routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -17,4 +19,7 @@ export const featureRoutes: RouteObject[] = [
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...notificationRoutes,
+  ...complianceRoutes.map((r) => ({ ...r, element: <RequirePermission permission="approveReports">{r.element}</RequirePermission> })),
+  ...reminderRoutes.map((r) => ({ ...r, element: <RequirePermission permission="approveReports">{r.element}</RequirePermission> })),
 ];

@@ -3,6 +3,8 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
@@ -23,6 +25,7 @@ import { dayAfter, formatDate, todayIso } from '../lib/dates';
 import { useMe, useSignOut } from '../features/auth/use-me';
 import { useI18n } from './i18n';
 import { useIsPhone } from '../lib/responsive';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 interface NavItem {
   path: string;
@@ -41,6 +44,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/catalogue', label: 'nav.catalogue', icon: <DatabaseOutlined />, permission: 'managePrograms' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'manageUsers' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'viewAudit' },
+  { path: '/reports/compliance', label: 'nav.compliance', icon: <CheckSquareOutlined />, permission: 'approveReports' },
+  { path: '/reminders', label: 'nav.reminders', icon: <BellOutlined />, permission: 'approveReports' },
 ];
 
 export function AppLayout() {
@@ -109,6 +114,7 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />}
           {isPhone && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <Button type="text" icon={<TranslationOutlined />} onClick={switchLocale} aria-label={t('common.language')}>
             {locale === 'vi' ? 'EN' : 'VI'}
           </Button>

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { api } from '../../lib/api';
 import { fieldRule } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
+import { EmailStatusLine } from '../notifications/email-status';
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function AccountPage() {
   return (
     <div className="page page-narrow">
       <Typography.Title level={3}>{t('nav.changePassword')}</Typography.Title>
+      <EmailStatusLine />
       <Card>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form
