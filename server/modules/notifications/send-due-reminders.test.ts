@@ -161,17 +161,15 @@ describe('reminders: due soon and overdue digests, idempotent, e-mailed through 
     process.env.SMTP_URL = 'smtp://127.0.0.1:1'; // nothing listens there
     configureMail(null);
     // A new notice queued after commit, then the send fails.
-    await database.db
-      .insert(reminderLog)
-      .values({
-        kind: 'returned',
-        periodId: f.march.id,
-        unitId: f.a2.id,
-        reportId: f.reportA2.id,
-        channel: 'email',
-        recipient: f.chairA2.email,
-        status: 'queued',
-      });
+    await database.db.insert(reminderLog).values({
+      kind: 'returned',
+      periodId: f.march.id,
+      unitId: f.a2.id,
+      reportId: f.reportA2.id,
+      channel: 'email',
+      recipient: f.chairA2.email,
+      status: 'queued',
+    });
     const result = await sendQueuedEmail(database.db);
     expect(result).toEqual({ sent: 0, failed: 1 });
     const [row] = await database.db
