@@ -9,6 +9,7 @@ import { exportTargetBreakdown } from './export-target-breakdown.js';
 import { getTargetAllocations } from './get-target-allocations.js';
 import { getTargetBreakdown } from './get-target-breakdown.js';
 import { getTargetProgress } from './get-target-progress.js';
+import { getTargetSeries } from './get-target-series.js';
 import { listDataElements } from './list-data-elements.js';
 import { listIndicators } from './list-indicators.js';
 import { listTargets } from './list-targets.js';
@@ -30,6 +31,8 @@ import {
   TargetList,
   TargetProgressQuery,
   TargetProgressResponse,
+  TargetSeriesQuery,
+  TargetSeriesResponse,
   TargetView,
 } from './schemas.js';
 
@@ -131,6 +134,20 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req) => allocateTarget(db, req.actor!, req.params.id, req.body),
+  );
+
+  app.get(
+    '/targets/:id/series',
+    {
+      schema: {
+        tags,
+        summary: 'Giá trị chỉ tiêu theo từng tháng',
+        params: IdParams,
+        querystring: TargetSeriesQuery,
+        response: responses({ 200: TargetSeriesResponse }),
+      },
+    },
+    async (req) => getTargetSeries(db, req.actor!, req.params.id, req.query),
   );
 
   app.get(
