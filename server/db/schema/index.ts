@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './programs.js';
 export * from './indicators.js';
 export * from './members.js';
+export * from './documents.js';
