@@ -5,3 +5,4 @@ export * from './programs.js';
 export * from './indicators.js';
 export * from './members.js';
 export * from './reports.js';
+export * from './documents.js';

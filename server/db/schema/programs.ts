@@ -50,10 +50,8 @@ export const programs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Versions of one program share its number: only first versions claim it.
-    uniqueIndex('programs_unit_year_kind_number_uq')
-      .on(t.unitId, t.year, t.kind, t.number)
-      .where(sql`${t.previousVersionId} is null`),
+    // Numbers are unique per issuer and year across kinds in document_numbers (schema/documents.ts):
+    // every version (an amendment is its own document) claims its own number there.
     // A program is replaced by at most one newer version (sửa đổi, bổ sung).
     uniqueIndex('programs_previous_version_uq').on(t.previousVersionId),
     // One derived program per unit and year (cụ thể hóa once; later changes are amendments).

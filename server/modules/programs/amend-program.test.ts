@@ -13,6 +13,7 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
   let app: App;
   let district: { id: string };
   let officer: Client;
+  // Step 10: an amendment takes the next number of the sequence after its original.
   let number = 1;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -27,14 +28,14 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
   });
 
   const issued = async () => {
-    const res = await officer.post('/api/programs', sampleProgramBody(district.id, { number: number++ }));
+    const res = await officer.post('/api/programs', sampleProgramBody(district.id, { number: (number += 10) }));
     expect(res.statusCode).toBe(201);
     expect((await officer.post(`/api/programs/${res.json().id}/issue`)).statusCode).toBe(200);
     return res.json() as { id: string; number: number };
   };
   const rowCount = async () => (await database.db.select({ id: programs.id }).from(programs)).length;
 
-  it('creates a new undated draft version with the same number and content, audited with the reason', async () => {
+  it('creates a new undated draft version with its own number and the same content, audited with the reason', async () => {
     const original = await issued();
     const res = await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Bổ sung chỉ tiêu' });
     expect(res.statusCode).toBe(201);
@@ -43,7 +44,8 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
       status: 'draft',
       version: 2,
       previousVersionId: original.id,
-      number: original.number,
+      // Its own document: the next number of the issuer's sequence (the original keeps its own).
+      number: original.number + 1,
       symbol: 'CTr-LĐLĐ',
       year: 2024,
       issuedOn: null,
@@ -72,7 +74,7 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('PROGRAM_HAS_NEWER_VERSION');
     expect(again.json().error.message).toBe('Chương trình đã có phiên bản mới hơn (phiên bản 2); hãy mở phiên bản đó.');
-    const draft = await officer.post('/api/programs', sampleProgramBody(district.id, { number: number++ }));
+    const draft = await officer.post('/api/programs', sampleProgramBody(district.id, { number: (number += 10) }));
     const notIssued = await officer.post(`/api/programs/${draft.json().id}/amend`, { reason: 'x' });
     expect(notIssued.statusCode).toBe(409);
     expect(notIssued.json().error.code).toBe('PROGRAM_NOT_ISSUED');
@@ -80,13 +82,14 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     expect(await rowCount()).toBe(before + 1);
   });
 
-  it('keeps the number of the amended document', async () => {
+  it('is its own document: its own number, the year and kind of the one it amends', async () => {
     const original = await issued();
     const draft = (await officer.post(`/api/programs/${original.id}/amend`, { reason: 'x' })).json();
+    expect(draft.number).toBe(original.number + 1);
     // Sending the unchanged key (as the editor does) is fine.
     const same = await officer.patch(`/api/programs/${draft.id}`, {
       expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
-      number: original.number,
+      number: draft.number,
       year: 2024,
       kind: 'program',
       title: 'Sửa',
@@ -94,16 +97,32 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     expect(same.statusCode).toBe(200);
     const res = await officer.patch(`/api/programs/${draft.id}`, {
       expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
-      number: 999,
+      kind: 'plan',
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0]).toMatchObject({
-      field: 'number',
-      message: 'Phiên bản sửa đổi giữ nguyên năm, loại và số văn bản của bản gốc.',
+      field: 'kind',
+      message: 'Văn bản sửa đổi, bổ sung giữ nguyên năm và loại văn bản của bản gốc (số và ngày là của riêng nó).',
     });
-    // A new program may not take the number either.
+    // Its number may change like any draft's, but not to the original's.
+    const taken = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      number: original.number,
+    });
+    expect(taken.json().error.code).toBe('DOCUMENT_NUMBER_TAKEN');
+    const renumbered = await officer.patch(`/api/programs/${draft.id}`, {
+      expectedVersion: await rowVersionOf(database.db, 'programs', draft.id),
+      number: original.number + 5,
+    });
+    expect(renumbered.statusCode).toBe(200);
+    // A new program may take neither the original's number nor the amendment's.
     const dup = await officer.post('/api/programs', sampleProgramBody(district.id, { number: original.number }));
-    expect(dup.json().error.code).toBe('PROGRAM_NUMBER_TAKEN');
+    expect(dup.json().error.code).toBe('DOCUMENT_NUMBER_TAKEN');
+    const dup2 = await officer.post('/api/programs', sampleProgramBody(district.id, { number: original.number + 5 }));
+    expect(dup2.json().error.code).toBe('DOCUMENT_NUMBER_TAKEN');
+    // The number the amendment gave back is free again.
+    const free = await officer.post('/api/programs', sampleProgramBody(district.id, { number: original.number + 1 }));
+    expect(free.statusCode).toBe(201);
   });
 
   it('supersedes the previous version when the amendment is issued and records what changed', async () => {

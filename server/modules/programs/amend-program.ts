@@ -8,12 +8,15 @@ import { AppError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage } from './policy.js';
 import { auditProgram } from './presenter.js';
-import { isUniqueViolation } from './program-rules.js';
+import { claimProgramNumber, isUniqueViolation } from './program-rules.js';
+import { nextDocumentNumber } from '../documents/document-numbers.js';
 import type { AmendProgramBody } from './schemas.js';
 
 /**
  * Starts an amendment (sửa đổi, bổ sung) of an issued program: a new draft
- * version with the same number, symbol, unit and year and a copy of the content.
+ * version of the same unit, year and kind with a copy of the content. The
+ * amendment is its own document: it takes the next number of the issuer's
+ * sequence (the original keeps its number and date) and cites the one it amends.
  * The issued version stays in force until the new one is issued; the new
  * draft is undated, so it is dated the day it is issued unless a date is set.
  */
@@ -49,6 +52,7 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         .insert(programs)
         .values({
           ...copy,
+          number: await nextDocumentNumber(tx, source.unitId, source.year),
           issuedOn: null,
           status: 'draft',
           version: source.version + 1,
@@ -56,6 +60,7 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
           createdBy: actor.userId,
         })
         .returning();
+      await claimProgramNumber(tx, row!);
       await recordAudit(tx, actor, {
         action: 'program.amend',
         entityType: 'program',

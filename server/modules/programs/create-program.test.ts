@@ -47,21 +47,24 @@ describe('create a draft program', () => {
     expect(audit[0]!.unitId).toBe(district.id);
   });
 
-  it('refuses a number already used by the unit for the same kind and year', async () => {
+  it('refuses a number already used by the unit that year, whatever the kind (one sequence per issuer)', async () => {
     const officer = await createUser(database.db, { role: 'federation_officer', unitId: district.id });
     const client = await signInAs(app, officer.username);
     expect((await client.post('/api/programs', sampleProgramBody(district.id, { number: 5 }))).statusCode).toBe(201);
     const before = await countPrograms();
     const dup = await client.post('/api/programs', sampleProgramBody(district.id, { number: 5 }));
     expect(dup.statusCode).toBe(400);
-    expect(dup.json().error.code).toBe('PROGRAM_NUMBER_TAKEN');
+    expect(dup.json().error.code).toBe('DOCUMENT_NUMBER_TAKEN');
     expect(dup.json().error.fields[0]).toEqual({
       field: 'number',
-      message: 'Số 5 đã được dùng cho văn bản cùng loại của đơn vị trong năm 2024.',
+      message:
+        'Số 5 đã được đơn vị dùng cho một văn bản khác trong năm 2024 (mọi loại văn bản của đơn vị dùng chung một dãy số). Số còn trống tiếp theo: 6.',
     });
-    // A plan may reuse the number of a program.
+    // A plan shares the sequence of programs: number 5 is taken for it too, 6 is free.
+    const plan = await client.post('/api/programs', sampleProgramBody(district.id, { number: 5, kind: 'plan', symbol: 'KH-LĐLĐ' }));
+    expect(plan.json().error.code).toBe('DOCUMENT_NUMBER_TAKEN');
     expect(
-      (await client.post('/api/programs', sampleProgramBody(district.id, { number: 5, kind: 'plan', symbol: 'KH-LĐLĐ' }))).statusCode,
+      (await client.post('/api/programs', sampleProgramBody(district.id, { number: 6, kind: 'plan', symbol: 'KH-LĐLĐ' }))).statusCode,
     ).toBe(201);
     expect(await countPrograms()).toBe(before + 1);
   });

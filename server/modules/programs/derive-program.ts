@@ -15,7 +15,8 @@ import { presentTarget } from '../indicators/presenter.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage, requireProgramVisible } from './policy.js';
 import { auditProgram } from './presenter.js';
-import { assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
+import { assertUnitValidInYear, claimProgramNumber, isUniqueViolation } from './program-rules.js';
+import { nextDocumentNumber } from '../documents/document-numbers.js';
 import type { DeriveProgramBody } from './schemas.js';
 
 /** Ký hiệu of a derived program by the kind of the child unit. */
@@ -77,12 +78,8 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
         .limit(1);
       if (existing) throw new AppError('PROGRAM_DERIVED_EXISTS');
 
-      // Số: left for the user to change; the next free number of the unit's programs that year.
-      const [next] = await queryRows<{ n: number }>(
-        tx,
-        sql`select coalesce(max(number), 0) + 1 as n from programs
-            where unit_id = ${input.unitId}::uuid and year = ${source.year} and kind = 'program'`,
-      );
+      // Số: left for the user to change; the next number of the unit's sequence that year (all kinds).
+      const next = await nextDocumentNumber(tx, input.unitId, source.year);
       const sourceNumber = formatDocumentNumber(source.number, source.symbol).replace(/^Số: /, '');
       const sourceDate = toDateOnly(source.issuedOn);
       const content: ProgramContent = {
@@ -112,7 +109,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           unitId: input.unitId,
           year: source.year,
           kind: 'program',
-          number: Number(next!.n),
+          number: next,
           symbol: symbolFor(child!.kind as OrgUnitKind),
           place: source.place,
           issuedOn: null,
@@ -129,6 +126,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           createdBy: actor.userId,
         })
         .returning();
+      await claimProgramNumber(tx, row!);
 
       // Targets of the parent program, with their measure and the allocation to the child.
       const parentTargets = await tx

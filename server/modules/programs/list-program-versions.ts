@@ -1,34 +1,33 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import { diffProgramContent, type ProgramChanges } from '../../../common/program-diff.js';
 import type { Executor } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { toDateOnly } from '../../db/sql.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramVisible, visiblePrograms } from './policy.js';
 import { auditProgram } from './presenter.js';
 
 /**
- * All versions of the program `id` belongs to, oldest first. Versions share
- * the unit, year, kind and number of the first one (only first versions claim
- * a number), so they are exactly the rows with that key. The change summary
- * of an issued version is the one stored on its row when it was issued
- * (programs.change_summary); a draft's is computed against the version it amends.
+ * All versions of the program `id` belongs to, oldest first: the chain of
+ * previous_version_id links through `id` (each version is its own document
+ * with its own number, so the chain, not the number, ties them together).
+ * The change summary of an issued version is the one stored on its row when
+ * it was issued (programs.change_summary); a draft's is computed against the
+ * version it amends.
  */
 export async function listProgramVersions(db: Executor, actor: Actor, id: string) {
   const found = await findProgram(db, id);
   if (!found) throw programNotFound(actor);
   const p = found.program;
   await requireProgramVisible(db, actor, p);
+  const ids = await versionChainIds(db, p.id);
   const rows = await db
     .select()
     .from(programs)
     .where(
       and(
-        eq(programs.unitId, p.unitId),
-        eq(programs.year, p.year),
-        eq(programs.kind, p.kind),
-        eq(programs.number, p.number),
+        inArray(programs.id, ids),
         // A program issued above the caller's unit shows its issued versions only.
         visiblePrograms(actor, programs),
       ),
@@ -71,4 +70,22 @@ export function versionChanges(previous: ProgramRow, next: ProgramRow): ProgramC
     return Object.fromEntries(HEADER_FIELDS.map((k) => [k, a[k]]));
   };
   return diffProgramContent(previous.content, next.content, { before: pick(previous), after: pick(next) });
+}
+
+/** Ids of every version in the chain through `id` (its first version, then each newer one). */
+export async function versionChainIds(db: Executor, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive up as (
+          select id, previous_version_id from programs where id = ${id}::uuid
+          union all
+          select p.id, p.previous_version_id from programs p join up on p.id = up.previous_version_id
+        ), down as (
+          select id from up where previous_version_id is null
+          union all
+          select p.id from programs p join down on p.previous_version_id = down.id
+        )
+        select id from down`,
+  );
+  return rows.map((r) => r.id);
 }

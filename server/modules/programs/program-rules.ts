@@ -1,32 +1,31 @@
 // Rules shared by creating and editing a program.
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgUnits, programs } from '../../db/schema/index.js';
+import { orgUnits } from '../../db/schema/index.js';
+import { claimDocumentNumber, releaseDocumentNumber } from '../documents/document-numbers.js';
 import { fieldError } from '../../lib/errors.js';
 
-interface NumberKey {
-  unitId: string;
-  year: number;
-  kind: string;
-  number: number;
-}
+/** Kind abbreviation (ký hiệu loại văn bản) of a program kind, for the shared number sequence. */
+export const PROGRAM_KIND_CODE: Record<string, string> = { program: 'CTr', plan: 'KH' };
 
-/** Number + kind are unique per issuing unit and year (DOMAIN.md "Documents"). */
-export async function assertNumberFree(tx: Executor, key: NumberKey, exceptId?: string): Promise<void> {
-  const [taken] = await tx
-    .select({ id: programs.id })
-    .from(programs)
-    .where(
-      and(
-        eq(programs.unitId, key.unitId),
-        eq(programs.year, key.year),
-        eq(programs.kind, key.kind),
-        eq(programs.number, key.number),
-        exceptId ? ne(programs.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  if (taken) throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: key.number, year: key.year });
+/**
+ * Claims the program's number in the issuer's yearly sequence (one sequence
+ * across document kinds: server/modules/documents/document-numbers.ts),
+ * giving back the number it held before (a draft renumbered).
+ */
+export async function claimProgramNumber(
+  tx: Executor,
+  program: { id: string; unitId: string; year: number; kind: string; number: number },
+  renumber = false,
+): Promise<void> {
+  if (renumber) await releaseDocumentNumber(tx, program.id);
+  await claimDocumentNumber(tx, {
+    issuerUnitId: program.unitId,
+    year: program.year,
+    number: program.number,
+    kind: PROGRAM_KIND_CODE[program.kind] ?? program.kind,
+    entityId: program.id,
+  });
 }
 
 /** The issuing unit must exist at some time during the program's year. */

@@ -9,60 +9,54 @@ import { AppError, fieldError } from '../../lib/errors.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage } from './policy.js';
 import { auditProgram } from './presenter.js';
-import { assertNumberFree, assertUnitValidInYear, isUniqueViolation } from './program-rules.js';
+import { assertUnitValidInYear, claimProgramNumber } from './program-rules.js';
 import type { UpdateProgramBody } from './schemas.js';
 
 /** Edits a draft; an issued (or superseded) program is refused with PROGRAM_NOT_EDITABLE. */
 export async function updateProgram(db: Executor, actor: Actor, id: string, input: UpdateProgramBody) {
-  try {
-    return await inTransaction(db, async (tx) => {
-      const found = await findProgram(tx, id, { forUpdate: true });
-      if (!found) throw programNotFound(actor);
-      const before = found.program;
-      await requireProgramManage(tx, actor, before.unitId, before.year);
-      await requireVersion(tx, 'programs', before, input.expectedVersion);
-      if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE');
-      const { expectedVersion, ...fields } = input;
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<
-        UpdateProgramBody,
-        'expectedVersion'
-      >;
-      // An amendment keeps the number of the document it amends (số văn bản giữ nguyên).
-      if (before.previousVersionId) {
-        for (const field of ['year', 'kind', 'number'] as const) {
-          if (changes[field] !== undefined && changes[field] !== before[field]) throw fieldError('PROGRAM_VERSION_KEY_FIXED', field);
-        }
+  return inTransaction(db, async (tx) => {
+    const found = await findProgram(tx, id, { forUpdate: true });
+    if (!found) throw programNotFound(actor);
+    const before = found.program;
+    await requireProgramManage(tx, actor, before.unitId, before.year);
+    await requireVersion(tx, 'programs', before, input.expectedVersion);
+    if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_EDITABLE');
+    const { expectedVersion, ...fields } = input;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<
+      UpdateProgramBody,
+      'expectedVersion'
+    >;
+    // An amendment is its own document with its own number, but stays in the year and kind of the one it amends.
+    if (before.previousVersionId) {
+      for (const field of ['year', 'kind'] as const) {
+        if (changes[field] !== undefined && changes[field] !== before[field]) throw fieldError('PROGRAM_VERSION_KEY_FIXED', field);
       }
-      if (Object.keys(changes).length === 0) return { program: before, unitName: found.unitName };
-      const key = {
-        unitId: before.unitId,
-        year: changes.year ?? before.year,
-        kind: changes.kind ?? before.kind,
-        number: changes.number ?? before.number,
-      };
-      if (changes.year !== undefined) await assertUnitValidInYear(tx, before.unitId, key.year);
-      if (key.year !== before.year || key.kind !== before.kind || key.number !== before.number) {
-        await assertNumberFree(tx, key, before.id);
-      }
-      const [after] = await tx
-        .update(programs)
-        .set({ ...changes, ...nextVersion(actor) })
-        .where(and(eq(programs.id, before.id), eq(programs.rowVersion, expectedVersion)))
-        .returning();
-      if (!after) throw await staleWrite(tx, 'programs', before.id);
-      await recordAudit(tx, actor, {
-        action: 'program.update',
-        entityType: 'program',
-        entityId: before.id,
-        unitId: before.unitId,
-        before: auditProgram(before),
-        after: auditProgram(after!),
-      });
-      return { program: after!, unitName: found.unitName };
+    }
+    if (Object.keys(changes).length === 0) return { program: before, unitName: found.unitName };
+    const key = {
+      unitId: before.unitId,
+      year: changes.year ?? before.year,
+      kind: changes.kind ?? before.kind,
+      number: changes.number ?? before.number,
+    };
+    if (changes.year !== undefined) await assertUnitValidInYear(tx, before.unitId, key.year);
+    const [after] = await tx
+      .update(programs)
+      .set({ ...changes, ...nextVersion(actor) })
+      .where(and(eq(programs.id, before.id), eq(programs.rowVersion, expectedVersion)))
+      .returning();
+    if (!after) throw await staleWrite(tx, 'programs', before.id);
+    if (key.year !== before.year || key.kind !== before.kind || key.number !== before.number) {
+      await claimProgramNumber(tx, after, true);
+    }
+    await recordAudit(tx, actor, {
+      action: 'program.update',
+      entityType: 'program',
+      entityId: before.id,
+      unitId: before.unitId,
+      before: auditProgram(before),
+      after: auditProgram(after!),
     });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw fieldError('PROGRAM_NUMBER_TAKEN', 'number', { number: input.number ?? '', year: input.year ?? '' });
-    throw error;
-  }
+    return { program: after!, unitName: found.unitName };
+  });
 }

@@ -173,7 +173,7 @@ function EditorFields({ isNew, keyFixed, units }: { isNew: boolean; keyFixed: bo
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="number" label={f('number')}>
-              <InputNumber disabled={keyFixed} min={1} max={9999} style={{ width: '100%' }} />
+              <InputNumber min={1} max={9999} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
