@@ -135,7 +135,13 @@ export function buildUnitReport(d: { context: PeriodContext; report: UnitReportD
   const out: (Paragraph | Table)[] = [];
   const heading = (index: number, text: string) => out.push(body(`${ROMAN[index]}. ${text}`, { bold: true }));
   heading(0, F.headings.figures);
-  out.push(gridTable([...F.figureTable], report.values.map((v) => [v.label, valueText(v)]), [0.7, 0.3]));
+  out.push(
+    gridTable(
+      [...F.figureTable],
+      report.values.map((v) => [v.label, valueText(v)]),
+      [0.7, 0.3],
+    ),
+  );
   heading(1, F.headings.taskGroups);
   for (const g of program.content.taskGroups) {
     const text = report.narratives[String(g.number)]?.trim();

@@ -42,7 +42,10 @@ export async function loadPeriodContext(db: Executor, periodId: string): Promise
     due_on: unknown;
     fact_month: unknown;
     closed_at: unknown;
-  }>(db, sql`select id, program_id, kind, data_from, data_to, due_on, fact_month, closed_at from report_periods where id = ${periodId}::uuid`);
+  }>(
+    db,
+    sql`select id, program_id, kind, data_from, data_to, due_on, fact_month, closed_at from report_periods where id = ${periodId}::uuid`,
+  );
   if (!period) throw notFound();
   const [program] = await queryRows<PeriodContext['program'] & { unit_id: string; superior_body_name: string | null }>(
     db,
@@ -149,7 +152,10 @@ export async function loadPeriodCompliance(db: Executor, ctx: PeriodContext): Pr
 }
 
 /** The program's targets with their results at the period's cut-off (the dashboard's engine). */
-export async function loadTargetResults(db: Executor, ctx: PeriodContext): Promise<(TargetProgress & { taskGroupNumber: number | null })[]> {
+export async function loadTargetResults(
+  db: Executor,
+  ctx: PeriodContext,
+): Promise<(TargetProgress & { taskGroupNumber: number | null })[]> {
   const [holder] = await queryRows<{ program_id: string }>(
     db,
     sql`with recursive chain as (
