@@ -83,11 +83,4 @@ export const reportReview = {
   compiledSave: 'Save',
   compiledSaved: 'Compiled report saved.',
   compiledDownload: 'Download DOCX',
-  countingSubmitted: 'Submitted and approved',
-  countingApproved: 'Approved only',
-  countingLabel: 'Counting',
-  seriesTitle: 'Month by month',
-  seriesEmpty: 'No monthly figures yet.',
-  seriesTarget: 'Target',
-  openReport: 'Open the report',
 } as const;

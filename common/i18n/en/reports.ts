@@ -40,4 +40,11 @@ export const reports = {
   valueNotApplicableRefused: 'This figure does not allow "Not applicable".',
   valueNotApplicableReason: 'Say why it does not apply.',
   valueNotApplicableWithValue: 'With "Not applicable" chosen, leave the figure empty.',
+  // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.
+  countingSubmitted: 'Submitted and approved',
+  countingApproved: 'Approved only',
+  countingLabel: 'Counting',
+  seriesTitle: 'Month by month',
+  seriesEmpty: 'No monthly figures yet.',
+  openReport: 'Open the report',
 } as const;

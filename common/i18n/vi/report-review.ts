@@ -88,12 +88,4 @@ export const reportReview = {
   compiledSave: 'Lưu',
   compiledSaved: 'Đã lưu báo cáo tổng hợp.',
   compiledDownload: 'Tải báo cáo DOCX',
-  // Dashboard
-  countingSubmitted: 'Đã nộp và đã duyệt',
-  countingApproved: 'Chỉ đã duyệt',
-  countingLabel: 'Số liệu tính',
-  seriesTitle: 'Diễn biến theo tháng',
-  seriesEmpty: 'Chưa có số liệu theo tháng.',
-  seriesTarget: 'Chỉ tiêu',
-  openReport: 'Xem báo cáo',
 } as const;

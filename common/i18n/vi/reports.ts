@@ -44,4 +44,11 @@ export const reports = {
   valueNotApplicableRefused: 'Chỉ tiêu này không cho phép chọn "Không áp dụng".',
   valueNotApplicableReason: 'Ghi rõ lý do không áp dụng.',
   valueNotApplicableWithValue: 'Đã chọn "Không áp dụng" thì không nhập số liệu.',
+  // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.
+  countingSubmitted: 'Đã nộp và đã duyệt',
+  countingApproved: 'Chỉ đã duyệt',
+  countingLabel: 'Số liệu tính',
+  seriesTitle: 'Diễn biến theo tháng',
+  seriesEmpty: 'Chưa có số liệu theo tháng.',
+  openReport: 'Xem báo cáo',
 } as const;

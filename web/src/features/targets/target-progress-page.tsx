@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Progress, Row, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
@@ -9,7 +9,9 @@ import { NumberStatistic } from '../../lib/number-statistic';
 import { useIsPhone } from '../../lib/responsive';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
+  countingFrom,
   defaultAsOf,
+  type Counting,
   latestTargetProgramId,
   TARGET_STATUSES,
   useProgramOptions,
@@ -37,15 +39,19 @@ export function TargetProgressPage() {
   const programId = chosen === ACTIVE ? undefined : chosen;
   const program = programs.data?.items.find((p) => p.id === programId);
   const asOf = search.get('asOf') ?? defaultAsOf(program);
-  const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading));
+  // Which facts count (docs/reporting.md): submitted and approved reports (default), or approved only.
+  const counting = countingFrom(search.get('counting'));
+  const query = useTargetProgress({ programId, asOf, counting }, chosen !== undefined && (!programId || !programs.isLoading));
   const items = useMemo(() => query.data?.items ?? [], [query.data]);
 
-  const update = (next: { programId?: string; asOf?: string }) => {
+  const update = (next: { programId?: string; asOf?: string; counting?: Counting }) => {
     const params: Record<string, string> = {};
     const p = 'programId' in next ? next.programId : chosen;
     if (p) params.programId = p;
     if (next.asOf) params.asOf = next.asOf;
     else if (!('programId' in next) && search.get('asOf')) params.asOf = search.get('asOf')!;
+    const c = next.counting ?? counting;
+    if (c !== 'submitted') params.counting = c;
     setSearch(params, { replace: true });
   };
 
@@ -90,6 +96,16 @@ export function TargetProgressPage() {
           value={dayjs(asOf)}
           onChange={(d) => update({ asOf: toIsoDate(d) })}
           prefix={<span className="targets-muted">{t('targets.asOf')}</span>}
+        />
+        <Segmented<Counting>
+          aria-label={t('reports.countingLabel')}
+          data-testid="counting"
+          value={counting}
+          onChange={(c) => update({ counting: c })}
+          options={[
+            { value: 'submitted', label: t('reports.countingSubmitted') },
+            { value: 'approved', label: t('reports.countingApproved') },
+          ]}
         />
       </div>
       {query.isError && (
@@ -136,7 +152,7 @@ export function TargetProgressPage() {
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             {items.map((item) => (
               <Col xs={24} md={12} xl={8} key={item.targetId}>
-                <TargetCard item={item} asOf={query.data!.asOf} />
+                <TargetCard item={item} asOf={query.data!.asOf} counting={counting} />
               </Col>
             ))}
           </Row>
@@ -146,7 +162,7 @@ export function TargetProgressPage() {
   );
 }
 
-function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
+function TargetCard({ item, asOf, counting }: { item: TargetProgress; asOf: string; counting: Counting }) {
   const { t } = useI18n();
   const formatValue = useFormatValue();
   const comparator = useComparatorLabel();
@@ -185,7 +201,7 @@ function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
         <Typography.Text type="secondary">
           {t('targets.period', { from: formatMonth(item.periodFrom), to: formatMonth(item.periodTo) })}
         </Typography.Text>
-        <Link to={`/targets/${item.targetId}?asOf=${asOf}`}>
+        <Link to={`/targets/${item.targetId}?asOf=${asOf}${counting === 'submitted' ? '' : `&counting=${counting}`}`}>
           {t('targets.viewBreakdown')} <RightOutlined />
         </Link>
       </div>
