@@ -2,12 +2,13 @@
 // readers of the program's issuing unit read it; its federation officers and
 // leaders write it, with effect on the period's cut-off (write scope follows
 // who held the unit then: docs/scopes.md, server/lib/access.ts heldOn).
-import type { Role } from '../../../common/enums.js';
+import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { READ_ROLES, requireUnitAccess, requireWriteAccess, writeDateFor, type Actor } from '../../lib/access.js';
 import type { PeriodContext } from './report-document-data.js';
 
-export const COMPILED_REPORT_WRITERS: readonly Role[] = ['system_admin', 'federation_officer', 'federation_leader'];
+/** Those who approve reports write the compiled report (officers, leaders). */
+export const COMPILED_REPORT_WRITERS = PERMISSIONS.approveReports;
 
 export const requireCompiledReportRead = (db: Executor, actor: Actor, ctx: PeriodContext) =>
   requireUnitAccess(db, actor, ctx.program.unitId, READ_ROLES);

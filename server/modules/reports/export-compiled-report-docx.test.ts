@@ -34,7 +34,8 @@ describe('compiled report (BC) and a unit report as DOCX', () => {
     const [period] = await queryRows<{ id: string }>(
       db,
       sql`insert into report_periods (program_id, kind, data_from, data_to, due_on, fact_month)
-          values (${program!.id}::uuid, 'half_year', '2024-01-01', '2024-06-15', '2024-06-20', '2024-06-01') returning id`,
+          values (${program!.id}::uuid, 'half_year', '2024-01-01', '2024-06-15', '2024-06-20', '2024-06-01')
+          on conflict (program_id, kind, data_from) do update set data_to = excluded.data_to returning id`,
     );
     periodId = period!.id;
     const units = await queryRows<{ id: string; code: string }>(db, sql`select id, code from org_units where code in ('VT10', 'VT17')`);

@@ -3,13 +3,14 @@
 // sent (narratives, difficulties, on time or late), the targets' results at
 // the cut-off, and one unit's report with its values. Reads only.
 import { sql } from 'drizzle-orm';
-import { vietnamDay, vietnamDayEnd } from '../../../common/format.js';
+import { vietnamDay } from '../../../common/format.js';
 import type { ProgramContent } from '../../../common/programs.js';
 import type { ReportKind, ReportStatus } from '../../../common/reports.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import { notFound } from '../../lib/errors.js';
 import { computeTargets, type TargetProgress } from '../indicators/compute-targets.js';
+import { isSubmittedOnTime, listExpectedReports } from './expected-reports.js';
 
 export interface PeriodContext {
   period: { id: string; kind: ReportKind; dataFrom: string; dataTo: string; dueOn: string; factMonth: string; closedAt: string | null };
@@ -91,65 +92,43 @@ export interface PeriodCompliance {
 }
 
 /**
- * Who owed the period (valid on the cut-off, of the schedule's unit kinds, in
- * the issuer's subtree on the cut-off; docs/reporting.md "Who owes a report")
- * and what they sent.
+ * Who owed the period and what they sent: the expected reports of the period
+ * (listExpectedReports, the one rule of docs/reporting.md "Who owes a report"),
+ * late by isSubmittedOnTime, missing when never submitted; narratives and
+ * difficulties of the reports that count now (submitted or approved).
  */
 export async function loadPeriodCompliance(db: Executor, ctx: PeriodContext): Promise<PeriodCompliance> {
-  const { period, program } = ctx;
-  const [schedule] = await queryRows<{ unit_kinds: string[] }>(
-    db,
-    sql`select unit_kinds from report_schedules where program_id = ${ctx.firstProgramId}::uuid`,
-  );
-  const kinds = schedule?.unit_kinds ?? ['grassroots_union'];
-  const expected = await queryRows<{ id: string; short_name: string }>(
-    db,
-    sql`select u.id, u.short_name from org_units u
-        join org_unit_paths p on p.descendant_id = u.id and p.ancestor_id = ${program.unitId}::uuid
-          and p.valid_from <= ${period.dataTo}::date and p.valid_to >= ${period.dataTo}::date
-        where u.kind in (${sql.join(
-          kinds.map((k) => sql`${k}`),
+  const expected = await listExpectedReports(db, { periodIds: [ctx.period.id] });
+  expected.sort((a, b) => collator.compare(a.unit.shortName, b.unit.shortName) || a.unit.code.localeCompare(b.unit.code));
+  const counting = expected.filter((e) => e.report && (e.report.status === 'submitted' || e.report.status === 'approved'));
+  const texts = counting.length
+    ? await queryRows<{ id: string; narratives: Record<string, string>; difficulties: string | null }>(
+        db,
+        sql`select id, narratives, difficulties from reports where id in (${sql.join(
+          counting.map((e) => sql`${e.report!.id}::uuid`),
           sql`, `,
-        )})
-          and u.valid_from <= ${period.dataTo}::date and (u.valid_to is null or u.valid_to >= ${period.dataTo}::date)
-        order by u.short_name, u.id`,
-  );
-  const rows = await queryRows<{
-    id: string;
-    unit_id: string;
-    short_name: string;
-    status: ReportStatus;
-    narratives: Record<string, string>;
-    difficulties: string | null;
-    first_submitted_at: unknown;
-  }>(
-    db,
-    sql`select r.id, r.unit_id, u.short_name, r.status, r.narratives, r.difficulties, r.first_submitted_at
-        from reports r join org_units u on u.id = r.unit_id
-        where r.period_id = ${period.id}::uuid order by u.short_name, u.id`,
-  );
-  const deadline = vietnamDayEnd(period.dueOn).getTime();
-  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
-  const sent: SentReport[] = rows
-    .filter((r) => r.status === 'submitted' || r.status === 'approved')
-    .map((r) => ({
-      reportId: r.id,
-      unitId: r.unit_id,
-      unitName: r.short_name,
-      status: r.status,
-      narratives: r.narratives ?? {},
-      difficulties: r.difficulties,
-      onTime: r.first_submitted_at !== null && new Date(r.first_submitted_at as string).getTime() < deadline,
-    }));
-  const late: string[] = [];
-  const missing: string[] = [];
-  for (const unit of expected) {
-    const report = byUnit.get(unit.id);
-    if (!report || report.first_submitted_at === null) missing.push(unit.short_name);
-    else if (new Date(report.first_submitted_at as string).getTime() >= deadline) late.push(unit.short_name);
-  }
-  return { expected: expected.map((u) => ({ unitId: u.id, unitName: u.short_name })), sent, late, missing };
+        )})`,
+      )
+    : [];
+  const byId = new Map(texts.map((r) => [r.id, r]));
+  const sent: SentReport[] = counting.map((e) => ({
+    reportId: e.report!.id,
+    unitId: e.unit.id,
+    unitName: e.unit.shortName,
+    status: e.report!.status,
+    narratives: byId.get(e.report!.id)?.narratives ?? {},
+    difficulties: byId.get(e.report!.id)?.difficulties ?? null,
+    onTime:
+      e.state !== 'submitted_late' && e.report!.firstSubmittedAt !== null && isSubmittedOnTime(e.report!.firstSubmittedAt, e.period.dueOn),
+  }));
+  const late = expected
+    .filter((e) => e.report?.firstSubmittedAt && !isSubmittedOnTime(e.report.firstSubmittedAt, e.period.dueOn))
+    .map((e) => e.unit.shortName);
+  const missing = expected.filter((e) => !e.report?.firstSubmittedAt).map((e) => e.unit.shortName);
+  return { expected: expected.map((e) => ({ unitId: e.unit.id, unitName: e.unit.shortName })), sent, late, missing };
 }
+
+const collator = new Intl.Collator('vi');
 
 /** The program's targets with their results at the period's cut-off (the dashboard's engine). */
 export async function loadTargetResults(

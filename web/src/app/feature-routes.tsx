@@ -16,7 +16,7 @@ export const featureRoutes: RouteObject[] = [
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
-  ...reviewRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...reviewRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewReports">{r.element}</RequirePermission> })),
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

@@ -6,19 +6,14 @@ import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { REPORT_LIMITS } from '../../../../common/reports';
 import { useI18n } from '../../app/i18n';
-import { useMe } from '../auth/use-me';
+import { useCan } from '../auth/use-me';
 import { usePeriodLock, type ReportPeriod } from './review-api';
-
-/** Leaders (and the administrator) close periods (docs/reporting.md "Workflow"); the server decides on the unit. */
-function useIsLeader(): boolean {
-  const { data } = useMe();
-  return Boolean(data?.assignments.some((a) => a.role === 'federation_leader' || a.role === 'system_admin'));
-}
 
 export function PeriodLockButton({ programId, period }: { programId: string; period: ReportPeriod }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const isLeader = useIsLeader();
+  // Leaders close periods (docs/reporting.md "Workflow"); the server decides on the unit.
+  const isLeader = useCan('closeReportPeriods');
   const lock = usePeriodLock(programId);
   const [reopening, setReopening] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();

@@ -30,16 +30,9 @@ interface Row {
   saved?: ReportPeriod;
 }
 
+// Periods are real rows from the start (the defaults are made when the program is issued), so each has its id.
 const rowsOf = (s: ReportSchedule): Row[] =>
-  s.periods.map((p) => ({
-    key: p.id,
-    id: s.saved ? p.id : undefined,
-    kind: p.kind,
-    dataFrom: p.dataFrom,
-    dataTo: p.dataTo,
-    dueOn: p.dueOn,
-    saved: s.saved ? p : undefined,
-  }));
+  s.periods.map((p) => ({ key: p.id, id: p.id, kind: p.kind, dataFrom: p.dataFrom, dataTo: p.dataTo, dueOn: p.dueOn, saved: p }));
 
 export function SchedulePage() {
   const { id } = useParams();
@@ -89,7 +82,7 @@ function ScheduleEditor({
   const isPhone = useIsPhone();
   const periodLabel = usePeriodLabel();
   const { message } = AntApp.useApp();
-  const canEdit = useCan('writePrograms');
+  const canEdit = useCan('manageReportSchedules');
   const save = useSaveReportSchedule(programId);
   const [unitKinds, setUnitKinds] = useState<OrgUnitKind[]>(schedule.unitKinds);
   const [rows, setRows] = useState<Row[]>(() => rowsOf(schedule));

@@ -75,8 +75,7 @@ export function useTargetSeries(id: string | undefined, params: z.input<typeof w
 export function useMonthlyPeriodId(programId: string | null | undefined, asOf: string): string | undefined {
   const schedule = useQuery({
     queryKey: ['reports', 'schedule', programId],
-    queryFn: () =>
-      api.get<{ periods: { id: string; kind: string; factMonth: string }[] }>(`/api/programs/${programId}/report-schedule`),
+    queryFn: () => api.get<{ periods: { id: string; kind: string; factMonth: string }[] }>(`/api/programs/${programId}/report-schedule`),
     enabled: Boolean(programId),
     retry: false,
     staleTime: 60_000,

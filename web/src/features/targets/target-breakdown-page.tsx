@@ -29,7 +29,10 @@ import { useIsPhone } from '../../lib/responsive';
 const collator = new Intl.Collator('vi');
 // The monthly chart's ECharts code loads only when the breakdown shows it.
 const SeriesChart = lazy(() => import('./series-chart').then((m) => ({ default: m.SeriesChart })));
-const STATUS_HEX = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, v]) => [k, v.hex])) as Record<keyof typeof STATUS_COLORS, string>;
+const STATUS_HEX = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, v]) => [k, v.hex])) as Record<
+  keyof typeof STATUS_COLORS,
+  string
+>;
 /** Unit cards per page on a phone. */
 const PHONE_PAGE_SIZE = 20;
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
