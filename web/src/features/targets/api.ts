@@ -72,11 +72,11 @@ export function useTargetSeries(id: string | undefined, params: z.input<typeof w
  * whose report gave a unit's figure on the breakdown. Undefined while the
  * reader may not see the schedule (a chair) or the month has no period.
  */
-export function useMonthlyPeriodId(programId: string | null | undefined, asOf: string): string | undefined {
+export function useMonthlyPeriodId(programId: string | null | undefined, asOf: string, enabled = true): string | undefined {
   const schedule = useQuery({
     queryKey: ['reports', 'schedule', programId],
     queryFn: () => api.get<{ periods: { id: string; kind: string; factMonth: string }[] }>(`/api/programs/${programId}/report-schedule`),
-    enabled: Boolean(programId),
+    enabled: enabled && Boolean(programId),
     retry: false,
     staleTime: 60_000,
   });

@@ -25,6 +25,7 @@ import { progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel
 import './targets.css';
 import { useFormat } from '../../lib/format';
 import { useIsPhone } from '../../lib/responsive';
+import { useCan } from '../auth/use-me';
 
 const collator = new Intl.Collator('vi');
 // The monthly chart's ECharts code loads only when the breakdown shows it.
@@ -59,7 +60,7 @@ export function TargetBreakdownPage() {
   );
   const series = useTargetSeries(id, { asOf, counting });
   // The monthly report of the as-of month gave each unit's figure: its row links there.
-  const periodId = useMonthlyPeriodId(target?.programId, asOf);
+  const periodId = useMonthlyPeriodId(target?.programId, asOf, useCan('approveReports'));
   const reportLink = (unitId: string) =>
     periodId ? (
       <Link to={`/report-periods/${periodId}/units/${unitId}`} data-testid="unit-report-link">
