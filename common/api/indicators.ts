@@ -3,6 +3,7 @@
 // The server validates and serialises with them; the web takes its types from
 // them (z.input / z.output), so a changed field breaks the type check.
 import { z } from 'zod';
+import { FACT_COUNTING } from '../reports.js';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../enums.js';
 import {
   AGGREGATIONS,
@@ -18,7 +19,6 @@ import {
   VALUE_TYPES,
 } from '../indicators.js';
 import { DERIVED_FACT_SOURCES } from '../members.js';
-import { FACT_COUNTING } from '../reports.js';
 import { isoDate, queryBoolean, trimmed } from '../schemas.js';
 
 // Field rules, shared with the web forms (web/src/lib/field-rule.ts).
@@ -187,7 +187,13 @@ export const TargetView = z
   .meta({ id: 'Target' });
 export const TargetList = z.object({ items: z.array(TargetView) });
 
-export const TargetProgressQuery = z.object({ programId: z.uuid().optional(), scopeUnitId: z.uuid().optional(), asOf: isoDate.optional() });
+export const TargetProgressQuery = z.object({
+  programId: z.uuid().optional(),
+  scopeUnitId: z.uuid().optional(),
+  asOf: isoDate.optional(),
+  /** Which facts count (docs/reporting.md "Dashboard counting"): submitted and approved (default), or approved only. */
+  counting: z.enum(FACT_COUNTING).optional(),
+});
 export type TargetProgressQuery = z.infer<typeof TargetProgressQuery>;
 
 export const TargetProgressView = z
@@ -217,7 +223,7 @@ export const TargetProgressView = z
   .meta({ id: 'TargetProgress' });
 export const TargetProgressResponse = z.object({ asOf: z.string(), items: z.array(TargetProgressView) });
 
-export const BreakdownQuery = z.object({ asOf: isoDate.optional() });
+export const BreakdownQuery = z.object({ asOf: isoDate.optional(), counting: z.enum(FACT_COUNTING).optional() });
 export const TargetBreakdownResponse = z.object({
   targetId: z.uuid(),
   asOf: z.string(),

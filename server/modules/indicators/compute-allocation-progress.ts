@@ -1,3 +1,4 @@
+import type { FactCounting } from '../../../common/reports.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { CUMULATIVE_MEASURES, type Measure } from '../../../common/indicators.js';
 import type { Executor } from '../../db/client.js';
@@ -47,10 +48,11 @@ export async function computeAllocationProgress(
   targetId: string,
   asOf: string,
   units: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
 ): Promise<AllocationProgress[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { perAllocation: true })},${aggregateCte}
+    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { perAllocation: true, counting })},${aggregateCte}
     select al.unit_id, u.code as unit_code, u.short_name as unit_name, al.value::float8 as allocated,
       tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, i.measure,
       tg.period_from, tg.period_to,

@@ -1,3 +1,4 @@
+import type { FactCounting } from '../../../common/reports.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
@@ -46,10 +47,11 @@ export async function computeTargetBreakdown(
   targetId: string,
   asOf: string,
   units: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
 ): Promise<UnitBreakdown[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf)}
+    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { counting })}
     select pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.months, pu.state, pu.measure,
       pu.unit_value::float8 as unit_value, pu.num::float8 as num, pu.den::float8 as den, pu.meets,
       al.value::float8 as allocated

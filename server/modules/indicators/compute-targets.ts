@@ -1,3 +1,4 @@
+import type { FactCounting } from '../../../common/reports.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { CUMULATIVE_MEASURES, type Measure } from '../../../common/indicators.js';
 import type { Executor } from '../../db/client.js';
@@ -70,6 +71,7 @@ export async function computeTargets(
   selection: TargetSelection,
   asOf: string,
   visible: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
 ): Promise<TargetProgress[]> {
   const conditions: SQL[] = [visible];
   if ('targetIds' in selection) {
@@ -95,7 +97,7 @@ export async function computeTargets(
 
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(filter, asOf)},${aggregateCte}
+    sql`with ${engineCtes(filter, asOf, { counting })},${aggregateCte}
     select tg.id as target_id, tg.indicator_id, tg.program_id, tg.code, tg.text, i.measure, tg.unit_of_measure,
       tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, tg.stretch,
       tg.when_conditions_allow, tg.scope_unit_id, tg.period_from, tg.period_to,

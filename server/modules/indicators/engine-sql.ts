@@ -4,6 +4,7 @@
 // per target and compute-target-breakdown.ts lists them per unit, each in ONE
 // statement whatever the number of targets or units.
 import { sql, type SQL } from 'drizzle-orm';
+import type { FactCounting } from '../../../common/reports.js';
 import { recordSourcesUnion } from './record-sources.js';
 
 /** Unit states per target (common/indicators.ts). */
@@ -21,7 +22,14 @@ export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
  * - meets: the condition (share/count of units);
  * - unit_value: the unit's own value, for the breakdown.
  */
-export function engineCtes(targetFilter: SQL, asOf: string, options: { perAllocation?: boolean } = {}): SQL {
+export function engineCtes(
+  targetFilter: SQL,
+  asOf: string,
+  options: { perAllocation?: boolean; counting?: FactCounting | undefined } = {},
+): SQL {
+  // counting = 'approved' (docs/reporting.md "Dashboard counting"): facts of
+  // reports not yet approved are left out; facts from records always count.
+  const approvedOnly = options.counting === 'approved';
   // perAllocation: one virtual target per allocation of the selected targets,
   // over the allocated unit's subtree (target_id = the allocation's id).
   const ids = options.perAllocation ? sql`al.id as target_id, al.unit_id as scope_unit_id` : sql`tg.id as target_id, tg.scope_unit_id`;
@@ -34,7 +42,8 @@ export function engineCtes(targetFilter: SQL, asOf: string, options: { perAlloca
              i.numerator_element_id, i.denominator_element_id, i.eligibility_element_id,
              i.condition_element_id, i.condition_operator, i.condition_number, i.condition_values,
              i.unit_kinds, i.record_source, i.record_filter,
-             case when i.unit_of_measure = 'percent' then 100 else 1 end as scale
+             case when i.unit_of_measure = 'percent' then 100 else 1 end as scale,
+             ${approvedOnly}::boolean as approved_only
       from targets tg
       join indicators i on i.id = tg.indicator_id
       ${allocations}
@@ -126,6 +135,7 @@ export function engineCtes(targetFilter: SQL, asOf: string, options: { perAlloca
         from facts f
         where f.unit_id = ur.unit_id and f.data_element_id = ur.element_id
           and f.month between ur.froms[1] and ur.tos[cardinality(ur.tos)]
+          ${approvedOnly ? sql`and (f.approved or f.report_id is null)` : sql``}
           and (cardinality(ur.froms) = 1
                or exists (select from unnest(ur.froms, ur.tos) as m(month_from, month_to)
                           where f.month between m.month_from and m.month_to))

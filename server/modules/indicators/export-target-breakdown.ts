@@ -1,3 +1,4 @@
+import type { FactCounting } from '../../../common/reports.js';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { excelNumberFormat, fileNameDate, formatDate, todayInVietnam } from '../../../common/format.js';
@@ -27,9 +28,10 @@ export async function exportTargetBreakdown(
   targetId: string,
   asOf: string = todayInVietnam(),
   locale: Locale = 'vi',
+  counting: FactCounting = 'submitted',
 ): Promise<TargetBreakdownExport> {
   return inTransaction(db, async (tx) => {
-    const breakdown = await getTargetBreakdown(tx, actor, targetId, asOf);
+    const breakdown = await getTargetBreakdown(tx, actor, targetId, asOf, counting);
     const [target] = await tx
       .select({ code: targets.code, text: targets.text, unitOfMeasure: targets.unitOfMeasure, scopeUnitId: targets.scopeUnitId })
       .from(targets)

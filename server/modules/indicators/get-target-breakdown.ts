@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { FactCounting } from '../../../common/reports.js';
 import type { Executor } from '../../db/client.js';
 import { canReachUnit, READ_ROLES, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
@@ -14,11 +15,23 @@ import { requireTargetVisible, unitInScope } from './policy.js';
  * rows and shares of units in the caller's own scope — a grassroots chair sees
  * their own unit's row, never a sibling's.
  */
-export async function getTargetBreakdown(db: Executor, actor: Actor, targetId: string, asOf = todayInVietnam()) {
+export async function getTargetBreakdown(
+  db: Executor,
+  actor: Actor,
+  targetId: string,
+  asOf = todayInVietnam(),
+  counting: FactCounting = 'submitted',
+) {
   await requireTargetVisible(db, actor, targetId);
   const [target] = await queryRows<{ scope_unit_id: string }>(db, sql`select scope_unit_id from targets where id = ${targetId}::uuid`);
   const whole = await canReachUnit(db, actor, target!.scope_unit_id, READ_ROLES);
-  const units = await computeTargetBreakdown(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`pu.unit_id`));
-  const allocations = await computeAllocationProgress(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`al.unit_id`));
+  const units = await computeTargetBreakdown(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`pu.unit_id`), counting);
+  const allocations = await computeAllocationProgress(
+    db,
+    targetId,
+    asOf,
+    whole ? sql`true` : unitInScope(actor, sql`al.unit_id`),
+    counting,
+  );
   return { targetId, asOf, units, allocations };
 }

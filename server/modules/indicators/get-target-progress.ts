@@ -18,5 +18,5 @@ export async function getTargetProgress(db: Executor, actor: Actor, query: Targe
     query.programId || query.scopeUnitId
       ? { ...(query.programId ? { programId: query.programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
-  return { asOf, items: await computeTargets(db, selection, asOf, visibleTargets(actor)) };
+  return { asOf, items: await computeTargets(db, selection, asOf, visibleTargets(actor), query.counting) };
 }

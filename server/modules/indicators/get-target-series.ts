@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { FactCounting } from '../../../common/reports.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { canReachUnit, READ_ROLES, type Actor } from '../../lib/access.js';
@@ -47,19 +48,23 @@ export async function getTargetSeries(db: Executor, actor: Actor, targetId: stri
     const month = monthFromIndex(i);
     const monthEnd = lastDay(month);
     const at = monthEnd < asOf ? monthEnd : asOf;
-    points.push({ month, asOf: at, ...(unitId ? await unitPoint(db, targetId, unitId, at) : await targetPoint(db, actor, targetId, at)) });
+    points.push({
+      month,
+      asOf: at,
+      ...(unitId ? await unitPoint(db, targetId, unitId, at, query.counting) : await targetPoint(db, actor, targetId, at, query.counting)),
+    });
   }
   return { targetId, asOf, unitId, points };
 }
 
-async function targetPoint(db: Executor, actor: Actor, targetId: string, at: string) {
-  const [p] = await computeTargets(db, { targetIds: [targetId] }, at, visibleTargets(actor));
+async function targetPoint(db: Executor, actor: Actor, targetId: string, at: string, counting: FactCounting) {
+  const [p] = await computeTargets(db, { targetIds: [targetId] }, at, visibleTargets(actor), counting);
   return { value: p?.value ?? null, status: p?.status ?? null };
 }
 
-async function unitPoint(db: Executor, targetId: string, unitId: string, at: string) {
-  const [share] = await computeAllocationProgress(db, targetId, at, sql`al.unit_id = ${unitId}::uuid`);
+async function unitPoint(db: Executor, targetId: string, unitId: string, at: string, counting: FactCounting) {
+  const [share] = await computeAllocationProgress(db, targetId, at, sql`al.unit_id = ${unitId}::uuid`, counting);
   if (share) return { value: share.value, status: share.status };
-  const [row] = await computeTargetBreakdown(db, targetId, at, sql`pu.unit_id = ${unitId}::uuid`);
+  const [row] = await computeTargetBreakdown(db, targetId, at, sql`pu.unit_id = ${unitId}::uuid`, counting);
   return { value: row?.value ?? (row?.meets == null ? null : row.meets ? 1 : 0), status: null };
 }

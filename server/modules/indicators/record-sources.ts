@@ -48,7 +48,8 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
       join t on t.target_id = um.target_id
       join facts f on f.unit_id = um.unit_id and f.data_element_id = t.numerator_element_id
         and f.month between um.month_from and um.month_to
-      where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null`,
+      where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null
+        and (not t.approved_only or f.approved or f.report_id is null)`,
   },
   /**
    * Members admitted (kết nạp) or re-admitted (kết nạp lại) from the member

@@ -161,7 +161,7 @@ export default async function indicatorRoutes(app: App) {
         response: responses({ 200: TargetBreakdownResponse }),
       },
     },
-    async (req) => getTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf),
+    async (req) => getTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf, req.query.counting),
   );
 
   app.get(
@@ -176,7 +176,7 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const file = await exportTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf, req.locale);
+      const file = await exportTargetBreakdown(db, req.actor!, req.params.id, req.query.asOf, req.locale, req.query.counting);
       // A Buffer bypasses the response serializer, so the zod schema only documents it.
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
     },

@@ -128,7 +128,7 @@ export function useReportingWorld(): ReportingTestContext {
       officerS: await signInAs(ctx.app, officerS.user.username),
       leaderS: await signInAs(ctx.app, leaderS.user.username),
     };
-  });
+  }, 300_000); // a migrated database on a busy machine
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.database?.close();

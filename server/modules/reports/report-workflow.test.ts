@@ -1,0 +1,247 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { facts, reports } from '../../db/schema/index.js';
+import { queryRows } from '../../db/sql.js';
+import type { AppError } from '../../lib/errors.js';
+import { computeTargets } from '../indicators/compute-targets.js';
+import { closeReportPeriod } from './close-report-period.js';
+import { getReport } from './get-report.js';
+import { useReportingWorld } from './reports.fixtures.js';
+import { approveReport, returnReport } from './review-report.js';
+import { saveReportDraft } from './save-report-draft.js';
+import { submitReport } from './submit-report.js';
+
+const failure = async (p: Promise<unknown>): Promise<AppError> => {
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('the report workflow', () => {
+  const ctx = useReportingWorld();
+  const trainedValue = async (counting: 'submitted' | 'approved' = 'submitted') => {
+    const [row] = await computeTargets(ctx.database.db, { targetIds: [ctx.world.targets.trained] }, '2024-12-31', sql`true`, counting);
+    return row!.value;
+  };
+  const version = async (id: string) => (await ctx.database.db.select().from(reports).where(eq(reports.id, id)))[0]!.rowVersion;
+  const factCount = async (reportId: string) =>
+    Number(
+      (await queryRows<{ n: string }>(ctx.database.db, sql`select count(*) as n from facts where report_id = ${reportId}::uuid`))[0]!.n,
+    );
+
+  it('builds the form from the program: task groups, derived figures read-only, bounds, allowed actions', async () => {
+    const { db } = ctx.database;
+    const march = ctx.world.period('monthly', 3);
+    const form = await getReport(db, ctx.actors.chairG1, { periodId: march.id, unitId: ctx.world.tree.g1.id });
+    expect(form.report).toBeNull();
+    expect(form.state).toBe('not_started');
+    expect(form.sections.map((s) => s.taskGroupNumber)).toEqual([1, 2]);
+    const fields = form.sections.flatMap((s) => s.fields);
+    const trained = fields.find((f) => f.dataElementId === ctx.world.elements.trained)!;
+    expect(trained).toMatchObject({ editable: true, wholeNumber: true, upperBound: 20 });
+    expect(fields.find((f) => f.dataElementId === ctx.world.elements.grade)).toBeUndefined(); // asked in the year report only
+    expect(form.allowedActions).toMatchObject({ edit: true, submit: false, approve: false });
+    const officerView = await getReport(db, ctx.actors.officerS, { periodId: march.id, unitId: ctx.world.tree.g1.id });
+    expect(officerView.allowedActions.edit).toBe(false);
+    const year = await getReport(db, ctx.actors.chairG1, { periodId: ctx.world.period('year', 11).id, unitId: ctx.world.tree.g1.id });
+    expect(year.sections.flatMap((s) => s.fields).map((f) => f.dataElementId)).toEqual([ctx.world.elements.grade]);
+  });
+
+  it('refuses an invalid submission listing every field, and writes nothing', async () => {
+    const { db } = ctx.database;
+    const period = ctx.world.period('monthly', 1);
+    const unitId = ctx.world.tree.g1.id;
+    // A value above the bound (members: 20) is refused on save too.
+    const above = await failure(
+      saveReportDraft(db, ctx.actors.chairG1, period.id, unitId, {
+        values: [{ dataElementId: ctx.world.elements.trained, number: 30, notApplicable: false }],
+        narratives: {},
+        expectedVersion: null,
+      }),
+    );
+    expect(above.fields.map((f) => [f.messageKey, f.params])).toEqual([['reports.valueAboveBound', { max: 20, bound: 'Số đoàn viên' }]]);
+    const bad = await failure(
+      saveReportDraft(db, ctx.actors.chairG1, period.id, unitId, {
+        values: [
+          { dataElementId: ctx.world.elements.trained, number: 2.5, notApplicable: false },
+          { dataElementId: ctx.world.elements.held, notApplicable: true },
+        ],
+        narratives: {},
+        expectedVersion: null,
+      }),
+    );
+    expect(bad.code).toBe('REPORT_VALUES_INVALID');
+    expect(bad.fields.map((f) => [f.field, f.messageKey]).sort()).toEqual(
+      [
+        [`values.${ctx.world.elements.held}`, 'reports.valueNotApplicableReason'],
+        [`values.${ctx.world.elements.trained}`, 'reports.valueWholeNumber'],
+      ].sort(),
+    );
+    expect(await db.select().from(reports).where(eq(reports.unitId, unitId))).toHaveLength(0);
+    // A draft with one field left empty saves, but does not submit.
+    const { id } = await saveReportDraft(db, ctx.actors.chairG1, period.id, unitId, {
+      values: [{ dataElementId: ctx.world.elements.trained, number: 15, notApplicable: false }],
+      narratives: { '1': 'Tập huấn' },
+      expectedVersion: null,
+    });
+    const refused = await failure(submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) }));
+    expect(refused.code).toBe('REPORT_VALUES_INVALID');
+    expect(refused.fields.map((f) => [f.field, f.messageKey])).toEqual([[`values.${ctx.world.elements.held}`, 'reports.valueRequired']]);
+    expect(await factCount(id)).toBe(0);
+    expect((await db.select().from(reports).where(eq(reports.id, id)))[0]!.status).toBe('draft');
+  });
+
+  it('counts a submitted report at once, stops counting when returned, counts again when resubmitted', async () => {
+    const { db } = ctx.database;
+    const period = ctx.world.period('monthly', 2);
+    const unitId = ctx.world.tree.g1.id;
+    const before = await trainedValue();
+    const { id } = await saveReportDraft(db, ctx.actors.chairG1, period.id, unitId, {
+      values: [
+        { dataElementId: ctx.world.elements.trained, number: 7, notApplicable: false },
+        { dataElementId: ctx.world.elements.held, bool: true, notApplicable: false },
+      ],
+      narratives: {},
+      expectedVersion: null,
+    });
+    await submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) }, new Date('2024-02-25T16:59:00Z'));
+    expect(await trainedValue()).toBe((before ?? 0) + 7);
+    expect(await trainedValue('approved')).toBe(before);
+    const submitted = await getReport(db, ctx.actors.officerS, { id });
+    expect(submitted.state).toBe('submitted_on_time');
+    expect(submitted.allowedActions).toMatchObject({ return: true, approve: true, edit: false });
+    // Twice for one period: refused.
+    expect((await failure(submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) }))).code).toBe(
+      'REPORT_ALREADY_SUBMITTED',
+    );
+    await returnReport(db, ctx.actors.officerS, id, {
+      expectedVersion: await version(id),
+      comment: 'Xem lại số tập huấn',
+      fieldComments: { [ctx.world.elements.trained]: 'Số này quá cao' },
+    });
+    expect(await trainedValue()).toBe(before);
+    expect(await factCount(id)).toBe(0);
+    await saveReportDraft(db, ctx.actors.chairG1, period.id, unitId, {
+      values: [
+        { dataElementId: ctx.world.elements.trained, number: 5, notApplicable: false },
+        { dataElementId: ctx.world.elements.held, bool: true, notApplicable: false },
+      ],
+      narratives: {},
+      expectedVersion: await version(id),
+    });
+    await submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) }, new Date('2024-03-01T02:00:00Z'));
+    expect(await trainedValue()).toBe((before ?? 0) + 5);
+    const resubmitted = await getReport(db, ctx.actors.officerS, { id });
+    expect(resubmitted.state).toBe('submitted_on_time'); // judged on the first submission
+    // (the submissions are dated in 2024 here, the other steps today)
+    expect(resubmitted.history.map((h) => h.action).sort()).toEqual(['created', 'resubmitted', 'returned', 'submitted']);
+    await approveReport(db, ctx.actors.officerS, id, { expectedVersion: await version(id) });
+    expect(await trainedValue('approved')).toBe((before ?? 0) + 5);
+  });
+
+  it('judges the first submission at 00:01 UTC+7 after the deadline as late', async () => {
+    const { db } = ctx.database;
+    const period = ctx.world.period('monthly', 4);
+    const { id } = await saveReportDraft(db, ctx.actors.chairG2, period.id, ctx.world.tree.g2.id, {
+      values: [
+        { dataElementId: ctx.world.elements.trained, number: 1, notApplicable: false },
+        { dataElementId: ctx.world.elements.held, bool: false, notApplicable: false },
+      ],
+      narratives: {},
+      expectedVersion: null,
+    });
+    await submitReport(db, ctx.actors.chairG2, id, { expectedVersion: await version(id) }, new Date('2024-04-25T17:01:00Z'));
+    expect((await getReport(db, ctx.actors.officerS, { id })).state).toBe('submitted_late');
+  });
+
+  it('lets one of two officers reviewing one report at once win; the other gets 409 STALE_WRITE', async () => {
+    const { db } = ctx.database;
+    const period = ctx.world.period('monthly', 5);
+    const { id } = await saveReportDraft(db, ctx.actors.chairG1, period.id, ctx.world.tree.g1.id, {
+      values: [
+        { dataElementId: ctx.world.elements.trained, number: 3, notApplicable: false },
+        { dataElementId: ctx.world.elements.held, bool: true, notApplicable: false },
+      ],
+      narratives: {},
+      expectedVersion: null,
+    });
+    await submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) });
+    const v = await version(id);
+    const results = await Promise.allSettled([
+      approveReport(db, ctx.actors.officerS, id, { expectedVersion: v }),
+      returnReport(db, ctx.actors.officerS2, id, { expectedVersion: v, comment: 'Thiếu số liệu' }),
+    ]);
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(ok).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0]!.reason as AppError).code).toBe('STALE_WRITE');
+    expect((lost[0]!.reason as AppError).status).toBe(409);
+    const [row] = await db.select().from(reports).where(eq(reports.id, id));
+    expect(row!.rowVersion).toBe(v + 1);
+    // The winner's result is whole: approved with approved facts, or returned with none.
+    const rows = await db.select().from(facts).where(eq(facts.reportId, id));
+    if (row!.status === 'approved') expect(rows.length === 2 && rows.every((f) => f.approved)).toBe(true);
+    else expect(row!.status === 'returned' && rows.length === 0).toBe(true);
+  });
+
+  it('refuses a unit outside scope, a period not due, and any change after the period is closed', async () => {
+    const { db } = ctx.database;
+    const june = ctx.world.period('monthly', 6);
+    const body = { values: [], narratives: {}, expectedVersion: null };
+    // Outside scope: G2's chair for G1.
+    expect((await failure(saveReportDraft(db, ctx.actors.chairG2, june.id, ctx.world.tree.g1.id, body))).code).toBe('FORBIDDEN');
+    // Not due: G5 was founded on 10/07.
+    expect((await failure(saveReportDraft(db, ctx.actors.chairG5, june.id, ctx.world.tree.g5.id, body))).code).toBe('REPORT_NOT_DUE');
+    // The officer of O does not hold G1.
+    const { id } = await saveReportDraft(db, ctx.actors.chairG1, june.id, ctx.world.tree.g1.id, {
+      values: [
+        { dataElementId: ctx.world.elements.trained, number: 2, notApplicable: false },
+        { dataElementId: ctx.world.elements.held, bool: true, notApplicable: false },
+      ],
+      narratives: {},
+      expectedVersion: null,
+    });
+    await submitReport(db, ctx.actors.chairG1, id, { expectedVersion: await version(id) });
+    expect((await failure(approveReport(db, ctx.actors.officerO, id, { expectedVersion: await version(id) }))).code).toBe('FORBIDDEN');
+    // Only a leader closes; then nothing of the period changes.
+    expect((await failure(closeReportPeriod(db, ctx.actors.officerS, june.id, { expectedVersion: june.rowVersion }))).code).toBe(
+      'FORBIDDEN',
+    );
+    await closeReportPeriod(db, ctx.actors.leaderS, june.id, { expectedVersion: june.rowVersion });
+    expect((await failure(approveReport(db, ctx.actors.officerS, id, { expectedVersion: await version(id) }))).code).toBe(
+      'REPORT_PERIOD_LOCKED',
+    );
+    expect((await failure(saveReportDraft(db, ctx.actors.chairG2, june.id, ctx.world.tree.g2.id, body))).code).toBe('REPORT_PERIOD_LOCKED');
+    const locked = await getReport(db, ctx.actors.officerS, { id });
+    expect(locked.locked).toBe(true);
+    expect(Object.values(locked.allowedActions).some(Boolean)).toBe(false);
+  });
+
+  it('serves the form, the due list and the counting switch over HTTP', async () => {
+    const { chairG1, officerS } = ctx.clients;
+    const due = await chairG1.get('/api/reports/due');
+    expect(due.statusCode).toBe(200);
+    const items = due.json() as { unit: { id: string }; state: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.unit.id === ctx.world.tree.g1.id && i.state !== 'approved')).toBe(true);
+    const july = ctx.world.period('monthly', 7);
+    const form = await chairG1.get(`/api/report-periods/${july.id}/units/${ctx.world.tree.g1.id}/report`);
+    expect(form.statusCode).toBe(200);
+    expect(form.json().id).toBeNull();
+    const saved = await chairG1.put(`/api/report-periods/${july.id}/units/${ctx.world.tree.g1.id}/report`, {
+      values: [{ dataElementId: ctx.world.elements.trained, number: -1, notApplicable: false }],
+      expectedVersion: null,
+    });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.json().error.code).toBe('REPORT_VALUES_INVALID');
+    const progress = await officerS.get(`/api/targets/progress?programId=${ctx.world.programId}&asOf=2024-12-31&counting=approved`);
+    expect(progress.statusCode).toBe(200);
+    const schedule = await officerS.get(`/api/programs/${ctx.world.programId}/report-schedule`);
+    expect(schedule.statusCode).toBe(200);
+    expect(schedule.json().periods).toHaveLength(14);
+  });
+});
