@@ -10,6 +10,7 @@ import {
   GENDERS,
   IMPORT_STATES,
   MEMBER_EVENT_KINDS,
+  MEMBER_LIMITS,
   MEMBER_SORTS,
   MEMBER_STATUSES,
   TRANSFER_STATES,
@@ -90,6 +91,44 @@ export const IssueCardBody = z.object({
   date: isoDate,
 });
 export type IssueCardInput = z.infer<typeof IssueCardBody>;
+
+/**
+ * A later event of a new member's history, in the shape its single use-case
+ * takes (issue a card, transfer, leave, re-admit), plus `kind`. A transfer to
+ * a unit of the tree may say it is still waiting for the receiver
+ * (`transferState: 'pending'`) or was accepted (`'accepted'`, on `decidedOn`,
+ * default today: only by whoever manages the receiving unit on the transfer's
+ * date); left out, it is accepted when the writer also manages the receiving
+ * unit on that date and pending otherwise, as transferMember decides.
+ */
+export const MemberHistoryEvent = z.discriminatedUnion('kind', [
+  IssueCardBody.extend({ kind: z.literal('card_issued') }),
+  TransferMemberBody.extend({
+    kind: z.literal('transferred'),
+    transferState: z.enum(['pending', 'accepted']).optional(),
+    decidedOn: isoDate.optional(),
+  }),
+  LeaveMemberBody.omit({ reason: true }).extend({ kind: z.enum(['left', 'died']) }),
+  RejoinMemberBody.extend({ kind: z.literal('rejoined') }),
+]);
+export type MemberHistoryEventInput = z.infer<typeof MemberHistoryEvent>;
+
+/** Events of one member's history written by one batch (the longest demo history has 6). */
+export const MEMBER_HISTORY_MAX = 100;
+
+/**
+ * Many new members at once (kết nạp hàng loạt), each admitted as by
+ * AdmitMemberBody and then, in order, the later events of their history (the
+ * demo registry, the Excel import). All or nothing.
+ */
+export const AdmitMembersBody = z.object({
+  members: z
+    .array(AdmitMemberBody.extend({ history: z.array(MemberHistoryEvent).max(MEMBER_HISTORY_MAX).default([]) }))
+    .min(1)
+    .max(MEMBER_LIMITS.importMaxRows),
+});
+export type AdmitMembersInput = z.infer<typeof AdmitMembersBody>;
+export type AdmitMembersItem = AdmitMembersInput['members'][number];
 
 export const MemberFilterQuery = z.object({
   q: z.string().trim().max(LIMITS.nameMax).optional(),

@@ -5,7 +5,10 @@ export async function demoWrite<T>(what: string, write: () => Promise<T>): Promi
   try {
     return await write();
   } catch (e) {
-    if (e instanceof AppError) throw new Error(`demo data: ${what} refused (${e.code})`, { cause: e });
+    if (e instanceof AppError) {
+      const at = e.fields[0] ? ` at ${e.fields[0].field}` : '';
+      throw new Error(`demo data: ${what} refused (${e.code}${at})`, { cause: e });
+    }
     throw e;
   }
 }

@@ -35,9 +35,10 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
  * Loads the demo data in ONE transaction that the use-cases join (programs,
  * indicator definitions, users and their roles are written by their
  * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
- * empty database. The unit tree is built by the org-unit use-cases too; the
- * member registry with its history and the monthly facts are still inserted
- * as rows (see docs/decisions/0007-use-cases-join-transactions.md).
+ * empty database. The unit tree is built by the org-unit use-cases too, and
+ * the member registry with its history by the batch admission (admitMembers);
+ * only the monthly facts are still inserted as rows (see
+ * docs/decisions/0007-use-cases-join-transactions.md).
  */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
   // Each distinct password hashed once, in parallel, before the transaction (argon2 is slow on purpose).
@@ -50,7 +51,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     const programId = await loadDemoProgram(tx, id);
     // Its targets as the indicator engine measures them, and the CĐCS' facts of 2024.
     await loadDemoTargets(tx, id, programId);
-    // The member registry (about 1,200 members with their history) and its derived facts.
+    // The member registry (about 1,200 members with their history) through admitMembers, and its derived facts.
     const registry = await loadDemoMembers(tx, id);
     // One account per role, with its assignment.
     // The seeded demo passwords predate the password rule (≥ 10 characters, not a

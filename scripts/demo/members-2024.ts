@@ -1,8 +1,8 @@
 // Demo member registry (sổ đoàn viên) of the Vĩnh Thuận CĐCS: about 1,200
-// members with a plausible history, written as the registry writes them —
-// dated events first, then status, current unit, first admission and the
-// periods in each unit derived from the events by deriveMemberState (so they
-// cannot disagree) — and the derived "members at month end" facts.
+// members with a plausible history, written by the registry's batch
+// admission (admitMembers: each member admitted, then the later events of
+// their history, with the checks, audit entries and derived "members at month
+// end" facts of the registry's use-cases).
 //
 // Deterministic (a fixed pseudo-random seed). The story, as of 30/11/2024:
 // - most members admitted 2010–2023; in 2024, 22 admissions and one
@@ -17,7 +17,7 @@
 //   (VT01–VT09: the People's Committees) are transferred to the CĐCS that
 //   took them over (Cơ quan xã …, see org-tree.ts); the other CĐCS keep theirs
 //   (members belong to the CĐCS, not to the district).
-import crypto from 'node:crypto';
+import { AdmitMembersBody, type AdmitMembersInput } from '../../common/api/members.js';
 import {
   deriveMemberState,
   type DerivedMemberState,
@@ -28,9 +28,9 @@ import {
   type UnionPosition,
 } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
-import { memberEvents, members, memberUnitPeriods } from '../../server/db/schema/index.js';
-import { foldText } from '../../server/lib/search-text.js';
-import { refreshMemberFacts } from '../../server/modules/members/member-facts.js';
+import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { admitMembers } from '../../server/modules/members/admit-members.js';
+import { demoWrite } from './demo-write.js';
 import { DEMO_UNITS } from './org-tree.js';
 
 /** mulberry32: a small deterministic pseudo-random generator (never Math.random in demo data). */
@@ -706,27 +706,41 @@ export function demoFoundingMembers(unit: string, founded: string): number {
   return n;
 }
 
-const BATCH = 1000;
-
 /**
- * Writes the demo members, their events and periods (derived with
- * deriveMemberState), then the derived facts of the units with members. Call
- * inside the demo-data transaction, after the data elements.
+ * The demo members as the batch admission takes them: each admitted into their
+ * first unit, then the later events of their history in order (cards,
+ * transfers, leaving, re-admission). unitId maps a unit code to its id.
  */
-export async function loadDemoMembers(
-  tx: Executor,
-  unitId: (code: string) => string,
-): Promise<{ members: number; events: number; units: number }> {
-  const memberRows: Array<typeof members.$inferInsert> = [];
-  const eventRows: Array<typeof memberEvents.$inferInsert> = [];
-  const periodRows: Array<typeof memberUnitPeriods.$inferInsert> = [];
-  for (const m of demoMembers()) {
-    const state = demoMemberState(m);
-    const id = crypto.randomUUID();
-    memberRows.push({
-      id,
+export function demoAdmissions(unitId: (code: string) => string): AdmitMembersInput {
+  const members = demoMembers().map((m) => {
+    const [first, ...later] = m.events;
+    if (first?.kind !== 'admitted') throw new Error(`demo members: ${m.fullName} does not start with an admission`);
+    const history = later.map((e) => {
+      switch (e.kind) {
+        case 'card_issued':
+          return { kind: e.kind, date: e.date, cardNumber: e.cardNumber };
+        case 'transferred':
+          if (e.transferState === 'refused') throw new Error('demo members: a refused transfer has no use-case to replay');
+          return {
+            kind: e.kind,
+            date: e.date,
+            toUnitId: e.toUnit ? unitId(e.toUnit) : null,
+            toOutsideName: e.toOutside ?? null,
+            transferState: e.transferState,
+            decidedOn: e.decidedOn,
+            note: e.note ?? null,
+          };
+        case 'left':
+        case 'died':
+          return { kind: e.kind, date: e.date, note: e.note ?? null };
+        case 'rejoined':
+          return { kind: e.kind, date: e.date, unitId: unitId(e.unit), note: e.note ?? null };
+        case 'admitted':
+          throw new Error(`demo members: ${m.fullName} is admitted twice (a re-admission is 'rejoined')`);
+      }
+    });
+    return {
       fullName: m.fullName,
-      nameFolded: foldText(m.fullName),
       gender: m.gender,
       birthDate: m.birthDate,
       citizenId: m.citizenId,
@@ -734,35 +748,32 @@ export async function loadDemoMembers(
       ethnicity: m.ethnicity,
       job: m.job,
       workplace: m.workplace,
-      unionPosition: state.status === 'active' ? m.unionPosition : 'member',
+      // A position is held while a member: those who left are plain members.
+      unionPosition: demoMemberState(m).status === 'active' ? m.unionPosition : 'member',
       partyMember: m.partyMember,
-      cardNumber: m.cardNumber,
-      cardIssuedOn: m.cardIssuedOn,
-      unitId: unitId(state.unitId),
-      status: state.status,
-      admittedOn: state.admittedOn,
-    });
-    m.events.forEach((e, seq) =>
-      eventRows.push({
-        memberId: id,
-        kind: e.kind,
-        eventDate: e.date,
-        unitId: unitId(e.unit),
-        toUnitId: e.toUnit ? unitId(e.toUnit) : null,
-        toOutsideName: e.toOutside ?? null,
-        transferState: e.transferState ?? null,
-        decidedOn: e.decidedOn ?? null,
-        cardNumber: e.cardNumber ?? null,
-        note: e.note ?? null,
-        seq,
-      }),
-    );
-    for (const p of state.periods) periodRows.push({ memberId: id, unitId: unitId(p.unitId), validFrom: p.validFrom, validTo: p.validTo });
-  }
-  for (let i = 0; i < memberRows.length; i += BATCH) await tx.insert(members).values(memberRows.slice(i, i + BATCH));
-  for (let i = 0; i < eventRows.length; i += BATCH) await tx.insert(memberEvents).values(eventRows.slice(i, i + BATCH));
-  for (let i = 0; i < periodRows.length; i += BATCH) await tx.insert(memberUnitPeriods).values(periodRows.slice(i, i + BATCH));
-  const units = [...new Set(periodRows.map((p) => p.unitId))];
-  await refreshMemberFacts(tx, units);
-  return { members: memberRows.length, events: eventRows.length, units: units.length };
+      unitId: unitId(first.unit),
+      admittedOn: first.date,
+      note: first.note ?? null,
+      history,
+    };
+  });
+  // Through the API's own schema: every field rule applies to the demo as to a form.
+  return AdmitMembersBody.parse({ members });
+}
+
+/**
+ * Writes the demo members with their history through the batch admission
+ * (admitMembers, as the system administrator): the checks, rows, audit
+ * entries and derived facts of the registry's own use-case. Call inside the
+ * demo-data transaction, after the data elements.
+ */
+export async function loadDemoMembers(
+  tx: Executor,
+  unitId: (code: string) => string,
+): Promise<{ members: number; events: number; units: number }> {
+  const input = demoAdmissions(unitId);
+  await demoWrite('the member registry', () => admitMembers(tx, SYSTEM_ACTOR, input));
+  const members = demoMembers();
+  const units = new Set(members.flatMap((m) => demoMemberState(m).periods.map((p) => p.unitId)));
+  return { members: members.length, events: members.reduce((n, m) => n + m.events.length, 0), units: units.size };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   auditLog,
   dataElements,
@@ -48,6 +48,40 @@ export async function recordAudit(tx: Executor, actor: Pick<Actor, 'userId'> | n
     before: entry.before === undefined ? null : stripSecrets(entry.before),
     after: entry.after === undefined ? null : stripSecrets(entry.after),
   });
+}
+
+/** Audit rows per INSERT (one JSON parameter each). */
+const AUDIT_BATCH = 2_500;
+
+/**
+ * Records many writes of one batch use-case (one entry per object) in a few
+ * multi-row INSERTs (INSERT … SELECT FROM json_to_recordset of one JSON
+ * parameter); call it with the transaction that makes the change. Each entry
+ * is named by entityLabel or its recorded values (no look-up by id).
+ */
+export async function recordAudits(tx: Executor, actor: Pick<Actor, 'userId'> | null, entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map((entry) => {
+    const label =
+      entry.entityLabel !== undefined
+        ? entry.entityLabel
+        : (labelFromValues(entry.entityType, entry.after) ?? labelFromValues(entry.entityType, entry.before));
+    return {
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      entityLabel: label ? label.slice(0, LABEL_MAX) : null,
+      unitId: entry.unitId ?? null,
+      before: entry.before === undefined ? null : stripSecrets(entry.before),
+      after: entry.after === undefined ? null : stripSecrets(entry.after),
+    };
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+    await tx.execute(sql`
+      insert into audit_log (user_id, action, entity_type, entity_id, entity_label, unit_id, before, after)
+      select ${actor?.userId ?? null}::uuid, r.action, r."entityType", r."entityId", r."entityLabel", r."unitId", r.before, r.after
+      from json_to_recordset(${JSON.stringify(rows.slice(i, i + AUDIT_BATCH))}::json)
+        as r(action text, "entityType" text, "entityId" text, "entityLabel" text, "unitId" uuid, before jsonb, after jsonb)`);
+  }
 }
 
 const LABEL_MAX = 200;

@@ -1,26 +1,25 @@
 // Importing a checked members workbook (nhập đoàn viên): in the background, in
 // ONE transaction — the rows are checked again against the registry (members
-// may have been added since the upload), then every new member is written
-// with its admission event and unit period, the derived facts of the units
-// are refreshed and one audit entry is recorded. All or nothing.
-import crypto from 'node:crypto';
+// may have been added since the upload), then the new members are written by
+// the batch admission (admitMembers: admission event, card, unit period,
+// derived facts of the units) with one audit entry for the file. All or
+// nothing.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
-import type { Executor, Tx } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { recordAudit } from '../../lib/audit.js';
+import { recordAudit, type AuditEntry } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { getMemberImport, type MemberImportStatusOut } from './import-get.js';
 import { runImportJob, setImportProgress, setImportSnapshot } from './import-jobs.js';
 import { loadImport, markImportFailed, requireMemberImportWriter } from './import-policy.js';
 import { packRows, rowNumber, unpackRows, type ImportRow } from './import-read-file.js';
 import { validateImportRows, type ParsedMember } from './import-validate.js';
-import { refreshMemberFacts } from './member-facts.js';
+import { admitMembers } from './admit-members.js';
+import type { AdmitMembersItem } from './schemas.js';
 
-/** Rows per INSERT (one JSON parameter each, so PostgreSQL's parameter limit never applies). */
-const INSERT_BATCH = 2_500;
 /** Serialises imports, so two files naming the same new person cannot both add them. */
 const IMPORT_LOCK = 724_302;
 
@@ -80,16 +79,29 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
       }
       const members = result.outcomes.flatMap((o) => (o.kind === 'new' ? [o.member] : []));
       const skipped = result.outcomes.filter((o) => o.kind === 'existing').length;
-      await insertMembers(tx, actor, id, fileName, members, (done) => setImportProgress(id, 30 + done * 65));
-      const unitIds = [...new Set(members.map((m) => m.unitId))];
-      await refreshMemberFacts(tx, unitIds);
-      await recordAudit(tx, actor, {
+      const audit: AuditEntry = {
         action: 'member.import',
         entityType: 'member_import',
         entityId: id,
         unitId: null,
-        after: { fileName, importedRows: members.length, skippedRows: skipped, unitCount: unitIds.length },
-      });
+        after: { fileName, importedRows: members.length, skippedRows: skipped, unitCount: new Set(members.map((m) => m.unitId)).size },
+      };
+      if (members.length > 0) {
+        // Written by the batch admission, as any new member: its checks again (set-wise), the rows, the derived facts; one audit entry for the file.
+        await admitMembers(
+          tx,
+          actor,
+          { members: members.map((m) => admission(m, fileName)) },
+          {
+            importKey: id,
+            batchAudit: audit,
+            onProgress: (done) => setImportProgress(id, 30 + done * 65),
+            ...(options.today ? { today: options.today } : {}),
+          },
+        );
+      } else {
+        await recordAudit(tx, actor, audit); // nothing new (every row already registered): the import is still recorded
+      }
       // The stored sheet is dropped, but for the rejected rows (their file stays downloadable).
       const rejected: ImportRow[] = sheet.rows.filter((r) => invalidRows.has(rowNumber(r)));
       await tx
@@ -111,37 +123,8 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
   }
 }
 
-/** Members, their admission events and unit periods, INSERT … SELECT FROM json_to_recordset per batch. */
-async function insertMembers(
-  tx: Tx,
-  actor: Actor,
-  importId: string,
-  fileName: string,
-  members: ParsedMember[],
-  onProgress: (done: number) => void,
-): Promise<void> {
-  const note = `Nhập từ Excel: ${fileName}`;
-  for (let start = 0; start < members.length; start += INSERT_BATCH) {
-    const batch = members.slice(start, start + INSERT_BATCH).map((m) => ({ id: crypto.randomUUID(), ...m }));
-    const json = JSON.stringify(batch);
-    const links = JSON.stringify(batch.map((m) => ({ id: m.id, unitId: m.unitId, admittedOn: m.admittedOn })));
-    await tx.execute(sql`
-      insert into members (id, full_name, name_folded, gender, birth_date, citizen_id, phone, email, ethnicity, job, workplace,
-        union_position, party_member, card_number, card_issued_on, unit_id, status, admitted_on, import_key)
-      select r.id, r."fullName", r."nameFolded", r.gender, r."birthDate", r."citizenId", r.phone, r.email, r.ethnicity, r.job, r.workplace,
-        r."unionPosition", r."partyMember", r."cardNumber", case when r."cardNumber" is not null then r."admittedOn" end,
-        r."unitId", 'active', r."admittedOn", ${importId}
-      from json_to_recordset(${json}::json) as r(id uuid, "fullName" text, "nameFolded" text, gender text, "birthDate" date,
-        "citizenId" text, phone text, email text, ethnicity text, job text, workplace text, "unionPosition" text,
-        "partyMember" boolean, "cardNumber" text, "unitId" uuid, "admittedOn" date)`);
-    await tx.execute(sql`
-      insert into member_events (member_id, kind, event_date, unit_id, created_by, note)
-      select r.id, 'admitted', r."admittedOn", r."unitId", ${actor.userId}::uuid, ${note}
-      from json_to_recordset(${links}::json) as r(id uuid, "unitId" uuid, "admittedOn" date)`);
-    await tx.execute(sql`
-      insert into member_unit_periods (member_id, unit_id, valid_from, valid_to)
-      select r.id, r."unitId", r."admittedOn", null
-      from json_to_recordset(${links}::json) as r(id uuid, "unitId" uuid, "admittedOn" date)`);
-    onProgress(Math.min(1, (start + INSERT_BATCH) / members.length));
-  }
+/** A checked row as admitMembers takes it: admitted on its date (with its card, if any), no later history. */
+function admission(m: ParsedMember, fileName: string): AdmitMembersItem {
+  const { nameFolded: _folded, ...person } = m;
+  return { ...person, note: `Nhập từ Excel: ${fileName}`, history: [] };
 }

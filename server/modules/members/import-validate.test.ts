@@ -198,6 +198,8 @@ describe('members Excel import: row checks, import, re-import, rejected rows', (
         createdBy: f.officer.id,
         note: 'Nhập từ Excel: doan-vien.xlsx',
       }),
+      // A card number in the file is a card issued on admission, as when a member is admitted with one (admitMember).
+      expect.objectContaining({ kind: 'card_issued', eventDate: '2018-01-02', unitId: f.section.id, cardNumber: 'C-20' }),
     ]);
     const periods = await db().select().from(memberUnitPeriods).where(eq(memberUnitPeriods.memberId, lan!.id));
     expect(periods).toEqual([{ memberId: lan!.id, unitId: f.section.id, validFrom: '2018-01-02', validTo: null }]);

@@ -20,10 +20,10 @@ import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Gender, UnionPosition } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import { heldOn, inUnitScope, type Actor } from '../../lib/access.js';
+import { inUnitScope, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
-import { memberManageScope } from './policy.js';
+import { heldKey, memberManageScope, membersUnitsHeld } from './policy.js';
 import {
   columnName,
   COLUMN_BY_KEY,
@@ -279,19 +279,13 @@ function checkUnit(draft: Draft, units: Map<string, UnitRow>): void {
 async function checkHeld(db: Executor, actor: Actor, drafts: Draft[], units: Map<string, UnitRow>): Promise<void> {
   const pending = drafts.filter((d) => d.unitId && d.fields.admittedOn);
   if (pending.length === 0) return;
-  const pairs = [
-    ...new Map(pending.map((d) => [`${d.unitId}|${d.fields.admittedOn}`, { unit_id: d.unitId!, on_date: d.fields.admittedOn! }])).values(),
-  ];
-  const refused = await queryRows<{ unit_id: string; on_date: string }>(
+  const held = await membersUnitsHeld(
     db,
-    sql`select x.unit_id::text as unit_id, x.on_date::text as on_date
-        from json_to_recordset(${JSON.stringify(pairs)}::json) as x(unit_id uuid, on_date date)
-        where not ${heldOn(sql`x.unit_id`, actor, PERMISSIONS.manageMembers, sql`x.on_date`)}`,
+    actor,
+    pending.map((d) => ({ unitId: d.unitId!, date: d.fields.admittedOn! })),
   );
-  if (refused.length === 0) return;
-  const keys = new Set(refused.map((r) => `${r.unit_id}|${String(r.on_date).slice(0, 10)}`));
   for (const d of pending) {
-    if (!keys.has(`${d.unitId}|${d.fields.admittedOn}`)) continue;
+    if (held.has(heldKey(d.unitId!, d.fields.admittedOn!))) continue;
     const code = units.get(d.fields.unitCode!.toLowerCase())?.code ?? d.fields.unitCode!;
     d.errors.push({ key: 'unitCode', code: 'unitNotHeldOn', params: { code, date: viDate(d.fields.admittedOn!) } });
     delete d.unitId;

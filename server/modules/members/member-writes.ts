@@ -32,12 +32,24 @@ export async function findMemberToManage(tx: Executor, actor: Actor, memberId: s
   return member;
 }
 
+/** What the member unit rule reads of a unit. */
+export interface MemberUnitFacts {
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
 /** A grassroots union or section that exists on the date, or a field error. */
 export async function requireMemberUnit(tx: Executor, unitId: string, date: string, field: string): Promise<void> {
   const [unit] = await tx
     .select({ kind: orgUnits.kind, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo })
     .from(orgUnits)
     .where(eq(orgUnits.id, unitId));
+  checkMemberUnit(unit, date, field);
+}
+
+/** The member unit rule on a unit already read (undefined: no such unit); batch writes read their units in one query. */
+export function checkMemberUnit(unit: MemberUnitFacts | undefined, date: string, field: string): void {
   if (!unit) throw fieldError('MEMBER_UNIT_NOT_VALID', field, { date: vnDate(date) });
   if (!(MEMBER_UNIT_KINDS as readonly string[]).includes(unit.kind)) throw fieldError('MEMBER_UNIT_NOT_GRASSROOTS', field);
   if (unit.validFrom > date || (unit.validTo !== null && unit.validTo < date)) {

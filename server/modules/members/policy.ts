@@ -1,7 +1,17 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
-import { canReachUnit, canWriteUnit, hasAnyRole, inUnitScope, requireWriteAccess, type Actor } from '../../lib/access.js';
+import { queryRows } from '../../db/sql.js';
+import {
+  canReachUnit,
+  canWriteUnit,
+  hasAnyRole,
+  heldOn,
+  inUnitScope,
+  isSystemAdmin,
+  requireWriteAccess,
+  type Actor,
+} from '../../lib/access.js';
 import { forbidden } from '../../lib/errors.js';
 
 /**
@@ -50,6 +60,32 @@ export function canManageMembersOf(db: Executor, actor: Actor, unitId: string, d
 
 export function requireManageMembersOf(db: Executor, actor: Actor, unitId: string, date?: string): Promise<void> {
   return requireWriteAccess(db, actor, unitId, MANAGE_MEMBER_ROLES, date);
+}
+
+/** The key of a (unit, date) pair in membersUnitsHeld's answer. */
+export const heldKey = (unitId: string, date: string) => `${unitId}|${date}`;
+
+/**
+ * The (unit, date) pairs among the given ones on which the actor may write
+ * members (the canManageMembersOf rule, access.ts heldOn), in ONE query over
+ * all pairs: batch writes (the Excel import, admitMembers) check every event
+ * at its own date without a query per event. Keys are heldKey(unit, date).
+ */
+export async function membersUnitsHeld(
+  db: Executor,
+  actor: Actor,
+  pairs: ReadonlyArray<{ unitId: string; date: string }>,
+): Promise<Set<string>> {
+  const keys = new Map(pairs.map((p) => [heldKey(p.unitId, p.date), { unit_id: p.unitId, on_date: p.date }]));
+  if (keys.size === 0) return new Set();
+  if (isSystemAdmin(actor)) return new Set(keys.keys());
+  const rows = await queryRows<{ unit_id: string; on_date: string }>(
+    db,
+    sql`select x.unit_id::text as unit_id, x.on_date::text as on_date
+        from json_to_recordset(${JSON.stringify([...keys.values()])}::json) as x(unit_id uuid, on_date date)
+        where ${heldOn(sql`x.unit_id`, actor, MANAGE_MEMBER_ROLES, sql`x.on_date`)}`,
+  );
+  return new Set(rows.map((r) => heldKey(r.unit_id, String(r.on_date).slice(0, 10))));
 }
 
 /** Personal data in full on a member's page: a manageMembers role whose (historical, read) scope reaches the unit. */
