@@ -36,6 +36,7 @@ import auditRoutes from './modules/audit/routes.js';
 import programRoutes from './modules/programs/routes.js';
 import reportRoutes from './modules/reports/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
+import reportDocumentRoutes from './modules/reports/document-routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(reportRoutes);
       await api.register(complianceRoutes);
       await api.register(notificationRoutes);
+      await api.register(reportDocumentRoutes);
     },
     { prefix: '/api' },
   );

@@ -346,6 +346,33 @@ export const TargetBreakdownResponse = z.object({
   ),
 });
 
+/**
+ * A target's value month by month (GET /api/targets/:id/series): the engine at
+ * each month end of the target's period up to the as-of date (the last point
+ * is the as-of date itself). With unitId: that unit's allocated share when it
+ * has one, else the unit's own value (status null).
+ */
+export const TargetSeriesQuery = z.object({
+  asOf: isoDate.optional(),
+  unitId: z.uuid().optional(),
+  counting: z.enum(FACT_COUNTING).default('submitted'),
+});
+export type TargetSeriesQuery = z.infer<typeof TargetSeriesQuery>;
+export const TargetSeriesPoint = z.object({
+  /** 'YYYY-MM' */
+  month: z.string(),
+  /** The date the point was computed at (the month's last day, or the as-of date). */
+  asOf: z.string(),
+  value: z.number().nullable(),
+  status: z.enum(TARGET_STATUSES).nullable(),
+});
+export const TargetSeriesResponse = z.object({
+  targetId: z.uuid(),
+  asOf: z.string(),
+  unitId: z.uuid().nullable(),
+  points: z.array(TargetSeriesPoint),
+});
+
 // ---- Allocations (phân bổ chỉ tiêu) ----
 
 /**

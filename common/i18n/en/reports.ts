@@ -44,4 +44,11 @@ export const reports = {
   sectionOther: 'Other targets',
   valueNotAsked: "This field is not part of this period's report form.",
   fromRegistry: 'From the member registry',
+  // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.
+  countingSubmitted: 'Submitted and approved',
+  countingApproved: 'Approved only',
+  countingLabel: 'Counting',
+  seriesTitle: 'Month by month',
+  seriesEmpty: 'No monthly figures yet.',
+  openReport: 'Open the report',
 } as const;

@@ -48,4 +48,11 @@ export const reports = {
   sectionOther: 'Chỉ tiêu khác',
   valueNotAsked: 'Mục này không có trong biểu mẫu báo cáo kỳ này.',
   fromRegistry: 'Tính từ sổ đoàn viên',
+  // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.
+  countingSubmitted: 'Đã nộp và đã duyệt',
+  countingApproved: 'Chỉ đã duyệt',
+  countingLabel: 'Số liệu tính',
+  seriesTitle: 'Diễn biến theo tháng',
+  seriesEmpty: 'Chưa có số liệu theo tháng.',
+  openReport: 'Xem báo cáo',
 } as const;

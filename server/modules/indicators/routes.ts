@@ -16,6 +16,7 @@ import { getTargetBreakdown } from './get-target-breakdown.js';
 import { getTargetMatrix } from './get-target-matrix.js';
 import { getUnitTargets } from './get-unit-targets.js';
 import { getTargetProgress } from './get-target-progress.js';
+import { getTargetSeries } from './get-target-series.js';
 import { listDataElements } from './list-data-elements.js';
 import { listIndicators } from './list-indicators.js';
 import { listTargets } from './list-targets.js';
@@ -43,6 +44,8 @@ import {
   TargetMatrixResponse,
   TargetProgressQuery,
   TargetProgressResponse,
+  TargetSeriesQuery,
+  TargetSeriesResponse,
   TargetView,
   UnitTargetsQuery,
   UnitTargetsResponse,
@@ -249,6 +252,20 @@ export default async function indicatorRoutes(app: App) {
       },
     },
     async (req) => allocateTarget(db, req.actor!, req.params.id, req.body),
+  );
+
+  app.get(
+    '/targets/:id/series',
+    {
+      schema: {
+        tags,
+        summary: 'Giá trị chỉ tiêu theo từng tháng',
+        params: IdParams,
+        querystring: TargetSeriesQuery,
+        response: responses({ 200: TargetSeriesResponse }),
+      },
+    },
+    async (req) => getTargetSeries(db, req.actor!, req.params.id, req.query),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import { userRoutes } from '../features/users/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { programRoutes } from '../features/programs/routes';
 import { targetRoutes } from '../features/targets/routes';
+import { reviewRoutes } from '../features/reports/review-routes';
 import { catalogueRoutes } from '../features/catalogue/routes';
 import { memberRoutes } from '../features/members/routes';
 import { notificationRoutes, reminderRoutes } from '../features/notifications/routes';
@@ -17,6 +18,7 @@ export const featureRoutes: RouteObject[] = [
   ...auditRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewAudit">{r.element}</RequirePermission> })),
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
+  ...reviewRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewReports">{r.element}</RequirePermission> })),
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...notificationRoutes,

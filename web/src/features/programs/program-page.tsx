@@ -1,5 +1,13 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Popconfirm, Result, Skeleton, Space, Typography } from 'antd';
-import { AimOutlined, ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, ForkOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  ArrowLeftOutlined,
+  CalendarOutlined,
+  CheckOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  ForkOutlined,
+} from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AmendProgramBody } from '../../../../common/api/programs';
@@ -118,6 +126,11 @@ export function ProgramPage() {
           {p.status !== 'draft' && (
             <Link to={`/targets?programId=${p.id}`} data-testid="program-targets-progress">
               <Button icon={<AimOutlined />}>{t('programs.targetsProgress')}</Button>
+            </Link>
+          )}
+          {p.status !== 'draft' && (
+            <Link to={`/programs/${p.id}/report-schedule`} data-testid="program-report-schedule">
+              <Button icon={<CalendarOutlined />}>{t('reportReview.scheduleOpen')}</Button>
             </Link>
           )}
           <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>

@@ -6,6 +6,7 @@ import { todayIso } from '../../lib/dates';
 import { api, qs } from '../../lib/api';
 import type { ProgramPage, ProgramSummary } from '../programs/api';
 import { useMe } from '../auth/use-me';
+import type { FactCounting } from '../../../../common/reports';
 
 export { TARGET_STATUSES, UNIT_STATES, type TargetStatus, type UnitState } from '../../../../common/indicators';
 export type { TargetComparator as Comparator } from '../../../../common/indicators';
@@ -21,7 +22,14 @@ export type AllocationProgress = TargetBreakdown['allocations'][number];
 /** A program offered in the pickers (GET /api/programs). */
 export type ProgramOption = ProgramSummary;
 
-export function useTargetProgress(params: z.input<typeof wire.TargetProgressQuery>, enabled = true) {
+/** Which facts count on the dashboard (docs/reporting.md "Dashboard counting"): submitted and approved (default), or approved only. */
+export type Counting = FactCounting;
+export { FACT_COUNTING } from '../../../../common/reports';
+
+/** The counting in the address (?counting=approved), 'submitted' when absent or unknown. */
+export const countingFrom = (value: string | null): Counting => (value === 'approved' ? 'approved' : 'submitted');
+
+export function useTargetProgress(params: z.input<typeof wire.TargetProgressQuery> & { counting?: Counting }, enabled = true) {
   return useQuery({
     queryKey: ['targets', 'progress', params],
     queryFn: () => api.get<TargetProgressResponse>(`/api/targets/progress${qs(params)}`),
@@ -37,10 +45,10 @@ export function useTargets() {
   });
 }
 
-export function useTargetBreakdown(id: string | undefined, asOf: string | undefined) {
+export function useTargetBreakdown(id: string | undefined, asOf: string | undefined, counting: Counting = 'submitted') {
   return useQuery({
-    queryKey: ['targets', 'breakdown', id, asOf],
-    queryFn: () => api.get<TargetBreakdown>(`/api/targets/${id}/breakdown${qs({ asOf })}`),
+    queryKey: ['targets', 'breakdown', id, asOf, counting],
+    queryFn: () => api.get<TargetBreakdown>(`/api/targets/${id}/breakdown${qs({ asOf, counting })}`),
     enabled: Boolean(id),
     retry: false,
     placeholderData: keepPreviousData,
@@ -97,6 +105,35 @@ export function useDashboardPrograms() {
   const own = new Set((me?.assignments ?? []).map((a) => a.unitId));
   const items = (query.data?.items ?? []).filter((p) => p.status !== 'draft' || own.has(p.unitId));
   return { ...query, items };
+}
+
+export type TargetSeries = z.output<typeof wire.TargetSeriesResponse>;
+
+/** A target's value month by month (GET /api/targets/:id/series), for the monthly chart. */
+export function useTargetSeries(id: string | undefined, params: z.input<typeof wire.TargetSeriesQuery>) {
+  return useQuery({
+    queryKey: ['targets', 'series', id, params],
+    queryFn: () => api.get<TargetSeries>(`/api/targets/${id}/series${qs(params)}`),
+    enabled: Boolean(id),
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The monthly reporting period of a program for the as-of month: the period
+ * whose report gave a unit's figure on the breakdown. Undefined while the
+ * reader may not see the schedule (a chair) or the month has no period.
+ */
+export function useMonthlyPeriodId(programId: string | null | undefined, asOf: string, enabled = true): string | undefined {
+  const schedule = useQuery({
+    queryKey: ['reports', 'schedule', programId],
+    queryFn: () => api.get<{ periods: { id: string; kind: string; factMonth: string }[] }>(`/api/programs/${programId}/report-schedule`),
+    enabled: enabled && Boolean(programId),
+    retry: false,
+    staleTime: 60_000,
+  });
+  return schedule.data?.periods.find((p) => p.kind === 'monthly' && p.factMonth.slice(0, 7) === asOf.slice(0, 7))?.id;
 }
 
 export function useProgramOptions() {

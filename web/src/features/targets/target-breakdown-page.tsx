@@ -1,7 +1,7 @@
 import { Alert, App, Button, Empty, Input, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
@@ -11,11 +11,14 @@ import { LightCard } from '../../lib/light-card';
 import { LightList } from '../../lib/light-list';
 import { DATE_FORMAT, formatDate, todayIso, toIsoDate } from '../../lib/dates';
 import {
+  countingFrom,
   targetBreakdownXlsxUrl,
   UNIT_STATES,
+  useMonthlyPeriodId,
   useTargetBreakdown,
   useTargetProgress,
   useTargets,
+  useTargetSeries,
   type UnitBreakdown,
   type UnitState,
 } from './api';
@@ -23,8 +26,15 @@ import { progressPercent, STATUS_COLORS, StateTag, StatusTag, useComparatorLabel
 import './targets.css';
 import { useFormat } from '../../lib/format';
 import { useIsPhone } from '../../lib/responsive';
+import { useCan } from '../auth/use-me';
 
 const collator = new Intl.Collator('vi');
+// The monthly chart's ECharts code loads only when the breakdown shows it.
+const SeriesChart = lazy(() => import('./series-chart').then((m) => ({ default: m.SeriesChart })));
+const STATUS_HEX = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, v]) => [k, v.hex])) as Record<
+  keyof typeof STATUS_COLORS,
+  string
+>;
 /** Unit cards per page on a phone. */
 const PHONE_PAGE_SIZE = 20;
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
@@ -37,17 +47,27 @@ export function TargetBreakdownPage() {
   const isPhone = useIsPhone();
   const [search, setSearch] = useSearchParams();
   const asOf = search.get('asOf') ?? todayIso();
+  const counting = countingFrom(search.get('counting'));
   const [state, setState] = useState<UnitState | ''>('');
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
-  const breakdown = useTargetBreakdown(id, asOf);
+  const breakdown = useTargetBreakdown(id, asOf, counting);
   const list = useTargets();
   const target = list.data?.items.find((x) => x.id === id);
   const progress = useTargetProgress(
-    target?.programId ? { programId: target.programId, asOf } : { scopeUnitId: target?.scopeUnitId, asOf },
+    target?.programId ? { programId: target.programId, asOf, counting } : { scopeUnitId: target?.scopeUnitId, asOf, counting },
     Boolean(target),
   );
+  const series = useTargetSeries(id, { asOf, counting });
+  // The monthly report of the as-of month gave each unit's figure: its row links there.
+  const periodId = useMonthlyPeriodId(target?.programId, asOf, useCan('approveReports'));
+  const reportLink = (unitId: string) =>
+    periodId ? (
+      <Link to={`/report-periods/${periodId}/units/${unitId}`} data-testid="unit-report-link">
+        {t('reports.openReport')}
+      </Link>
+    ) : null;
   const current = progress.data?.items.find((x) => x.targetId === id);
   const formatValue = useFormatValue();
   const { number: formatNumber } = useFormat();
@@ -157,6 +177,25 @@ export function TargetBreakdownPage() {
         )}
       </LightCard>
 
+      <LightCard size="small" title={t('reports.seriesTitle')} style={{ marginBottom: 16 }}>
+        {series.data && series.data.points.some((p) => p.value !== null) ? (
+          <Suspense fallback={<div style={{ height: 220 }} />}>
+            <SeriesChart
+              points={series.data.points}
+              target={target?.value ?? null}
+              colors={STATUS_HEX}
+              formatValue={(v) => formatValue(v, uom)}
+              targetLabel={t('targets.target')}
+              ariaLabel={t('reports.seriesTitle')}
+            />
+          </Suspense>
+        ) : series.isLoading ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : (
+          <Typography.Text type="secondary">{t('reports.seriesEmpty')}</Typography.Text>
+        )}
+      </LightCard>
+
       {(breakdown.data?.allocations.length ?? 0) > 0 && (
         <LightCard size="small" title={t('targets.allocations')} style={{ marginBottom: 16 }}>
           <LightList
@@ -233,7 +272,10 @@ export function TargetBreakdownPage() {
                   <Typography.Text strong>{u.unitName}</Typography.Text>
                   <StateTag state={u.state} />
                 </div>
-                <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
+                <div className="breakdown-card-row">
+                  <Typography.Text type="secondary">{u.unitCode}</Typography.Text>
+                  {reportLink(u.unitId)}
+                </div>
                 {(u.status || u.grade) && (
                   <div className="breakdown-card-row">
                     {u.status && <StatusTag status={u.status} />}
@@ -301,7 +343,8 @@ export function TargetBreakdownPage() {
                   <div>{u.unitName}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {u.unitCode}
-                  </Typography.Text>
+                  </Typography.Text>{' '}
+                  {reportLink(u.unitId)}
                 </div>
               ),
             },

@@ -9,7 +9,9 @@ import { NumberStatistic } from '../../lib/number-statistic';
 import { useIsPhone } from '../../lib/responsive';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import {
+  countingFrom,
   defaultAsOf,
+  type Counting,
   latestTargetProgramId,
   TARGET_STATUSES,
   useDashboardPrograms,
@@ -48,12 +50,14 @@ export function TargetProgressPage() {
   const programId = chosen === ACTIVE ? undefined : chosen;
   const program = programs.items.find((p) => p.id === programId);
   const asOf = search.get('asOf') ?? defaultAsOf(program);
-  const query = useTargetProgress({ programId, asOf }, chosen !== undefined && (!programId || !programs.isLoading) && !ownView);
+  // Which facts count (docs/reporting.md): submitted and approved reports (default), or approved only.
+  const counting = countingFrom(search.get('counting'));
+  const query = useTargetProgress({ programId, asOf, counting }, chosen !== undefined && (!programId || !programs.isLoading) && !ownView);
   const own = useUnitTargets(ownUnit ? { unitId: ownUnit.unitId, programId, asOf } : undefined, chosen !== undefined && ownView);
   const allItems = useMemo(() => query.data?.items ?? [], [query.data]);
   const items = useMemo(() => (statusFilter ? allItems.filter((i) => i.status === statusFilter) : allItems), [allItems, statusFilter]);
 
-  const update = (next: { programId?: string; asOf?: string; status?: TargetStatus | null; view?: string }) => {
+  const update = (next: { programId?: string; asOf?: string; status?: TargetStatus | null; view?: string; counting?: Counting }) => {
     const params: Record<string, string> = {};
     const p = 'programId' in next ? next.programId : chosen;
     if (p) params.programId = p;
@@ -63,6 +67,8 @@ export function TargetProgressPage() {
     if (status) params.status = status;
     const view = 'view' in next ? next.view : search.get('view');
     if (view) params.view = view;
+    const c = next.counting ?? counting;
+    if (c !== 'submitted') params.counting = c;
     setSearch(params, { replace: true });
   };
 
@@ -125,6 +131,16 @@ export function TargetProgressPage() {
           value={dayjs(asOf)}
           onChange={(d) => update({ asOf: toIsoDate(d) })}
           prefix={<span className="targets-muted">{t('targets.asOf')}</span>}
+        />
+        <Segmented<Counting>
+          aria-label={t('reports.countingLabel')}
+          data-testid="counting"
+          value={counting}
+          onChange={(c) => update({ counting: c })}
+          options={[
+            { value: 'submitted', label: t('reports.countingSubmitted') },
+            { value: 'approved', label: t('reports.countingApproved') },
+          ]}
         />
       </div>
       {query.isError && (
@@ -210,7 +226,7 @@ export function TargetProgressPage() {
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             {items.map((item) => (
               <Col xs={24} md={12} xl={8} key={item.targetId}>
-                <TargetCard item={item} asOf={query.data!.asOf} />
+                <TargetCard item={item} asOf={query.data!.asOf} counting={counting} />
               </Col>
             ))}
           </Row>
@@ -220,7 +236,7 @@ export function TargetProgressPage() {
   );
 }
 
-function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
+function TargetCard({ item, asOf, counting }: { item: TargetProgress; asOf: string; counting: Counting }) {
   const { t } = useI18n();
   const formatValue = useFormatValue();
   const comparator = useComparatorLabel();
@@ -260,7 +276,7 @@ function TargetCard({ item, asOf }: { item: TargetProgress; asOf: string }) {
         <Typography.Text type="secondary">
           {t('targets.period', { from: formatMonth(item.periodFrom), to: formatMonth(item.periodTo) })}
         </Typography.Text>
-        <Link to={`/targets/${item.targetId}?asOf=${asOf}`}>
+        <Link to={`/targets/${item.targetId}?asOf=${asOf}${counting === 'submitted' ? '' : `&counting=${counting}`}`}>
           {t('targets.viewBreakdown')} <RightOutlined />
         </Link>
       </div>
