@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -35,6 +36,7 @@ import programRoutes from './modules/programs/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
+import reportAttachmentRoutes from './modules/reports/attachments/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,7 +53,7 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   database: DatabaseHandle;
-  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<AppConfig, 'trustProxy' | 'rateLimits'>>;
+  config: Pick<AppConfig, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<AppConfig, 'trustProxy' | 'rateLimits' | 'filesDir'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }
@@ -70,6 +72,8 @@ function holdsNul(value: unknown, depth = 0): boolean {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { database, config } = options;
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
+  // DATA_DIR (attachments live in DATA_DIR/attachments); an app built without one (API tests) gets its own temporary folder.
+  const filesDir = config.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-files-'));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 25 * 1024 * 1024,
@@ -212,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(indicatorRoutes);
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
+      await api.register(reportAttachmentRoutes, { filesDir });
     },
     { prefix: '/api' },
   );

@@ -41,7 +41,10 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The PGlite data directory: DATA_DIR/pglite. */
   dataDir: string;
+  /** DATA_DIR itself: files kept beside the database (attachments/, imports/), backed up with it. */
+  filesDir: string;
   demoData: boolean;
   cookieSecure: boolean;
   logLevel: string;
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL || undefined,
     dataDir: path.resolve(c.DATA_DIR, 'pglite'),
+    filesDir: path.resolve(c.DATA_DIR),
     demoData: c.DEMO_DATA === 'true',
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,

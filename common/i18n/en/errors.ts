@@ -109,4 +109,11 @@ export const errors: Record<keyof typeof vi, string> = {
     'The added element must be a number element with the last value of the period, reported by units (not computed) and not archived.',
   DATA_ELEMENT_ADDEND_IN_USE:
     'This data element is added into {count} element(s) computed from the member registry and cannot be archived.',
+  ATTACHMENT_TYPE_REFUSED:
+    'Only PDF, images (JPEG, PNG, WebP), Word (.docx) or Excel (.xlsx) files are accepted; this file’s content is none of those.',
+  ATTACHMENT_TOO_LARGE: 'File too large: at most {maxMb} MB each.',
+  ATTACHMENT_EMPTY: 'The file is empty.',
+  ATTACHMENT_TOO_MANY: 'A report has at most {max} attachments.',
+  ATTACHMENT_REPORT_NOT_EDITABLE:
+    'The report has been submitted or approved, or its period is closed: attachments can no longer be added or deleted.',
 };
