@@ -108,4 +108,18 @@ export const errors = {
   DATA_ELEMENT_ADDEND_INVALID:
     'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
   DATA_ELEMENT_ADDEND_IN_USE: 'Dữ liệu báo cáo đang được cộng vào {count} dữ liệu tính từ sổ đoàn viên, không thể lưu trữ.',
+  REPORT_VALUES_INVALID: 'Báo cáo chưa gửi được: {count} mục chưa đúng hoặc chưa nhập. Xem thông báo bên cạnh từng mục.',
+  REPORT_NOT_DUE: 'Đơn vị {unit} không phải nộp báo cáo kỳ này.',
+  REPORT_PERIOD_LOCKED: 'Kỳ báo cáo đã khóa sổ: không thay đổi được báo cáo của kỳ này.',
+  REPORT_NOT_EDITABLE: 'Báo cáo đã nộp hoặc đã duyệt nên không sửa được.',
+  REPORT_ALREADY_SUBMITTED: 'Báo cáo kỳ này đã được nộp.',
+  REPORT_NOT_SUBMITTED: 'Báo cáo chưa được nộp (hoặc đã được xử lý) nên không trả lại hay duyệt được.',
+  REPORT_NOT_APPROVED: 'Chỉ mở lại được báo cáo đã duyệt.',
+  REPORT_PERIOD_ALREADY_CLOSED: 'Kỳ báo cáo đã khóa sổ.',
+  REPORT_PERIOD_NOT_CLOSED: 'Kỳ báo cáo chưa khóa sổ.',
+  REPORT_PERIOD_DATES_INVALID: 'Kỳ báo cáo: ngày bắt đầu phải trước hoặc bằng ngày chốt số liệu.',
+  REPORT_PERIOD_DUPLICATE: 'Có hai kỳ báo cáo cùng loại bắt đầu cùng ngày {date}.',
+  REPORT_PERIOD_IN_USE: 'Kỳ báo cáo đã có báo cáo của đơn vị nên không xóa được.',
+  REPORT_PROGRAM_NOT_ISSUED: 'Chương trình chưa ban hành nên chưa có lịch báo cáo.',
+  REPORT_RETURN_COMMENT_REQUIRED: 'Trả lại báo cáo cần có ý kiến chung hoặc ý kiến cho ít nhất một mục.',
 } as const;
