@@ -28,6 +28,18 @@ export const PERMISSIONS = {
   viewAudit: ['system_admin', 'federation_leader', 'federation_officer', 'inspection_officer'],
   /** See the union tree. */
   viewUnits: ['system_admin', 'federation_leader', 'federation_officer', 'inspection_officer', 'grassroots_officer', 'viewer'],
+  /** Read reports (báo cáo) of units in scope and what they owe. */
+  viewReports: ['system_admin', 'federation_leader', 'federation_officer', 'inspection_officer', 'grassroots_officer', 'viewer'],
+  /** Save and submit the reports of one's own unit (CĐCS chair/officer; write scope on the period's fact month). */
+  submitReports: ['system_admin', 'grassroots_officer'],
+  /** Return a submitted report with comments, and reopen an approved one with a reason (Văn phòng of the federation holding the unit). */
+  reviewReports: ['system_admin', 'federation_officer'],
+  /** Approve a submitted report (the Office, or a leader). */
+  approveReports: ['system_admin', 'federation_officer', 'federation_leader'],
+  /** Set a program's reporting schedule (periods, deadlines, which units report). */
+  manageReportSchedules: ['system_admin', 'federation_officer'],
+  /** Close (khóa sổ) and reopen a reporting period. */
+  closeReportPeriods: ['system_admin', 'federation_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,7 +12,7 @@ import { queryRows } from '../db/sql.js';
 import { AppError } from './errors.js';
 
 /** The tables that carry a row version. */
-export type VersionedTable = 'programs' | 'targets' | 'org_units' | 'members';
+export type VersionedTable = 'programs' | 'targets' | 'org_units' | 'members' | 'reports' | 'report_periods';
 
 /**
  * Columns to set in every UPDATE of a versioned row: the next version, the

@@ -116,4 +116,18 @@ export const errors: Record<keyof typeof vi, string> = {
   ATTACHMENT_TOO_MANY: 'A report has at most {max} attachments.',
   ATTACHMENT_REPORT_NOT_EDITABLE:
     'The report has been submitted or approved, or its period is closed: attachments can no longer be added or deleted.',
+  REPORT_VALUES_INVALID: 'The report was not sent: {count} field(s) are wrong or empty. See the message beside each field.',
+  REPORT_NOT_DUE: '{unit} does not report for this period.',
+  REPORT_PERIOD_LOCKED: 'The reporting period is closed: its reports cannot change.',
+  REPORT_NOT_EDITABLE: 'The report has been submitted or approved and cannot be edited.',
+  REPORT_ALREADY_SUBMITTED: 'The report for this period has already been submitted.',
+  REPORT_NOT_SUBMITTED: 'The report is not waiting for review (not submitted, or already handled).',
+  REPORT_NOT_APPROVED: 'Only an approved report can be reopened.',
+  REPORT_PERIOD_ALREADY_CLOSED: 'The reporting period is already closed.',
+  REPORT_PERIOD_NOT_CLOSED: 'The reporting period is not closed.',
+  REPORT_PERIOD_DATES_INVALID: 'Reporting period: the start must be on or before the cut-off.',
+  REPORT_PERIOD_DUPLICATE: 'Two periods of one kind start on {date}.',
+  REPORT_PERIOD_IN_USE: 'The period already has reports and cannot be removed.',
+  REPORT_PROGRAM_NOT_ISSUED: 'The program is not issued yet, so it has no reporting schedule.',
+  REPORT_RETURN_COMMENT_REQUIRED: 'Returning a report needs a comment on the whole or on at least one field.',
 };
