@@ -40,4 +40,5 @@ export const reports = {
   valueNotApplicableRefused: 'This figure does not allow "Not applicable".',
   valueNotApplicableReason: 'Say why it does not apply.',
   valueNotApplicableWithValue: 'With "Not applicable" chosen, leave the figure empty.',
+  dueSeeAll: 'All reports',
 } as const;

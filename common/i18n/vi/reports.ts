@@ -44,4 +44,5 @@ export const reports = {
   valueNotApplicableRefused: 'Chỉ tiêu này không cho phép chọn "Không áp dụng".',
   valueNotApplicableReason: 'Ghi rõ lý do không áp dụng.',
   valueNotApplicableWithValue: 'Đã chọn "Không áp dụng" thì không nhập số liệu.',
+  dueSeeAll: 'Tất cả báo cáo',
 } as const;

@@ -7,6 +7,7 @@ import { programRoutes } from '../features/programs/routes';
 import { targetRoutes } from '../features/targets/routes';
 import { catalogueRoutes } from '../features/catalogue/routes';
 import { memberRoutes } from '../features/members/routes';
+import { reportRoutes } from '../features/reports/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -16,5 +17,6 @@ export const featureRoutes: RouteObject[] = [
   ...programRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...targetRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
+  ...reportRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewReports">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
 ];

@@ -117,14 +117,14 @@ export type SendOutcome =
   | { kind: 'saved'; reportId: string; rowVersion: number }
   | { kind: 'offline' }
   | { kind: 'stale'; message: string }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; fields: { field: string; message: string }[] };
 
 /** Turns a save's result or error into an outcome: status 0 = no connection, 409 = saved by someone else meanwhile. */
 export function outcomeOfError(error: unknown): SendOutcome {
-  const e = error as { status?: number; code?: string; message?: string };
+  const e = error as { status?: number; code?: string; message?: string; fields?: { field: string; message: string }[] };
   if (e?.status === 0 || e?.status === undefined) return { kind: 'offline' };
   if (e.status === 409 && e.code === 'STALE_WRITE') return { kind: 'stale', message: e.message ?? '' };
-  return { kind: 'refused', message: e.message ?? '' };
+  return { kind: 'refused', message: e.message ?? '', fields: e.fields ?? [] };
 }
 
 /**
