@@ -33,6 +33,7 @@ import orgUnitRoutes from './modules/org-units/routes.js';
 import userRoutes from './modules/users/routes.js';
 import auditRoutes from './modules/audit/routes.js';
 import programRoutes from './modules/programs/routes.js';
+import reportRoutes from './modules/reports/routes.js';
 import indicatorRoutes from './modules/indicators/routes.js';
 import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
@@ -217,6 +218,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
       await api.register(reportAttachmentRoutes, { filesDir });
+      await api.register(reportRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { queryRows } from '../../db/sql.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
+import { owesPeriod } from '../reports/expected-reports.js';
 import { todayInVietnam } from '../../lib/dates.js';
 
 /**
@@ -40,9 +41,28 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
       sql`, `,
     )}]) as id) keys
     order by k`);
+  // Frozen figures (docs/reporting.md): a closed reporting period keeps the
+  // derived facts of its fact month, for the units that owe it, as they were.
+  const frozen = await queryRows<{ unit_id: string; month: unknown }>(
+    tx,
+    sql`select distinct u.id as unit_id, fp.fact_month as month
+        from report_periods fp cross join unnest(array[${sql.join(
+          [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}]) as u(id)
+        where fp.closed_at is not null and ${owesPeriod(sql`u.id`, sql`fp`)}`,
+  );
+  const notFrozen = (unit: SQL, month: SQL) =>
+    frozen.length === 0
+      ? sql``
+      : sql`and (${unit}, ${month}) not in (${sql.join(
+          frozen.map((f) => sql`(${f.unit_id}::uuid, ${toDateOnly(f.month)}::date)`),
+          sql`, `,
+        )})`;
   await tx.execute(sql`
     delete from facts f using data_elements de
-    where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}`);
+    where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}
+      ${notFrozen(sql`f.unit_id`, sql`f.month`)}`);
   // Running totals per unit and element: a member period counts on a month's
   // last day from the month it starts, until the month its last day falls
   // before that month's end (one +1 and one −1 per period); an addend fact
@@ -89,7 +109,7 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
       left join per_month pm on pm.unit_id = m.unit_id and pm.element_id = m.element_id and pm.month = m.month
     )
     insert into facts (unit_id, data_element_id, month, value_number)
-    select unit_id, element_id, month, n from counts`);
+    select unit_id, element_id, month, n from counts where true ${notFrozen(sql`unit_id`, sql`month`)}`);
 }
 
 /**
@@ -104,7 +124,10 @@ export async function refreshDerivedFactsForAddend(
   tx: Executor,
   addendElementId: string | null,
   today: string = todayInVietnam(),
+  /** Only these units (a report submission touches one unit's facts); default every unit that reported the addend. */
+  onlyUnitIds?: readonly string[],
 ): Promise<void> {
+  if (onlyUnitIds) return refreshMemberFacts(tx, onlyUnitIds, today);
   const units = await queryRows<{ unit_id: string }>(
     tx,
     addendElementId

@@ -1,0 +1,279 @@
+// The report form built from the program (docs/reporting.md "The form"): the
+// data elements the targets of the program version in force read, grouped by
+// the targets' task group, editable when reported in this kind of report,
+// read-only when derived from records; each field's rules (upper bound in the
+// fact month) and the unit's values. Shared by the form (get-report), the
+// draft save and the submission, so one definition checks what the form shows.
+import { eq, sql } from 'drizzle-orm';
+import type { ValueType } from '../../../common/indicators.js';
+import { reports as reportWords } from '../../../common/i18n/vi/reports.js';
+import { checkReportValue, missingValue, type ReportFieldRule, type ReportValueLike } from '../../../common/report-values.js';
+import type { ReportKind } from '../../../common/reports.js';
+import type { Executor } from '../../db/client.js';
+import { reportPeriods, reports, reportValues } from '../../db/schema/index.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
+import { AppError, notFound, type FieldError } from '../../lib/errors.js';
+import { listExpectedReports, type ExpectedReport } from './expected-reports.js';
+import { programChain, versionForPeriod, type ProgramChain } from './report-periods.js';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportPeriodRow = typeof reportPeriods.$inferSelect;
+
+export interface FormValue {
+  number: number | null;
+  bool: boolean | null;
+  text: string | null;
+  notApplicable: boolean;
+  notApplicableReason: string | null;
+}
+
+export interface FormField {
+  dataElementId: string;
+  code: string;
+  label: string;
+  help: string | null;
+  valueType: ValueType;
+  wholeNumber: boolean;
+  allowsNotApplicable: boolean;
+  gradeOptions: string[] | null;
+  derived: boolean;
+  /** Asked in this report (reported, and of this kind of report); otherwise shown read-only. */
+  editable: boolean;
+  upperBoundElementId: string | null;
+  upperBound: number | null;
+  upperBoundLabel: string | null;
+  value: FormValue | null;
+}
+
+export interface FormSection {
+  taskGroupNumber: number | null;
+  title: string;
+  fields: FormField[];
+}
+
+/** Which elements a kind of report asks (monthly figures are not asked again at half-year or year end). */
+export function askedIn(kind: ReportKind): ReportKind[] {
+  return kind === 'monthly' ? ['monthly'] : kind === 'half_year' ? ['half_year'] : ['half_year', 'year'];
+}
+
+const num = (v: unknown): number | null => (v == null ? null : Number(v));
+
+/** The period (404 when unknown). */
+export async function loadPeriod(ex: Executor, periodId: string): Promise<ReportPeriodRow> {
+  const [period] = await ex.select().from(reportPeriods).where(eq(reportPeriods.id, periodId));
+  if (!period) throw notFound();
+  return period;
+}
+
+/** The expected report of (period, unit), or null when the unit does not owe the period. */
+export async function expectedReportOf(ex: Executor, periodId: string, unitId: string): Promise<ExpectedReport | null> {
+  const [row] = await listExpectedReports(ex, { periodIds: [periodId], unitIds: [unitId] });
+  return row ?? null;
+}
+
+/**
+ * The sections of the form of a unit for a period: fields with their rules
+ * and values (the report's own values for reported fields; facts of the fact
+ * month for derived ones and for bounds). `typed` overrides the stored values
+ * (a draft being saved or a submission being checked).
+ */
+export async function buildForm(
+  ex: Executor,
+  input: { chain: ProgramChain; period: ReportPeriodRow; unitId: string; reportId: string | null; typed?: Map<string, FormValue> },
+): Promise<FormSection[]> {
+  const { chain, period, unitId } = input;
+  const versionId = versionForPeriod(chain, toDateOnly(period.dueOn)!);
+  const factMonth = toDateOnly(period.factMonth)!;
+  const elements = await queryRows<{
+    id: string;
+    code: string;
+    name_vi: string;
+    help_vi: string | null;
+    value_type: ValueType;
+    whole_number: boolean;
+    allows_not_applicable: boolean;
+    grade_options: string[] | null;
+    derived_from: string | null;
+    reported_in: ReportKind;
+    upper_bound_element_id: string | null;
+    bound_name: string | null;
+    task_group_number: number | null;
+    first_order: number;
+  }>(
+    ex,
+    sql`with used as (
+          select x.element_id, tg.task_group_number, tg.sort_order
+          from targets tg
+          join indicators i on i.id = tg.indicator_id
+          cross join lateral (values (i.numerator_element_id), (i.denominator_element_id), (i.condition_element_id), (i.eligibility_element_id)) as x(element_id)
+          where tg.program_id = ${versionId}::uuid and x.element_id is not null),
+        firsts as (
+          select distinct on (element_id) element_id, task_group_number, sort_order from used
+          order by element_id, sort_order, task_group_number nulls last)
+        select de.id, de.code, de.name_vi, de.help_vi, de.value_type, de.whole_number, de.allows_not_applicable, de.grade_options,
+          de.derived_from, de.reported_in, de.upper_bound_element_id, b.name_vi as bound_name,
+          f.task_group_number, f.sort_order as first_order
+        from firsts f
+        join data_elements de on de.id = f.element_id
+        left join data_elements b on b.id = de.upper_bound_element_id
+        where de.archived_at is null
+        order by f.task_group_number nulls last, f.sort_order, de.code`,
+  );
+  const kinds = askedIn(period.kind as ReportKind);
+  // Only what this report asks, plus derived figures shown beside.
+  const shown = elements.filter((e) => e.derived_from != null || kinds.includes(e.reported_in));
+  const boundIds = shown.flatMap((e) => (e.upper_bound_element_id ? [e.upper_bound_element_id] : []));
+  const factIds = [...new Set([...shown.filter((e) => e.derived_from != null).map((e) => e.id), ...boundIds])];
+  // The unit's facts of the fact month (derived figures and bounds); a bound
+  // with no fact that month takes the latest one before it.
+  const factRows = factIds.length
+    ? await queryRows<{
+        data_element_id: string;
+        value_number: unknown;
+        value_bool: boolean | null;
+        value_text: string | null;
+        not_applicable: boolean;
+      }>(
+        ex,
+        sql`select distinct on (data_element_id) data_element_id, value_number, value_bool, value_text, not_applicable
+            from facts where unit_id = ${unitId}::uuid and month <= ${factMonth}::date
+              and data_element_id in (${sql.join(
+                factIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})
+            order by data_element_id, month desc`,
+      )
+    : [];
+  const factOf = new Map(
+    factRows.map((f) => [
+      f.data_element_id,
+      { number: num(f.value_number), bool: f.value_bool, text: f.value_text, notApplicable: f.not_applicable, notApplicableReason: null },
+    ]),
+  );
+  const stored = new Map<string, FormValue>();
+  if (input.reportId) {
+    const rows = await ex.select().from(reportValues).where(eq(reportValues.reportId, input.reportId));
+    for (const r of rows)
+      stored.set(r.dataElementId, {
+        number: num(r.valueNumber),
+        bool: r.valueBool,
+        text: r.valueText,
+        notApplicable: r.notApplicable,
+        notApplicableReason: r.notApplicableReason,
+      });
+  }
+  const values = input.typed ?? stored;
+  const titles = new Map<number, string>(
+    ((chain.versions.length ? await taskGroupTitles(ex, versionId) : []) as { number: number; title: string }[]).map((g) => [
+      g.number,
+      g.title,
+    ]),
+  );
+  const sections = new Map<number | null, FormSection>();
+  for (const e of shown) {
+    const derived = e.derived_from != null;
+    const editable = !derived && kinds.includes(e.reported_in);
+    // A bound typed in this same report wins over the fact (members reported beside trained members).
+    const boundValue = e.upper_bound_element_id
+      ? (values.get(e.upper_bound_element_id)?.number ?? factOf.get(e.upper_bound_element_id)?.number ?? null)
+      : null;
+    const field: FormField = {
+      dataElementId: e.id,
+      code: e.code,
+      label: e.name_vi,
+      help: e.help_vi,
+      valueType: e.value_type,
+      wholeNumber: e.whole_number,
+      allowsNotApplicable: e.allows_not_applicable,
+      gradeOptions: e.grade_options,
+      derived,
+      editable,
+      upperBoundElementId: e.upper_bound_element_id,
+      upperBound: boundValue,
+      upperBoundLabel: e.bound_name,
+      value: derived ? (factOf.get(e.id) ?? null) : (values.get(e.id) ?? null),
+    };
+    const key = e.task_group_number;
+    if (!sections.has(key))
+      sections.set(key, {
+        taskGroupNumber: key,
+        title: key == null ? reportWords.sectionOther : (titles.get(key) ?? `${key}`),
+        fields: [],
+      });
+    sections.get(key)!.fields.push(field);
+  }
+  return [...sections.values()];
+}
+
+async function taskGroupTitles(ex: Executor, versionId: string): Promise<{ number: number; title: string }[]> {
+  const [row] = await queryRows<{ groups: { number: number; title: string }[] | null }>(
+    ex,
+    sql`select content->'taskGroups' as groups from programs where id = ${versionId}::uuid`,
+  );
+  return Array.isArray(row?.groups) ? row.groups.map((g) => ({ number: Number(g.number), title: String(g.title) })) : [];
+}
+
+export const fieldRule = (f: FormField): ReportFieldRule => ({
+  valueType: f.valueType,
+  wholeNumber: f.wholeNumber,
+  allowsNotApplicable: f.allowsNotApplicable,
+  gradeOptions: f.gradeOptions,
+  upperBound: f.upperBound,
+  upperBoundLabel: f.upperBoundLabel,
+});
+
+/**
+ * Every problem of the typed values, against its field (`values.<element id>`):
+ * refused values, values for fields the form does not ask, and — on
+ * submission — fields left empty.
+ */
+export function valueProblems(
+  sections: FormSection[],
+  typed: ReadonlyMap<string, ReportValueLike>,
+  options: { requireAll: boolean },
+): FieldError[] {
+  const problems: FieldError[] = [];
+  const editable = new Map(sections.flatMap((s) => s.fields.filter((f) => f.editable).map((f) => [f.dataElementId, f] as const)));
+  for (const id of typed.keys()) if (!editable.has(id)) problems.push({ field: `values.${id}`, messageKey: 'reports.valueNotAsked' });
+  for (const [id, field] of editable) {
+    const v = typed.get(id);
+    const p = checkReportValue(fieldRule(field), v) ?? (options.requireAll ? missingValue(v) : null);
+    if (p) problems.push({ field: `values.${id}`, messageKey: p.key, ...(p.params ? { params: p.params } : {}) });
+  }
+  return problems;
+}
+
+/** 400 REPORT_VALUES_INVALID listing every field problem (nothing is written). */
+export function valuesInvalid(problems: FieldError[]): AppError {
+  return new AppError('REPORT_VALUES_INVALID', { count: problems.length }, { fields: problems });
+}
+
+/** Typed values keyed by element; empty ones left out. */
+export function typedValues(values: readonly ReportValueLike[] & { dataElementId: string }[]): Map<string, FormValue> {
+  const map = new Map<string, FormValue>();
+  for (const v of values) {
+    const value: FormValue = {
+      number: v.number ?? null,
+      bool: v.bool ?? null,
+      text: v.text == null || v.text.trim() === '' ? null : v.text.trim(),
+      notApplicable: Boolean(v.notApplicable),
+      notApplicableReason: v.notApplicableReason == null || v.notApplicableReason.trim() === '' ? null : v.notApplicableReason.trim(),
+    };
+    if (value.notApplicable || value.number != null || value.bool != null || value.text != null) map.set(v.dataElementId, value);
+  }
+  return map;
+}
+
+/** The report row locked for the write (404 when unknown). */
+export async function lockReport(ex: Executor, reportId: string): Promise<ReportRow> {
+  const [row] = await ex.select().from(reports).where(eq(reports.id, reportId)).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The program chain of a period (its program_id is the first version). */
+export async function chainOf(ex: Executor, period: ReportPeriodRow): Promise<ProgramChain> {
+  const chain = await programChain(ex, period.programId);
+  if (!chain) throw notFound();
+  return chain;
+}

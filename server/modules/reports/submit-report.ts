@@ -1,0 +1,89 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { reports } from '../../db/schema/index.js';
+import { toDateOnly } from '../../db/sql.js';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, forbidden } from '../../lib/errors.js';
+import { staleWrite } from '../../lib/row-version.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { notifyReportSubmitted } from '../notifications/notify.js';
+import { canSubmitReport } from './policy.js';
+import {
+  buildForm,
+  chainOf,
+  expectedReportOf,
+  loadPeriod,
+  lockReport,
+  valueProblems,
+  valuesInvalid,
+  type FormValue,
+} from './report-form.js';
+import { recordReportEvent, refreshAddendsOf, writeReportFacts } from './report-writes.js';
+import { unitName } from './save-report-draft.js';
+
+/**
+ * Submits (or resubmits after a return) a report: every asked field must be
+ * answered and valid (else 400 listing every field problem, nothing written);
+ * the unit must owe the period, the period must be open and the actor must
+ * hold the unit. In one transaction: the values become facts of the fact
+ * month (report_id, approved = false), the unit's derived figures are
+ * refreshed when an addend was touched, the history and audit rows are
+ * written and the Office is notified. `now` is the submission time (tests,
+ * the demo loader).
+ */
+export async function submitReport(
+  ex: Executor,
+  actor: Actor,
+  reportId: string,
+  body: { expectedVersion: number },
+  now: Date = new Date(),
+): Promise<{ id: string }> {
+  return inTransaction(ex, async (tx) => {
+    const report = await lockReport(tx, reportId);
+    const period = await loadPeriod(tx, report.periodId);
+    if (!(await canSubmitReport(tx, actor, report.unitId, { dataTo: toDateOnly(period.dataTo)! }))) throw forbidden();
+    if (report.rowVersion !== body.expectedVersion) throw await staleWrite(tx, 'reports', report.id);
+    if (period.closedAt) throw new AppError('REPORT_PERIOD_LOCKED');
+    if (report.status === 'submitted' || report.status === 'approved') throw new AppError('REPORT_ALREADY_SUBMITTED');
+    const expected = await expectedReportOf(tx, period.id, report.unitId);
+    if (!expected) throw new AppError('REPORT_NOT_DUE', { unit: await unitName(tx, report.unitId) });
+    const chain = await chainOf(tx, period);
+    const sections = await buildForm(tx, { chain, period, unitId: report.unitId, reportId: report.id });
+    const values = new Map<string, FormValue>(
+      sections.flatMap((s) => s.fields.filter((f) => f.editable && f.value).map((f) => [f.dataElementId, f.value!] as const)),
+    );
+    const problems = valueProblems(sections, values, { requireAll: true });
+    if (problems.length) throw valuesInvalid(problems);
+    const factMonth = toDateOnly(period.factMonth)!;
+    const written = await writeReportFacts(tx, { reportId: report.id, unitId: report.unitId, factMonth, sections, values });
+    await refreshAddendsOf(tx, report.unitId, written);
+    const resubmission = report.firstSubmittedAt != null;
+    await tx
+      .update(reports)
+      .set({
+        status: 'submitted',
+        firstSubmittedAt: report.firstSubmittedAt ?? now,
+        submittedAt: now,
+        submittedBy: actor.userId ?? null,
+        reviewComment: null,
+        fieldComments: {},
+        rowVersion: sql`row_version + 1`,
+        updatedAt: now,
+        updatedBy: actor.userId ?? null,
+      })
+      .where(eq(reports.id, report.id));
+    await recordReportEvent(tx, actor, report.id, resubmission ? 'resubmitted' : 'submitted', null, null, now);
+    await recordAudit(tx, actor, {
+      action: resubmission ? 'report.resubmit' : 'report.submit',
+      entityType: 'report',
+      entityId: report.id,
+      unitId: report.unitId,
+      entityLabel: `${expected.unit.shortName} · ${period.kind} ${toDateOnly(period.dataTo)}`,
+      before: { status: report.status },
+      after: { status: 'submitted', facts: written.length, factMonth },
+    });
+    await notifyReportSubmitted(tx, report.id);
+    return { id: report.id };
+  });
+}
