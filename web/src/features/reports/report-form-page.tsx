@@ -104,7 +104,8 @@ function ReportForm({ view: initial, refetch }: { view: ReportView; refetch: () 
           rowVersion: saved.rowVersion,
           status: saved.status,
           state: saved.state,
-          attachments: saved.attachments,
+          allowedActions: saved.allowedActions,
+          history: saved.history,
         }));
         return saved;
       },
