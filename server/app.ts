@@ -41,6 +41,7 @@ import memberRoutes from './modules/members/routes.js';
 import memberImportRoutes from './modules/members/import-routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
 import complianceRoutes from './modules/reports/compliance-routes.js';
+import reportAttachmentRoutes from './modules/reports/attachments/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,6 +77,8 @@ function holdsNul(value: unknown, depth = 0): boolean {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { database, config } = options;
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...config.rateLimits };
+  // DATA_DIR (attachments live in DATA_DIR/attachments); an app built without one (API tests) gets its own temporary folder.
+  const filesDir = config.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-files-'));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 25 * 1024 * 1024,
@@ -88,7 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('database', database);
   app.decorate('cookieSecure', config.cookieSecure);
   // Without a DATA_DIR (API tests), files go to a folder under the system's temporary directory.
-  app.decorate('filesDir', config.filesDir ?? path.join(os.tmpdir(), 'congdoan-files'));
+  app.decorate('filesDir', filesDir);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -220,6 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(indicatorRoutes);
       await api.register(memberRoutes);
       await api.register(memberImportRoutes);
+      await api.register(reportAttachmentRoutes, { filesDir });
       await api.register(reportRoutes);
       await api.register(complianceRoutes);
       await api.register(notificationRoutes);

@@ -7,7 +7,11 @@ import type { App } from '../server/lib/http.js';
 import { TEST_PASSWORD } from './factories.js';
 
 /** Rate limits are high in tests (many sign-ins from one address) unless a test sets them. */
-export async function createTestApp(database: DatabaseHandle, rateLimits: Partial<RateLimits> = {}): Promise<App> {
+export async function createTestApp(
+  database: DatabaseHandle,
+  rateLimits: Partial<RateLimits> = {},
+  options: { filesDir?: string } = {},
+): Promise<App> {
   const app = await buildApp({
     database,
     config: {
@@ -15,6 +19,7 @@ export async function createTestApp(database: DatabaseHandle, rateLimits: Partia
       logLevel: 'silent',
       webDist: '/nonexistent',
       rateLimits: { signInPerMinute: 100_000, searchPerMinute: 100_000, ...rateLimits },
+      ...(options.filesDir ? { filesDir: options.filesDir } : {}),
     },
   });
   await app.ready();

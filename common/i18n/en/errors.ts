@@ -118,6 +118,13 @@ export const errors: Record<keyof typeof vi, string> = {
     'The added element must be a number element with the last value of the period, reported by units (not computed) and not archived.',
   DATA_ELEMENT_ADDEND_IN_USE:
     'This data element is added into {count} element(s) computed from the member registry and cannot be archived.',
+  ATTACHMENT_TYPE_REFUSED:
+    'Only PDF, images (JPEG, PNG, WebP), Word (.docx) or Excel (.xlsx) files are accepted; this file’s content is none of those.',
+  ATTACHMENT_TOO_LARGE: 'File too large: at most {maxMb} MB each.',
+  ATTACHMENT_EMPTY: 'The file is empty.',
+  ATTACHMENT_TOO_MANY: 'A report has at most {max} attachments.',
+  ATTACHMENT_REPORT_NOT_EDITABLE:
+    'The report has been submitted or approved, or its period is closed: attachments can no longer be added or deleted.',
   REPORT_VALUES_INVALID: 'The report was not sent: {count} field(s) are wrong or empty. See the message beside each field.',
   REPORT_NOT_DUE: '{unit} does not report for this period.',
   REPORT_PERIOD_LOCKED: 'The reporting period is closed: its reports cannot change.',

@@ -40,6 +40,7 @@ export const reports = {
   valueNotApplicableRefused: 'This figure does not allow "Not applicable".',
   valueNotApplicableReason: 'Say why it does not apply.',
   valueNotApplicableWithValue: 'With "Not applicable" chosen, leave the figure empty.',
+  dueSeeAll: 'All reports',
   // Server side (reporting): the form's section for targets without a task group; a value for a field the form does not ask.
   sectionOther: 'Other targets',
   valueNotAsked: "This field is not part of this period's report form.",

@@ -116,6 +116,12 @@ export const errors = {
   DATA_ELEMENT_ADDEND_INVALID:
     'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
   DATA_ELEMENT_ADDEND_IN_USE: 'Dữ liệu báo cáo đang được cộng vào {count} dữ liệu tính từ sổ đoàn viên, không thể lưu trữ.',
+  ATTACHMENT_TYPE_REFUSED:
+    'Chỉ nhận tệp PDF, ảnh (JPEG, PNG, WebP), Word (.docx) hoặc Excel (.xlsx); nội dung tệp này không thuộc các loại đó.',
+  ATTACHMENT_TOO_LARGE: 'Tệp quá lớn: tối đa {maxMb} MB mỗi tệp.',
+  ATTACHMENT_EMPTY: 'Tệp rỗng, không có nội dung.',
+  ATTACHMENT_TOO_MANY: 'Mỗi báo cáo có tối đa {max} tệp đính kèm.',
+  ATTACHMENT_REPORT_NOT_EDITABLE: 'Báo cáo đã nộp, đã duyệt hoặc kỳ báo cáo đã khóa sổ: không thêm hay xóa tệp đính kèm được.',
   REPORT_VALUES_INVALID: 'Báo cáo chưa gửi được: {count} mục chưa đúng hoặc chưa nhập. Xem thông báo bên cạnh từng mục.',
   REPORT_NOT_DUE: 'Đơn vị {unit} không phải nộp báo cáo kỳ này.',
   REPORT_PERIOD_LOCKED: 'Kỳ báo cáo đã khóa sổ: không thay đổi được báo cáo của kỳ này.',

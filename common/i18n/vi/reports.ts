@@ -44,6 +44,7 @@ export const reports = {
   valueNotApplicableRefused: 'Chỉ tiêu này không cho phép chọn "Không áp dụng".',
   valueNotApplicableReason: 'Ghi rõ lý do không áp dụng.',
   valueNotApplicableWithValue: 'Đã chọn "Không áp dụng" thì không nhập số liệu.',
+  dueSeeAll: 'Tất cả báo cáo',
   // Server side (reporting): the form's section for targets without a task group; a value for a field the form does not ask.
   sectionOther: 'Chỉ tiêu khác',
   valueNotAsked: 'Mục này không có trong biểu mẫu báo cáo kỳ này.',

@@ -3,6 +3,7 @@ import { useI18n } from '../../app/i18n';
 import { useMe } from '../auth/use-me';
 import { TargetsHomeCard } from '../targets/home-summary';
 import { MembersHomeCard } from '../members/home-card';
+import { DueReportsHomeCard } from '../reports/due-home-card';
 import { LightCard } from '../../lib/light-card';
 import { LightList } from '../../lib/light-list';
 
@@ -13,6 +14,7 @@ export function HomePage() {
   return (
     <div className="page">
       <Typography.Title level={3}>{t('auth.welcome', { name: me.user.fullName })}</Typography.Title>
+      {me.permissions.includes('submitReports') && <DueReportsHomeCard />}
       {me.permissions.includes('viewUnits') && <TargetsHomeCard />}
       {me.permissions.includes('viewMembers') && <MembersHomeCard />}
       <LightCard title={t('auth.yourRoles')}>

@@ -1,0 +1,56 @@
+// The form's content and its checks, apart from the page: what the server sent
+// as DraftContent, the rule of each field (common/report-values.ts, the same
+// the server applies), typed numbers, and the server's field paths.
+import { checkReportValue, type ReportFieldRule, type ReportValueLike, type ReportValueProblem } from '../../../../common/report-values';
+import type { DraftContent } from './offline-queue';
+import type { ReportField, ReportView } from './report-form-api';
+
+/** The fields the chair types (derived ones are read-only). */
+export const editableFields = (view: ReportView): ReportField[] => view.sections.flatMap((s) => s.fields.filter((f) => !f.derived));
+
+export function serverContent(view: ReportView): DraftContent {
+  const values: Record<string, ReportValueLike> = {};
+  for (const f of editableFields(view)) if (f.value) values[f.dataElementId] = { ...f.value };
+  return { values, narratives: { ...view.narratives }, difficulties: view.difficulties };
+}
+
+export const ruleOf = (f: ReportField): ReportFieldRule => ({
+  valueType: f.valueType,
+  wholeNumber: f.wholeNumber,
+  allowsNotApplicable: f.allowsNotApplicable,
+  gradeOptions: f.gradeOptions,
+  upperBound: f.upperBound,
+  upperBoundLabel: f.upperBoundLabel,
+});
+
+/** The problems of what is typed, by data element id (checked as typed). */
+export function problemsOf(view: ReportView, values: Record<string, ReportValueLike>): Record<string, ReportValueProblem> {
+  const out: Record<string, ReportValueProblem> = {};
+  for (const f of editableFields(view)) {
+    const p = checkReportValue(ruleOf(f), values[f.dataElementId]);
+    if (p) out[f.dataElementId] = p;
+  }
+  return out;
+}
+
+/**
+ * A number as typed on a phone: spaces dropped, a decimal comma read as a point
+ * ("1,5" → 1.5); empty → null; anything else → NaN (refused by the value rule).
+ * Whole-number fields also take "1.234" as a thousands separator.
+ */
+export function typedNumber(text: string, wholeNumber: boolean): number | null {
+  const s = text.replace(/\s/g, '');
+  if (s === '') return null;
+  if (wholeNumber && /^\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  const normal = s.replace(',', '.');
+  return /^-?\d*\.?\d+$|^-?\d+\.?$/.test(normal) ? Number(normal) : Number.NaN;
+}
+
+/** The form's key for a server field path: 'values.<id>' → '<id>', 'narratives.<n>' → 'narrative:<n>'. */
+export function formKeyOf(path: string): string {
+  const value = /^values\.([^.]+)/.exec(path);
+  if (value) return value[1]!;
+  const narrative = /^narratives\.(\d+)/.exec(path);
+  if (narrative) return `narrative:${narrative[1]}`;
+  return path;
+}
