@@ -54,7 +54,10 @@ const FIRST_MONTH: Record<string, string> = { VT21: '2024-08' };
 const LATE: Record<string, string[]> = { VT05: ['2024-03'], VT09: ['2024-07'], VT12: ['2024-02', '2024-09'], VT17: ['2024-12'] };
 /** November reports sent and not yet reviewed. */
 const NOVEMBER_SUBMITTED = ['VT03', 'VT08', 'VT15'];
-/** December (due 25/12/2024): what each CĐCS has done so far; the others have not started. */
+/**
+ * December (due 25/12/2024): what each CĐCS has done so far; the others have not started —
+ * among them VT10 (CĐCS Trường THPT, the demo chair cdcs.thpt), so its chair has a monthly report to fill.
+ */
 const DECEMBER: Record<string, DemoReportFate> = {
   VT01: 'approved',
   VT02: 'approved',
@@ -63,7 +66,6 @@ const DECEMBER: Record<string, DemoReportFate> = {
   VT05: 'approved',
   VT06: 'approved',
   VT07: 'submitted',
-  VT10: 'submitted',
   VT11: 'returned',
   VT13: 'returned',
   VT12: 'draft',
