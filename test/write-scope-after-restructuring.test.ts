@@ -124,6 +124,7 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
       }),
       201,
     ).id;
+    ids.period = (ok(await admin.get(`/api/programs/${ids.issued}/report-schedule`), 200).periods as Array<{ id: string }>)[0]!.id;
     const elements = ok(await admin.get('/api/data-elements'), 200).items as Array<{ id: string }>;
     ids.dataElement = elements[0]!.id;
     const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, FORMER_OFFICER));
@@ -251,6 +252,59 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
         body: { includesSubtree: true },
       },
       'DELETE /api/users/:id/assignments/:assignmentId': { url: `/api/users/${ids.formerUser}/assignments/${crypto.randomUUID()}` },
+      // Corrections of the catalogue and targets (issue 10).
+      'PATCH /api/data-elements/:id': { url: `/api/data-elements/${ids.dataElement}`, body: { nameVi: 'Đổi tên', expectedVersion: 1 } },
+      'PATCH /api/indicators/:id': { url: `/api/indicators/${ids.indicator}`, body: { nameVi: 'Đổi tên', expectedVersion: 1 } },
+      'PATCH /api/targets/:id': { url: `/api/targets/${ids.target}`, body: { value: 3, expectedVersion: versions.target } },
+      'POST /api/targets/:id/archive': { url: `/api/targets/${ids.target}/archive`, body: { expectedVersion: versions.target } },
+      // The reporting cycle (issue 9): VT10's own program this year, a period of it.
+      'PUT /api/programs/:id/report-schedule': {
+        url: `/api/programs/${ids.issued}/report-schedule`,
+        body: {
+          unitKinds: ['grassroots_union'],
+          periods: [{ kind: 'monthly', dataFrom: JAN, dataTo: JAN, dueOn: JAN }],
+          expectedVersion: null,
+        },
+      },
+      'POST /api/report-periods/:id/close': { url: `/api/report-periods/${ids.period}/close`, body: { expectedVersion: 1 } },
+      'POST /api/report-periods/:id/reopen': {
+        url: `/api/report-periods/${ids.period}/reopen`,
+        body: { expectedVersion: 1, reason: 'Mở lại' },
+      },
+      'PUT /api/report-periods/:periodId/units/:unitId/report': {
+        url: `/api/report-periods/${ids.period}/units/${vt10}/report`,
+        body: { values: [], expectedVersion: null },
+      },
+      'PUT /api/report-periods/:id/compiled': {
+        url: `/api/report-periods/${ids.period}/compiled`,
+        body: { direction: 'Phương hướng', expectedVersion: null },
+      },
+      // A report that does not exist: nothing to write, and its existence is not told (404).
+      'POST /api/reports/:id/submit': { url: `/api/reports/${crypto.randomUUID()}/submit`, body: { expectedVersion: 1 }, status: 404 },
+      'POST /api/reports/:id/return': {
+        url: `/api/reports/${crypto.randomUUID()}/return`,
+        body: { expectedVersion: 1, comment: 'Sửa' },
+        status: 404,
+      },
+      'POST /api/reports/:id/approve': { url: `/api/reports/${crypto.randomUUID()}/approve`, body: { expectedVersion: 1 }, status: 404 },
+      'POST /api/reports/:id/reopen': {
+        url: `/api/reports/${crypto.randomUUID()}/reopen`,
+        body: { expectedVersion: 1, reason: 'Mở' },
+        status: 404,
+      },
+      'POST /api/reports/:id/attachments': {
+        url: `/api/reports/${crypto.randomUUID()}/attachments`,
+        body: Buffer.from('%PDF-1.4 test'),
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'a.pdf' },
+        status: 404,
+      },
+      'DELETE /api/reports/:id/attachments/:attachmentId': {
+        url: `/api/reports/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}`,
+        status: 404,
+      },
+      // One's own notifications: not a write to any unit.
+      'POST /api/notifications/:id/read': { url: `/api/notifications/${crypto.randomUUID()}/read`, status: 404 },
+      'POST /api/notifications/read-all': { url: '/api/notifications/read-all', status: 200 },
     };
   };
 
