@@ -25,8 +25,6 @@ import type { Aggregation, ConditionOperator, Measure, RecordSourceName, UnitOfM
 import { GRASSROOTS_GRADES } from '../../common/indicators.js';
 import type { DerivedFactSource } from '../../common/members.js';
 import type { Executor } from '../../server/db/client.js';
-import { eq } from 'drizzle-orm';
-import { dataElements } from '../../server/db/schema/index.js';
 import { SYSTEM_ACTOR } from '../../server/lib/access.js';
 import { createDataElement } from '../../server/modules/indicators/create-data-element.js';
 import { createIndicator } from '../../server/modules/indicators/create-indicator.js';
@@ -49,6 +47,8 @@ interface ElementSpec {
   derivedFrom?: DerivedFactSource;
   /** Code of the reported number element added each month (derived elements only; listed before). */
   derivedAddend?: string;
+  /** In which report it is asked (default monthly). */
+  reportedIn?: 'monthly' | 'half_year' | 'year';
 }
 
 export const DEMO_ELEMENTS = [
@@ -112,6 +112,8 @@ export const DEMO_ELEMENTS = [
     valueType: 'grade',
     aggregation: 'last',
     gradeOptions: [...GRASSROOTS_GRADES],
+    // Asked at half-year and year end, not every month (docs/reporting.md "The form").
+    reportedIn: 'half_year',
   },
   {
     code: 'same_level_inspections',
@@ -564,12 +566,6 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
     targetIds.set(spec.code, target.id);
   }
 
-  // The year classification is asked at half-year and year end, not every month (docs/reporting.md "The form").
-  // TODO(reporting): set through the catalogue API once CreateDataElementBody takes reportedIn.
-  await tx
-    .update(dataElements)
-    .set({ reportedIn: 'half_year' })
-    .where(eq(dataElements.id, elementIds.get('classification_grade')!));
   // The facts come from the CĐCS' reports (reports-2024.ts), written after the member registry.
   return targetIds;
 }
