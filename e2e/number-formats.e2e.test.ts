@@ -78,8 +78,8 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
     .toBe(true);
   await expectVietnameseNumbers(page, where('home'));
 
-  // Target progress: cards, counts and the donut's tooltip.
-  await page.goto('/targets');
+  // Target progress: cards, counts and the donut's tooltip — all the targets in scope (a chair opens on their own union's view).
+  await page.goto('/targets?view=all');
   await page.getByTestId('target-card').first().waitFor();
   const targetsText = await expectVietnameseNumbers(page, where('/targets'));
   expect(targetsText).toMatch(/\d%/);
