@@ -40,18 +40,22 @@ describe('compiled report (BC) and a unit report as DOCX', () => {
     periodId = period!.id;
     const units = await queryRows<{ id: string; code: string }>(db, sql`select id, code from org_units where code in ('VT10', 'VT17')`);
     const unit = (code: string) => units.find((u) => u.code === code)!.id;
+    // The demo may already hold these units' reports of the period: this test's versions replace them.
     const [r1] = await queryRows<{ id: string }>(
       db,
       sql`insert into reports (period_id, unit_id, status, narratives, difficulties, first_submitted_at, submitted_at)
           values (${periodId}::uuid, ${unit('VT10')}::uuid, 'approved', ${JSON.stringify({ '1': narrative })}::jsonb,
-            'Thiếu kinh phí tổ chức hoạt động.', '2024-06-20T16:59:00Z', '2024-06-20T16:59:00Z') returning id`,
+            'Thiếu kinh phí tổ chức hoạt động.', '2024-06-20T16:59:00Z', '2024-06-20T16:59:00Z') on conflict (period_id, unit_id) do update set status = excluded.status, narratives = excluded.narratives,
+            difficulties = excluded.difficulties, first_submitted_at = excluded.first_submitted_at, submitted_at = excluded.submitted_at
+          returning id`,
     );
     reportId = r1!.id;
     // 00:01 of 21 June in Vietnam: late.
     await db.execute(
       sql`insert into reports (period_id, unit_id, status, narratives, first_submitted_at, submitted_at)
           values (${periodId}::uuid, ${unit('VT17')}::uuid, 'submitted', '{"2": "Vận động 3 người lao động gia nhập."}'::jsonb,
-            '2024-06-20T17:01:00Z', '2024-06-20T17:01:00Z')`,
+            '2024-06-20T17:01:00Z', '2024-06-20T17:01:00Z') on conflict (period_id, unit_id) do update set status = excluded.status, narratives = excluded.narratives,
+            difficulties = excluded.difficulties, first_submitted_at = excluded.first_submitted_at, submitted_at = excluded.submitted_at`,
     );
     const [element] = await queryRows<{ id: string }>(
       db,
