@@ -97,6 +97,7 @@ function ReportForm({ view: initial, refetch }: { view: ReportView; refetch: () 
       async (d) => {
         const saved = await saveReport(periodId, unitId, saveBodyOf(d));
         version.current = saved.rowVersion;
+        reportIdRef.current = saved.id; // submit() reads the ref: the first save creates the report
         setReportId(saved.id);
         setView((v) => ({
           ...v,
