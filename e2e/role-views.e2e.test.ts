@@ -110,7 +110,10 @@ describe('what each role sees', () => {
     const all = await page.getByTestId('target-card').count();
     await page.getByTestId('status-tile-achieved').click();
     await page.waitForURL('**status=achieved**');
-    const achieved = await page.getByTestId('target-card').count();
+    // The URL changes before React re-renders the list: wait until only achieved cards remain.
+    const cards = page.getByTestId('target-card');
+    await expect.poll(() => cards.filter({ hasNot: page.getByTestId('status-achieved') }).count()).toBe(0);
+    const achieved = await cards.count();
     expect(achieved).toBeGreaterThan(0);
     expect(achieved).toBeLessThan(all);
     expect(await page.getByTestId('target-card').locator('[data-testid="status-achieved"]').count()).toBe(achieved);
