@@ -6,6 +6,8 @@ import { createUnit, createUser, TEST_PASSWORD } from '../../../test/factories.j
 import type { DatabaseHandle } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import type { App } from '../../lib/http.js';
+import argon2 from 'argon2';
+import { passwordNeedsRehash, verifyPassword } from '../../lib/passwords.js';
 import { signIn, signInDelayMs } from './sign-in.js';
 
 describe('sign-in, sessions and CSRF', () => {
@@ -31,6 +33,18 @@ describe('sign-in, sessions and CSRF', () => {
     const out = await client.post('/api/auth/sign-out');
     expect(out.statusCode).toBe(200);
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('replaces a hash made with older argon2 parameters at the next sign-in, and the password still works', async () => {
+    const user = await createUser(database.db);
+    const old = await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    await database.db.execute(sql`update users set password_hash = ${old} where id = ${user.id}`);
+    expect(passwordNeedsRehash(old)).toBe(true);
+    await signIn(database.db, { username: user.username, password: TEST_PASSWORD });
+    const [row] = await queryRows<{ password_hash: string }>(database.db, sql`select password_hash from users where id = ${user.id}`);
+    expect(row!.password_hash).not.toBe(old);
+    expect(passwordNeedsRehash(row!.password_hash)).toBe(false);
+    expect(await verifyPassword(row!.password_hash, TEST_PASSWORD)).toBe(true);
   });
 
   it('sets an HTTP-only SameSite cookie', async () => {

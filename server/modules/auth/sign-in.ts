@@ -6,7 +6,7 @@ import { loginThrottle, users } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
-import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
+import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../lib/passwords.js';
 import { createSession } from './session.js';
 
 export interface SignInResult {
@@ -116,7 +116,15 @@ export async function signIn(
     throw new AppError('LOGIN_INVALID');
   }
   if (user.disabledAt) throw new AppError('USER_DISABLED');
+  // A hash made with older argon2 parameters is replaced by one with today's,
+  // now that the plain password is at hand (decision 0010).
+  const newHash = passwordNeedsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   return inTransaction(db, async (tx) => {
+    if (newHash)
+      await tx
+        .update(users)
+        .set({ passwordHash: newHash })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
     // Success clears this address's count (unless a parallel attempt has locked it
     // meanwhile) and the account's delay.
     await tx.delete(loginThrottle).where(and(eq(loginThrottle.username, key), sql`${loginThrottle.lockedUntil} is null`));
