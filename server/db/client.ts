@@ -46,7 +46,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // DATE stays a 'YYYY-MM-DD' string, as PGlite returns it through drizzle.
     pg.types.setTypeParser(1082, (v: string) => v);
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // JIT off (decision 0011): the engine's and the refreshes' statements are short, but their
+    // estimated costs cross jit_above_cost, and compiling them took seconds each (6.3 s of JIT
+    // for a 20 ms member-facts refresh). PostgreSQL 15 has JIT on by default; PGlite has none.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     // An idle connection dropped by the server (restart, admin command) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL: kết nối bị đóng / connection closed: ${err.message}`));
