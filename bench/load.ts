@@ -6,13 +6,15 @@
 // 20 province officers.
 // Then the peak: the 1,000 chairs arrive spread evenly over BENCH_WINDOW_S
 // (open loop: a late server does not slow the arrivals), each signing in,
-// opening home (the calls the home page makes) and "submitting" — two member
-// admissions and one edit stand in for the monthly report — while 20 officers
-// browse without pause but a think time: target progress (dashboard), a
-// target's breakdown, the member list and its statistics, and a member search
+// opening home (the calls the home page makes, its due reports included),
+// filling and submitting the monthly report of the province's 2026 program
+// (open the form, save the draft, submit) and doing the month's registry work
+// (two admissions and one edit) — while 20 officers browse without pause but a
+// think time: target progress (dashboard), a target's breakdown, the report
+// compliance board, the member list and its statistics, and a member search
 // now and then. Prints requests per second, p50/p95/p99/max per route, errors,
-// and checks after the run that nothing was lost (every admission and edit
-// acknowledged is in the database). Aims: p95 < 500 ms, 0 errors.
+// and checks after the run that nothing was lost (every submission, admission
+// and edit acknowledged is in the database). Aims: p95 < 500 ms, 0 errors.
 //
 // Sign-in limits: the server counts sign-ins per client address (20 a minute,
 // docs/security.md). All simulated clients connect from 127.0.0.1, as all
@@ -31,6 +33,11 @@ import { queryRows } from '../server/db/sql.js';
 import { todayInVietnam } from '../server/lib/dates.js';
 import { hashPassword } from '../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
+import { programs, targets } from '../server/db/schema/index.js';
+import { element, indicator, target } from '../server/modules/indicators/indicators.fixtures.js';
+import { ensureReportPeriods } from '../server/modules/reports/report-periods.js';
+import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
+import { eq } from 'drizzle-orm';
 import { ApiClient, createScratchDatabase, percentile, startServer } from './server-process.js';
 
 const CHAIRS = Number(process.env.BENCH_CHAIRS ?? 1000);
@@ -119,6 +126,8 @@ async function main() {
     const t = performance.now();
     const setup = await openDatabase({ databaseUrl: database.url });
     const chairs: Array<{ username: string; unitId: string }> = [];
+    /** This month's monthly period of the province's program: the report every chair submits. */
+    let reportPeriodId = '';
     const officers: string[] = [];
     try {
       const hash = await hashPassword(PASSWORD);
@@ -163,6 +172,47 @@ async function main() {
         insert into role_assignments (user_id, role, unit_id, includes_subtree, valid_from)
         select u.id, p.role, p."unitId", p.subtree, date '2025-07-01' from p join u using (username)`);
       units.forEach((u, i) => chairs.push({ username: `chu.bl${String(i).padStart(4, '0')}`, unitId: u.id }));
+      // The province's issued 2026 program with three reported targets, and its report periods.
+      const { unitCode: _code, ...programFields } = DEMO_PROGRAM_2024;
+      const [prog] = await db
+        .insert(programs)
+        .values({
+          ...programFields,
+          year: 2026,
+          title: 'Công tác Công đoàn năm 2026 (thử tải)',
+          unitId: province!.id,
+          number: 90,
+          status: 'issued',
+          issuedOn: '2026-01-15',
+          issuedAt: new Date('2026-01-15T03:00:00Z'),
+        })
+        .returning();
+      const trained = await element(db, 'number', 'sum');
+      const held = await element(db, 'boolean', 'any');
+      const reached = await element(db, 'number', 'last');
+      const specs = [
+        [await indicator(db, { measure: 'sum', numerator: trained }), 10 * CHAIRS, 1],
+        [await indicator(db, { measure: 'share_of_units', condition: { elementId: held, operator: 'is_true' } }), 90, 2],
+        [await indicator(db, { measure: 'count_of_units', condition: { elementId: reached, operator: '>=', number: 10 } }), CHAIRS / 2, 3],
+      ] as const;
+      for (const [i, [indicatorId, value, group]] of specs.entries()) {
+        const id = await target(db, {
+          indicatorId,
+          scopeUnitId: province!.id,
+          value,
+          programId: prog!.id,
+          sortOrder: i + 1,
+          periodFrom: '2026-01',
+          periodTo: '2026-12',
+        });
+        await db.update(targets).set({ taskGroupNumber: group }).where(eq(targets.id, id));
+      }
+      await ensureReportPeriods(db, prog!.id, 2026);
+      const [period] = await queryRows<{ id: string }>(
+        db,
+        sql`select id from report_periods where program_id = ${prog!.id}::uuid and kind = 'monthly' and fact_month = date_trunc('month', ${TODAY}::date)::date`,
+      );
+      reportPeriodId = period!.id;
       for (let i = 0; i < OFFICERS; i++) officers.push(`canbo.bl${String(i).padStart(2, '0')}`);
     } finally {
       await setup.close();
@@ -170,7 +220,7 @@ async function main() {
     console.log(`set-up: ${CHAIRS} CĐCS with their chairs and ${OFFICERS} officers in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 
     // ---- The peak.
-    const acknowledged = { admitted: [] as string[], edited: [] as string[] };
+    const acknowledged = { admitted: [] as string[], edited: [] as string[], submitted: [] as string[] };
     let finishedChairs = 0;
     let peakRss = startRss;
     const memory = setInterval(() => (peakRss = Math.max(peakRss, server!.rssMb())), 200);
@@ -201,6 +251,8 @@ async function main() {
         }
         if (targetIds.length)
           await timed(client, 'GET /targets/:id/breakdown', 'GET', `/api/targets/${targetIds[n % targetIds.length]}/breakdown`);
+        if (n % 2 === 0)
+          await timed(client, 'GET /report-periods/:id/compliance', 'GET', `/api/report-periods/${reportPeriodId}/compliance`);
         await timed(client, 'GET /members', 'GET', `/api/members?page=${1 + (n % 5)}&pageSize=20`);
         await timed(client, 'GET /members/stats', 'GET', '/api/members/stats');
         // A search now and then (searches are limited to 30 a minute per user).
@@ -224,7 +276,31 @@ async function main() {
         const programId = programs?.items?.[0]?.id;
         if (programId) await timed(client, 'GET /targets/progress', 'GET', `/api/targets/progress?programId=${programId}`);
         await timed(client, 'GET /members/stats', 'GET', '/api/members/stats');
-        // Submitting: two admissions and an edit of the first.
+        await timed(client, 'GET /reports/due', 'GET', '/api/reports/due');
+        // The monthly report: open the form, save what was typed, submit.
+        const formUrl = `/api/report-periods/${reportPeriodId}/units/${unitId}/report`;
+        const form = (await timed(client, 'GET report form', 'GET', formUrl)).json as {
+          sections?: Array<{ fields: Array<{ dataElementId: string; valueType: string; derived: boolean }> }>;
+        } | null;
+        const fields = (form?.sections ?? []).flatMap((x) => x.fields).filter((f) => !f.derived);
+        const saved = await timed(client, 'PUT report (draft)', 'PUT', formUrl, {
+          values: fields.map((f, k) =>
+            f.valueType === 'boolean'
+              ? { dataElementId: f.dataElementId, bool: (i + k) % 5 !== 0 }
+              : { dataElementId: f.dataElementId, number: (i * 7 + k) % 30 },
+          ),
+          narratives: { '1': `Tháng này công đoàn cơ sở ${i} tổ chức tập huấn cho ${(i % 20) + 5} đoàn viên.` },
+          difficulties: i % 3 === 0 ? 'Kinh phí còn hạn chế.' : null,
+          expectedVersion: null,
+        });
+        if (saved.status === 200) {
+          const draft = saved.json as { id: string; rowVersion: number };
+          const sent = await timed(client, 'POST /reports/:id/submit', 'POST', `/api/reports/${draft.id}/submit`, {
+            expectedVersion: draft.rowVersion,
+          });
+          if (sent.status === 200) acknowledged.submitted.push(draft.id);
+        }
+        // The month's registry work: two admissions and an edit of the first.
         const ids: Array<{ id: string; rowVersion: number }> = [];
         for (let k = 0; k < 2; k++) {
           const res = await timed(client, 'POST /members', 'POST', '/api/members', {
@@ -275,18 +351,25 @@ async function main() {
     const elapsedS = (performance.now() - started) / 1000;
     const serverCpuS = processCpuSeconds(server.pid) - cpuBefore;
 
-    // ---- Nothing lost: every acknowledged admission and edit is in the database.
+    // ---- Nothing lost: every acknowledged submission, admission and edit is in the database.
     const check = await openDatabase({ databaseUrl: database.url });
-    let found = { admitted: 0, edited: 0, inUnits: 0 };
+    let found = { admitted: 0, edited: 0, inUnits: 0, submitted: 0 };
     try {
-      const [row] = await queryRows<{ admitted: number; edited: number; in_units: number }>(
+      const [row] = await queryRows<{ admitted: number; edited: number; in_units: number; submitted: number }>(
         check.db,
         sql`select
               (select count(*)::int from members where id in (select value::uuid from json_array_elements_text(${JSON.stringify(acknowledged.admitted)}::json))) as admitted,
               (select count(*)::int from members where job = 'Công nhân may' and id in (select value::uuid from json_array_elements_text(${JSON.stringify(acknowledged.edited)}::json))) as edited,
-              (select count(*)::int from members m join org_units u on u.id = m.unit_id where u.code like 'BL%') as in_units`,
+              (select count(*)::int from members m join org_units u on u.id = m.unit_id where u.code like 'BL%') as in_units,
+              (select count(*)::int from reports r where r.status = 'submitted' and exists (select 1 from facts f where f.report_id = r.id)
+                 and r.id in (select value::uuid from json_array_elements_text(${JSON.stringify(acknowledged.submitted)}::json))) as submitted`,
       );
-      found = { admitted: Number(row!.admitted), edited: Number(row!.edited), inUnits: Number(row!.in_units) };
+      found = {
+        admitted: Number(row!.admitted),
+        edited: Number(row!.edited),
+        inUnits: Number(row!.in_units),
+        submitted: Number(row!.submitted),
+      };
     } finally {
       await check.close();
     }
@@ -319,7 +402,8 @@ async function main() {
     );
     console.log(`chairs finished: ${finishedChairs}/${CHAIRS}; most chairs in flight at once: ${maxInFlight}`);
     console.log(
-      `nothing lost: admissions acknowledged ${acknowledged.admitted.length}, in the database ${found.admitted} ` +
+      `nothing lost: reports submitted ${acknowledged.submitted.length}, in the database as submitted with their figures ${found.submitted}; ` +
+        `admissions acknowledged ${acknowledged.admitted.length}, in the database ${found.admitted} ` +
         `(members in the test units: ${found.inUnits}); edits acknowledged ${acknowledged.edited.length}, in the database ${found.edited}`,
     );
     console.log(
@@ -339,10 +423,14 @@ async function main() {
         ),
       ),
     );
-    const lost = acknowledged.admitted.length - found.admitted + (acknowledged.edited.length - found.edited);
+    const lost =
+      acknowledged.admitted.length -
+      found.admitted +
+      (acknowledged.edited.length - found.edited) +
+      (acknowledged.submitted.length - found.submitted);
     console.log(
       `aims: p95 < 500 ms on every route: ${p95 < 500 ? 'met' : 'MISSED'} (worst ${p95.toFixed(0)} ms); 0 errors: ${errorCount === 0 ? 'met' : 'MISSED'}; ` +
-        `nothing lost: ${lost === 0 && acknowledged.admitted.length === 2 * CHAIRS ? 'met' : 'MISSED'}`,
+        `nothing lost: ${lost === 0 && acknowledged.admitted.length === 2 * CHAIRS && acknowledged.submitted.length === CHAIRS ? 'met' : 'MISSED'}`,
     );
   } finally {
     await server?.stop();
