@@ -60,23 +60,11 @@ interface Row {
 /** Which targets: these ids, or those matching every filter given (program, scope unit, period containing a date). */
 export type TargetSelection = { targetIds: readonly string[] } | { programId?: string; scopeUnitId?: string; activeOn?: string };
 
-/**
- * Computes the progress of many targets as of a date in ONE SQL statement
- * (docs/indicator-engine.md): values over each target's scope subtree and
- * period, unit counts, and the status judged with the target's tolerance.
- * `visible` further restricts the targets (e.g. to the caller's scope, as a
- * condition on `tg`, the targets table). Targets come back in sort order.
- */
-export async function computeTargets(
-  db: Executor,
-  selection: TargetSelection,
-  asOf: string,
-  visible: SQL = sql`true`,
-  counting: FactCounting = 'submitted',
-): Promise<TargetProgress[]> {
+/** The SQL condition on `tg` (targets) for a selection, or null when it selects nothing. */
+export function targetSelectionFilter(selection: TargetSelection, asOf: string, visible: SQL = sql`true`): SQL | null {
   const conditions: SQL[] = [visible];
   if ('targetIds' in selection) {
-    if (selection.targetIds.length === 0) return [];
+    if (selection.targetIds.length === 0) return null;
     conditions.push(
       sql`tg.id in (${sql.join(
         selection.targetIds.map((id) => sql`${id}::uuid`),
@@ -93,11 +81,36 @@ export async function computeTargets(
         and tg.period_to >= date_trunc('month', ${selection.activeOn}::date::timestamp)::date`);
     }
   }
-  const filter = sql.join(
+  return sql.join(
     conditions.map((c) => sql`(${c})`),
     sql` and `,
   );
+}
 
+/** The ids of the targets a selection picks (with `visible`), without computing them. */
+export async function selectTargetIds(db: Executor, selection: TargetSelection, asOf: string, visible: SQL = sql`true`): Promise<string[]> {
+  const filter = targetSelectionFilter(selection, asOf, visible);
+  if (!filter) return [];
+  const rows = await queryRows<{ id: string }>(db, sql`select tg.id from targets tg where ${filter} order by tg.id`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Computes the progress of many targets as of a date in ONE SQL statement
+ * (docs/indicator-engine.md): values over each target's scope subtree and
+ * period, unit counts, and the status judged with the target's tolerance.
+ * `visible` further restricts the targets (e.g. to the caller's scope, as a
+ * condition on `tg`, the targets table). Targets come back in sort order.
+ */
+export async function computeTargets(
+  db: Executor,
+  selection: TargetSelection,
+  asOf: string,
+  visible: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
+): Promise<TargetProgress[]> {
+  const filter = targetSelectionFilter(selection, asOf, visible);
+  if (!filter) return [];
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(filter, asOf, { counting })},${aggregateCte}

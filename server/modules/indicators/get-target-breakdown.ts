@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { canReachUnit, READ_ROLES, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { queryRows } from '../../db/sql.js';
+import { coalesceRead } from '../../lib/coalesce-reads.js';
 import { computeAllocationProgress } from './compute-allocation-progress.js';
 import { computeTargetBreakdown } from './compute-target-breakdown.js';
 import { targetVersionInForce } from './in-force.js';
@@ -28,7 +29,12 @@ export async function getTargetBreakdown(
   const targetId = await targetVersionInForce(db, asked, asOf);
   const [target] = await queryRows<{ scope_unit_id: string }>(db, sql`select scope_unit_id from targets where id = ${targetId}::uuid`);
   const whole = await canReachUnit(db, actor, target!.scope_unit_id, READ_ROLES);
-  const units = await computeTargetBreakdown(db, targetId, asOf, whole ? sql`true` : unitInScope(actor, sql`pu.unit_id`), counting);
+  // Readers who see the whole target share one run of the engine (coalesce-reads.ts); others see their own rows.
+  const units = whole
+    ? await coalesceRead(db, `breakdown|${targetId}|${asOf}|${counting}`, () =>
+        computeTargetBreakdown(db, targetId, asOf, sql`true`, counting),
+      )
+    : await computeTargetBreakdown(db, targetId, asOf, unitInScope(actor, sql`pu.unit_id`), counting);
   const allocations = await computeAllocationProgress(
     db,
     targetId,

@@ -1,9 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { targetAllocations } from '../../db/schema/indicators.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/sql.js';
 import { element, fact, indicator, program, target, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
   const ctx = useIndicatorsApp();
+  const elementOfTarget = async (targetId: string) =>
+    (
+      await queryRows<{ id: string }>(
+        ctx.database.db,
+        sql`select i.numerator_element_id as id from targets t join indicators i on i.id = t.indicator_id where t.id = ${targetId}::uuid`,
+      )
+    )[0]?.id;
   let programS: string;
   let share: string;
   let sum: string;
@@ -104,5 +113,22 @@ describe('GET /api/targets/progress and /api/targets/:id/breakdown', () => {
     expect(mine.json().items.map((i: { targetId: string }) => i.targetId)).toEqual([share, sum]);
     expect((await ctx.viewerS.get('/api/targets/progress?asOf=2025-01-31')).json().items).toEqual([]);
     expect((await ctx.officerO.get('/api/targets/progress?asOf=2024-06-30')).json().items).toEqual([]);
+  });
+
+  it('simultaneous readers share one engine run and get what one reader gets; a fact committed before a read is in it', async () => {
+    const url = `/api/targets/progress?programId=${programS}&asOf=2024-12-31`;
+    const alone = (await ctx.viewerS.get(url)).json();
+    const together = await Promise.all(Array.from({ length: 6 }, () => ctx.viewerS.get(url)));
+    for (const res of together) expect(res.json()).toEqual(alone);
+    const breakdownUrl = `/api/targets/${sum}/breakdown?asOf=2024-12-31`;
+    const breakdownAlone = (await ctx.officerS.get(breakdownUrl)).json();
+    const breakdowns = await Promise.all(Array.from({ length: 6 }, () => ctx.officerS.get(breakdownUrl)));
+    for (const res of breakdowns) expect(res.json()).toEqual(breakdownAlone);
+    // A new fact, committed, then read while other reads are running: the new value shows.
+    const running = Array.from({ length: 4 }, () => ctx.viewerS.get(url));
+    await fact(ctx.database.db, ctx.tree.g2.id, (await elementOfTarget(sum))!, '2024-11', { n: 3 });
+    const after = (await ctx.viewerS.get(url)).json();
+    await Promise.all(running);
+    expect(after.items[1].value).toBe(alone.items[1].value + 3);
   });
 });

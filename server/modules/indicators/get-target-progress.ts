@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { computeTargets } from './compute-targets.js';
+import { coalesceRead } from '../../lib/coalesce-reads.js';
+import { computeTargets, selectTargetIds } from './compute-targets.js';
 import { computeMemberDepartures } from './compute-member-departures.js';
 import { programVersionInForce } from './in-force.js';
 import { notOthersDrafts, requireTargetScopeVisible, visibleTargets } from './policy.js';
@@ -16,6 +17,8 @@ import type { TargetProgressQuery } from './schemas.js';
  * never the targets of another unit's draft program.
  * Only the targets of program versions in force on the as-of date count
  * (in-force.ts): an amendment moves progress from its issue date on.
+ * Two statements: the ids of the targets the caller may read, then the engine
+ * on those ids (shared by simultaneous readers, coalesce-reads.ts).
  */
 export async function getTargetProgress(db: Executor, actor: Actor, query: TargetProgressQuery) {
   const asOf = query.asOf ?? todayInVietnam();
@@ -27,7 +30,13 @@ export async function getTargetProgress(db: Executor, actor: Actor, query: Targe
       ? { ...(programId ? { programId } : {}), ...(query.scopeUnitId ? { scopeUnitId: query.scopeUnitId } : {}) }
       : { activeOn: asOf };
   // Another unit's draft never shows on a progress page (issue 10, item 8).
-  const items = await computeTargets(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`, query.counting);
+  const ids = await selectTargetIds(db, selection, asOf, sql`(${visibleTargets(actor)}) and (${notOthersDrafts(actor)})`);
+  // The engine's run depends only on the targets, the date and the counting, not on who asks: readers of
+  // the same dashboard at the same moment share one run (never an older one: server/lib/coalesce-reads.ts).
+  const counting = query.counting ?? 'submitted';
+  const items = await coalesceRead(db, `targets|${asOf}|${counting}|${ids.join(',')}`, () =>
+    computeTargets(db, { targetIds: ids }, asOf, sql`true`, counting),
+  );
   const departures = await computeMemberDepartures(
     db,
     items.map((i) => i.targetId),
