@@ -25,6 +25,7 @@
 //
 //   BENCH_CHAIRS=1000  BENCH_OFFICERS=20  BENCH_WINDOW_S=600  BENCH_THINK_MS=1000
 //   BENCH_PORT=3188    BENCH_DATABASE_URL=…
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -227,6 +228,8 @@ async function main() {
     const hardStop = Date.now() + RUN_LIMIT_MS;
     // At the time limit, requests still open are aborted (counted as errors "aborted") and the run reports.
     const limit = new AbortController();
+    // Every request in flight listens on this one signal (hundreds when the server falls behind).
+    setMaxListeners(10_000, limit.signal);
     const limitTimer = setTimeout(() => limit.abort(), RUN_LIMIT_MS);
     const started = performance.now();
     const cpuBefore = processCpuSeconds(server.pid);
