@@ -34,11 +34,7 @@ import { queryRows } from '../server/db/sql.js';
 import { todayInVietnam } from '../server/lib/dates.js';
 import { hashPassword } from '../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
-import { programs, targets } from '../server/db/schema/index.js';
-import { element, indicator, target } from '../server/modules/indicators/indicators.fixtures.js';
-import { ensureReportPeriods } from '../server/modules/reports/report-periods.js';
-import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
-import { eq } from 'drizzle-orm';
+import { insertReportProgram } from './report-program.js';
 import { ApiClient, createScratchDatabase, percentile, startServer } from './server-process.js';
 
 const CHAIRS = Number(process.env.BENCH_CHAIRS ?? 1000);
@@ -174,44 +170,16 @@ async function main() {
         select u.id, p.role, p."unitId", p.subtree, date '2025-07-01' from p join u using (username)`);
       units.forEach((u, i) => chairs.push({ username: `chu.bl${String(i).padStart(4, '0')}`, unitId: u.id }));
       // The province's issued 2026 program with three reported targets, and its report periods.
-      const { unitCode: _code, ...programFields } = DEMO_PROGRAM_2024;
-      const [prog] = await db
-        .insert(programs)
-        .values({
-          ...programFields,
-          year: 2026,
-          title: 'Công tác Công đoàn năm 2026 (thử tải)',
-          unitId: province!.id,
-          number: 90,
-          status: 'issued',
-          issuedOn: '2026-01-15',
-          issuedAt: new Date('2026-01-15T03:00:00Z'),
-        })
-        .returning();
-      const trained = await element(db, 'number', 'sum');
-      const held = await element(db, 'boolean', 'any');
-      const reached = await element(db, 'number', 'last');
-      const specs = [
-        [await indicator(db, { measure: 'sum', numerator: trained }), 10 * CHAIRS, 1],
-        [await indicator(db, { measure: 'share_of_units', condition: { elementId: held, operator: 'is_true' } }), 90, 2],
-        [await indicator(db, { measure: 'count_of_units', condition: { elementId: reached, operator: '>=', number: 10 } }), CHAIRS / 2, 3],
-      ] as const;
-      for (const [i, [indicatorId, value, group]] of specs.entries()) {
-        const id = await target(db, {
-          indicatorId,
-          scopeUnitId: province!.id,
-          value,
-          programId: prog!.id,
-          sortOrder: i + 1,
-          periodFrom: '2026-01',
-          periodTo: '2026-12',
-        });
-        await db.update(targets).set({ taskGroupNumber: group }).where(eq(targets.id, id));
-      }
-      await ensureReportPeriods(db, prog!.id, 2026);
+      const { programId } = await insertReportProgram(db, {
+        unitId: province!.id,
+        year: 2026,
+        number: 90,
+        grassrootsUnits: CHAIRS,
+        title: 'Công tác Công đoàn năm 2026 (thử tải)',
+      });
       const [period] = await queryRows<{ id: string }>(
         db,
-        sql`select id from report_periods where program_id = ${prog!.id}::uuid and kind = 'monthly' and fact_month = date_trunc('month', ${TODAY}::date)::date`,
+        sql`select id from report_periods where program_id = ${programId}::uuid and kind = 'monthly' and fact_month = date_trunc('month', ${TODAY}::date)::date`,
       );
       reportPeriodId = period!.id;
       for (let i = 0; i < OFFICERS; i++) officers.push(`canbo.bl${String(i).padStart(2, '0')}`);

@@ -20,20 +20,16 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { POSTGRES_URL, urlWithDatabase, withAdmin } from './pg-admin.js';
+import { insertReportProgram, monthlyPeriodIds } from './report-program.js';
 import { openDatabase, type DatabaseHandle, type Executor } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
-import { programs, targets } from '../server/db/schema/index.js';
 import { queryRows } from '../server/db/sql.js';
 import { SYSTEM_ACTOR } from '../server/lib/access.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
 import { computeTargets } from '../server/modules/indicators/compute-targets.js';
-import { element, indicator, target } from '../server/modules/indicators/indicators.fixtures.js';
-import { ensureReportPeriods } from '../server/modules/reports/report-periods.js';
 import { approveReport } from '../server/modules/reports/review-report.js';
 import { saveReportDraft } from '../server/modules/reports/save-report-draft.js';
 import { submitReport } from '../server/modules/reports/submit-report.js';
-import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
-import { eq } from 'drizzle-orm';
 
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
 const AS_OF = '2024-12-31';
@@ -64,45 +60,15 @@ async function buildWorld(db: Executor, n: number): Promise<World> {
     where g.kind = 'grassroots_union'`);
   await refreshOrgUnitPaths(db);
   const [province] = await queryRows<{ id: string }>(db, sql`select id from org_units where code = 'BP'`);
-  const [prog] = await db
-    .insert(programs)
-    .values({
-      ...(({ unitCode: _c, ...rest }) => rest)(DEMO_PROGRAM_2024),
-      unitId: province!.id,
-      number: 1,
-      status: 'issued',
-      issuedOn: '2024-01-15',
-      issuedAt: new Date('2024-01-15T03:00:00Z'),
-    })
-    .returning();
-  const trained = await element(db, 'number', 'sum');
-  const held = await element(db, 'boolean', 'any');
-  const reached = await element(db, 'number', 'last');
-  const tSum = await indicator(db, { measure: 'sum', numerator: trained });
-  const tShare = await indicator(db, { measure: 'share_of_units', condition: { elementId: held, operator: 'is_true' } });
-  const tCount = await indicator(db, { measure: 'count_of_units', condition: { elementId: reached, operator: '>=', number: 10 } });
-  for (const [i, [ind, value, group]] of (
-    [
-      [tSum, 10 * n, 1],
-      [tShare, 90, 2],
-      [tCount, n / 2, 3],
-    ] as const
-  ).entries()) {
-    const id = await target(db, { indicatorId: ind, scopeUnitId: province!.id, value, programId: prog!.id, sortOrder: i + 1 });
-    await db.update(targets).set({ taskGroupNumber: group }).where(eq(targets.id, id));
-  }
-  await ensureReportPeriods(db, prog!.id, 2024);
-  const periods = await queryRows<{ id: string }>(
-    db,
-    sql`select id from report_periods where program_id = ${prog!.id}::uuid and kind = 'monthly' order by data_from`,
-  );
+  const { programId, elements } = await insertReportProgram(db, { unitId: province!.id, year: 2024, number: 1, grassrootsUnits: n });
+  const periods = await monthlyPeriodIds(db, programId);
   const units = await queryRows<{ id: string }>(db, sql`select id from org_units where kind = 'grassroots_union' order by code`);
   await db.execute(sql`analyze`);
   return {
-    programId: prog!.id,
+    programId,
     unitIds: units.map((u) => u.id),
-    periods: periods.map((p) => p.id),
-    elements: { trained, held, reached },
+    periods,
+    elements,
   };
 }
 
