@@ -38,6 +38,8 @@ export const targetAmount = z.number().finite().min(0).max(1e12);
 /** A target's code in its program ("1", "7a"…). */
 export const targetCode = z.string().trim().min(1).max(16);
 export const targetText = trimmed(INDICATOR_LIMITS.textMax);
+/** A task group's number in its program (nhóm nhiệm vụ 1, 2, …). */
+export const taskGroupNumber = z.number().int().min(1).max(99);
 
 const code = catalogueCode;
 const name = catalogueName;
@@ -175,6 +177,8 @@ export const CreateTargetBody = z.strictObject({
   stretch: z.boolean().default(false),
   whenConditionsAllow: z.boolean().default(false),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
+  /** The program's task group (nhóm nhiệm vụ, its number) the target belongs to: groups the report form; programId required. */
+  taskGroupNumber: taskGroupNumber.nullable().optional(),
   allocations: z.array(AllocationInput).max(INDICATOR_LIMITS.allocationsMax).default([]),
 });
 export type CreateTargetBody = z.infer<typeof CreateTargetBody>;
@@ -200,6 +204,8 @@ export const UpdateTargetBody = z.strictObject({
   stretch: z.boolean().optional(),
   whenConditionsAllow: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
+  /** The program's task group the target belongs to (null: none; the report form shows it under "Chỉ tiêu khác"). */
+  taskGroupNumber: taskGroupNumber.nullable().optional(),
   /** Required once the target's program is issued (audited). */
   reason: reason.optional(),
 });
@@ -257,6 +263,8 @@ export const TargetView = z
     stretch: z.boolean(),
     whenConditionsAllow: z.boolean(),
     sortOrder: z.number().int(),
+    /** The program's task group (nhóm nhiệm vụ) number, or null. */
+    taskGroupNumber: z.number().int().nullable(),
     rowVersion: z.number().int(),
     /** The target of the previous program version this one continues (amendments), or null. */
     previousTargetId: z.uuid().nullable(),

@@ -82,6 +82,7 @@ export const errors: Record<keyof typeof vi, string> = {
   TARGET_ARCHIVED: 'This target has been retired and can no longer be changed.',
   TARGET_VERSION_SUPERSEDED: 'This target belongs to a superseded version of the program; change it in the amendment in force.',
   TARGET_REASON_REQUIRED: 'The program has been issued: give the reason for correcting or retiring the target.',
+  TARGET_TASK_GROUP_NOT_FOUND: "The target's work program has no task group number {number}.",
   DATA_ELEMENT_MEANING_IN_USE:
     '{count} target(s) use this data element; changing its aggregation or grades would change figures already computed. Create a new data element.',
   INDICATOR_MEANING_IN_USE:

@@ -82,6 +82,7 @@ export const errors = {
   TARGET_ARCHIVED: 'Chỉ tiêu đã được bãi bỏ (lưu trữ); không sửa được nữa.',
   TARGET_VERSION_SUPERSEDED: 'Chỉ tiêu thuộc phiên bản chương trình đã được thay thế; hãy sửa ở văn bản sửa đổi, bổ sung đang có hiệu lực.',
   TARGET_REASON_REQUIRED: 'Chương trình đã ban hành: hãy ghi lý do sửa đổi hoặc bãi bỏ chỉ tiêu.',
+  TARGET_TASK_GROUP_NOT_FOUND: 'Chương trình công tác của chỉ tiêu không có nhóm nhiệm vụ số {number}.',
   DATA_ELEMENT_MEANING_IN_USE:
     'Có {count} chỉ tiêu đang dùng dữ liệu này; đổi cách tổng hợp hoặc các mức xếp loại sẽ làm thay đổi số liệu đã tính. Hãy tạo dữ liệu báo cáo mới.',
   INDICATOR_MEANING_IN_USE: 'Có {count} chỉ tiêu đang dùng chỉ số này; thay đổi sẽ làm thay đổi kết quả đã tính. Hãy tạo chỉ số mới.',

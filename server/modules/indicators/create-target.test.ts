@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROGRAM_2024 } from '../../../scripts/demo/program-2024.js';
+import { programs } from '../../db/schema/index.js';
 import { auditCount, auditRows, element, indicator, program, useIndicatorsApp } from './indicators.fixtures.js';
 
 describe('POST /api/targets (create-target)', () => {
@@ -86,6 +89,33 @@ describe('POST /api/targets (create-target)', () => {
       { field: 'scopeUnitId', message: 'Đơn vị áp dụng chỉ tiêu không hoạt động trong kỳ đã chọn.' },
     ]);
     expect(await auditCount(ctx.database)).toBe(before);
+  });
+
+  it("puts a target in one of its program's task groups, on creation and by a correction; refuses a group the program lacks", async () => {
+    const db = ctx.database.db;
+    // A draft program with the seed's nine task groups.
+    const withGroups = await program(db, ctx.tree.s.id);
+    await db.update(programs).set({ content: DEMO_PROGRAM_2024.content }).where(eq(programs.id, withGroups));
+    const res = await ctx.officerS.post('/api/targets', { ...plus10(), programId: withGroups, taskGroupNumber: 5 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ programId: withGroups, taskGroupNumber: 5 });
+    const moved = await ctx.officerS.patch(`/api/targets/${res.json().id}`, { expectedVersion: res.json().rowVersion, taskGroupNumber: 3 });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ taskGroupNumber: 3 });
+    const before = await auditCount(ctx.database);
+    const unknown = await ctx.officerS.patch(`/api/targets/${res.json().id}`, { expectedVersion: moved.json().rowVersion, taskGroupNumber: 12 });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([
+      { field: 'taskGroupNumber', message: 'Chương trình công tác của chỉ tiêu không có nhóm nhiệm vụ số 12.' },
+    ]);
+    // Without a program there is no task group to belong to.
+    const loose = await ctx.officerS.post('/api/targets', { ...plus10(), taskGroupNumber: 1 });
+    expect(loose.json().error.code).toBe('TARGET_TASK_GROUP_NOT_FOUND');
+    const none = await ctx.officerS.post('/api/targets', { ...plus10(), programId: programS, taskGroupNumber: 1 });
+    expect(none.json().error.code).toBe('TARGET_TASK_GROUP_NOT_FOUND');
+    expect(await auditCount(ctx.database)).toBe(before);
+    const cleared = await ctx.officerS.patch(`/api/targets/${res.json().id}`, { expectedVersion: moved.json().rowVersion, taskGroupNumber: null });
+    expect(cleared.json()).toMatchObject({ taskGroupNumber: null });
   });
 
   it('refuses an allocation to a unit outside the scope during the period', async () => {

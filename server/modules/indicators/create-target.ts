@@ -48,6 +48,7 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
       throw fieldError('TARGET_PROGRAM_NOT_FOUND', 'programId');
     }
   }
+  if (input.taskGroupNumber != null) await requireTaskGroup(db, input.programId ?? null, input.taskGroupNumber);
 
   if (input.allocations.length > 0) {
     if (!allocatable(measure)) throw fieldError('TARGET_ALLOCATION_NOT_TOTAL', 'allocations');
@@ -83,6 +84,7 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
         stretch: input.stretch,
         whenConditionsAllow: input.whenConditionsAllow,
         sortOrder: input.sortOrder,
+        taskGroupNumber: input.taskGroupNumber ?? null,
       })
       .returning();
     const allocations = input.allocations.length
@@ -100,4 +102,19 @@ export async function createTarget(db: Executor, actor: Actor, input: CreateTarg
     });
     return { ...row!, allocations };
   });
+}
+
+/**
+ * A target's task group must be one of its program's (content.taskGroups of
+ * that version): the report form groups its fields and narratives by it.
+ */
+export async function requireTaskGroup(db: Executor, programId: string | null, taskGroupNumber: number): Promise<void> {
+  const [row] = programId
+    ? await queryRows<{ ok: boolean }>(
+        db,
+        sql`select exists (select 1 from programs p, jsonb_array_elements(coalesce(p.content->'taskGroups', '[]'::jsonb)) g
+              where p.id = ${programId}::uuid and (g->>'number')::int = ${taskGroupNumber}) as ok`,
+      )
+    : [];
+  if (!row?.ok) throw fieldError('TARGET_TASK_GROUP_NOT_FOUND', 'taskGroupNumber', { number: taskGroupNumber });
 }

@@ -82,6 +82,7 @@ export function presentTarget(r: TargetRow, allocations: AllocationRow[]) {
     stretch: r.stretch,
     whenConditionsAllow: r.whenConditionsAllow,
     sortOrder: r.sortOrder,
+    taskGroupNumber: r.taskGroupNumber ?? null,
     rowVersion: r.rowVersion,
     previousTargetId: r.previousTargetId ?? null,
     archivedAt: iso(r.archivedAt),

@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../../lib/errors.js';
 import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { toDateOnly } from '../../db/sql.js';
+import { requireTaskGroup } from './create-target.js';
 import { checkTargetValue } from './definition-rules.js';
 import { requireTargetManage, targetNotFound } from './policy.js';
 import { presentTarget } from './presenter.js';
@@ -66,6 +67,7 @@ export async function updateTarget(db: Executor, actor: Actor, id: string, input
       },
     );
     if (valueError) throw valueError;
+    if (changes.taskGroupNumber != null) await requireTaskGroup(tx, before.programId, changes.taskGroupNumber);
     const [after] = await tx
       .update(targets)
       .set({
@@ -75,6 +77,7 @@ export async function updateTarget(db: Executor, actor: Actor, id: string, input
         stretch: changes.stretch,
         whenConditionsAllow: changes.whenConditionsAllow,
         sortOrder: changes.sortOrder,
+        taskGroupNumber: changes.taskGroupNumber,
         value: changes.value === undefined ? undefined : String(changes.value),
         tolerance: changes.tolerance === undefined ? undefined : String(changes.tolerance),
         ...nextVersion(actor),

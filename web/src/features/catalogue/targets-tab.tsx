@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
 import { formatMonth, useFormatValue } from '../targets/labels';
+import { useProgram } from '../programs/api';
 import { useProgramOptions } from '../targets/api';
 import { useOrgUnit } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
@@ -46,6 +47,7 @@ export function TargetsTab() {
     <>
       {r.stretch && <Tag color="gold">{t('catalogue.stretch')}</Tag>}
       {r.whenConditionsAllow && <Tag>{t('catalogue.whenConditionsAllow')}</Tag>}
+      {r.taskGroupNumber != null && <Tag color="purple">{t('catalogue.taskGroupTag', { number: r.taskGroupNumber })}</Tag>}
       {r.allocations.length > 0 && <Tag color="blue">{t('catalogue.allocated', { count: r.allocations.length })}</Tag>}
     </>
   );
@@ -141,6 +143,7 @@ interface TargetForm {
   stretch: boolean;
   whenConditionsAllow: boolean;
   programId?: string;
+  taskGroupNumber?: number;
   code?: string;
   text: string;
 }
@@ -174,6 +177,9 @@ function TargetDrawer({
   const create = useCreateTarget();
   const programs = useProgramOptions();
   const indicatorId = Form.useWatch('indicatorId', form);
+  const programId = Form.useWatch('programId', form);
+  const program = useProgram(programId);
+  const taskGroups = program.data?.content.taskGroups ?? [];
   const range = Form.useWatch('period', form) as [Dayjs, Dayjs] | undefined;
   const indicator = indicators.find((i) => i.id === indicatorId);
   const required = [{ required: true, message: t('validation.required') }];
@@ -198,6 +204,7 @@ function TargetDrawer({
         stretch: v.stretch,
         whenConditionsAllow: v.whenConditionsAllow,
         programId: v.programId ?? null,
+        taskGroupNumber: v.programId ? (v.taskGroupNumber ?? null) : null,
         code: v.code?.trim() || null,
         text: v.text,
       });
@@ -236,6 +243,7 @@ function TargetDrawer({
           programId: defaultProgramId,
         }}
         onValuesChange={(changed: Partial<TargetForm>) => {
+          if ('programId' in changed) form.setFieldValue('taskGroupNumber', undefined);
           if (changed.indicatorId) {
             const ind = indicators.find((i) => i.id === changed.indicatorId);
             form.setFieldValue('comparator', comparatorsFor(ind)[0]);
@@ -247,6 +255,16 @@ function TargetDrawer({
             allowClear
             placeholder={t('catalogue.noProgram')}
             options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="taskGroupNumber" label={t('catalogue.taskGroup')} extra={t('catalogue.taskGroupHelp')}>
+          <Select
+            allowClear
+            disabled={!programId}
+            loading={program.isLoading}
+            placeholder={programId ? undefined : t('catalogue.taskGroupNone')}
+            options={taskGroups.map((g) => ({ value: g.number, label: `${g.number}. ${g.title}` }))}
+            data-testid="target-task-group"
           />
         </Form.Item>
         <Form.Item name="code" label={t('catalogue.targetCode')} extra={t('catalogue.targetCodeHelp')} rules={[fieldRule(fields.code, t)]}>
