@@ -111,6 +111,14 @@ export const ReportFieldView = z.object({
   /** The unit's value of the bounding element in the fact month (e.g. members), when the element has one. */
   upperBound: z.number().nullable(),
   upperBoundLabel: z.string().nullable(),
+  /** The bounding element, when the field has one (a bound typed in the same form is checked as typed). */
+  upperBoundElementId: z.uuid().nullable(),
+  /**
+   * A bound from the registry plus a reported addend (members and workers = members
+   * at month end + workers who are not members): the registry's part and the addend's
+   * element, so the form recomputes the bound as the addend is typed.
+   */
+  upperBoundAddend: z.object({ dataElementId: z.uuid(), base: z.number() }).nullable(),
   value: z
     .object({
       number: z.number().nullable(),

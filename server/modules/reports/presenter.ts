@@ -77,6 +77,8 @@ export function presentReport(m: ReportModel): Out<typeof ReportView> {
         derived: f.derived,
         upperBound: f.upperBound,
         upperBoundLabel: f.upperBoundLabel,
+        upperBoundElementId: f.upperBoundElementId,
+        upperBoundAddend: f.upperBoundAddend,
         value: f.value,
       })),
     })),

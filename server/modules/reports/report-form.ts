@@ -42,6 +42,13 @@ export interface FormField {
   upperBoundElementId: string | null;
   upperBound: number | null;
   upperBoundLabel: string | null;
+  /**
+   * A bound derived from the registry plus a reported addend (members and
+   * workers = members at month end + workers who are not members): the
+   * registry's part and the addend's element, so a form recomputes the bound
+   * from the addend as typed beside it.
+   */
+  upperBoundAddend: { dataElementId: string; base: number } | null;
   value: FormValue | null;
 }
 
@@ -97,6 +104,8 @@ export async function buildForm(
     reported_in: ReportKind;
     upper_bound_element_id: string | null;
     bound_name: string | null;
+    bound_derived_from: string | null;
+    bound_addend_id: string | null;
     task_group_number: number | null;
     first_order: number;
   }>(
@@ -120,6 +129,7 @@ export async function buildForm(
           order by element_id, sort_order, task_group_number nulls last)
         select de.id, de.code, de.name_vi, de.help_vi, de.value_type, de.whole_number, de.allows_not_applicable, de.grade_options,
           de.derived_from, de.reported_in, de.upper_bound_element_id, b.name_vi as bound_name,
+          b.derived_from as bound_derived_from, b.derived_addend_element_id as bound_addend_id,
           f.task_group_number, f.sort_order as first_order
         from firsts f
         join data_elements de on de.id = f.element_id
@@ -131,7 +141,14 @@ export async function buildForm(
   // Only what this report asks, plus derived figures shown beside.
   const shown = elements.filter((e) => e.derived_from != null || kinds.includes(e.reported_in));
   const boundIds = shown.flatMap((e) => (e.upper_bound_element_id ? [e.upper_bound_element_id] : []));
-  const factIds = [...new Set([...shown.filter((e) => e.derived_from != null).map((e) => e.id), ...boundIds])];
+  // A bound derived from the registry with a reported addend is recomputed from
+  // its parts (members at the fact month's end + the addend as typed here, else
+  // its latest fact): its stored facts may predate the addend typed in this form.
+  const addendIds = [...new Set(shown.flatMap((e) => (e.upper_bound_element_id && e.bound_addend_id ? [e.bound_addend_id] : [])))];
+  const registryBase = shown.some((e) => e.upper_bound_element_id && e.bound_addend_id && e.bound_derived_from === 'active_members')
+    ? await activeMembersAt(ex, unitId, factMonth)
+    : 0;
+  const factIds = [...new Set([...shown.filter((e) => e.derived_from != null).map((e) => e.id), ...boundIds, ...addendIds])];
   // The unit's facts of the fact month (derived figures and bounds); a bound
   // with no fact that month takes the latest one before it.
   const factRows = factIds.length
@@ -182,9 +199,16 @@ export async function buildForm(
     const derived = e.derived_from != null;
     const editable = !derived && kinds.includes(e.reported_in);
     // A bound typed in this same report wins over the fact (members reported beside trained members).
-    const boundValue = e.upper_bound_element_id
-      ? (values.get(e.upper_bound_element_id)?.number ?? factOf.get(e.upper_bound_element_id)?.number ?? null)
-      : null;
+    const addend =
+      e.upper_bound_element_id && e.bound_addend_id && e.bound_derived_from === 'active_members'
+        ? { id: e.bound_addend_id, base: registryBase }
+        : null;
+    const addendValue = addend ? (values.get(addend.id) ?? factOf.get(addend.id) ?? null) : null;
+    const boundValue = addend
+      ? addend.base + (addendValue && !addendValue.notApplicable ? (addendValue.number ?? 0) : 0)
+      : e.upper_bound_element_id
+        ? (values.get(e.upper_bound_element_id)?.number ?? factOf.get(e.upper_bound_element_id)?.number ?? null)
+        : null;
     const field: FormField = {
       dataElementId: e.id,
       code: e.code,
@@ -199,6 +223,7 @@ export async function buildForm(
       upperBoundElementId: e.upper_bound_element_id,
       upperBound: boundValue,
       upperBoundLabel: e.bound_name,
+      upperBoundAddend: addend ? { dataElementId: addend.id, base: addend.base } : null,
       value: derived ? (factOf.get(e.id) ?? null) : (values.get(e.id) ?? null),
     };
     const key = e.task_group_number;
@@ -210,7 +235,31 @@ export async function buildForm(
       });
     sections.get(key)!.fields.push(field);
   }
-  return [...sections.values()];
+  // Every task group of the program has its section (a narrative box, even
+  // without figures: women's affairs, finance…), in the program's order; then
+  // groups the program does not list, then the targets without a group.
+  const ordered: FormSection[] = [];
+  for (const [number, title] of titles) ordered.push(sections.get(number) ?? { taskGroupNumber: number, title, fields: [] });
+  for (const [key, section] of sections) if (key != null && !titles.has(key)) ordered.push(section);
+  if (sections.has(null)) ordered.push(sections.get(null)!);
+  return ordered;
+}
+
+/**
+ * The unit's members on the fact month's last day, counted as the derived
+ * 'active_members' facts count them (server/modules/members/member-facts.ts):
+ * a member period from its first month until its last day falls before the
+ * month's end.
+ */
+async function activeMembersAt(ex: Executor, unitId: string, factMonth: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from member_unit_periods
+        where unit_id = ${unitId}::uuid
+          and valid_from < (${factMonth}::date + interval '1 month')::date
+          and (valid_to is null or valid_to >= (${factMonth}::date + interval '1 month' - interval '1 day')::date)`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 async function taskGroupTitles(ex: Executor, versionId: string): Promise<{ number: number; title: string }[]> {

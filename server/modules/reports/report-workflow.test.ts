@@ -38,7 +38,9 @@ describe('the report workflow', () => {
     const form = await getReport(db, ctx.actors.chairG1, { periodId: march.id, unitId: ctx.world.tree.g1.id });
     expect(form.report).toBeNull();
     expect(form.state).toBe('not_started');
-    expect(form.sections.map((s) => s.taskGroupNumber)).toEqual([1, 2]);
+    // Every task group of the program has its section (a narrative box); the figures are in groups 1 and 2.
+    expect(form.sections.map((s) => s.taskGroupNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(form.sections.filter((s) => s.fields.length > 0).map((s) => s.taskGroupNumber)).toEqual([1, 2]);
     const fields = form.sections.flatMap((s) => s.fields);
     const trained = fields.find((f) => f.dataElementId === ctx.world.elements.trained)!;
     expect(trained).toMatchObject({ editable: true, wholeNumber: true, upperBound: 20 });

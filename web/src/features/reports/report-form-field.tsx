@@ -18,14 +18,17 @@ export interface FieldProps {
   editable: boolean;
   error: string | null;
   reviewerComment: string | null;
+  /** The bound as checked now (boundOf: it may follow a value typed beside); default the server's. */
+  upperBound?: number | null;
   onChange: (value: ReportValueLike, raw?: string) => void;
 }
 
-export function ReportFormField({ field, value, raw, editable, error, reviewerComment, onChange }: FieldProps) {
+export function ReportFormField({ field, value, raw, editable, error, reviewerComment, upperBound, onChange }: FieldProps) {
   const { t } = useI18n();
   const fmt = useFormat();
   const id = `field-${field.dataElementId}`;
   const notApplicable = Boolean(value?.notApplicable);
+  const bound = upperBound === undefined ? field.upperBound : upperBound;
 
   if (field.derived) {
     const v = field.value;
@@ -109,9 +112,9 @@ export function ReportFormField({ field, value, raw, editable, error, reviewerCo
       </label>
       {field.help && <div className="report-muted">{field.help}</div>}
       {control}
-      {field.upperBound != null && field.valueType === 'number' && (
-        <div className="report-muted">
-          {t('reportForm.upperBoundHint', { max: fmt.number(field.upperBound), bound: field.upperBoundLabel ?? '' })}
+      {bound != null && field.valueType === 'number' && (
+        <div className="report-muted" data-testid="upper-bound">
+          {t('reportForm.upperBoundHint', { max: fmt.number(bound), bound: field.upperBoundLabel ?? '' })}
         </div>
       )}
       {field.allowsNotApplicable && (

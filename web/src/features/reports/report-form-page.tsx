@@ -11,7 +11,7 @@ import { CheckCircleOutlined, CloudSyncOutlined, ExclamationCircleOutlined, Left
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Input, Popconfirm, Result, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import type { ReportValueLike } from '../../../../common/report-values';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
@@ -21,7 +21,7 @@ import { periodLabel, STATE_COLORS } from './due-labels';
 import { createDraftQueue, mergeWithPending, saveBodyOf, sendDraft, type DraftContent, type PendingDraft } from './offline-queue';
 import { saveReport, submitReport, useReportForm, type ReportTarget, type ReportView } from './report-form-api';
 import { ReportFormField } from './report-form-field';
-import { formKeyOf, problemsOf, serverContent } from './report-form-values';
+import { boundOf, formKeyOf, problemsOf, serverContent } from './report-form-values';
 import './due-list.css';
 import './report-form-page.css';
 
@@ -48,6 +48,10 @@ export function ReportFormPage() {
     return (
       <Result status="warning" title={(form.error as Error | null)?.message} extra={<Link to="/reports">{t('reportForm.back')}</Link>} />
     );
+  // A reviewer who cannot edit (the Office, from a notification's link) reviews on the review page.
+  const actions = form.data.allowedActions;
+  if (form.data.id && !actions.edit && (actions.return || actions.approve || actions.reopen))
+    return <Navigate replace to={`/reports/${form.data.id}/review`} />;
   return <ReportForm key={`${form.data.period.id}:${form.data.unit.id}`} view={form.data} refetch={form.refetch} />;
 }
 
@@ -297,6 +301,7 @@ function ReportForm({ view: initial, refetch }: { view: ReportView; refetch: () 
               editable={editable}
               error={f.derived ? null : errorOf(f.dataElementId)}
               reviewerComment={comments[f.dataElementId] ?? null}
+              upperBound={boundOf(f, content.values)}
               onChange={(v, r) => setValue(f.dataElementId, v, r)}
             />
           ))}

@@ -14,12 +14,33 @@ export function serverContent(view: ReportView): DraftContent {
   return { values, narratives: { ...view.narratives }, difficulties: view.difficulties };
 }
 
-export const ruleOf = (f: ReportField): ReportFieldRule => ({
+/**
+ * The field's bound as the server will check it: a bound typed in this form
+ * (members reported beside trained members), or the registry's part plus the
+ * addend typed here (members and workers); else the server's figure.
+ */
+export function boundOf(f: ReportField, values: Record<string, ReportValueLike>): number | null {
+  const typed = (id: string) => {
+    const n = values[id]?.number;
+    return n != null && Number.isFinite(n) ? n : null;
+  };
+  if (f.upperBoundAddend) {
+    const addend = values[f.upperBoundAddend.dataElementId];
+    if (addend?.notApplicable) return f.upperBoundAddend.base;
+    const n = typed(f.upperBoundAddend.dataElementId);
+    if (n != null) return f.upperBoundAddend.base + n;
+    return f.upperBound;
+  }
+  if (f.upperBoundElementId) return typed(f.upperBoundElementId) ?? f.upperBound;
+  return f.upperBound;
+}
+
+export const ruleOf = (f: ReportField, values: Record<string, ReportValueLike> = {}): ReportFieldRule => ({
   valueType: f.valueType,
   wholeNumber: f.wholeNumber,
   allowsNotApplicable: f.allowsNotApplicable,
   gradeOptions: f.gradeOptions,
-  upperBound: f.upperBound,
+  upperBound: boundOf(f, values),
   upperBoundLabel: f.upperBoundLabel,
 });
 
@@ -27,7 +48,7 @@ export const ruleOf = (f: ReportField): ReportFieldRule => ({
 export function problemsOf(view: ReportView, values: Record<string, ReportValueLike>): Record<string, ReportValueProblem> {
   const out: Record<string, ReportValueProblem> = {};
   for (const f of editableFields(view)) {
-    const p = checkReportValue(ruleOf(f), values[f.dataElementId]);
+    const p = checkReportValue(ruleOf(f, values), values[f.dataElementId]);
     if (p) out[f.dataElementId] = p;
   }
   return out;
