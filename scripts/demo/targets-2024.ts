@@ -10,6 +10,12 @@
 // end plus the workers who are not members, the one part the CĐCS report
 // ('non_member_workers').
 //
+// Each target belongs to one of the seed's nine task groups (nhóm nhiệm vụ):
+// the report form shows the elements it reads under that group, beside the
+// group's narrative box. The reported elements say, in plain words, what to
+// type (help), which are counts (whole numbers), and which may not exceed
+// the unit's members and workers (upper bound, checked as typed).
+//
 // Everything here is rows: the engine has no seed-specific code. Definitions
 // are written by the engine's use-cases (inside the demo-data transaction,
 // which they join), so the demo never holds a definition the API would refuse
@@ -49,6 +55,12 @@ interface ElementSpec {
   derivedAddend?: string;
   /** In which report it is asked (default monthly). */
   reportedIn?: 'monthly' | 'half_year' | 'year';
+  /** Reported counts: whole numbers only. */
+  wholeNumber?: boolean;
+  /** Code of a number element (listed before) the value may not exceed in the same month (e.g. members and workers). */
+  upperBound?: string;
+  /** Plain-words help shown under the field on the report form. */
+  helpVi?: string;
 }
 
 export const DEMO_ELEMENTS = [
@@ -59,6 +71,9 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Workers who are not union members',
     valueType: 'number',
     aggregation: 'last',
+    wholeNumber: true,
+    helpVi:
+      'Số người đang làm việc ở cơ quan, đơn vị nhưng chưa vào công đoàn, tính đến cuối tháng. Số đoàn viên thì ứng dụng tự tính từ sổ đoàn viên, không phải nhập.',
   },
   // Computed: the members at month end (registry) + the latest non-member workers reported.
   {
@@ -70,59 +85,6 @@ export const DEMO_ELEMENTS = [
     derivedFrom: 'active_members',
     derivedAddend: 'non_member_workers',
   },
-  {
-    code: 'propaganda_reached',
-    nameVi: 'Số đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, nghị quyết, chính sách, pháp luật',
-    nameEn: 'Members and workers reached by propaganda on policies and laws',
-    valueType: 'number',
-    aggregation: 'last',
-  },
-  {
-    code: 'democracy_regulation',
-    nameVi: 'Tham gia với chính quyền ban hành, thực hiện quy chế dân chủ ở cơ sở',
-    nameEn: 'Took part in issuing and applying the grassroots-democracy regulation',
-    valueType: 'boolean',
-    aggregation: 'any',
-  },
-  {
-    code: 'party_candidates_available',
-    nameVi: 'Còn nguồn đoàn viên ưu tú giới thiệu cho Đảng',
-    nameEn: 'Still has excellent members to introduce to the Party',
-    valueType: 'boolean',
-    aggregation: 'last',
-  },
-  {
-    code: 'party_introductions',
-    nameVi: 'Số đoàn viên ưu tú giới thiệu cho Đảng xem xét, bồi dưỡng kết nạp',
-    nameEn: 'Excellent members introduced to the Party',
-    valueType: 'number',
-    aggregation: 'sum',
-  },
-  {
-    code: 'chair_trained',
-    nameVi: 'Chủ tịch công đoàn cơ sở được tập huấn, bồi dưỡng',
-    nameEn: 'Grassroots union chair trained',
-    valueType: 'boolean',
-    aggregation: 'any',
-  },
-  {
-    code: 'classification_grade',
-    nameVi: 'Xếp loại công đoàn cơ sở',
-    nameEn: 'Grassroots union classification',
-    valueType: 'grade',
-    aggregation: 'last',
-    gradeOptions: [...GRASSROOTS_GRADES],
-    // Asked at half-year and year end, not every month (docs/reporting.md "The form").
-    reportedIn: 'half_year',
-  },
-  {
-    code: 'same_level_inspections',
-    nameVi: 'Số cuộc kiểm tra cùng cấp của Ủy ban kiểm tra',
-    nameEn: 'Same-level inspections by the inspection committee',
-    valueType: 'number',
-    aggregation: 'sum',
-    allowsNotApplicable: true, // CĐCS without a UBKT: "không áp dụng"
-  },
   // Computed from the member registry, never reported: the members active on each month's last day.
   {
     code: 'members_active',
@@ -133,12 +95,82 @@ export const DEMO_ELEMENTS = [
     derivedFrom: 'active_members',
   },
   {
+    code: 'propaganda_reached',
+    nameVi: 'Số đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, nghị quyết, chính sách, pháp luật',
+    nameEn: 'Members and workers reached by propaganda on policies and laws',
+    valueType: 'number',
+    aggregation: 'last',
+    wholeNumber: true,
+    // Nobody is counted twice: at most the unit's members and workers.
+    upperBound: 'members_and_workers',
+    helpVi:
+      'Tổng số đoàn viên và người lao động đã được tuyên truyền, phổ biến từ đầu năm đến cuối tháng này; mỗi người chỉ tính một lần, nên không lớn hơn số đoàn viên và người lao động của đơn vị.',
+  },
+  {
+    code: 'democracy_regulation',
+    nameVi: 'Tham gia với chính quyền ban hành, thực hiện quy chế dân chủ ở cơ sở',
+    nameEn: 'Took part in issuing and applying the grassroots-democracy regulation',
+    valueType: 'boolean',
+    aggregation: 'any',
+    helpVi: 'Chọn "Có" khi công đoàn cơ sở đã cùng thủ trưởng cơ quan, đơn vị ban hành hoặc thực hiện quy chế dân chủ ở cơ sở trong năm.',
+  },
+  {
+    code: 'party_candidates_available',
+    nameVi: 'Còn nguồn đoàn viên ưu tú giới thiệu cho Đảng',
+    nameEn: 'Still has excellent members to introduce to the Party',
+    valueType: 'boolean',
+    aggregation: 'last',
+    helpVi: 'Chọn "Có" khi đơn vị còn đoàn viên ưu tú chưa là đảng viên có thể giới thiệu cho chi bộ.',
+  },
+  {
+    code: 'party_introductions',
+    nameVi: 'Số đoàn viên ưu tú giới thiệu cho Đảng xem xét, bồi dưỡng kết nạp',
+    nameEn: 'Excellent members introduced to the Party',
+    valueType: 'number',
+    aggregation: 'sum',
+    wholeNumber: true,
+    upperBound: 'members_active',
+    helpVi: 'Số đoàn viên ưu tú công đoàn giới thiệu cho chi bộ trong tháng này (chỉ tính trong tháng, không cộng dồn); ghi 0 nếu không có.',
+  },
+  {
+    code: 'chair_trained',
+    nameVi: 'Chủ tịch công đoàn cơ sở được tập huấn, bồi dưỡng',
+    nameEn: 'Grassroots union chair trained',
+    valueType: 'boolean',
+    aggregation: 'any',
+    helpVi: 'Chọn "Có" khi chủ tịch công đoàn cơ sở đã được tập huấn, bồi dưỡng nghiệp vụ trong năm, dưới bất kỳ hình thức nào.',
+  },
+  {
+    code: 'classification_grade',
+    nameVi: 'Xếp loại công đoàn cơ sở',
+    nameEn: 'Grassroots union classification',
+    valueType: 'grade',
+    aggregation: 'last',
+    gradeOptions: [...GRASSROOTS_GRADES],
+    // Asked at half-year and year end, not every month (docs/reporting.md "The form").
+    reportedIn: 'half_year',
+    helpVi: 'Mức xếp loại công đoàn cơ sở: ở báo cáo 6 tháng ghi mức tự đánh giá, ở báo cáo năm ghi kết quả xếp loại.',
+  },
+  {
+    code: 'same_level_inspections',
+    nameVi: 'Số cuộc kiểm tra cùng cấp của Ủy ban kiểm tra',
+    nameEn: 'Same-level inspections by the inspection committee',
+    valueType: 'number',
+    aggregation: 'sum',
+    allowsNotApplicable: true, // CĐCS without a UBKT: "không áp dụng"
+    wholeNumber: true,
+    helpVi:
+      'Số cuộc kiểm tra Ủy ban kiểm tra công đoàn cơ sở đã làm trong tháng này; đơn vị chưa có Ủy ban kiểm tra chọn "Không áp dụng" và ghi lý do.',
+  },
+  {
     code: 'labour_lawsuits_requested',
     nameVi: 'Số vụ việc lao động khởi kiện tại tòa án có yêu cầu công đoàn hỗ trợ',
     nameEn: 'Labour lawsuits at court where the member asked for support',
     valueType: 'number',
     aggregation: 'sum',
     allowsNotApplicable: true,
+    wholeNumber: true,
+    helpVi: 'Số vụ việc đoàn viên khởi kiện ra tòa án về lao động và đề nghị công đoàn hỗ trợ, phát sinh trong tháng; ghi 0 nếu không có.',
   },
   {
     code: 'labour_lawsuits_supported',
@@ -147,6 +179,8 @@ export const DEMO_ELEMENTS = [
     valueType: 'number',
     aggregation: 'sum',
     allowsNotApplicable: true,
+    wholeNumber: true,
+    helpVi: 'Trong các vụ việc trên, số vụ công đoàn đã hỗ trợ hoặc tham gia tố tụng để bảo vệ đoàn viên trong tháng.',
   },
   {
     code: 'worker_month_activities',
@@ -154,6 +188,7 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Organised Worker Month activities',
     valueType: 'boolean',
     aggregation: 'any',
+    helpVi: 'Chọn "Có" khi trong tháng đơn vị có tổ chức hoạt động hưởng ứng Tháng Công nhân (thường vào tháng 5).',
   },
   {
     code: 'mai_am_houses_supported',
@@ -161,6 +196,8 @@ export const DEMO_ELEMENTS = [
     nameEn: '"Mái ấm công đoàn" houses supported',
     valueType: 'number',
     aggregation: 'sum',
+    wholeNumber: true,
+    helpVi: 'Số căn nhà "Mái ấm công đoàn" đơn vị đã vận động hỗ trợ xây mới hoặc sửa chữa cho đoàn viên trong tháng; ghi 0 nếu không có.',
   },
 ] as const satisfies readonly ElementSpec[];
 
@@ -185,6 +222,8 @@ interface IndicatorSpec {
 interface TargetSpec {
   /** Program target code ("1".."10", "7a", "7b"); also the indicator it measures by. */
   code: string;
+  /** The seed's task group (nhóm nhiệm vụ) the target belongs to: the report form's section. */
+  taskGroup: number;
   indicator: IndicatorSpec;
   value: number;
   tolerance: number;
@@ -227,6 +266,7 @@ const WORKER_MONTH_EXPECTED = [
 export const DEMO_TARGETS: TargetSpec[] = [
   {
     code: '1',
+    taskGroup: 3,
     value: 96,
     tolerance: 2,
     indicator: {
@@ -242,6 +282,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '2',
+    taskGroup: 1,
     value: 100,
     tolerance: 5,
     indicator: {
@@ -255,6 +296,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '3',
+    taskGroup: 5,
     value: 1,
     tolerance: 0.2,
     indicator: {
@@ -269,6 +311,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '4',
+    taskGroup: 5,
     value: 100,
     tolerance: 5,
     indicator: {
@@ -282,6 +325,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '5',
+    taskGroup: 9,
     value: 95,
     tolerance: 5,
     indicator: {
@@ -295,6 +339,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '6',
+    taskGroup: 8,
     value: 100,
     tolerance: 10,
     indicator: {
@@ -308,6 +353,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '7a',
+    taskGroup: 5,
     value: 10,
     tolerance: 2,
     allocations: [
@@ -327,6 +373,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '7b',
+    taskGroup: 5,
     value: 1,
     tolerance: 0,
     indicator: {
@@ -341,6 +388,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '8',
+    taskGroup: 1,
     value: 75,
     tolerance: 10,
     indicator: {
@@ -356,6 +404,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '9',
+    taskGroup: 3,
     value: 15,
     tolerance: 2,
     allocations: WORKER_MONTH_EXPECTED.map((code) => [code, 1] as [string, number]),
@@ -370,6 +419,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
   },
   {
     code: '10',
+    taskGroup: 2,
     value: 2,
     tolerance: 1,
     indicator: {
@@ -509,10 +559,12 @@ export function demoFacts(): DemoFact[] {
  */
 export async function loadDemoTargets(tx: Executor, unitId: (code: string) => string, programId: string): Promise<Map<string, string>> {
   const elementIds = new Map<string, string>();
-  for (const { derivedAddend, ...spec } of DEMO_ELEMENTS as readonly ElementSpec[]) {
+  for (const { derivedAddend, upperBound, ...spec } of DEMO_ELEMENTS as readonly ElementSpec[]) {
     const addendId = derivedAddend ? elementIds.get(derivedAddend) : undefined;
     if (derivedAddend && !addendId) throw new Error(`demo data: data element ${spec.code} adds ${derivedAddend}, not listed before it`);
-    const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addendId });
+    const boundId = upperBound ? elementIds.get(upperBound) : undefined;
+    if (upperBound && !boundId) throw new Error(`demo data: data element ${spec.code} is bounded by ${upperBound}, not listed before it`);
+    const input = CreateDataElementBody.parse({ ...spec, derivedAddendElementId: addendId, upperBoundElementId: boundId });
     const element = await demoWrite(`data element ${spec.code}`, () => createDataElement(tx, SYSTEM_ACTOR, input));
     elementIds.set(spec.code, element.id);
   }
@@ -560,6 +612,7 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
       stretch: seed.stretch,
       whenConditionsAllow: seed.whenConditionsAllow,
       sortOrder: (order + 1) * 10,
+      taskGroupNumber: spec.taskGroup,
       allocations: (spec.allocations ?? []).map(([code, value]) => ({ unitId: unitId(code), value })),
     });
     const target = await demoWrite(`target ${spec.code}`, () => createTarget(tx, SYSTEM_ACTOR, targetInput));
