@@ -1,81 +1,195 @@
-// A CĐCS chair fills and submits a monthly report from a 360 px phone
-// (issue 9, docs/reporting.md "The form"): the due card on home opens the
-// form in one tap; one value is refused as typed with its Vietnamese message
-// under the field; the chair fixes it, fills the rest, writes a narrative and
-// the difficulties, and submits; the report shows as submitted. Needs the
-// form routes of the reporting server (GET/PUT …/report, POST …/submit,
-// GET /api/reports/due) and the demo periods: skipped while they are absent.
+// The reporting cycle on 360 px phones (issue 9, docs/reporting.md): the CĐCS
+// chair of VT10 (cdcs.thpt) opens December 2024's monthly report from the due
+// card on home, sees it grouped by the program's task groups with a narrative
+// box each and the difficulties box, has one value refused as typed (more
+// people reached than the unit's members and workers, a bound that follows
+// the workers typed beside it), fixes it, fills the rest and submits. The
+// Office (vanphong.vt: the district held VT10 on the period's cut-off) opens
+// it from the compliance board and returns it with a comment on one figure;
+// the chair sees the comment, fixes the figure and resubmits; the Office
+// approves, and target 10 ("Mái ấm công đoàn", approved reports only) moves
+// on the dashboard from 1 to 2 houses. The compiled report (BC) of December,
+// downloaded as DOCX and read back, holds the unit's narrative and the new value.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../common/i18n/index.js';
+import { docxParagraphs } from '../server/modules/programs/programs.fixtures.js';
 import { DEMO, horizontalOverflow, screenshot, signIn, startE2e, type E2e } from './harness.js';
 
 let e2e: E2e;
+let downloads: string;
 beforeAll(async () => {
   e2e = await startE2e();
+  downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-bc-'));
 });
 afterAll(async () => {
   await e2e?.close();
+  if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
 });
 
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
 
-describe('a chair fills a monthly report on a phone', () => {
-  it('sees one value refused with its message, fixes it and submits', async (ctx) => {
-    const page = await e2e.newPage('phone');
-    await signIn(page, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
-    const due = await page.evaluate(async () => (await fetch('/api/reports/due')).status);
-    if (due === 404) ctx.skip(); // the reporting server's routes are not in this build yet
+const NARRATIVE = 'Vận động xây dựng 01 căn nhà Mái ấm công đoàn cho một giáo viên có hoàn cảnh khó khăn.';
+const WHOLE_COMMENT = 'Đề nghị CĐCS kiểm tra lại số nhà Mái ấm công đoàn trước khi gửi lại.';
+const FIELD_COMMENT = 'Trong tháng 12 chỉ có 01 căn nhà được hỗ trợ.';
+const HOUSES_TARGET = 'Vận động hỗ trợ 02 căn nhà Mái ấm công đoàn.';
+/** The bound of people reached (data element members_and_workers, scripts/demo/targets-2024.ts). */
+const MEMBERS_AND_WORKERS = 'Số đoàn viên, CNVCLĐ và người lao động';
 
-    // Home: the due card, each report one tap away.
-    const card = page.getByTestId('due-home-card');
+/** The district's 2024 program and its December 2024 monthly period (through the API, with the page's session). */
+async function december(page: Page): Promise<{ programId: string; periodId: string }> {
+  const programs = (await (await page.request.get('/api/programs?year=2024&pageSize=100')).json()) as {
+    items: Array<{ id: string; status: string; unitName: string }>;
+  };
+  const program = programs.items.find((p) => p.status === 'issued' && p.unitName.includes('Vĩnh Thuận'))!;
+  const schedule = (await (await page.request.get(`/api/programs/${program.id}/report-schedule`)).json()) as {
+    periods: Array<{ id: string; kind: string; dataFrom: string }>;
+  };
+  const period = schedule.periods.find((p) => p.kind === 'monthly' && p.dataFrom === '2024-12-01')!;
+  return { programId: program.id, periodId: period.id };
+}
+
+/** Target 10's value on the dashboard as of 31/12/2024, counting approved reports only. */
+async function housesOnDashboard(page: Page, programId: string): Promise<string> {
+  await page.goto(`/targets?programId=${programId}&asOf=2024-12-31&counting=approved`);
+  const card = page.locator('[data-testid="target-card"][data-target-code="10"]');
+  return (await card.getByTestId('target-value').innerText()).trim();
+}
+
+/** Confirms the open Popconfirm: its button of that name, or its last (OK) button. */
+async function confirm(page: Page, name?: string): Promise<void> {
+  const buttons = page.locator('.ant-popconfirm:visible').getByRole('button', name ? { name } : {});
+  await (name ? buttons : buttons.last()).click();
+}
+
+const boundOf = async (page: Page) => {
+  const hint = await page.getByTestId('field-propaganda_reached').getByTestId('upper-bound').innerText();
+  return Number(/\d[\d.]*/.exec(hint)![0].replace(/\./g, ''));
+};
+
+describe('the reporting cycle on phones', () => {
+  it('a chair submits, the Office returns with a comment, the chair resubmits, the Office approves; dashboard and BC follow', async () => {
+    const chair = await e2e.newPage('phone');
+    await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
+    const office = await e2e.newPage('phone');
+    await signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
+    const { programId, periodId } = await december(office);
+    expect(await housesOnDashboard(office, programId)).toBe('1');
+
+    // ---- The chair: home → the due card → December's form, in one tap.
+    const card = chair.getByTestId('due-home-card');
     await card.waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
-    await screenshot(page, 'chair-report-home');
-    const item = card
+    expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
+    await screenshot(chair, 'chair-report-home');
+    await card
       .getByTestId('due-item')
       .filter({ hasText: vi('reports.kind_monthly') })
       .filter({ hasText: new RegExp(`${vi('reports.state_not_started')}|${vi('reports.state_draft')}`) })
-      .first();
-    await item.click();
-    await page.getByTestId('report-form').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+      .first()
+      .click();
+    await chair.getByTestId('report-form').waitFor();
+    expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
 
-    // Every editable number field: the first one gets a negative value first, refused as typed.
-    const numbers = page.locator('.report-field:not(.report-field-derived) input[inputmode]');
-    const count = await numbers.count();
-    expect(count).toBeGreaterThan(0);
-    const first = numbers.first();
-    await first.fill('-3');
-    await page.getByText(vi('reports.valueNegative')).waitFor();
-    expect(await first.getAttribute('inputmode')).toMatch(/numeric|decimal/);
-    await screenshot(page, 'chair-report-refused');
-    await first.fill('0');
-    await page.getByText(vi('reports.valueNegative')).waitFor({ state: 'detached' });
-    for (let i = 1; i < count; i++) await numbers.nth(i).fill('0');
+    // Sections by the program's task groups, each with its narrative box; no "other targets" section.
+    for (const group of [1, 2, 3, 5, 8, 9]) await chair.getByTestId(`narrative-${group}`).waitFor();
+    expect(await chair.getByRole('heading', { name: vi('reportForm.otherSection') }).count()).toBe(0);
+    const houses = chair.getByTestId('field-mai_am_houses_supported');
+    await expect(houses.textContent()).resolves.toContain('Mái ấm công đoàn');
+    expect(await houses.locator('input').getAttribute('inputmode')).toBe('numeric'); // a count: whole numbers
 
-    // Yes/no and grades: the first choice of each.
-    const radios = page.locator('.report-field:not(.report-field-derived) .ant-radio-group');
+    // The bound of people reached follows the workers typed beside it (members from the registry + workers).
+    const workers = chair.getByTestId('field-non_member_workers').locator('input');
+    await workers.fill('0');
+    const members = await boundOf(chair);
+    await workers.fill('5');
+    await expect.poll(() => boundOf(chair)).toBe(members + 5);
+
+    // One value refused as typed, with its message under the field; then fixed.
+    const reached = chair.getByTestId('field-propaganda_reached');
+    await reached.locator('input').fill(String(members + 6));
+    const message = reached.locator('.report-field-message');
+    await message.waitFor();
+    await expect(message.innerText()).resolves.toBe(vi('reports.valueAboveBound', { max: members + 5, bound: MEMBERS_AND_WORKERS }));
+    await screenshot(chair, 'chair-report-refused');
+    await reached.locator('input').fill(String(members + 5));
+    await message.waitFor({ state: 'detached' });
+
+    // The other counts 0, two houses (a mistake the Office will point out), yes to every yes/no.
+    const numbers = chair.locator('.report-field:not(.report-field-derived) input[inputmode]');
+    for (let i = 0; i < (await numbers.count()); i++) {
+      const input = numbers.nth(i);
+      if ((await input.inputValue()) === '') await input.fill('0');
+    }
+    await houses.locator('input').fill('2');
+    const radios = chair.locator('.report-field:not(.report-field-derived) .ant-radio-group');
     for (let i = 0; i < (await radios.count()); i++) await radios.nth(i).locator('label').first().click();
-    const texts = page.locator('.report-field:not(.report-field-derived) [data-testid^="field-"] textarea');
-    for (let i = 0; i < (await texts.count()); i++) await texts.nth(i).fill('Đã thực hiện');
+    await chair.getByTestId('narrative-2').locator('textarea').fill(NARRATIVE);
+    await chair.getByTestId('difficulties').locator('textarea').fill('Kinh phí hoạt động còn hạn chế.');
 
-    const narrative = page.locator('[data-testid^="narrative-"] textarea').first();
-    if (await narrative.count()) await narrative.fill('Tổ chức hội nghị người lao động, thăm hỏi đoàn viên ốm đau.');
-    await page.getByTestId('difficulties').locator('textarea').fill('Kinh phí hoạt động còn hạn chế.');
+    const saved = vi('reportForm.saved', { time: '' }).trim();
+    await chair.getByTestId('save-state').getByText(saved).waitFor();
+    await chair.getByTestId('submit-report').click();
+    await confirm(chair);
+    await chair.getByText(vi('reportForm.submitted')).waitFor();
+    expect([vi('reports.state_submitted_on_time'), vi('reports.state_submitted_late')]).toContain(
+      (await chair.getByTestId('report-state').innerText()).trim(),
+    );
+    expect(await chair.getByTestId('submit-report').count()).toBe(0);
+    await screenshot(chair, 'chair-report-submitted');
 
-    // The draft saves itself.
-    await page
-      .getByTestId('save-state')
-      .getByText(vi('reportForm.saved', { time: '' }).trim())
-      .waitFor({ timeout: 15_000 });
+    // ---- The Office: the compliance board of December → VT10's report → return with comments.
+    await office.goto(`/reports/periods/${periodId}/compliance`);
+    await office.getByTestId('compliance-row').filter({ hasText: 'VT10' }).click();
+    await office.waitForURL(/\/reports\/[0-9a-f-]+\/review$/);
+    const reviewUrl = office.url();
+    await office.getByTestId('review-field-mai_am_houses_supported').locator('textarea').fill(FIELD_COMMENT);
+    await office.getByTestId('review-whole-comment').fill(WHOLE_COMMENT);
+    expect(await horizontalOverflow(office)).toBeLessThanOrEqual(1);
+    await office.getByTestId('review-return').click();
+    await confirm(office, vi('reportReview.return'));
+    await office.getByText(vi('reportReview.returned')).waitFor();
 
-    await page.getByTestId('submit-report').click();
-    await page.locator('.ant-popconfirm').getByRole('button').last().click();
-    await page.getByText(vi('reportForm.submitted')).waitFor();
-    const state = await page.getByTestId('report-state').innerText();
-    expect([vi('reports.state_submitted_on_time'), vi('reports.state_submitted_late')]).toContain(state.trim());
-    expect(await page.getByTestId('submit-report').count()).toBe(0);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
-    await screenshot(page, 'chair-report-submitted');
+    // ---- The chair: the returned report, its comments at the top and under the figure; fix and resubmit.
+    await chair.goto('/');
+    await chair.getByTestId('due-home-card').getByTestId('due-item').filter({ hasText: vi('reports.state_returned') }).first().click();
+    await chair.getByTestId('review-comment').waitFor();
+    await expect(chair.getByTestId('review-comment').innerText()).resolves.toContain(WHOLE_COMMENT);
+    await expect(houses.getByTestId('field-comment').innerText()).resolves.toContain(FIELD_COMMENT);
+    await screenshot(chair, 'chair-report-returned');
+    await houses.locator('input').fill('1');
+    await chair.getByTestId('save-state').getByText(saved).waitFor();
+    await expect(chair.getByTestId('submit-report').innerText()).resolves.toContain(vi('reportForm.resubmit'));
+    await chair.getByTestId('submit-report').click();
+    await confirm(chair);
+    await chair.getByText(vi('reportForm.submitted')).waitFor();
+
+    // ---- The Office approves: target 10 moves on the dashboard (approved reports only) at once.
+    expect(await housesOnDashboard(office, programId)).toBe('1');
+    await office.goto(reviewUrl);
+    await office.getByTestId('review-approve').click();
+    await confirm(office, vi('reportReview.approve'));
+    await office.getByText(vi('reportReview.approved')).waitFor();
+    await expect.poll(() => housesOnDashboard(office, programId)).toBe('2');
+    await office.locator('[data-testid="target-card"][data-target-code="10"]').getByTestId('status-achieved').waitFor();
+    await screenshot(office, 'office-dashboard-after-approval');
+
+    // ---- The compiled report (BC) of December: the unit's narrative and the new value.
+    await office.goto(`/programs/${programId}/report-schedule`);
+    await office.getByTestId(`period-compiled-${periodId}`).click();
+    await office.getByTestId('compiled-form').waitFor();
+    const downloaded = office.waitForEvent('download');
+    await office.getByTestId('compiled-download').click();
+    const download = await downloaded;
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const paragraphs = await docxParagraphs(fs.readFileSync(file));
+    expect(paragraphs.some((p) => p.includes('THPT') && p.endsWith(`: ${NARRATIVE}`))).toBe(true);
+    const row = paragraphs.findIndex((p) => p.endsWith(HOUSES_TARGET));
+    expect(row).toBeGreaterThan(0);
+    expect(paragraphs.slice(row + 1, row + 5)).toEqual(['2', '2', expect.stringMatching(/^100/), expect.any(String)]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

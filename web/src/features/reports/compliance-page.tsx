@@ -82,7 +82,8 @@ export function CompliancePage() {
 
   const data = board.data;
   const rows = data?.rows ?? [];
-  const openReport = (r: ComplianceRow) => r.reportId && navigate(`/reports/${r.reportId}`);
+  // The Office reviews: a row opens the review page (return, approve), not the chair's form.
+  const openReport = (r: ComplianceRow) => r.reportId && navigate(`/reports/${r.reportId}/review`);
   const stateTag = (s: ComplianceState) => <Tag color={STATE_COLOR[s]}>{tk(`reports.state_${s}`)}</Tag>;
   const canSeeReminders = me.data?.permissions.includes('approveReports');
 

@@ -2,7 +2,7 @@
 // report, and each period's data range, cut-off and deadline, editable and
 // saved with the schedule's version (409 when someone saved first). Per
 // period, the leader closes (khóa sổ) or reopens it, and the officer opens
-// the compiled report (BC) of a half-year or year period.
+// the compiled report (BC) of a period: the month's, the half-year's or the year's.
 import { Alert, App as AntApp, Button, Empty, Input, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -185,7 +185,7 @@ function ScheduleEditor({
       render: (_: unknown, r: Row) => (
         <Space wrap size={4}>
           {r.saved && <PeriodLockButton programId={programId} period={r.saved} />}
-          {r.saved && r.saved.kind !== 'monthly' && (
+          {r.saved && (
             <Button size="small" onClick={() => setCompiledFor(r.saved!)} data-testid={`period-compiled-${r.saved.id}`}>
               {t('reportReview.compiled')}
             </Button>

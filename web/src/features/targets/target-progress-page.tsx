@@ -242,7 +242,7 @@ function TargetCard({ item, asOf, counting }: { item: TargetProgress; asOf: stri
   const comparator = useComparatorLabel();
   const percent = progressPercent(item.value, item.targetValue, item.comparator);
   return (
-    <Card size="small" className="target-card" data-testid="target-card">
+    <Card size="small" className="target-card" data-testid="target-card" data-target-code={item.code ?? undefined}>
       <div className="target-card-head">
         {item.code && <span className="target-code">{item.code}</span>}
         <StatusTag status={item.status} />
@@ -255,7 +255,9 @@ function TargetCard({ item, asOf, counting }: { item: TargetProgress; asOf: stri
       <div className="target-values">
         <div>
           <Typography.Text type="secondary">{t('targets.current')}</Typography.Text>
-          <div className="target-value">{item.value === null ? t('targets.noValue') : formatValue(item.value, item.unitOfMeasure)}</div>
+          <div className="target-value" data-testid="target-value">
+            {item.value === null ? t('targets.noValue') : formatValue(item.value, item.unitOfMeasure)}
+          </div>
         </div>
         <div style={{ textAlign: 'end' }}>
           <Typography.Text type="secondary">{t('targets.target')}</Typography.Text>
