@@ -113,6 +113,8 @@ describe('the reporting cycle on phones', () => {
     const message = reached.locator('.report-field-message');
     await message.waitFor();
     await expect(message.innerText()).resolves.toBe(vi('reports.valueAboveBound', { max: members + 5, bound: MEMBERS_AND_WORKERS }));
+    // The draft's autosave is refused too (the server checks the same bound); what was typed stays.
+    await chair.getByTestId('save-state').getByText(vi('reportForm.notSaved')).waitFor();
     await screenshot(chair, 'chair-report-refused');
     await reached.locator('input').fill(String(members + 5));
     await message.waitFor({ state: 'detached' });
@@ -154,7 +156,12 @@ describe('the reporting cycle on phones', () => {
 
     // ---- The chair: the returned report, its comments at the top and under the figure; fix and resubmit.
     await chair.goto('/');
-    await chair.getByTestId('due-home-card').getByTestId('due-item').filter({ hasText: vi('reports.state_returned') }).first().click();
+    await chair
+      .getByTestId('due-home-card')
+      .getByTestId('due-item')
+      .filter({ hasText: vi('reports.state_returned') })
+      .first()
+      .click();
     await chair.getByTestId('review-comment').waitFor();
     await expect(chair.getByTestId('review-comment').innerText()).resolves.toContain(WHOLE_COMMENT);
     await expect(houses.getByTestId('field-comment').innerText()).resolves.toContain(FIELD_COMMENT);

@@ -130,7 +130,8 @@ export const DEMO_ELEMENTS = [
     aggregation: 'sum',
     wholeNumber: true,
     upperBound: 'members_active',
-    helpVi: 'Số đoàn viên ưu tú công đoàn giới thiệu cho chi bộ trong tháng này (chỉ tính trong tháng, không cộng dồn); ghi 0 nếu không có.',
+    helpVi:
+      'Số đoàn viên ưu tú công đoàn giới thiệu cho chi bộ trong tháng này (chỉ tính trong tháng, không cộng dồn); ghi 0 nếu không có.',
   },
   {
     code: 'chair_trained',

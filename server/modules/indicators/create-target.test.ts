@@ -103,7 +103,10 @@ describe('POST /api/targets (create-target)', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ taskGroupNumber: 3 });
     const before = await auditCount(ctx.database);
-    const unknown = await ctx.officerS.patch(`/api/targets/${res.json().id}`, { expectedVersion: moved.json().rowVersion, taskGroupNumber: 12 });
+    const unknown = await ctx.officerS.patch(`/api/targets/${res.json().id}`, {
+      expectedVersion: moved.json().rowVersion,
+      taskGroupNumber: 12,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual([
       { field: 'taskGroupNumber', message: 'Chương trình công tác của chỉ tiêu không có nhóm nhiệm vụ số 12.' },
@@ -114,7 +117,10 @@ describe('POST /api/targets (create-target)', () => {
     const none = await ctx.officerS.post('/api/targets', { ...plus10(), programId: programS, taskGroupNumber: 1 });
     expect(none.json().error.code).toBe('TARGET_TASK_GROUP_NOT_FOUND');
     expect(await auditCount(ctx.database)).toBe(before);
-    const cleared = await ctx.officerS.patch(`/api/targets/${res.json().id}`, { expectedVersion: moved.json().rowVersion, taskGroupNumber: null });
+    const cleared = await ctx.officerS.patch(`/api/targets/${res.json().id}`, {
+      expectedVersion: moved.json().rowVersion,
+      taskGroupNumber: null,
+    });
     expect(cleared.json()).toMatchObject({ taskGroupNumber: null });
   });
 
