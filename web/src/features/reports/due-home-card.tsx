@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { LightCard } from '../../lib/light-card';
 import { useDueReports } from './due-api';
-import { DueList } from './due-list';
+import { DueList, sortDue } from './due-list';
 
 const HOME_MAX = 5;
 
@@ -28,7 +28,8 @@ export function DueReportsHomeCard() {
         <span className="report-muted">{(due.error as Error).message}</span>
       ) : (
         <DueList
-          items={items.slice(0, HOME_MAX)}
+          // The first five by urgency (returned, overdue, nearest deadline), not the first five sent.
+          items={sortDue(items).slice(0, HOME_MAX)}
           showUnit={new Set(items.map((i) => i.unit.id)).size > 1}
           emptyText={t('reports.dueEmpty')}
         />
