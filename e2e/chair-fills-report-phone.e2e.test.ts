@@ -71,132 +71,135 @@ const boundOf = async (page: Page) => {
 };
 
 describe('the reporting cycle on phones', () => {
-  it('a chair submits, the Office returns with a comment, the chair resubmits, the Office approves; dashboard and BC follow', async () => {
-    const chair = await e2e.newPage('phone');
-    await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
-    const office = await e2e.newPage('phone');
-    await signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
-    const { programId, periodId } = await december(office);
-    expect(await housesOnDashboard(office, programId)).toBe('1');
+  // About 80 s on a quiet machine (two sign-ins, three page loads per step); room for a busy one.
+  it(
+    'a chair submits, the Office returns with a comment, the chair resubmits, the Office approves; dashboard and BC follow',
+    { timeout: 180_000 },
+    async () => {
+      const [chair, office] = await Promise.all([e2e.newPage('phone'), e2e.newPage('phone')]);
+      await Promise.all([
+        signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password),
+        signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password),
+      ]);
+      const { programId, periodId } = await december(office);
 
-    // ---- The chair: home → the due card → December's form, in one tap.
-    const card = chair.getByTestId('due-home-card');
-    await card.waitFor();
-    expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
-    await screenshot(chair, 'chair-report-home');
-    await card
-      .getByTestId('due-item')
-      .filter({ hasText: vi('reports.kind_monthly') })
-      .filter({ hasText: new RegExp(`${vi('reports.state_not_started')}|${vi('reports.state_draft')}`) })
-      .first()
-      .click();
-    await chair.getByTestId('report-form').waitFor();
-    expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
+      // ---- The chair: home → the due card → December's form, in one tap.
+      const card = chair.getByTestId('due-home-card');
+      await card.waitFor();
+      expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
+      await card
+        .getByTestId('due-item')
+        .filter({ hasText: vi('reports.kind_monthly') })
+        .filter({ hasText: new RegExp(`${vi('reports.state_not_started')}|${vi('reports.state_draft')}`) })
+        .first()
+        .click();
+      await chair.getByTestId('report-form').waitFor();
+      expect(await horizontalOverflow(chair)).toBeLessThanOrEqual(1);
 
-    // Sections by the program's task groups, each with its narrative box; no "other targets" section.
-    for (const group of [1, 2, 3, 5, 8, 9]) await chair.getByTestId(`narrative-${group}`).waitFor();
-    expect(await chair.getByRole('heading', { name: vi('reportForm.otherSection') }).count()).toBe(0);
-    const houses = chair.getByTestId('field-mai_am_houses_supported');
-    await expect(houses.textContent()).resolves.toContain('Mái ấm công đoàn');
-    expect(await houses.locator('input').getAttribute('inputmode')).toBe('numeric'); // a count: whole numbers
+      // Sections by the program's task groups, each with its narrative box; no "other targets" section.
+      for (const group of [1, 2, 3, 5, 8, 9]) await chair.getByTestId(`narrative-${group}`).waitFor();
+      expect(await chair.getByRole('heading', { name: vi('reportForm.otherSection') }).count()).toBe(0);
+      const houses = chair.getByTestId('field-mai_am_houses_supported');
+      await expect(houses.textContent()).resolves.toContain('Mái ấm công đoàn');
+      expect(await houses.locator('input').getAttribute('inputmode')).toBe('numeric'); // a count: whole numbers
 
-    // The bound of people reached follows the workers typed beside it (members from the registry + workers).
-    const workers = chair.getByTestId('field-non_member_workers').locator('input');
-    await workers.fill('0');
-    const members = await boundOf(chair);
-    await workers.fill('5');
-    await expect.poll(() => boundOf(chair)).toBe(members + 5);
+      // The bound of people reached follows the workers typed beside it (members from the registry + workers).
+      const workers = chair.getByTestId('field-non_member_workers').locator('input');
+      await workers.fill('0');
+      const members = await boundOf(chair);
+      await workers.fill('5');
+      await expect.poll(() => boundOf(chair)).toBe(members + 5);
 
-    // One value refused as typed, with its message under the field; then fixed.
-    const reached = chair.getByTestId('field-propaganda_reached');
-    await reached.locator('input').fill(String(members + 6));
-    const message = reached.locator('.report-field-message');
-    await message.waitFor();
-    await expect(message.innerText()).resolves.toBe(vi('reports.valueAboveBound', { max: members + 5, bound: MEMBERS_AND_WORKERS }));
-    // The draft's autosave is refused too (the server checks the same bound); what was typed stays.
-    await chair.getByTestId('save-state').getByText(vi('reportForm.notSaved')).waitFor();
-    await screenshot(chair, 'chair-report-refused');
-    await reached.locator('input').fill(String(members + 5));
-    await message.waitFor({ state: 'detached' });
+      // One value refused as typed, with its message under the field; then fixed.
+      const reached = chair.getByTestId('field-propaganda_reached');
+      await reached.locator('input').fill(String(members + 6));
+      const message = reached.locator('.report-field-message');
+      await message.waitFor();
+      await expect(message.innerText()).resolves.toBe(vi('reports.valueAboveBound', { max: members + 5, bound: MEMBERS_AND_WORKERS }));
+      // The draft's autosave is refused too (the server checks the same bound); what was typed stays.
+      await chair.getByTestId('save-state').getByText(vi('reportForm.notSaved')).waitFor();
+      await screenshot(chair, 'chair-report-refused');
+      await reached.locator('input').fill(String(members + 5));
+      await message.waitFor({ state: 'detached' });
 
-    // The other counts 0, two houses (a mistake the Office will point out), yes to every yes/no.
-    const numbers = chair.locator('.report-field:not(.report-field-derived) input[inputmode]');
-    for (let i = 0; i < (await numbers.count()); i++) {
-      const input = numbers.nth(i);
-      if ((await input.inputValue()) === '') await input.fill('0');
-    }
-    await houses.locator('input').fill('2');
-    const radios = chair.locator('.report-field:not(.report-field-derived) .ant-radio-group');
-    for (let i = 0; i < (await radios.count()); i++) await radios.nth(i).locator('label').first().click();
-    await chair.getByTestId('narrative-2').locator('textarea').fill(NARRATIVE);
-    await chair.getByTestId('difficulties').locator('textarea').fill('Kinh phí hoạt động còn hạn chế.');
+      // The other counts 0, two houses (a mistake the Office will point out), yes to every yes/no.
+      const numbers = chair.locator('.report-field:not(.report-field-derived) input[inputmode]');
+      for (let i = 0; i < (await numbers.count()); i++) {
+        const input = numbers.nth(i);
+        if ((await input.inputValue()) === '') await input.fill('0');
+      }
+      await houses.locator('input').fill('2');
+      const radios = chair.locator('.report-field:not(.report-field-derived) .ant-radio-group');
+      for (let i = 0; i < (await radios.count()); i++) await radios.nth(i).locator('label').first().click();
+      await chair.getByTestId('narrative-2').locator('textarea').fill(NARRATIVE);
+      await chair.getByTestId('difficulties').locator('textarea').fill('Kinh phí hoạt động còn hạn chế.');
 
-    const saved = vi('reportForm.saved', { time: '' }).trim();
-    await chair.getByTestId('save-state').getByText(saved).waitFor();
-    await chair.getByTestId('submit-report').click();
-    await confirm(chair);
-    await chair.getByText(vi('reportForm.submitted')).waitFor();
-    expect([vi('reports.state_submitted_on_time'), vi('reports.state_submitted_late')]).toContain(
-      (await chair.getByTestId('report-state').innerText()).trim(),
-    );
-    expect(await chair.getByTestId('submit-report').count()).toBe(0);
-    await screenshot(chair, 'chair-report-submitted');
+      const saved = vi('reportForm.saved', { time: '' }).trim();
+      await chair.getByTestId('save-state').getByText(saved).waitFor();
+      await chair.getByTestId('submit-report').click();
+      await confirm(chair);
+      await chair.getByText(vi('reportForm.submitted')).waitFor();
+      expect([vi('reports.state_submitted_on_time'), vi('reports.state_submitted_late')]).toContain(
+        (await chair.getByTestId('report-state').innerText()).trim(),
+      );
+      expect(await chair.getByTestId('submit-report').count()).toBe(0);
 
-    // ---- The Office: the compliance board of December → VT10's report → return with comments.
-    await office.goto(`/reports/periods/${periodId}/compliance`);
-    await office.getByTestId('compliance-row').filter({ hasText: 'VT10' }).click();
-    await office.waitForURL(/\/reports\/[0-9a-f-]+\/review$/);
-    const reviewUrl = office.url();
-    await office.getByTestId('review-field-mai_am_houses_supported').locator('textarea').fill(FIELD_COMMENT);
-    await office.getByTestId('review-whole-comment').fill(WHOLE_COMMENT);
-    expect(await horizontalOverflow(office)).toBeLessThanOrEqual(1);
-    await office.getByTestId('review-return').click();
-    await confirm(office, vi('reportReview.return'));
-    await office.getByText(vi('reportReview.returned')).waitFor();
+      // ---- The Office: the compliance board of December → VT10's report → return with comments.
+      await office.goto(`/reports/periods/${periodId}/compliance`);
+      await office.getByTestId('compliance-row').filter({ hasText: 'VT10' }).click();
+      await office.waitForURL(/\/reports\/[0-9a-f-]+\/review$/);
+      const reviewUrl = office.url();
+      await office.getByTestId('review-field-mai_am_houses_supported').locator('textarea').fill(FIELD_COMMENT);
+      await office.getByTestId('review-whole-comment').fill(WHOLE_COMMENT);
+      expect(await horizontalOverflow(office)).toBeLessThanOrEqual(1);
+      await office.getByTestId('review-return').click();
+      await confirm(office, vi('reportReview.return'));
+      await office.getByText(vi('reportReview.returned')).waitFor();
 
-    // ---- The chair: the returned report, its comments at the top and under the figure; fix and resubmit.
-    await chair.goto('/');
-    await chair
-      .getByTestId('due-home-card')
-      .getByTestId('due-item')
-      .filter({ hasText: vi('reports.state_returned') })
-      .first()
-      .click();
-    await chair.getByTestId('review-comment').waitFor();
-    await expect(chair.getByTestId('review-comment').innerText()).resolves.toContain(WHOLE_COMMENT);
-    await expect(houses.getByTestId('field-comment').innerText()).resolves.toContain(FIELD_COMMENT);
-    await screenshot(chair, 'chair-report-returned');
-    await houses.locator('input').fill('1');
-    await chair.getByTestId('save-state').getByText(saved).waitFor();
-    await expect(chair.getByTestId('submit-report').innerText()).resolves.toContain(vi('reportForm.resubmit'));
-    await chair.getByTestId('submit-report').click();
-    await confirm(chair);
-    await chair.getByText(vi('reportForm.submitted')).waitFor();
+      // ---- The chair: the returned report, its comments at the top and under the figure; fix and resubmit.
+      await chair.goto('/');
+      await chair
+        .getByTestId('due-home-card')
+        .getByTestId('due-item')
+        .filter({ hasText: vi('reports.state_returned') })
+        .first()
+        .click();
+      await chair.getByTestId('review-comment').waitFor();
+      await expect(chair.getByTestId('review-comment').innerText()).resolves.toContain(WHOLE_COMMENT);
+      await expect(houses.getByTestId('field-comment').innerText()).resolves.toContain(FIELD_COMMENT);
+      await houses.locator('input').fill('1');
+      await chair.getByTestId('save-state').getByText(saved).waitFor();
+      await expect(chair.getByTestId('submit-report').innerText()).resolves.toContain(vi('reportForm.resubmit'));
+      await chair.getByTestId('submit-report').click();
+      await confirm(chair);
+      await chair.getByText(vi('reportForm.submitted')).waitFor();
 
-    // ---- The Office approves: target 10 moves on the dashboard (approved reports only) at once.
-    expect(await housesOnDashboard(office, programId)).toBe('1');
-    await office.goto(reviewUrl);
-    await office.getByTestId('review-approve').click();
-    await confirm(office, vi('reportReview.approve'));
-    await office.getByText(vi('reportReview.approved')).waitFor();
-    await expect.poll(() => housesOnDashboard(office, programId)).toBe('2');
-    await office.locator('[data-testid="target-card"][data-target-code="10"]').getByTestId('status-achieved').waitFor();
-    await screenshot(office, 'office-dashboard-after-approval');
+      // ---- The Office approves: target 10 moves on the dashboard (approved reports only) at once.
+      // Until then the resubmitted report counts under "submitted and approved" only.
+      expect(await housesOnDashboard(office, programId)).toBe('1');
+      await office.goto(reviewUrl);
+      await office.getByTestId('review-approve').click();
+      await confirm(office, vi('reportReview.approve'));
+      await office.getByText(vi('reportReview.approved')).waitFor();
+      await expect.poll(() => housesOnDashboard(office, programId)).toBe('2');
+      await office.locator('[data-testid="target-card"][data-target-code="10"]').getByTestId('status-achieved').waitFor();
+      await screenshot(office, 'office-dashboard-after-approval');
 
-    // ---- The compiled report (BC) of December: the unit's narrative and the new value.
-    await office.goto(`/programs/${programId}/report-schedule`);
-    await office.getByTestId(`period-compiled-${periodId}`).click();
-    await office.getByTestId('compiled-form').waitFor();
-    const downloaded = office.waitForEvent('download');
-    await office.getByTestId('compiled-download').click();
-    const download = await downloaded;
-    const file = path.join(downloads, download.suggestedFilename());
-    await download.saveAs(file);
-    const paragraphs = await docxParagraphs(fs.readFileSync(file));
-    expect(paragraphs.some((p) => p.includes('THPT') && p.endsWith(`: ${NARRATIVE}`))).toBe(true);
-    const row = paragraphs.findIndex((p) => p.endsWith(HOUSES_TARGET));
-    expect(row).toBeGreaterThan(0);
-    expect(paragraphs.slice(row + 1, row + 5)).toEqual(['2', '2', expect.stringMatching(/^100/), expect.any(String)]);
-    expect(e2e.pageErrors).toEqual([]);
-  });
+      // ---- The compiled report (BC) of December: the unit's narrative and the new value.
+      await office.goto(`/programs/${programId}/report-schedule`);
+      await office.getByTestId(`period-compiled-${periodId}`).click();
+      await office.getByTestId('compiled-form').waitFor();
+      const downloaded = office.waitForEvent('download');
+      await office.getByTestId('compiled-download').click();
+      const download = await downloaded;
+      const file = path.join(downloads, download.suggestedFilename());
+      await download.saveAs(file);
+      const paragraphs = await docxParagraphs(fs.readFileSync(file));
+      expect(paragraphs.some((p) => p.includes('THPT') && p.endsWith(`: ${NARRATIVE}`))).toBe(true);
+      const row = paragraphs.findIndex((p) => p.endsWith(HOUSES_TARGET));
+      expect(row).toBeGreaterThan(0);
+      expect(paragraphs.slice(row + 1, row + 5)).toEqual(['2', '2', expect.stringMatching(/^100/), expect.any(String)]);
+      expect(e2e.pageErrors).toEqual([]);
+    },
+  );
 });
