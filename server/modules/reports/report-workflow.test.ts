@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { facts, reports } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import type { AppError } from '../../lib/errors.js';
+import { SYSTEM_ACTOR } from '../../lib/access.js';
 import { computeTargets } from '../indicators/compute-targets.js';
+import { createDataElement } from '../indicators/create-data-element.js';
+import { createIndicator } from '../indicators/create-indicator.js';
+import { createTarget } from '../indicators/create-target.js';
+import { CreateDataElementBody, CreateIndicatorBody, CreateTargetBody } from '../indicators/schemas.js';
+import { admitMember } from '../members/admit-member.js';
+import { AdmitMemberBody } from '../members/schemas.js';
 import { closeReportPeriod } from './close-report-period.js';
 import { getReport } from './get-report.js';
 import { useReportingWorld } from './reports.fixtures.js';
@@ -245,5 +252,123 @@ describe('the report workflow', () => {
     const schedule = await officerS.get(`/api/programs/${ctx.world.programId}/report-schedule`);
     expect(schedule.statusCode).toBe(200);
     expect(schedule.json().periods).toHaveLength(14);
+  });
+
+  it('bounds people reached by members and workers: the registry at month end plus the workers typed in the same report', async () => {
+    const { db } = ctx.database;
+    const unitId = ctx.world.tree.g3.id;
+    // Workers who are not members (reported), members and workers (registry + workers), people reached (≤ the latter).
+    const workers = await createDataElement(
+      db,
+      SYSTEM_ACTOR,
+      CreateDataElementBody.parse({
+        code: 'b_workers',
+        nameVi: 'CNVCLĐ chưa là đoàn viên',
+        nameEn: 'Workers',
+        valueType: 'number',
+        aggregation: 'last',
+        wholeNumber: true,
+      }),
+    );
+    const both = await createDataElement(
+      db,
+      SYSTEM_ACTOR,
+      CreateDataElementBody.parse({
+        code: 'b_members_workers',
+        nameVi: 'Đoàn viên và CNVCLĐ',
+        nameEn: 'Members and workers',
+        valueType: 'number',
+        aggregation: 'last',
+        derivedFrom: 'active_members',
+        derivedAddendElementId: workers.id,
+      }),
+    );
+    const reached = await createDataElement(
+      db,
+      SYSTEM_ACTOR,
+      CreateDataElementBody.parse({
+        code: 'b_reached',
+        nameVi: 'Được tuyên truyền',
+        nameEn: 'Reached',
+        valueType: 'number',
+        aggregation: 'last',
+        wholeNumber: true,
+        upperBoundElementId: both.id,
+        helpVi: 'Mỗi người chỉ tính một lần.',
+      }),
+    );
+    const rate = await createIndicator(
+      db,
+      SYSTEM_ACTOR,
+      CreateIndicatorBody.parse({
+        code: 'b_reach_rate',
+        nameVi: 'Tỷ lệ được tuyên truyền',
+        nameEn: 'Reach rate',
+        measure: 'ratio_of_sums',
+        unitOfMeasure: 'percent',
+        numeratorElementId: reached.id,
+        denominatorElementId: both.id,
+        bounded: true,
+      }),
+    );
+    await createTarget(
+      db,
+      SYSTEM_ACTOR,
+      CreateTargetBody.parse({
+        indicatorId: rate.id,
+        programId: ctx.world.programId,
+        text: 'Có 96% đoàn viên, CNVCLĐ được tuyên truyền',
+        comparator: 'gte',
+        value: 96,
+        periodFrom: '2024-01',
+        periodTo: '2024-12',
+        scopeUnitId: ctx.world.tree.s.id,
+        sortOrder: 5,
+        taskGroupNumber: 3,
+      }),
+    );
+    // Three members in G3 by the end of October (the registry), none of them reported anywhere yet.
+    for (const [i, name] of ['Lê Văn An', 'Trần Thị Bình', 'Phạm Văn Cường'].entries())
+      await admitMember(
+        db,
+        SYSTEM_ACTOR,
+        AdmitMemberBody.parse({
+          fullName: name,
+          gender: i === 1 ? 'female' : 'male',
+          birthDate: '1990-01-0' + String(i + 1),
+          citizenId: `09199900010${i}`,
+          unitId,
+          admittedOn: '2024-10-0' + String(i + 1),
+        }),
+      );
+    const october = ctx.world.period('monthly', 10);
+    const form = await getReport(db, SYSTEM_ACTOR, { periodId: october.id, unitId });
+    const section = form.sections.find((x) => x.taskGroupNumber === 3)!;
+    const field = section.fields.find((f) => f.dataElementId === reached.id)!;
+    expect(field).toMatchObject({
+      help: 'Mỗi người chỉ tính một lần.',
+      upperBound: 3,
+      upperBoundAddend: { dataElementId: workers.id, base: 3 },
+    });
+    const value = (id: string, n: number) => ({ dataElementId: id, number: n, notApplicable: false });
+    // 5 reached with 2 workers typed beside: 3 + 2 = 5 is the bound; 6 is refused against the field.
+    const refused = await failure(
+      saveReportDraft(db, SYSTEM_ACTOR, october.id, unitId, {
+        values: [value(workers.id, 2), value(reached.id, 6)],
+        narratives: {},
+        expectedVersion: null,
+      }),
+    );
+    expect(refused.code).toBe('REPORT_VALUES_INVALID');
+    expect(refused.fields).toEqual([
+      { field: `values.${reached.id}`, messageKey: 'reports.valueAboveBound', params: { max: 5, bound: 'Đoàn viên và CNVCLĐ' } },
+    ]);
+    const saved = await saveReportDraft(db, SYSTEM_ACTOR, october.id, unitId, {
+      values: [value(workers.id, 2), value(reached.id, 5)],
+      narratives: { '3': 'Tuyên truyền Bộ luật Lao động cho toàn thể đoàn viên.' },
+      expectedVersion: null,
+    });
+    const again = await getReport(db, SYSTEM_ACTOR, { id: saved.id });
+    expect(again.sections.find((x) => x.taskGroupNumber === 3)!.fields.find((f) => f.dataElementId === reached.id)!.upperBound).toBe(5);
   });
 });
