@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../common/i18n/index.js';
 import { auditLog, facts, reportEvents, reports } from '../../db/schema/index.js';
@@ -58,6 +58,8 @@ describe('approving a report', () => {
     const { db } = ctx.database;
     const id = await submitMonthly(db, ctx.actors.chairG1, ctx.world, { month: 9, unitId: ctx.world.tree.g1.id, trained: 3 });
     const v = await reportVersion(db, id);
+    // Idle connections in the pool (PostgreSQL), so both steps start at once rather than one waiting for a new connection.
+    await Promise.all([1, 2].map(() => db.execute(sql`select pg_sleep(0.05)`)));
     const results = await Promise.allSettled([
       approveReport(db, ctx.actors.officerS, id, { expectedVersion: v }),
       returnReport(db, ctx.actors.officerS2, id, { expectedVersion: v, comment: 'Thiếu số liệu' }),
@@ -101,6 +103,8 @@ describe('approving a report', () => {
     const { db } = ctx.database;
     const id = await submitMonthly(db, ctx.actors.chairG2, ctx.world, { month: 9, unitId: ctx.world.tree.g2.id, trained: 1 });
     const v = await reportVersion(db, id);
+    // Idle connections in the pool (PostgreSQL), so both steps start at once rather than one waiting for a new connection.
+    await Promise.all([1, 2].map(() => db.execute(sql`select pg_sleep(0.05)`)));
     const [a, b] = await Promise.all([
       ctx.clients.officerS.post(`/api/reports/${id}/approve`, { expectedVersion: v }),
       ctx.clients.officerS2.post(`/api/reports/${id}/return`, { expectedVersion: v, comment: 'Xem lại' }),

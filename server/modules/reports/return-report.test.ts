@@ -38,9 +38,9 @@ describe('returning a report to its unit', () => {
     expect(await db.select().from(facts).where(eq(facts.reportId, id))).toHaveLength(0);
     // The chair sees the comments (blank ones dropped) and may edit again.
     const seen = await getReport(db, ctx.actors.chairG1, { id });
-    expect(seen).toMatchObject({
+    expect(seen.state).toBe('returned');
+    expect(seen.report).toMatchObject({
       status: 'returned',
-      state: 'returned',
       reviewComment: 'Xem lại số tập huấn',
       fieldComments: { [ctx.world.elements.trained]: 'Số này cao hơn danh sách' },
     });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../common/i18n/index.js';
 import { reports } from '../../db/schema/index.js';
@@ -62,8 +62,7 @@ describe('saving a report draft: bad input', () => {
     // Nothing written: the draft is as it was saved.
     expect(await workflowState(db)).toEqual(stored);
     const draft = await getReport(db, ctx.actors.chairG1, { id });
-    expect(draft.narratives).toEqual({ '1': 'Đã tập huấn 12 đoàn viên' });
-    expect(draft.difficulties).toBe('Thiếu kinh phí');
+    expect(draft.report).toMatchObject({ narratives: { '1': 'Đã tập huấn 12 đoàn viên' }, difficulties: 'Thiếu kinh phí' });
     expect(draft.sections.flatMap((s) => s.fields).find((f) => f.dataElementId === elements.trained)!.value).toMatchObject({ number: 12 });
   });
 
@@ -96,6 +95,8 @@ describe('saving a report draft: bad input', () => {
     expect(again.json().error.message).toMatch(/^Chưa lưu: Người grassroots_officer đã sửa dữ liệu này lúc/);
     // Two first saves at once (two tabs, or the browser's offline queue and a click): one report, the other 409.
     const april = ctx.world.period('monthly', 4);
+    // Two idle connections in the pool (PostgreSQL), so both saves start at once rather than one waiting for a new connection.
+    await Promise.all([1, 2].map(() => db.execute(sql`select pg_sleep(0.05)`)));
     const results = await Promise.allSettled([
       saveReportDraft(db, ctx.actors.chairG1, april.id, ctx.world.tree.g1.id, body),
       saveReportDraft(db, ctx.actors.chairG1, april.id, ctx.world.tree.g1.id, body),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { facts, reportEvents, reports } from '../../db/schema/index.js';
+import { auditLog, facts, reportEvents, reports } from '../../db/schema/index.js';
 import { SYSTEM_ACTOR } from '../../lib/access.js';
 import { approveReport } from './approve-report.js';
 import { getReport } from './get-report.js';
@@ -31,7 +31,8 @@ describe('submitting a report', () => {
     expect(await workflowState(db)).toEqual(before);
     expect(await db.select().from(facts).where(eq(facts.reportId, id))).toHaveLength(0);
     const draft = await getReport(db, ctx.actors.chairG1, { id });
-    expect(draft).toMatchObject({
+    expect(draft.state).toBe('draft');
+    expect(draft.report).toMatchObject({
       status: 'draft',
       narratives: { '1': 'Tập huấn 15 đoàn viên', '2': 'Sinh hoạt định kỳ' },
       difficulties: 'Thiếu kinh phí',
@@ -98,7 +99,7 @@ describe('submitting a report', () => {
     expect(event!.report_events.at.toISOString()).toBe('2024-05-25T17:01:00.000Z');
   });
 
-  it('a draft saved with every field still needs the submit step to count', async () => {
+  it('a draft saved with every field still needs the submit step to count; each step is in the history and the audit log', async () => {
     const { db } = ctx.database;
     const { id } = await saveReportDraft(db, ctx.actors.chairG2, ctx.world.period('monthly', 6).id, ctx.world.tree.g2.id, {
       values: monthlyValues(ctx.world, 9),
@@ -108,5 +109,16 @@ describe('submitting a report', () => {
     expect(await db.select().from(facts).where(eq(facts.reportId, id))).toHaveLength(0);
     await submitReport(db, ctx.actors.chairG2, id, { expectedVersion: await reportVersion(db, id) });
     expect(await db.select().from(facts).where(eq(facts.reportId, id))).toHaveLength(2);
+    // Each step in the report's history and the audit log, by the chair.
+    const history = await db.select().from(reportEvents).where(eq(reportEvents.reportId, id));
+    expect(history.map((h) => [h.action, h.actorId]).sort()).toEqual([
+      ['created', ctx.actors.chairG2.userId],
+      ['submitted', ctx.actors.chairG2.userId],
+    ]);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.map((a) => [a.action, a.userId]).sort()).toEqual([
+      ['report.create', ctx.actors.chairG2.userId],
+      ['report.submit', ctx.actors.chairG2.userId],
+    ]);
   });
 });
