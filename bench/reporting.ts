@@ -27,7 +27,7 @@ import { queryRows } from '../server/db/sql.js';
 import { SYSTEM_ACTOR } from '../server/lib/access.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
 import { computeTargets } from '../server/modules/indicators/compute-targets.js';
-import { approveReport } from '../server/modules/reports/review-report.js';
+import { approveReport } from '../server/modules/reports/approve-report.js';
 import { saveReportDraft } from '../server/modules/reports/save-report-draft.js';
 import { submitReport } from '../server/modules/reports/submit-report.js';
 

@@ -136,8 +136,10 @@ export const errors: Record<keyof typeof vi, string> = {
   REPORT_PERIOD_ALREADY_CLOSED: 'The reporting period is already closed.',
   REPORT_PERIOD_NOT_CLOSED: 'The reporting period is not closed.',
   REPORT_PERIOD_DATES_INVALID: 'Reporting period: the start must be on or before the cut-off.',
+  REPORT_PERIOD_DUE_BEFORE_START: 'Reporting period: the deadline cannot be before the period starts.',
   REPORT_PERIOD_DUPLICATE: 'Two periods of one kind start on {date}.',
   REPORT_PERIOD_IN_USE: 'The period already has reports and cannot be removed.',
   REPORT_PROGRAM_NOT_ISSUED: 'The program is not issued yet, so it has no reporting schedule.',
   REPORT_RETURN_COMMENT_REQUIRED: 'Returning a report needs a comment on the whole or on at least one field.',
+  REPORT_REASON_REQUIRED: 'Give the reason for reopening.',
 };

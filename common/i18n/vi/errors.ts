@@ -133,8 +133,10 @@ export const errors = {
   REPORT_PERIOD_ALREADY_CLOSED: 'Kỳ báo cáo đã khóa sổ.',
   REPORT_PERIOD_NOT_CLOSED: 'Kỳ báo cáo chưa khóa sổ.',
   REPORT_PERIOD_DATES_INVALID: 'Kỳ báo cáo: ngày bắt đầu phải trước hoặc bằng ngày chốt số liệu.',
+  REPORT_PERIOD_DUE_BEFORE_START: 'Kỳ báo cáo: hạn nộp không được trước ngày bắt đầu kỳ.',
   REPORT_PERIOD_DUPLICATE: 'Có hai kỳ báo cáo cùng loại bắt đầu cùng ngày {date}.',
   REPORT_PERIOD_IN_USE: 'Kỳ báo cáo đã có báo cáo của đơn vị nên không xóa được.',
   REPORT_PROGRAM_NOT_ISSUED: 'Chương trình chưa ban hành nên chưa có lịch báo cáo.',
   REPORT_RETURN_COMMENT_REQUIRED: 'Trả lại báo cáo cần có ý kiến chung hoặc ý kiến cho ít nhất một mục.',
+  REPORT_REASON_REQUIRED: 'Cần ghi lý do mở lại.',
 } as const;

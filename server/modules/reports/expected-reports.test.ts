@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createUnit } from '../../../test/factories.js';
+import { SYSTEM_ACTOR } from '../../lib/access.js';
+import { dissolveOrgUnit } from '../org-units/dissolve-org-unit.js';
 import { complianceState, isSubmittedOnTime, listExpectedReports, reportDeadline } from './expected-reports.js';
 import { useReportingWorld } from './reports.fixtures.js';
 
@@ -22,6 +25,40 @@ describe('who owes which report', () => {
     // Half-year cut-off 15/06 and year cut-off 15/11.
     expect(await owing('half_year', 6)).toEqual(['G1', 'G2', 'G3', 'G4', 'G6', 'G7', 'G8']);
     expect(await owing('year', 11)).toEqual(['G1', 'G2', 'G3', 'G4', 'G5', 'G7', 'G9']);
+  });
+
+  it('a unit dissolved mid-period owes only its months: to February when dissolved on 10 March, no half-year or year report', async () => {
+    const db = ctx.database.db;
+    const g10 = await createUnit(db, { kind: 'grassroots_union', parentId: ctx.world.tree.s.id, shortName: 'G10' });
+    await dissolveOrgUnit(db, SYSTEM_ACTOR, g10.id, { date: '2024-03-10' });
+    const rows = await listExpectedReports(db, { unitIds: [g10.id], programIds: [ctx.world.programId] });
+    expect(rows.map((r) => `${r.period.kind} ${r.period.dataTo}`)).toEqual(['monthly 2024-01-25', 'monthly 2024-02-25']);
+    // The merged unit (G8, merged into G9 on 01/07) owes January–June, its successor July–December.
+    const g8 = await listExpectedReports(db, { unitIds: [ctx.world.tree.g8.id], kinds: ['monthly'] });
+    expect(g8.map((r) => r.period.dataTo.slice(5, 7))).toEqual(['01', '02', '03', '04', '05', '06']);
+    const g9 = await listExpectedReports(db, { unitIds: [ctx.world.tree.g9.id], kinds: ['monthly'] });
+    expect(g9.map((r) => r.period.dataTo.slice(5, 7))).toEqual(['07', '08', '09', '10', '11', '12']);
+    // Founded on 10/07 (G5): from July, and the year report (by deadline: the year's 20/11 before November's 25/11); moved out on 01/07 (G6): to June, and the half-year report.
+    const g5 = await listExpectedReports(db, { unitIds: [ctx.world.tree.g5.id] });
+    expect(g5.map((r) => `${r.period.kind} ${r.period.dataTo.slice(5, 7)}`)).toEqual([
+      'monthly 07',
+      'monthly 08',
+      'monthly 09',
+      'monthly 10',
+      'year 11',
+      'monthly 11',
+      'monthly 12',
+    ]);
+    const g6 = await listExpectedReports(db, { unitIds: [ctx.world.tree.g6.id] });
+    expect(g6.map((r) => `${r.period.kind} ${r.period.dataTo.slice(5, 7)}`)).toEqual([
+      'monthly 01',
+      'monthly 02',
+      'monthly 03',
+      'monthly 04',
+      'monthly 05',
+      'half_year 06',
+      'monthly 06',
+    ]);
   });
 
   it('filters by unit, subtree and reader, and says not started', async () => {

@@ -72,6 +72,13 @@ export async function loadPeriod(ex: Executor, periodId: string): Promise<Report
   return period;
 }
 
+/** The period locked for a change of the period itself (close, reopen; 404 when unknown). */
+export async function lockPeriod(ex: Executor, periodId: string): Promise<ReportPeriodRow> {
+  const [period] = await ex.select().from(reportPeriods).where(eq(reportPeriods.id, periodId)).for('update');
+  if (!period) throw notFound();
+  return period;
+}
+
 /** The expected report of (period, unit), or null when the unit does not owe the period. */
 export async function expectedReportOf(ex: Executor, periodId: string, unitId: string): Promise<ExpectedReport | null> {
   const [row] = await listExpectedReports(ex, { periodIds: [periodId], unitIds: [unitId] });

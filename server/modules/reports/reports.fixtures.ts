@@ -4,7 +4,7 @@
 // 01/07/2024, an issued 2024 program of S with targets in two task groups,
 // and signed-in users (chairs, officers, a leader).
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../../common/enums.js';
 import { DEMO_PROGRAM_2024 } from '../../../scripts/demo/program-2024.js';
@@ -12,14 +12,20 @@ import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { createUnit, createUser } from '../../../test/factories.js';
 import type { DatabaseHandle, Executor } from '../../db/client.js';
-import { dataElements, programs, targets } from '../../db/schema/index.js';
+import { dataElements, programs, reports, targets } from '../../db/schema/index.js';
+import { queryRows } from '../../db/sql.js';
 import { SYSTEM_ACTOR, type Actor } from '../../lib/access.js';
 import { loadAssignments } from '../../lib/access.js';
+import type { AppError } from '../../lib/errors.js';
 import type { App } from '../../lib/http.js';
+import type { FactCounting } from '../../../common/reports.js';
+import { computeTargets } from '../indicators/compute-targets.js';
 import { buildTree, element, fact, indicator, target } from '../indicators/indicators.fixtures.js';
 import { mergeOrgUnit } from '../org-units/merge-org-unit.js';
 import { programChain } from './report-periods.js';
 import { loadReportSchedule } from './get-report-schedule.js';
+import { saveReportDraft } from './save-report-draft.js';
+import { submitReport } from './submit-report.js';
 
 const uid = () => crypto.randomBytes(4).toString('hex');
 
@@ -85,7 +91,7 @@ export interface ReportingTestContext {
   world: Awaited<ReturnType<typeof buildReportingWorld>>;
   /** Actors for calling use-cases directly. */
   actors: Record<'chairG1' | 'chairG2' | 'officerS' | 'officerS2' | 'officerO' | 'leaderS' | 'chairG5', Actor>;
-  clients: Record<'chairG1' | 'officerS' | 'leaderS', Client>;
+  clients: Record<'chairG1' | 'chairG2' | 'officerS' | 'officerS2' | 'leaderS', Client>;
 }
 
 export function useReportingWorld(): ReportingTestContext {
@@ -96,8 +102,8 @@ export function useReportingWorld(): ReportingTestContext {
     const db = ctx.database.db;
     ctx.world = await buildReportingWorld(db);
     const t = ctx.world.tree;
-    const make = async (role: Role, unitId: string) => {
-      const user = await createUser(db, { role, unitId, username: `${role}_${uid()}`, fullName: `Người ${role}` });
+    const make = async (role: Role, unitId: string, fullName = `Người ${role}`) => {
+      const user = await createUser(db, { role, unitId, username: `${role}_${uid()}`, fullName });
       const actor: Actor = {
         userId: user.id,
         username: user.username,
@@ -110,8 +116,8 @@ export function useReportingWorld(): ReportingTestContext {
     const chairG1 = await make('grassroots_officer', t.g1.id);
     const chairG2 = await make('grassroots_officer', t.g2.id);
     const chairG5 = await make('grassroots_officer', t.g5.id);
-    const officerS = await make('federation_officer', t.s.id);
-    const officerS2 = await make('federation_officer', t.s.id);
+    const officerS = await make('federation_officer', t.s.id, 'Trần Thị Văn Phòng');
+    const officerS2 = await make('federation_officer', t.s.id, 'Lê Văn Thứ Hai');
     const officerO = await make('federation_officer', t.o.id);
     const leaderS = await make('federation_leader', t.s.id);
     ctx.actors = {
@@ -125,7 +131,9 @@ export function useReportingWorld(): ReportingTestContext {
     };
     ctx.clients = {
       chairG1: await signInAs(ctx.app, chairG1.user.username),
+      chairG2: await signInAs(ctx.app, chairG2.user.username),
       officerS: await signInAs(ctx.app, officerS.user.username),
+      officerS2: await signInAs(ctx.app, officerS2.user.username),
       leaderS: await signInAs(ctx.app, leaderS.user.username),
     };
   }, 300_000); // a migrated database on a busy machine
@@ -134,4 +142,81 @@ export function useReportingWorld(): ReportingTestContext {
     await ctx.database?.close();
   });
   return ctx;
+}
+
+type World = Awaited<ReturnType<typeof buildReportingWorld>>;
+
+/** The refusal a use-case ends with; fails the test when it succeeds. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The report's row version as stored now (what a reader would send as expectedVersion). */
+export async function reportVersion(db: Executor, id: string): Promise<number> {
+  return (await db.select({ v: reports.rowVersion }).from(reports).where(eq(reports.id, id)))[0]!.v;
+}
+
+/** A complete monthly report's values: trained members (≤ 20 for G1 and G2) and "held" yes/no. */
+export const monthlyValues = (world: World, trained: number, held = true) => [
+  { dataElementId: world.elements.trained, number: trained, notApplicable: false },
+  { dataElementId: world.elements.held, bool: held, notApplicable: false },
+];
+
+/** Saves a complete monthly report of the unit and submits it (at `now`); returns its id. */
+export async function submitMonthly(
+  db: Executor,
+  actor: Actor,
+  world: World,
+  input: { month: number; unitId: string; trained: number; held?: boolean; now?: Date },
+): Promise<string> {
+  const period = world.period('monthly', input.month);
+  const { id } = await saveReportDraft(db, actor, period.id, input.unitId, {
+    values: monthlyValues(world, input.trained, input.held),
+    narratives: {},
+    expectedVersion: null,
+  });
+  await submitReport(db, actor, id, { expectedVersion: await reportVersion(db, id) }, input.now);
+  return id;
+}
+
+/**
+ * What a refused step must leave as it was: the rows of the reporting tables,
+ * the report audit entries and the notices, with a signature of every
+ * report's status and version and every fact a report gave.
+ */
+export async function workflowState(db: Executor) {
+  const [row] = await queryRows<Record<string, string | number>>(
+    db,
+    sql`select (select count(*)::int from reports) as reports,
+      (select count(*)::int from report_values) as "values",
+      (select count(*)::int from report_events) as events,
+      (select count(*)::int from audit_log where entity_type in ('report', 'report_period')) as audits,
+      (select count(*)::int from notifications) as notices,
+      (select coalesce(string_agg(id::text || status || row_version, ',' order by id), '') from reports) as report_sig,
+      (select coalesce(string_agg(report_id::text || data_element_id::text || coalesce(value_number::text, '-') || approved, ',' order by report_id, data_element_id), '')
+         from facts where report_id is not null) as fact_sig,
+      (select coalesce(string_agg(id::text || coalesce(closed_at::text, '-') || row_version, ',' order by id), '') from report_periods) as period_sig`,
+  );
+  return row!;
+}
+
+/** The engine's value of a target as of a day (default: the year's end), counting submitted (default) or approved reports only. */
+export async function targetValue(
+  db: Executor,
+  targetId: string,
+  options: { asOf?: string; counting?: FactCounting } = {},
+): Promise<number | null> {
+  const [row] = await computeTargets(
+    db,
+    { targetIds: [targetId] },
+    options.asOf ?? '2024-12-31',
+    sql`true`,
+    options.counting ?? 'submitted',
+  );
+  return row!.value;
 }

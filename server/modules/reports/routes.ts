@@ -4,12 +4,15 @@
 import { z } from 'zod';
 import type { Actor } from '../../lib/access.js';
 import { IdParams, responses, type App } from '../../lib/http.js';
-import { closeReportPeriod, reopenReportPeriod } from './close-report-period.js';
+import { approveReport } from './approve-report.js';
+import { closeReportPeriod } from './close-report-period.js';
 import { getReportSchedule } from './get-report-schedule.js';
 import { getReport } from './get-report.js';
 import { listDueReports } from './list-due-reports.js';
 import { presentDue, presentPeriod, presentReport, presentSchedule } from './presenter.js';
-import { approveReport, reopenReport, returnReport } from './review-report.js';
+import { reopenReportPeriod } from './reopen-report-period.js';
+import { reopenReport } from './reopen-report.js';
+import { returnReport } from './return-report.js';
 import { saveReportDraft } from './save-report-draft.js';
 import { saveReportSchedule } from './save-report-schedule.js';
 import {

@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { staleWrite } from '../../lib/row-version.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { isUniqueViolation } from '../programs/program-rules.js';
 import { canSubmitReport } from './policy.js';
 import {
   buildForm,
@@ -29,6 +30,9 @@ import { recordReportEvent } from './report-writes.js';
  * until submission); any refused value refuses the save with every problem
  * listed against its field, and nothing is written. Returns the report id.
  * `now` is the time of the save (tests, the demo loader's fixed clock).
+ * Two first saves of one report at once (two tabs, the browser's offline
+ * queue and a click): the second insert hits the unique key on (period,
+ * unit) and answers 409 STALE_WRITE naming the first, as a sequential one does.
  */
 export async function saveReportDraft(
   ex: Executor,
@@ -37,6 +41,26 @@ export async function saveReportDraft(
   unitId: string,
   body: z.output<typeof SaveReportBody>,
   now: Date = new Date(),
+): Promise<{ id: string }> {
+  try {
+    return await saveInTransaction(ex, actor, periodId, unitId, body, now);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const [winner] = await ex
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitId)));
+    throw winner ? await staleWrite(ex, 'reports', winner.id) : error;
+  }
+}
+
+async function saveInTransaction(
+  ex: Executor,
+  actor: Actor,
+  periodId: string,
+  unitId: string,
+  body: z.output<typeof SaveReportBody>,
+  now: Date,
 ): Promise<{ id: string }> {
   return inTransaction(ex, async (tx) => {
     const period = await loadPeriod(tx, periodId);

@@ -6,9 +6,9 @@ import { reportPeriods, reports, reportSchedules } from '../../db/schema/index.j
 import { toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { formatDateTime } from '../../../common/format.js';
+import { formatDate, formatDateTime } from '../../../common/format.js';
 import { programNotFound } from '../programs/policy.js';
 import { loadReportSchedule, type ReportSchedule } from './get-report-schedule.js';
 import { requireScheduleWrite } from './policy.js';
@@ -18,7 +18,8 @@ import { chainIssued, factMonthOf, programChain } from './report-periods.js';
  * Saves a program's schedule (docs/reporting.md "Schedule"): which unit kinds
  * report and the periods (kept by id, added, removed). Version-checked on the
  * schedule row (null = saving over the defaults). A closed period cannot
- * change; a period with reports cannot be removed.
+ * change; a period with reports cannot be removed. Every period problem is
+ * listed against its field (`periods.<i>.<field>`) in one refusal.
  */
 export async function saveReportSchedule(
   ex: Executor,
@@ -40,25 +41,32 @@ export async function saveReportSchedule(
         currentVersion: locked?.rowVersion ?? 0,
       });
     }
-    // Checks first, nothing written before they all pass.
+    // Checks first, nothing written before they all pass; every problem listed against its field.
+    const problems: { code: ErrorCode; field: string; params?: Record<string, string> }[] = [];
     const seen = new Set<string>();
-    body.periods.forEach((p, i) => {
-      if (p.dataFrom > p.dataTo || p.dueOn < p.dataFrom) throw fieldError('REPORT_PERIOD_DATES_INVALID', `periods.${i}.dataTo`);
-      const key = `${p.kind}:${p.dataFrom}`;
-      if (seen.has(key)) throw fieldError('REPORT_PERIOD_DUPLICATE', `periods.${i}.dataFrom`, { date: p.dataFrom });
-      seen.add(key);
-    });
     const byId = new Map(before.periods.map((p) => [p.id, p]));
-    for (const [i, p] of body.periods.entries()) {
-      if (!p.id) continue;
+    body.periods.forEach((p, i) => {
+      if (p.dataFrom > p.dataTo) problems.push({ code: 'REPORT_PERIOD_DATES_INVALID', field: `periods.${i}.dataTo` });
+      if (p.dueOn < p.dataFrom) problems.push({ code: 'REPORT_PERIOD_DUE_BEFORE_START', field: `periods.${i}.dueOn` });
+      const key = `${p.kind}:${p.dataFrom}`;
+      if (seen.has(key))
+        problems.push({ code: 'REPORT_PERIOD_DUPLICATE', field: `periods.${i}.dataFrom`, params: { date: formatDate(p.dataFrom) } });
+      seen.add(key);
+      if (!p.id) return;
       const old = byId.get(p.id);
-      if (!old) throw fieldError('NOT_FOUND', `periods.${i}.id`);
+      if (!old) return problems.push({ code: 'NOT_FOUND', field: `periods.${i}.id` });
       const changed =
         old.kind !== p.kind ||
         toDateOnly(old.dataFrom) !== p.dataFrom ||
         toDateOnly(old.dataTo) !== p.dataTo ||
         toDateOnly(old.dueOn) !== p.dueOn;
-      if (changed && old.closedAt) throw fieldError('REPORT_PERIOD_LOCKED', `periods.${i}.dueOn`);
+      if (changed && old.closedAt) problems.push({ code: 'REPORT_PERIOD_LOCKED', field: `periods.${i}.dueOn` });
+    });
+    if (problems.length) {
+      const [first] = problems;
+      throw new AppError(first!.code, first!.params ?? {}, {
+        fields: problems.map((q) => ({ field: q.field, messageKey: `errors.${q.code}`, ...(q.params ? { params: q.params } : {}) })),
+      });
     }
     const kept = new Set(body.periods.flatMap((p) => (p.id ? [p.id] : [])));
     const removed = before.periods.filter((p) => !kept.has(p.id));
