@@ -133,5 +133,20 @@ describe('what each role sees', () => {
     await signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     await office.goto(`/programs/${id}`);
     await office.getByRole('button', { name: vi('programs.amend') }).waitFor();
+
+    // Who issues (docs/issue-delegations.md): the district's page lists the Office's delegation; only the
+    // leader, on a phone, sees "Ủy quyền" and "Thu hồi"; the Office reads the list without them.
+    const unitId = ((await (await office.request.get(`/api/programs/${id}`)).json()) as { unitId: string }).unitId;
+    await office.goto(`/units/${unitId}`);
+    await office.locator('[data-testid="issue-delegation"][data-state="active"]').waitFor();
+    expect(await office.getByTestId('issue-delegation-grant').count()).toBe(0);
+    expect(await office.getByTestId('issue-delegation-revoke').count()).toBe(0);
+    const leader = await e2e.newPage('phone');
+    await signIn(leader, LEADER.username, LEADER.password);
+    await leader.goto(`/units/${unitId}`);
+    await leader.locator('[data-testid="issue-delegation"][data-state="active"]').waitFor();
+    await leader.getByTestId('issue-delegation-grant').waitFor();
+    expect(await leader.getByTestId('issue-delegation-revoke').count()).toBe(1);
+    expect(await horizontalOverflow(leader)).toBeLessThanOrEqual(1);
   });
 });

@@ -3,7 +3,7 @@ import type { GrantIssueDelegationBody } from '../../../common/api/documents.js'
 import { formatDate } from '../../../common/format.js';
 import type { Executor } from '../../db/client.js';
 import { issueDelegations, orgUnits, users } from '../../db/schema/index.js';
-import { queryRows } from '../../db/sql.js';
+import { queryRows, toDateOnly } from '../../db/sql.js';
 import { isSystemAdmin, type Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError, forbidden } from '../../lib/errors.js';
@@ -50,7 +50,7 @@ export async function grantIssueDelegation(
     if (overlap) {
       throw new AppError('ISSUE_DELEGATION_OVERLAPS', {
         name: overlap.full_name,
-        from: formatDate(String(overlap.valid_from).slice(0, 10)),
+        from: formatDate(toDateOnly(overlap.valid_from)),
       });
     }
     const [row] = await tx
