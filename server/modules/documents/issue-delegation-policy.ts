@@ -50,7 +50,7 @@ export async function holdsDelegation(db: Executor, userId: string | null, unitI
 }
 
 /** The roles that grant and revoke delegations at their own unit (an administrator anywhere). */
-const LEADER_ROLES = (PERMISSIONS.delegateIssuing as readonly Role[]).filter((r) => r !== 'system_admin');
+const LEADER_ROLES: readonly Role[] = (PERMISSIONS.delegateIssuing as readonly Role[]).filter((r) => r !== 'system_admin');
 
 /**
  * Condition "the actor leads the unit itself on the date": a leader's
