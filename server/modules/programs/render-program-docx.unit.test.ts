@@ -69,7 +69,7 @@ describe('program DOCX in the union document form', () => {
     };
     const paragraphs = await docxParagraphs(await renderProgramDocx(amendment));
     expect(paragraphs).toContain('Số: 05/CTr-LĐLĐ');
-    expect(paragraphs).toContain('Vĩnh Thuận, ngày 15 tháng 06 năm 2024');
+    expect(paragraphs).toContain('Vĩnh Thuận, ngày 15 tháng 6 năm 2024');
     const title = paragraphs.indexOf('Công tác Công đoàn năm 2024');
     expect(paragraphs[title - 1]).toBe('CHƯƠNG TRÌNH');
     expect(paragraphs[title + 1]).toBe('(Sửa đổi, bổ sung Chương trình số 02/CTr-LĐLĐ ngày 19/01/2024)');
