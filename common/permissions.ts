@@ -12,8 +12,20 @@ export const PERMISSIONS = {
    * own unit, so they concretise their own program (cụ thể hóa chương trình).
    */
   writePrograms: ['system_admin', 'federation_officer', 'grassroots_officer'],
-  /** Issue (ban hành) a draft program of a unit in scope; a CĐCS chair signs their own. */
-  issuePrograms: ['system_admin', 'federation_leader', 'federation_officer', 'grassroots_officer'],
+  /**
+   * Issue (ban hành) a draft program of a unit in scope by right (DOMAIN.md
+   * "Roles": the leader signs and issues documents); a CĐCS chair signs their
+   * own union's. An officer issues only by delegation (issueByDelegation).
+   */
+  issuePrograms: ['system_admin', 'federation_leader', 'grassroots_officer'],
+  /**
+   * Issue the documents of a unit the officer holds, while a leader of that unit
+   * has delegated issuing to them (ủy quyền ban hành: issue_delegations,
+   * docs/issue-delegations.md). Without a delegation in force: 403.
+   */
+  issueByDelegation: ['federation_officer'],
+  /** Grant and revoke issue delegations of one's own unit (the leader of the unit itself, not of a unit above). */
+  delegateIssuing: ['system_admin', 'federation_leader'],
   /**
    * Keep the member registry of units in scope: admit, edit, transfer, accept
    * transfers, record leaving, issue cards, import from Excel; see members'

@@ -115,6 +115,28 @@ export function formatPlaceAndDate(place: string, isoDay: string | null): string
   return `${place}, ${formatDocumentDate(isoDay)}`;
 }
 
+/** The kind as named in a sentence ("Chương trình số …", "Kế hoạch số …"). */
+export const KIND_NAME = { program: 'Chương trình', plan: 'Kế hoạch' } as const satisfies Record<ProgramKind, string>;
+
+/** The document an amendment (sửa đổi, bổ sung) amends: its own number and date. */
+export interface AmendedDocument {
+  kind: ProgramKind;
+  number: number;
+  symbol: string;
+  issuedOn: string | null;
+}
+
+/**
+ * How an amendment cites the document it amends, under its title in the DOCX
+ * and the preview: "Sửa đổi, bổ sung Chương trình số 02/CTr-LĐLĐ ngày 19/01/2024".
+ * The amendment is its own document (its own number and date); the one it
+ * amends keeps its number and date.
+ */
+export function amendmentCitation(a: AmendedDocument): string {
+  const date = a.issuedOn ? ` ngày ${formatDate(a.issuedOn)}` : '';
+  return `Sửa đổi, bổ sung ${KIND_NAME[a.kind]} số ${String(a.number).padStart(2, '0')}/${a.symbol}${date}`;
+}
+
 /** Roman numerals of the document's parts (I. … IV.). */
 export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as const;
 

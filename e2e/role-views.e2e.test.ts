@@ -1,7 +1,8 @@
 // What each role sees (issue 10): a CĐCS chair's home on a 360 px phone shows
 // their own union's targets; the district leader's units × targets matrix marks
 // the demo's lagging units, filters by status and exports (read back); a chair
-// never sees "Sửa đổi, bổ sung" on the district's program, the office does.
+// never sees "Sửa đổi, bổ sung" on the district's program, the office does; only
+// the leader delegates issuing, and "Ban hành" follows the delegation.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,7 +120,7 @@ describe('what each role sees', () => {
     expect(await page.getByTestId('target-card').locator('[data-testid="status-achieved"]').count()).toBe(achieved);
   });
 
-  it("a chair never sees the amend button on the district's program; the district's office does", async () => {
+  it("a chair never sees the amend button on the district's program; the district's office does; 'Ban hành' follows the leader's delegation", async () => {
     const chair = await e2e.newPage('desktop');
     await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
     const id = await programId(chair);
@@ -133,5 +134,44 @@ describe('what each role sees', () => {
     await signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     await office.goto(`/programs/${id}`);
     await office.getByRole('button', { name: vi('programs.amend') }).waitFor();
+
+    // Who issues (docs/issue-delegations.md): the district's page lists the Office's delegation; only the
+    // leader, on a phone, sees "Ủy quyền" and "Thu hồi"; the Office reads the list without them.
+    const unitId = ((await (await office.request.get(`/api/programs/${id}`)).json()) as { unitId: string }).unitId;
+    await office.goto(`/units/${unitId}`);
+    await office.locator('[data-testid="issue-delegation"][data-state="active"]').waitFor();
+    expect(await office.getByTestId('issue-delegation-grant').count()).toBe(0);
+    expect(await office.getByTestId('issue-delegation-revoke').count()).toBe(0);
+    const leader = await e2e.newPage('phone');
+    await signIn(leader, LEADER.username, LEADER.password);
+    await leader.goto(`/units/${unitId}`);
+    await leader.locator('[data-testid="issue-delegation"][data-state="active"]').waitFor();
+    await leader.getByTestId('issue-delegation-grant').waitFor();
+    expect(await leader.getByTestId('issue-delegation-revoke').count()).toBe(1);
+    expect(await horizontalOverflow(leader)).toBeLessThanOrEqual(1);
+
+    // The Office drafts an amendment: delegated, it sees "Ban hành"; once the leader revokes the
+    // delegation (confirmed), it no longer does and is told who issues; the leader still does.
+    const csrf = ((await (await office.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+    const amended = await office.request.post(`/api/programs/${id}/amend`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { reason: 'Kiểm tra quyền ban hành' },
+    });
+    expect(amended.status()).toBe(201);
+    const draftId = ((await amended.json()) as { id: string }).id;
+    await office.goto(`/programs/${draftId}`);
+    await office.getByRole('button', { name: vi('programs.issue') }).waitFor();
+    await leader.getByTestId('issue-delegation-revoke').click();
+    await leader
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: vi('delegations.revoke') })
+      .click();
+    await leader.locator('[data-testid="issue-delegation"][data-state="revoked"]').waitFor();
+    await office.reload();
+    await office.getByTestId('program-draft-notice').waitFor();
+    expect(await office.getByTestId('program-draft-notice').innerText()).toContain(vi('programs.issueNeedsDelegation'));
+    expect(await office.getByRole('button', { name: vi('programs.issue') }).count()).toBe(0);
+    await leader.goto(`/programs/${draftId}`);
+    await leader.getByRole('button', { name: vi('programs.issue') }).waitFor();
   });
 });

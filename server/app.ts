@@ -42,6 +42,7 @@ import memberImportRoutes from './modules/members/import-routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
 import complianceRoutes from './modules/reports/compliance-routes.js';
 import reportAttachmentRoutes from './modules/reports/attachments/routes.js';
+import documentRoutes from './modules/documents/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -228,6 +229,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(complianceRoutes);
       await api.register(notificationRoutes);
       await api.register(reportDocumentRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: '/api' },
   );

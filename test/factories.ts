@@ -8,6 +8,8 @@ import type { VersionedTable } from '../server/lib/row-version.js';
 import { orgUnitParents, orgUnits, roleAssignments, users } from '../server/db/schema/index.js';
 import { hashPassword } from '../server/lib/passwords.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
+import { grantIssueDelegation } from '../server/modules/documents/grant-issue-delegation.js';
+import { SYSTEM_ACTOR } from '../server/lib/access.js';
 
 export const TEST_PASSWORD = 'Test@12345';
 let passwordHash: Promise<string> | null = null;
@@ -95,4 +97,13 @@ export async function createUser(db: Executor, input: UserInput = {}) {
 export async function rowVersionOf(db: Executor, table: VersionedTable, id: string): Promise<number> {
   const rows = await queryRows<{ v: number }>(db, sql`select row_version as v from ${sql.identifier(table)} where id = ${id}::uuid`);
   return rows[0]?.v ?? 1;
+}
+
+/**
+ * Ủy quyền ban hành (docs/issue-delegations.md): lets an officer of the unit
+ * issue its documents from validFrom, through the use-case (granted by the
+ * system, as an administrator may). Without one, an officer's issue is 403.
+ */
+export async function delegateIssuing(db: Executor, unitId: string, userId: string, validFrom = '2020-01-01') {
+  return grantIssueDelegation(db, SYSTEM_ACTOR, unitId, { userId, validFrom, validTo: null });
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../scripts/demo/load-demo-data.js';
 import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
 import type { DatabaseHandle } from '../server/db/client.js';
-import { auditLog, memberEvents, members, users } from '../server/db/schema/index.js';
+import { auditLog, issueDelegations, memberEvents, members, users } from '../server/db/schema/index.js';
 import { todayInVietnam } from '../server/lib/dates.js';
 import { waitForImportJobs } from '../server/modules/members/import-jobs.js';
 import { buildWorkbook } from '../server/modules/members/import.fixtures.js';
@@ -129,6 +129,9 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
     ids.dataElement = elements[0]!.id;
     const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, FORMER_OFFICER));
     ids.formerUser = officer!.id;
+    // The demo's issue delegation (VT's leader to VT's Office, docs/issue-delegations.md).
+    const [delegation] = await db.select({ id: issueDelegations.id }).from(issueDelegations).limit(1);
+    ids.delegation = delegation!.id;
     // Edits carry the version they were read at (server/lib/row-version.ts).
     versions.member = await rowVersionOf(db, 'members', ids.member);
     versions.draft = await rowVersionOf(db, 'programs', ids.draft);
@@ -302,6 +305,12 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
         url: `/api/reports/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}`,
         status: 404,
       },
+      // Issue delegations: granted and revoked by a leader of the unit itself, never by an officer.
+      'POST /api/org-units/:id/issue-delegations': {
+        url: `/api/org-units/${vt10}/issue-delegations`,
+        body: { userId: ids.formerUser, validFrom: TODAY },
+      },
+      'POST /api/issue-delegations/:id/revoke': { url: `/api/issue-delegations/${ids.delegation}/revoke`, body: { expectedVersion: 1 } },
       // One's own notifications: not a write to any unit.
       'POST /api/notifications/:id/read': { url: `/api/notifications/${crypto.randomUUID()}/read`, status: 404 },
       'POST /api/notifications/read-all': { url: '/api/notifications/read-all', status: 200 },

@@ -90,6 +90,22 @@ export const ProgramDetail = ProgramSummary.extend({
   issuedAt: z.string().nullable(),
   createdAt: z.string(),
   content: ProgramContent,
+  /**
+   * An amendment (version > 1): the document it amends, with its own number
+   * and date, and the citation printed under the title ("Sửa đổi, bổ sung
+   * Chương trình số 02/CTr-LĐLĐ ngày 19/01/2024"). Null for a first version.
+   */
+  amends: z
+    .object({
+      id: z.uuid(),
+      kind: z.enum(PROGRAM_KINDS),
+      number: z.number().int(),
+      symbol: z.string(),
+      issuedOn: z.string().nullable(),
+      citation: z.string(),
+    })
+    .nullable()
+    .optional(),
 }).meta({ id: 'ProgramDetail' });
 
 export const ProgramPage = pageOf(ProgramSummary);
@@ -104,6 +120,8 @@ export const ProgramVersion = z
     version: z.number().int(),
     status: z.enum(PROGRAM_STATUSES),
     issuedOn: z.string().nullable(),
+    /** Each version is its own document: "Số: 05/CTr-LĐLĐ". */
+    documentNumber: z.string(),
     /** What changed from the previous version; null for the first one. */
     changes: ProgramChanges.nullable(),
   })

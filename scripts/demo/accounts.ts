@@ -37,7 +37,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'federation_officer',
     unitCode: 'VT',
     includesSubtree: true,
-    description: 'Văn phòng LĐLĐ huyện Vĩnh Thuận',
+    description: 'Văn phòng LĐLĐ huyện Vĩnh Thuận (được Chủ tịch ủy quyền ban hành văn bản)',
   },
   {
     username: 'ubkt.vt',
@@ -84,4 +84,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     includesSubtree: true,
     description: 'Văn phòng LĐLĐ tỉnh An Giang (sau 01/7/2025)',
   },
+];
+
+/**
+ * Ủy quyền ban hành (docs/issue-delegations.md): the leader who grants, the
+ * officer who may then issue the unit's documents, from when (open-ended).
+ * Written by the loader through grantIssueDelegation, as the leader.
+ */
+export const DEMO_ISSUE_DELEGATIONS: Array<{ unitCode: string; grantedBy: string; officer: string; validFrom: string }> = [
+  { unitCode: 'VT', grantedBy: 'lanhdao.vt', officer: 'vanphong.vt', validFrom: '2024-01-01' },
 ];

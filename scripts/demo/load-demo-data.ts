@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../server/db/client.js';
 import { queryRows } from '../../server/db/sql.js';
 import { recordAudit } from '../../server/lib/audit.js';
-import { SYSTEM_ACTOR } from '../../server/lib/access.js';
+import { loadAssignments, SYSTEM_ACTOR, type Actor } from '../../server/lib/access.js';
+import { grantIssueDelegation } from '../../server/modules/documents/grant-issue-delegation.js';
 import { z } from 'zod';
 import { hashPassword } from '../../server/lib/passwords.js';
 import { createUser } from '../../server/modules/users/create-user.js';
@@ -11,7 +12,7 @@ import { createOrgUnit } from '../../server/modules/org-units/create-org-unit.js
 import { mergeOrgUnit } from '../../server/modules/org-units/merge-org-unit.js';
 import { moveOrgUnit } from '../../server/modules/org-units/move-org-unit.js';
 import { CreateOrgUnitBody } from '../../server/modules/org-units/schemas.js';
-import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { DEMO_ACCOUNTS, DEMO_ISSUE_DELEGATIONS, type DemoAccount } from './accounts.js';
 import { demoWrite } from './demo-write.js';
 import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
@@ -61,6 +62,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     // common one), which applies to passwords set through the API; every other
     // field is checked by the API's own schema.
     const DemoUserBody = CreateUserBody.extend({ password: z.string().min(1) });
+    const userIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const input = DemoUserBody.parse({
         username: a.username,
@@ -68,7 +70,22 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
         password: a.password,
         assignments: [{ role: a.role, unitId: id(a.unitCode), includesSubtree: a.includesSubtree, validFrom: '2023-01-01' }],
       });
-      await createUser(tx, SYSTEM_ACTOR, input, { passwordHash: hashes.get(a.password)! });
+      userIds.set(a.username, await createUser(tx, SYSTEM_ACTOR, input, { passwordHash: hashes.get(a.password)! }));
+    }
+    // Ủy quyền ban hành (docs/issue-delegations.md): the district's leader lets its Office issue the
+    // district's documents from 2024, through the use-case, as the leader; other officers have none.
+    for (const d of DEMO_ISSUE_DELEGATIONS) {
+      const leaderId = userIds.get(d.grantedBy)!;
+      const leader: Actor = {
+        userId: leaderId,
+        username: d.grantedBy,
+        fullName: DEMO_ACCOUNTS.find((a) => a.username === d.grantedBy)!.fullName,
+        locale: 'vi',
+        assignments: await loadAssignments(tx, leaderId),
+      };
+      await demoWrite(`issue delegation of ${d.unitCode} to ${d.officer}`, () =>
+        grantIssueDelegation(tx, leader, id(d.unitCode), { userId: userIds.get(d.officer)!, validFrom: d.validFrom, validTo: null }),
+      );
     }
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',

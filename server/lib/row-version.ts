@@ -13,7 +13,16 @@ import { AppError } from './errors.js';
 
 /** The tables that carry a row version. */
 export type VersionedTable =
-  'programs' | 'targets' | 'org_units' | 'members' | 'data_elements' | 'indicators' | 'reports' | 'report_periods' | 'compiled_reports';
+  | 'programs'
+  | 'targets'
+  | 'org_units'
+  | 'members'
+  | 'data_elements'
+  | 'indicators'
+  | 'reports'
+  | 'report_periods'
+  | 'compiled_reports'
+  | 'issue_delegations';
 
 /**
  * Columns to set in every UPDATE of a versioned row: the next version, the

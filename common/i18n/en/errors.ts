@@ -51,6 +51,13 @@ export const errors: Record<keyof typeof vi, string> = {
   PROGRAM_DERIVE_NOT_ISSUED: 'Only an issued program can be made concrete for a unit (not a draft or a superseded version).',
   PROGRAM_DERIVE_UNIT_NOT_BELOW: "The chosen unit is not below the issuing unit during the program's year.",
   PROGRAM_DERIVED_EXISTS: 'This unit already has a program derived for this year; open and edit that one.',
+  PROGRAM_ISSUE_NOT_DELEGATED:
+    "Only a leader of {unit}, or an officer a leader has delegated, may issue the unit's documents. You hold no issue delegation (or it has ended or been revoked); ask a leader to sign and issue it, or to delegate issuing to you.",
+  // Issue delegations
+  ISSUE_DELEGATION_DATES_INVALID: 'The end of the delegation must be on or after its start.',
+  ISSUE_DELEGATION_NOT_OFFICER: 'Issuing can be delegated only to an officer of {unit} (federation officer role) on {date}.',
+  ISSUE_DELEGATION_OVERLAPS: '{name} already holds an issue delegation in this period (from {from}); revoke it before granting another.',
+  ISSUE_DELEGATION_REVOKED: 'This delegation has already been revoked.',
   // Indicator engine
   DATA_ELEMENT_CODE_TAKEN: 'This data element code already exists.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'This time aggregation does not fit the value type.',

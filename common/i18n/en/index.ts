@@ -17,3 +17,4 @@ export { reports } from './reports.js';
 export { notifications } from './notifications.js';
 export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
+export { delegations } from './delegations.js';

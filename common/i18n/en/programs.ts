@@ -26,6 +26,8 @@ export const programs: Record<keyof typeof vi, string> = {
   notIssuedYet: 'Not issued yet',
   preview: 'Preview in the union document form',
   draftNotice: 'This is a draft; it has not been issued.',
+  issueNeedsDelegation:
+    "A leader of the unit signs and issues this document; an officer issues it only by a leader's delegation (see the unit's page).",
   targetsCount: '{count} targets',
   targetsProgress: 'Target progress',
   taskGroupsCount: '{count} task groups',

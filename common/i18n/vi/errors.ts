@@ -51,6 +51,14 @@ export const errors = {
   PROGRAM_DERIVE_NOT_ISSUED: 'Chỉ cụ thể hóa được chương trình đã ban hành (không phải dự thảo hay bản đã được thay thế).',
   PROGRAM_DERIVE_UNIT_NOT_BELOW: 'Đơn vị được chọn không trực thuộc đơn vị ban hành chương trình trong năm của chương trình.',
   PROGRAM_DERIVED_EXISTS: 'Đơn vị này đã có chương trình cụ thể hóa cho năm này; hãy mở và sửa chương trình đó.',
+  PROGRAM_ISSUE_NOT_DELEGATED:
+    'Chỉ lãnh đạo {unit} hoặc cán bộ được lãnh đạo ủy quyền mới được ban hành văn bản của đơn vị. Bạn chưa được ủy quyền ban hành (hoặc ủy quyền đã hết hạn, đã bị thu hồi); hãy đề nghị lãnh đạo ký ban hành hoặc ủy quyền cho bạn.',
+  // Ủy quyền ban hành (issue_delegations)
+  ISSUE_DELEGATION_DATES_INVALID: 'Ngày hết hiệu lực của ủy quyền phải sau hoặc bằng ngày bắt đầu.',
+  ISSUE_DELEGATION_NOT_OFFICER: 'Chỉ ủy quyền ban hành được cho cán bộ của {unit} (vai trò cán bộ Liên đoàn) vào ngày {date}.',
+  ISSUE_DELEGATION_OVERLAPS:
+    '{name} đã được ủy quyền ban hành trong khoảng thời gian này (từ {from}); hãy thu hồi ủy quyền cũ trước khi cấp lại.',
+  ISSUE_DELEGATION_REVOKED: 'Ủy quyền này đã được thu hồi.',
   // Indicator engine (dữ liệu báo cáo, chỉ số, chỉ tiêu)
   DATA_ELEMENT_CODE_TAKEN: 'Mã dữ liệu báo cáo đã tồn tại.',
   DATA_ELEMENT_AGGREGATION_MISMATCH: 'Cách tổng hợp theo thời gian không phù hợp với kiểu dữ liệu.',

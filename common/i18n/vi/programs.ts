@@ -25,6 +25,7 @@ export const programs = {
   notIssuedYet: 'Chưa ban hành',
   preview: 'Bản xem trước theo thể thức văn bản Công đoàn',
   draftNotice: 'Đây là dự thảo, chưa ban hành.',
+  issueNeedsDelegation: 'Lãnh đạo đơn vị ký ban hành văn bản này; cán bộ chỉ ban hành được khi được lãnh đạo ủy quyền (xem trang đơn vị).',
   targetsCount: '{count} chỉ tiêu',
   targetsProgress: 'Tiến độ chỉ tiêu',
   taskGroupsCount: '{count} nhóm nhiệm vụ',

@@ -10,3 +10,4 @@ export { memberImport } from './member-import.js';
 export { memberExport } from './member-export.js';
 export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
+export { delegations } from './delegations.js';

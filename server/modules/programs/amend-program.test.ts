@@ -2,11 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser, rowVersionOf } from '../../../test/factories.js';
+import { createUnit, createUser, rowVersionOf, delegateIssuing } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
-import { sampleProgramBody } from './programs.fixtures.js';
+import { docxParagraphs, sampleProgramBody } from './programs.fixtures.js';
+import { formatDate } from '../../../common/format.js';
+import { formatPlaceAndDate } from '../../../common/programs.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { nextDocumentNumber } from '../documents/document-numbers.js';
 
 describe('amend an issued program (sửa đổi, bổ sung)', () => {
   let database: DatabaseHandle;
@@ -20,6 +24,8 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     app = await createTestApp(database);
     district = await createUnit(database.db, { kind: 'district_federation' });
     const user = await createUser(database.db, { role: 'federation_officer', unitId: district.id });
+    // The officer issues by the leader's delegation (docs/issue-delegations.md).
+    await delegateIssuing(database.db, district.id, user.id);
     officer = await signInAs(app, user.username);
   });
   afterAll(async () => {
@@ -189,9 +195,90 @@ describe('amend an issued program (sửa đổi, bổ sung)', () => {
     const versions = await officer.get(`/api/programs/${original.id}/versions`);
     expect(versions.statusCode).toBe(200);
     expect(versions.json()).toEqual([
-      { id: original.id, version: 1, status: 'superseded', issuedOn: '2024-01-19', changes: null },
-      { id: draft.id, version: 2, status: 'issued', issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), changes: expected },
+      {
+        id: original.id,
+        version: 1,
+        status: 'superseded',
+        issuedOn: '2024-01-19',
+        documentNumber: `Số: ${String(original.number).padStart(2, '0')}/CTr-LĐLĐ`,
+        changes: null,
+      },
+      {
+        id: draft.id,
+        version: 2,
+        status: 'issued',
+        issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        documentNumber: `Số: ${String(draft.number).padStart(2, '0')}/CTr-LĐLĐ`,
+        changes: expected,
+      },
     ]);
+  });
+
+  it('issues the amendment as its own document: next number of the year, dated today, citing the one it amends; derived programs cite it', async () => {
+    const today = todayInVietnam();
+    const year = Number(today.slice(0, 4));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const created = await officer.post('/api/programs', sampleProgramBody(district.id, { year, number: 2, issuedOn: `${year}-01-19` }));
+    expect(created.statusCode, created.body).toBe(201);
+    const original = created.json() as { id: string; number: number };
+    expect((await officer.post(`/api/programs/${original.id}/issue`)).statusCode).toBe(200);
+    // Another document of the issuer that year (a plan, 03/KH): one sequence across kinds.
+    const plan = await officer.post('/api/programs', sampleProgramBody(district.id, { year, kind: 'plan', symbol: 'KH-LĐLĐ', number: 3 }));
+    expect(plan.statusCode, plan.body).toBe(201);
+
+    const res = await officer.post(`/api/programs/${original.id}/amend`, { reason: 'Điều chỉnh chỉ tiêu' });
+    expect(res.statusCode, res.body).toBe(201);
+    const draft = res.json();
+    const citation = `Sửa đổi, bổ sung Chương trình số 02/CTr-LĐLĐ ngày 19/01/${year}`;
+    expect(draft).toMatchObject({ number: 4, issuedOn: null, amends: { id: original.id, number: 2, issuedOn: `${year}-01-19`, citation } });
+    // The draft's preview data and DOCX already cite it, under "DỰ THẢO".
+    const draftDocx = await docxParagraphs((await officer.get(`/api/programs/${draft.id}/document.docx`)).rawPayload);
+    expect(draftDocx).toContain(`(${citation})`);
+    expect(draftDocx).toContain('DỰ THẢO');
+
+    const issuedRes = await officer.post(`/api/programs/${draft.id}/issue`);
+    expect(issuedRes.statusCode, issuedRes.body).toBe(200);
+    const amendment = (await officer.get(`/api/programs/${draft.id}`)).json();
+    expect(amendment).toMatchObject({
+      status: 'issued',
+      number: 4,
+      documentNumber: 'Số: 04/CTr-LĐLĐ',
+      issuedOn: today,
+      amends: { citation },
+    });
+    // The original keeps its own number and date.
+    expect((await officer.get(`/api/programs/${original.id}`)).json()).toMatchObject({
+      status: 'superseded',
+      number: 2,
+      documentNumber: 'Số: 02/CTr-LĐLĐ',
+      issuedOn: `${year}-01-19`,
+      amends: null,
+    });
+    // The next document of the year takes 05.
+    expect(await nextDocumentNumber(database.db, district.id, year)).toBe(5);
+
+    // The amendment's DOCX, read back: its own number and date, the citation of the one it amends under its title.
+    const paragraphs = await docxParagraphs((await officer.get(`/api/programs/${draft.id}/document.docx`)).rawPayload);
+    const title = paragraphs.indexOf(sampleProgramBody(district.id).title);
+    expect(title).toBeGreaterThan(0);
+    expect(paragraphs[title + 1]).toBe(`(${citation})`);
+    expect(paragraphs).toContain('Số: 04/CTr-LĐLĐ');
+    expect(paragraphs).toContain(formatPlaceAndDate(sampleProgramBody(district.id).place, today));
+    expect(paragraphs).not.toContain('DỰ THẢO');
+    const originalDocx = await docxParagraphs((await officer.get(`/api/programs/${original.id}/document.docx`)).rawPayload);
+    expect(originalDocx).toContain('Số: 02/CTr-LĐLĐ');
+    expect(originalDocx).toContain(formatPlaceAndDate(sampleProgramBody(district.id).place, `${year}-01-19`));
+    expect(originalDocx.some((p) => p.includes('Sửa đổi, bổ sung'))).toBe(false);
+
+    // A program derived now is derived from the version in force, and cites its number and date.
+    const grassroots = await createUnit(database.db, { parentId: district.id });
+    expect((await officer.post(`/api/programs/${original.id}/derive`, { unitId: grassroots.id })).json().error.code).toBe(
+      'PROGRAM_DERIVE_NOT_ISSUED',
+    );
+    const derived = await officer.post(`/api/programs/${draft.id}/derive`, { unitId: grassroots.id });
+    expect(derived.statusCode, derived.body).toBe(201);
+    const basis = (derived.json() as { program: { content: { legalBasis: string[] } } }).program.content.legalBasis[0]!;
+    expect(basis.startsWith(`Căn cứ Chương trình số ${pad(4)}/CTr-LĐLĐ ngày ${formatDate(today)} `)).toBe(true);
   });
 
   it('forbids a viewer to amend and hides versions from another federation', async () => {

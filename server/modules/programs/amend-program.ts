@@ -12,6 +12,8 @@ import { claimProgramNumber, isUniqueViolation } from './program-rules.js';
 import { nextDocumentNumber } from '../documents/document-numbers.js';
 import { copyProgramTargets } from '../indicators/copy-program-targets.js';
 import type { AmendProgramBody } from './schemas.js';
+import type { ProgramKind } from '../../../common/programs.js';
+import { toDateOnly } from '../../db/sql.js';
 
 /**
  * Starts an amendment (sửa đổi, bổ sung) of an issued program: a new draft
@@ -72,7 +74,15 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         before: { previousVersionId: source.id, version: source.version },
         after: { ...auditProgram(row!), reason: input.reason },
       });
-      return { program: row!, unitName: found.unitName };
+      // The amendment cites the version it amends, by that version's own number and date.
+      const amends = {
+        id: source.id,
+        kind: source.kind as ProgramKind,
+        number: source.number,
+        symbol: source.symbol,
+        issuedOn: toDateOnly(source.issuedOn),
+      };
+      return { program: row!, unitName: found.unitName, amends };
     });
   } catch (error) {
     // Another amendment of the same version won the race.

@@ -8,7 +8,7 @@ import { attachmentHeader, programFileName, renderProgramDocx } from './render-p
 /** The program's DOCX in the union document form, with its download header; every export is audited. */
 export async function exportProgramDocx(db: Executor, actor: Actor, id: string) {
   const found = await getProgram(db, actor, id);
-  const program = presentProgram(found.program, found.unitName);
+  const program = presentProgram(found);
   const buffer = await renderProgramDocx(program);
   await recordAudit(db, actor, { action: 'program.export', entityType: 'program', entityId: id, unitId: program.unitId });
   return { buffer, contentDisposition: attachmentHeader(programFileName(program)) };

@@ -69,6 +69,6 @@ export async function issueProgram(db: Executor, actor: Actor, id: string) {
       before: { status: before.status, issuedOn: toDateOnly(before.issuedOn) },
       after: { status: after!.status, issuedOn, ...(changes ? { version: after!.version, changes } : {}) },
     });
-    return { program: after!, unitName: found.unitName };
+    return { ...found, program: after! };
   });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { diffMeasuredTargets, diffProgramContent, type MeasuredTarget, type ProgramChanges } from '../../../common/program-diff.js';
+import { formatDocumentNumber } from '../../../common/programs.js';
 import type { Executor } from '../../db/client.js';
 import { programs, targets } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
@@ -45,6 +46,7 @@ export async function listProgramVersions(db: Executor, actor: Actor, id: string
       version: row.version,
       status: row.status as 'draft' | 'issued' | 'superseded',
       issuedOn: toDateOnly(row.issuedOn),
+      documentNumber: formatDocumentNumber(row.number, row.symbol),
       changes,
     });
   }

@@ -8,6 +8,7 @@ import { PROGRAM_ACTIONS, type ProgramAction } from '../../../common/programs.js
 import { todayInVietnam } from '../../lib/dates.js';
 import {
   canReachUnit,
+  canWriteUnit,
   hasAnyRole,
   heldOn,
   inUnitScope,
@@ -19,6 +20,7 @@ import {
   type Actor,
 } from '../../lib/access.js';
 import { AppError, forbidden } from '../../lib/errors.js';
+import { delegatedOn, holdsDelegation } from '../documents/issue-delegation-policy.js';
 
 /** Reading: anyone with a role over the issuing unit. */
 export const requireProgramRead = (db: Executor, actor: Actor, unitId: string) => requireUnitAccess(db, actor, unitId, READ_ROLES);
@@ -95,9 +97,22 @@ export const programWriteDate = (year: number) => writeDateFor(`${year}-12-31`);
 export const requireProgramManage = (db: Executor, actor: Actor, unitId: string, year: number) =>
   requireWriteAccess(db, actor, unitId, PERMISSIONS.writePrograms, programWriteDate(year));
 
-/** Issuing: an issuePrograms role that holds the issuing unit on the program's write date. */
-export const requireProgramIssue = (db: Executor, actor: Actor, unitId: string, year: number) =>
-  requireWriteAccess(db, actor, unitId, PERMISSIONS.issuePrograms, programWriteDate(year));
+/**
+ * Issuing (ban hành; DOMAIN.md "Roles"): a leader (issuePrograms) who holds the
+ * issuing unit on the program's write date, or an officer who holds it and has
+ * a delegation from the unit's leader in force that day (issue_delegations,
+ * docs/issue-delegations.md). Outside the caller's scope: the plain 403; an
+ * officer of the unit without a delegation: 403 PROGRAM_ISSUE_NOT_DELEGATED,
+ * which says who may issue.
+ */
+export async function requireProgramIssue(db: Executor, actor: Actor, unitId: string, year: number): Promise<void> {
+  const date = programWriteDate(year);
+  if (await canWriteUnit(db, actor, unitId, PERMISSIONS.issuePrograms, date)) return;
+  if (!(await canWriteUnit(db, actor, unitId, PERMISSIONS.issueByDelegation, date))) throw forbidden();
+  if (await holdsDelegation(db, actor.userId, unitId, date)) return;
+  const [unit] = await queryRows<{ name: string }>(db, sql`select short_name as name from org_units where id = ${unitId}::uuid`);
+  throw new AppError('PROGRAM_ISSUE_NOT_DELEGATED', { unit: unit?.name ?? '' });
+}
 
 /**
  * An unknown program id: 404 for a system administrator, 403 for everyone else,
@@ -118,7 +133,13 @@ export function programNotFound(actor: Actor): AppError {
 export function programActionConditions(actor: Actor, p: { unitId: Column; year: Column; status: Column }): Record<ProgramAction, SQL> {
   const writeDate = sql`least(${todayInVietnam()}::date, make_date(${p.year}, 12, 31))`;
   const manage = heldOn(p.unitId, actor, PERMISSIONS.writePrograms, writeDate);
-  const issue = heldOn(p.unitId, actor, PERMISSIONS.issuePrograms, writeDate);
+  // By right (a leader), or an officer of the unit with a delegation in force on the write date.
+  const issue = sql`(${heldOn(p.unitId, actor, PERMISSIONS.issuePrograms, writeDate)} or (${heldOn(
+    p.unitId,
+    actor,
+    PERMISSIONS.issueByDelegation,
+    writeDate,
+  )} and ${delegatedOn(p.unitId, actor.userId, writeDate)}))`;
   const canDeriveAny = hasAnyRole(actor, PERMISSIONS.writePrograms);
   return {
     edit: sql`(${p.status} = 'draft' and ${manage})`,

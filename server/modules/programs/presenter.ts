@@ -1,5 +1,7 @@
 import {
+  amendmentCitation,
   formatDocumentNumber,
+  type AmendedDocument,
   formatPlaceAndDate,
   type ProgramAction,
   type ProgramKind,
@@ -10,8 +12,11 @@ import { toDateOnly, toIso } from '../../db/sql.js';
 
 type ProgramRow = typeof programs.$inferSelect;
 
-/** What the program use-cases return: the row and its issuing unit's short name (as findProgram reads it). */
-export type ProgramWithUnit = { program: ProgramRow; unitName: string };
+/**
+ * What the program use-cases return: the row, its issuing unit's short name and,
+ * for an amendment, the document it amends (as findProgram reads them).
+ */
+export type ProgramWithUnit = { program: ProgramRow; unitName: string; amends?: (AmendedDocument & { id: string }) | null };
 
 /** What reads return: the program and what the caller may do with it (policy.ts allowedProgramActions). */
 export type ProgramWithActions = ProgramWithUnit & { allowedActions: ProgramAction[] };
@@ -37,7 +42,8 @@ export function presentProgramSummary(row: ProgramRow, unitName: string, allowed
   };
 }
 
-export function presentProgram(row: ProgramRow, unitName: string, allowedActions?: ProgramAction[]) {
+export function presentProgram(found: ProgramWithUnit, allowedActions?: ProgramAction[]) {
+  const { program: row, unitName, amends } = found;
   return {
     ...presentProgramSummary(row, unitName, allowedActions),
     previousVersionId: row.previousVersionId,
@@ -50,6 +56,7 @@ export function presentProgram(row: ProgramRow, unitName: string, allowedActions
     issuedAt: row.issuedAt ? toIso(row.issuedAt) : null,
     createdAt: toIso(row.createdAt),
     content: row.content,
+    amends: amends ? { ...amends, citation: amendmentCitation(amends) } : null,
   };
 }
 

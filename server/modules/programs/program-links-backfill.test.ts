@@ -10,7 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser } from '../../../test/factories.js';
+import { createUnit, createUser, delegateIssuing } from '../../../test/factories.js';
 import { MIGRATIONS_FOLDER, type DatabaseHandle } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
@@ -39,6 +39,8 @@ describe('migration program_links: backfill from the audit log', () => {
     district = await createUnit(database.db, { kind: 'district_federation' });
     grassroots = await createUnit(database.db, { parentId: district.id });
     const user = await createUser(database.db, { role: 'federation_officer', unitId: district.id });
+    // The officer issues by the leader's delegation (docs/issue-delegations.md).
+    await delegateIssuing(database.db, district.id, user.id);
     officer = await signInAs(app, user.username);
   });
   afterAll(async () => {

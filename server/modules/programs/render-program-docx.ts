@@ -4,11 +4,13 @@ import { AlignmentType, type Document, type Paragraph } from 'docx';
 import { attachmentHeader, body, docxFileName, renderDocx, unionDocument } from '../../lib/union-docx.js';
 import {
   actionText,
+  amendmentCitation,
   archiveLine,
   DOCUMENT_FORM,
   recipientLine,
   ROMAN,
   withEndMark,
+  type AmendedDocument,
   type ProgramContent,
   type ProgramKind,
 } from '../../../common/programs.js';
@@ -29,6 +31,8 @@ export interface ProgramDocument {
   content: ProgramContent;
   /** A draft carries "DỰ THẢO" above the title. */
   status?: string;
+  /** An amendment cites the document it amends under its title (its number and date: amendmentCitation). */
+  amends?: AmendedDocument | null;
 }
 
 /** The body in reading order; the last paragraph ends with "./.". */
@@ -69,7 +73,7 @@ export function buildProgramDocument(p: ProgramDocument): Document {
   return unionDocument({
     heading: p,
     kindTitle: DOCUMENT_FORM.kindTitle[p.kind],
-    titleLines: [p.title],
+    titleLines: [p.title, ...(p.amends ? [`(${amendmentCitation(p.amends)})`] : [])],
     draftMark: p.status === 'draft' ? DOCUMENT_FORM.draftMark : null,
     body: bodyParagraphs(p),
     signature: {

@@ -60,6 +60,23 @@ describe('program DOCX in the union document form', () => {
     expect(c.closing!.endsWith('./.')).toBe(true);
   });
 
+  it('prints an amendment as its own document, citing the one it amends under the title', async () => {
+    const amendment = {
+      ...program,
+      number: 5,
+      issuedOn: '2024-06-15',
+      amends: { kind: 'program' as const, number: 2, symbol: 'CTr-LĐLĐ', issuedOn: '2024-01-19' },
+    };
+    const paragraphs = await docxParagraphs(await renderProgramDocx(amendment));
+    expect(paragraphs).toContain('Số: 05/CTr-LĐLĐ');
+    expect(paragraphs).toContain('Vĩnh Thuận, ngày 15 tháng 6 năm 2024');
+    const title = paragraphs.indexOf('Công tác Công đoàn năm 2024');
+    expect(paragraphs[title - 1]).toBe('CHƯƠNG TRÌNH');
+    expect(paragraphs[title + 1]).toBe('(Sửa đổi, bổ sung Chương trình số 02/CTr-LĐLĐ ngày 19/01/2024)');
+    // A first version cites nothing.
+    expect((await docxParagraphs(await renderProgramDocx(program))).some((p) => p.includes('Sửa đổi, bổ sung'))).toBe(false);
+  });
+
   it('ends with the recipients and the signature', async () => {
     const paragraphs = await docxParagraphs(await renderProgramDocx(program));
     const tail = paragraphs.slice(paragraphs.indexOf('Nơi nhận:'));

@@ -17,7 +17,7 @@ import { CreateProgramBody, DocxFile, ListProgramsQuery, ProgramDetail, ProgramP
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A program use-case's result as the API shows it (decision 0009: the route presents). */
-const present = (found: ProgramWithUnit) => presentProgram(found.program, found.unitName);
+const present = (found: ProgramWithUnit) => presentProgram(found);
 
 export default async function programRoutes(app: App) {
   const db = app.database.db;
@@ -44,7 +44,7 @@ export default async function programRoutes(app: App) {
     { schema: { tags, summary: 'Chương trình công tác (toàn văn)', params: IdParams, response: responses({ 200: ProgramDetail }) } },
     async (req) => {
       const found = await getProgram(db, req.actor!, req.params.id);
-      return presentProgram(found.program, found.unitName, found.allowedActions);
+      return presentProgram(found, found.allowedActions);
     },
   );
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser, rowVersionOf } from '../../../test/factories.js';
+import { createUnit, createUser, rowVersionOf, delegateIssuing } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { auditLog, programs } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
@@ -19,6 +19,8 @@ describe('edit a draft program', () => {
     app = await createTestApp(database);
     district = await createUnit(database.db, { kind: 'district_federation' });
     const user = await createUser(database.db, { role: 'federation_officer', unitId: district.id });
+    // The officer issues by the leader's delegation (docs/issue-delegations.md).
+    await delegateIssuing(database.db, district.id, user.id);
     officer = await signInAs(app, user.username);
   });
   afterAll(async () => {

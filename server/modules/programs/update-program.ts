@@ -32,7 +32,7 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
         if (changes[field] !== undefined && changes[field] !== before[field]) throw fieldError('PROGRAM_VERSION_KEY_FIXED', field);
       }
     }
-    if (Object.keys(changes).length === 0) return { program: before, unitName: found.unitName };
+    if (Object.keys(changes).length === 0) return { ...found, program: before };
     const key = {
       unitId: before.unitId,
       year: changes.year ?? before.year,
@@ -57,6 +57,6 @@ export async function updateProgram(db: Executor, actor: Actor, id: string, inpu
       before: auditProgram(before),
       after: auditProgram(after!),
     });
-    return { program: after!, unitName: found.unitName };
+    return { ...found, program: after! };
   });
 }

@@ -2,6 +2,7 @@
 // the same lines as the DOCX, from the same shared helpers.
 import {
   actionText,
+  amendmentCitation,
   archiveLine,
   DOCUMENT_FORM,
   emphasisRuns,
@@ -50,6 +51,11 @@ export function ProgramDocument({ program: p }: { program: ProgramDetail }) {
         )}
         <div className="doc-bold">{DOCUMENT_FORM.kindTitle[p.kind]}</div>
         <div className="doc-bold">{p.title}</div>
+        {p.amends && (
+          <div className="doc-bold" data-testid="program-amends-citation">
+            ({amendmentCitation(p.amends)})
+          </div>
+        )}
         <div className="doc-rule doc-rule-title" />
       </div>
       {c.context.map((v, i) => (

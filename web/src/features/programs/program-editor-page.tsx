@@ -537,7 +537,8 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const isDesktop = useIsWide();
-  const canIssue = useCan('issuePrograms');
+  // Issuing needs the right or a leader's delegation (docs/issue-delegations.md): the server says so per program.
+  const canIssue = Boolean(program?.allowedActions?.includes('issue'));
   const [form] = Form.useForm<ProgramBody>();
   const [tab, setTab] = useState<'editor' | 'preview'>('editor');
   const [banner, setBanner] = useState<string | null>(null);
@@ -559,6 +560,8 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
         placeAndDate: _pd,
         issuedAt: _ia,
         createdAt: _c,
+        amends: _am,
+        allowedActions: _aa,
         ...body
       } = program;
       return body;
@@ -568,7 +571,8 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
 
   const values = Form.useWatch([], { form, preserve: true }) as ProgramBody | undefined;
   const unitName = program?.unitName ?? units.find((u) => u.value === values?.unitId)?.label ?? '';
-  const preview = toPreview(values, initial, unitName);
+  // An amendment's preview cites the document it amends, as its DOCX does.
+  const preview = { ...toPreview(values, initial, unitName), amends: program?.amends ?? null };
 
   const save = async (): Promise<ProgramDetail | null> => {
     setBanner(null);

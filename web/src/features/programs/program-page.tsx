@@ -138,7 +138,17 @@ export function ProgramPage() {
           </Button>
         </Space>
       </div>
-      {p.status === 'draft' && <Alert type="warning" showIcon title={t('programs.draftNotice')} style={{ marginBottom: 16 }} />}
+      {/* Who may edit but not issue is told who issues (docs/issue-delegations.md), instead of meeting a 403. */}
+      {p.status === 'draft' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('programs.draftNotice')}
+          description={can('edit') && !can('issue') ? t('programs.issueNeedsDelegation') : undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="program-draft-notice"
+        />
+      )}
       <ProgramVersions programId={p.id} />
       <ProgramDerivation program={p} />
       <Typography.Paragraph type="secondary">{t('programs.preview')}</Typography.Paragraph>

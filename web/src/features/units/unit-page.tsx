@@ -17,6 +17,7 @@ import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, dayAfter, formatDate, todayIso } from '../../lib/dates';
+import { IssueDelegationsCard } from '../documents/issue-delegations-card';
 import { useOrgUnit, type OrgUnitDeparture, type OrgUnitDetail, type OrgUnitLink } from './api';
 import { UnitActionDrawer, type UnitAction } from './unit-actions';
 import { UnitFormDrawer } from './unit-form-drawer';
@@ -314,6 +315,9 @@ function UnitView({
           )}
         </Card>
       </div>
+
+      {/* Who issues the unit's documents besides its leaders (a CĐCS chair issues their own union's without one). */}
+      {unit.kind !== 'grassroots_union' && unit.kind !== 'section' && <IssueDelegationsCard unitId={unit.id} />}
 
       {canManage && (
         <>
