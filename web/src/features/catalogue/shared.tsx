@@ -1,7 +1,7 @@
 // Pieces shared by the catalogue tabs: a table on desktop that becomes a
 // list of cards on a phone, and the caller's right to add to the catalogue.
 import { Alert, Button, Card, Drawer, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import { useDrawerSize, useIsPhone } from '../../lib/responsive';
 import { useCan } from '../auth/use-me';
@@ -112,4 +112,27 @@ export function CreateDrawer({ open, onClose, title, saving, onSave, saveTestId,
       {children}
     </Drawer>
   );
+}
+
+/**
+ * The version a dialog sends as expectedVersion: the one it was opened at;
+ * after a 409 the newer one the list brings back (the typed values stay).
+ */
+export function useExpectedVersion(target: { id: string; rowVersion: number } | null) {
+  const [version, setVersion] = useState<number | null>(target?.rowVersion ?? null);
+  const [stale, setStale] = useState(false);
+  const id = target?.id;
+  useEffect(() => {
+    setVersion(target?.rowVersion ?? null);
+    setStale(false);
+    // Only when another target is opened: a refetch of the same one must not move the version silently.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+  useEffect(() => {
+    if (stale && target && version !== null && target.rowVersion > version) {
+      setVersion(target.rowVersion);
+      setStale(false);
+    }
+  }, [stale, target, version]);
+  return { version: version ?? target?.rowVersion ?? 1, markStale: () => setStale(true) };
 }
