@@ -69,7 +69,7 @@ describe('an amendment that changes a target', () => {
     expect(await pending.innerText()).toContain('03 căn');
 
     // The document's sentence follows; dated within the year, then saved as a draft.
-    const issuedOn = page.getByLabel(vi('programs.field.issuedOn'));
+    const issuedOn = page.getByLabel(vi('programs.field.issuedOn'), { exact: true });
     await issuedOn.click();
     await issuedOn.press('ControlOrMeta+a');
     await issuedOn.pressSequentially('15/06/2024');

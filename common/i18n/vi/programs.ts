@@ -142,7 +142,7 @@ export const programs = {
   measuredEmpty: 'Văn bản chưa có chỉ tiêu đo lường.',
   measuredAdd: 'Thêm chỉ tiêu đo lường',
   measuredTolerance: 'dung sai {value}',
-  measuredTextSynced: 'Đã sửa câu chỉ tiêu {code} trong nội dung văn bản; bấm "Lưu bản nháp" để lưu.',
+  measuredTextSynced: 'Đã sửa câu chỉ tiêu {code} trong nội dung văn bản; bấm "Lưu dự thảo" để lưu.',
   pendingChanges: 'Thay đổi so với phiên bản {version}',
   // Cụ thể hóa cho đơn vị cấp dưới, and allocation check (phân bổ)
   deriveButton: 'Cụ thể hóa cho đơn vị',

@@ -183,9 +183,12 @@ function DataElementEditDrawer({ element, onClose }: { element: DataElement | nu
   const { version, markStale } = useExpectedVersion(element);
   const required = { required: true, message: t('validation.required') };
   const id = element?.id;
+  const close = () => {
+    setError(null);
+    onClose();
+  };
   useEffect(() => {
     if (!element) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue({
       nameVi: element.nameVi,
@@ -218,7 +221,7 @@ function DataElementEditDrawer({ element, onClose }: { element: DataElement | nu
         },
       });
       message.success(t('catalogue.saved'));
-      onClose();
+      close();
     } catch (e) {
       // e.g. "Có 2 chỉ tiêu đang dùng dữ liệu này… Hãy tạo dữ liệu báo cáo mới." (409, the row itself unchanged)
       if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
@@ -230,7 +233,7 @@ function DataElementEditDrawer({ element, onClose }: { element: DataElement | nu
   return (
     <CreateDrawer
       open={Boolean(element)}
-      onClose={onClose}
+      onClose={close}
       title={t('catalogue.editElement')}
       saving={update.isPending}
       onSave={() => form.submit()}

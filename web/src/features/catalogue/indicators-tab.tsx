@@ -317,9 +317,12 @@ function IndicatorEditDrawer({ indicator, onClose }: { indicator: Indicator | nu
   const { version, markStale } = useExpectedVersion(indicator);
   const required = { required: true, message: t('validation.required') };
   const id = indicator?.id;
+  const close = () => {
+    setError(null);
+    onClose();
+  };
   useEffect(() => {
     if (!indicator) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue({ nameVi: indicator.nameVi, nameEn: indicator.nameEn, bounded: indicator.bounded, direction: indicator.direction });
     // Filled once per opened indicator: a refetch never overwrites what is being typed.
@@ -341,7 +344,7 @@ function IndicatorEditDrawer({ indicator, onClose }: { indicator: Indicator | nu
         },
       });
       message.success(t('catalogue.saved'));
-      onClose();
+      close();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
       setError(applyApiError(form, e));
@@ -352,7 +355,7 @@ function IndicatorEditDrawer({ indicator, onClose }: { indicator: Indicator | nu
   return (
     <CreateDrawer
       open={Boolean(indicator)}
-      onClose={onClose}
+      onClose={close}
       title={t('catalogue.editIndicator')}
       saving={update.isPending}
       onSave={() => form.submit()}

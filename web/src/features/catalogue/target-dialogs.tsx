@@ -59,9 +59,12 @@ export function TargetEditDrawer({
   const required = [{ required: true, message: t('validation.required') }];
   const id = target?.id;
 
+  const close = () => {
+    setError(null);
+    onClose();
+  };
   useEffect(() => {
     if (!target) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue({
       code: target.code ?? '',
@@ -96,7 +99,7 @@ export function TargetEditDrawer({
       });
       message.success(t('catalogue.saved'));
       onSaved?.(target, after);
-      onClose();
+      close();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
       setError(applyApiError(form, e));
@@ -106,7 +109,7 @@ export function TargetEditDrawer({
   return (
     <CreateDrawer
       open={Boolean(target)}
-      onClose={onClose}
+      onClose={close}
       title={target?.code ? `${t('catalogue.editTarget')} ${target.code}` : t('catalogue.editTarget')}
       saving={update.isPending}
       onSave={() => form.submit()}
@@ -168,9 +171,11 @@ export function TargetRetireDialog({ target, onClose }: { target: Target | null;
   const [error, setError] = useState<string | null>(null);
   const archive = useArchiveTarget();
   const { version, markStale } = useExpectedVersion(target);
-  const id = target?.id;
-  // The modal's form is destroyed when hidden; only the banner outlives it.
-  useEffect(() => setError(null), [id]);
+  // The modal's form is destroyed when hidden; the banner is cleared on closing.
+  const close = () => {
+    setError(null);
+    onClose();
+  };
 
   const onOk = async () => {
     if (!target) return;
@@ -183,7 +188,7 @@ export function TargetRetireDialog({ target, onClose }: { target: Target | null;
         body: { expectedVersion: version, ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) },
       });
       message.success(t('catalogue.retired'));
-      onClose();
+      close();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
       setError(applyApiError(form, e));
@@ -196,10 +201,10 @@ export function TargetRetireDialog({ target, onClose }: { target: Target | null;
       title={t('catalogue.retireTitle', { code: target?.code ?? target?.text.slice(0, 40) ?? '' })}
       okText={t('catalogue.retire')}
       cancelText={t('catalogue.cancel')}
-      okButtonProps={{ danger: true, 'data-testid': 'confirm-retire' } as object}
+      okButtonProps={{ danger: true }}
       confirmLoading={archive.isPending}
       onOk={() => void onOk()}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
