@@ -52,7 +52,7 @@ describe('an amendment that changes a target', () => {
     await target10.waitFor();
     expect(await target10.getByTestId('measured-aim').innerText()).toContain('2');
     await target10.getByTestId('edit-target-10').click();
-    const drawer = page.locator('.ant-drawer-content').filter({ has: page.getByTestId('target-edit-form') });
+    const drawer = page.locator('.ant-drawer-open').filter({ has: page.getByTestId('target-edit-form') });
     const text = drawer.getByLabel(vi('catalogue.text'));
     const before = await text.inputValue();
     expect(before).toContain('02 căn');
@@ -75,7 +75,10 @@ describe('an amendment that changes a target', () => {
     await issuedOn.pressSequentially('15/06/2024');
     await issuedOn.press('Enter');
     await page.keyboard.press('Escape').catch(() => {});
-    await page.getByRole('button', { name: vi('programs.saveDraft') }).first().click();
+    await page
+      .getByRole('button', { name: vi('programs.saveDraft') })
+      .first()
+      .click();
     await page.getByText(vi('programs.saved')).first().waitFor();
     await screenshot(page, 'amendment-editor-target-10');
   });
@@ -97,11 +100,22 @@ describe('an amendment that changes a target', () => {
     await signIn(page, LEADER.username, LEADER.password);
     await page.goto(`/programs/${v2}`);
     await page.getByRole('button', { name: vi('programs.issue') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: vi('programs.issue') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: vi('programs.issue') })
+      .click();
     await page.getByText(vi('programs.issued')).first().waitFor();
     await settle(page);
     // The stored summary of the issued amendment keeps the change.
-    await expect.poll(() => page.getByTestId('version-changes').first().innerText().catch(() => '')).toContain('03 căn');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('version-changes')
+          .first()
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain('03 căn');
 
     // Asked by version 1, progress follows the version in force: 03 căn after 15/06/2024, 02 before.
     await page.goto(`/targets?programId=${v1}&asOf=2024-11-30`);

@@ -4,12 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
-import {
-  CATALOGUE_ACTIONS,
-  TARGET_ACTIONS,
-  type CatalogueAction,
-  type TargetAction,
-} from '../../../common/indicators.js';
+import { CATALOGUE_ACTIONS, TARGET_ACTIONS, type CatalogueAction, type TargetAction } from '../../../common/indicators.js';
 import type { ProgramStatus } from '../../../common/programs.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import {
@@ -106,9 +101,7 @@ export async function targetRowFacts(
           sql`, `,
         )})`,
   );
-  return new Map(
-    rows.map((r) => [r.id, { allowedActions: r.manage ? [...TARGET_ACTIONS] : [], programStatus: r.program_status ?? null }]),
-  );
+  return new Map(rows.map((r) => [r.id, { allowedActions: r.manage ? [...TARGET_ACTIONS] : [], programStatus: r.program_status ?? null }]));
 }
 
 /** Anyone with a role over the scope unit may read a target and its progress. */

@@ -240,7 +240,7 @@ function DataElementEditDrawer({ element, onClose }: { element: DataElement | nu
       saveTestId="save-element-edit"
       error={error}
     >
-      <Form<ElementEditForm> form={form} layout="vertical" onFinish={submit}>
+      <Form<ElementEditForm> form={form} name="element-edit" layout="vertical" onFinish={submit}>
         <Form.Item label={t('catalogue.code')}>
           <code>{element?.code}</code>
         </Form.Item>
@@ -262,7 +262,10 @@ function DataElementEditDrawer({ element, onClose }: { element: DataElement | nu
             <Select
               disabled={derived}
               data-testid="element-edit-aggregation"
-              options={AGGREGATIONS_BY_TYPE[element.valueType].map((a) => ({ value: a, label: t(`catalogue.aggregation.${a}` as MessageKey) }))}
+              options={AGGREGATIONS_BY_TYPE[element.valueType].map((a) => ({
+                value: a,
+                label: t(`catalogue.aggregation.${a}` as MessageKey),
+              }))}
             />
           </Form.Item>
         )}

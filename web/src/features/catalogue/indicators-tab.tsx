@@ -362,7 +362,7 @@ function IndicatorEditDrawer({ indicator, onClose }: { indicator: Indicator | nu
       saveTestId="save-indicator-edit"
       error={error}
     >
-      <Form<IndicatorEditForm> form={form} layout="vertical" onFinish={submit}>
+      <Form<IndicatorEditForm> form={form} name="indicator-edit" layout="vertical" onFinish={submit}>
         <Typography.Paragraph type="secondary">{t('catalogue.indicatorFixedHelp')}</Typography.Paragraph>
         <Form.Item label={t('catalogue.code')}>
           <code>{indicator?.code}</code>

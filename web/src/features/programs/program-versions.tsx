@@ -12,7 +12,8 @@ import { ProgramStatusTag } from './program-labels';
 /** One line per measured target changed by the amendment: old → new value, added, retired. */
 function useMeasuredLines() {
   const { t } = useI18n();
-  const aim = (x: { comparator: string; value: number }) => `${t(`targets.comparator.${x.comparator}` as MessageKey)} ${t('programs.measuredNumber', { value: x.value })}`;
+  const aim = (x: { comparator: string; value: number }) =>
+    `${t(`targets.comparator.${x.comparator}` as MessageKey)} ${t('programs.measuredNumber', { value: x.value })}`;
   return (m: MeasuredTargetChange): string => {
     const code = m.code ?? '–';
     if (m.change === 'added' && m.after) return t('programs.changes.measuredAdded', { code, aim: aim(m.after) });
