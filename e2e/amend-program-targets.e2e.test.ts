@@ -19,6 +19,8 @@ afterAll(async () => {
 
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
 const LEADER = { username: 'lanhdao.vt', password: 'Demo@2024' };
+/** expect.poll waits 1 s by default: a save and the list read again take longer on a busy machine. */
+const POLL = { timeout: 15_000 };
 
 async function demoProgramId(page: Page): Promise<string> {
   const res = await page.request.get('/api/programs?year=2024');
@@ -60,12 +62,14 @@ describe('an amendment that changes a target', () => {
     const value = drawer.getByLabel(vi('catalogue.value'));
     await value.fill('3');
     await drawer.getByTestId('save-target-edit').click();
-    await expect.poll(() => target10.innerText()).toContain('03 căn');
+    await expect.poll(() => target10.innerText(), POLL).toContain('03 căn');
     expect(await target10.getByTestId('measured-aim').innerText()).toMatch(/3/);
 
     // The comparison with version 1 lists it: old → new value, and the new sentence.
     const pending = page.getByTestId('pending-changes');
-    await expect.poll(() => pending.innerText().catch(() => '')).toContain(vi('programs.changes.measuredValue', { before: 2, after: 3 }));
+    await expect
+      .poll(() => pending.innerText().catch(() => ''), POLL)
+      .toContain(vi('programs.changes.measuredValue', { before: 2, after: 3 }));
     expect(await pending.innerText()).toContain('03 căn');
 
     // The document's sentence follows; dated within the year, then saved as a draft.
@@ -108,12 +112,14 @@ describe('an amendment that changes a target', () => {
     await settle(page);
     // The stored summary of the issued amendment keeps the change.
     await expect
-      .poll(() =>
-        page
-          .getByTestId('version-changes')
-          .first()
-          .innerText()
-          .catch(() => ''),
+      .poll(
+        () =>
+          page
+            .getByTestId('version-changes')
+            .first()
+            .innerText()
+            .catch(() => ''),
+        POLL,
       )
       .toContain('03 căn');
 
