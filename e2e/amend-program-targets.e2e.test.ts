@@ -20,7 +20,14 @@ afterAll(async () => {
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
 const LEADER = { username: 'lanhdao.vt', password: 'Demo@2024' };
 /** expect.poll waits 1 s by default: a save and the list read again take longer on a busy machine. */
-const POLL = { timeout: 15_000 };
+const POLL = { timeout: 30_000 };
+
+/** A page that waits up to 30 s for what it looks for (the editor loads the program, its targets and the catalogue). */
+async function open(device: 'desktop' | 'phone'): Promise<Page> {
+  const page = await e2e.newPage(device);
+  page.setDefaultTimeout(30_000);
+  return page;
+}
 
 async function demoProgramId(page: Page): Promise<string> {
   const res = await page.request.get('/api/programs?year=2024');
@@ -37,7 +44,7 @@ describe('an amendment that changes a target', () => {
   let v2 = '';
 
   it('the office changes target 10 from 02 to 03 căn in the amendment editor and sees it in the comparison', async () => {
-    const page = await e2e.newPage('desktop');
+    const page = await open('desktop');
     await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     v1 = await demoProgramId(page);
     await page.goto(`/programs/${v1}`);
@@ -88,7 +95,7 @@ describe('an amendment that changes a target', () => {
   });
 
   it('the comparison shows on a 360 px phone', async () => {
-    const page = await e2e.newPage('phone');
+    const page = await open('phone');
     await signIn(page, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     await page.goto(`/programs/${v2}`);
     const changes = page.getByTestId('version-changes').first();
@@ -100,7 +107,7 @@ describe('an amendment that changes a target', () => {
   });
 
   it('the leader issues it and progress shows the new target from its date on', async () => {
-    const page = await e2e.newPage('desktop');
+    const page = await open('desktop');
     await signIn(page, LEADER.username, LEADER.password);
     await page.goto(`/programs/${v2}`);
     await page.getByRole('button', { name: vi('programs.issue') }).click();
@@ -134,7 +141,7 @@ describe('an amendment that changes a target', () => {
   });
 
   it('a chair sees no edit or retire button in the catalogue; the ended district office no catalogue edits', async () => {
-    const chair = await e2e.newPage('desktop');
+    const chair = await open('desktop');
     await signIn(chair, DEMO.grassrootsChair.username, DEMO.grassrootsChair.password);
     await chair.goto('/catalogue?tab=targets');
     await chair.getByTestId('targets').locator('tbody tr.ant-table-row').first().waitFor();
@@ -146,7 +153,7 @@ describe('an amendment that changes a target', () => {
 
     // vanphong.vt's district ended on 30/06/2025: the shared catalogue is not theirs to change today,
     // though the 2024 targets (written as of 31/12/2024) still are.
-    const office = await e2e.newPage('desktop');
+    const office = await open('desktop');
     await signIn(office, DEMO.federationOfficer.username, DEMO.federationOfficer.password);
     await office.goto('/catalogue?tab=elements');
     await office.getByTestId('elements').locator('tbody tr.ant-table-row').first().waitFor();
