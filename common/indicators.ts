@@ -66,6 +66,18 @@ export type RecordSourceName = (typeof RECORD_SOURCES)[number];
 export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
 export type TargetComparator = (typeof COMPARATORS)[number];
 
+/**
+ * What the caller may do with a row of the catalogue (data elements, indicators),
+ * by the policy the writes use (server/modules/indicators/policy.ts); the web
+ * shows only these buttons.
+ */
+export const CATALOGUE_ACTIONS = ['edit', 'archive'] as const;
+export type CatalogueAction = (typeof CATALOGUE_ACTIONS)[number];
+
+/** What the caller may do with a target: correct it, retire it, split it among units (by the write policies). */
+export const TARGET_ACTIONS = ['edit', 'archive', 'allocate'] as const;
+export type TargetAction = (typeof TARGET_ACTIONS)[number];
+
 /** Year-end classification grades of a CĐCS (xếp loại, guidance 1294/HD-TLĐ), best first. */
 export const GRASSROOTS_GRADES = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] as const;
 

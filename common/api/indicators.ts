@@ -7,12 +7,14 @@ import { FACT_COUNTING, REPORT_KINDS } from '../reports.js';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS } from '../enums.js';
 import {
   AGGREGATIONS,
+  CATALOGUE_ACTIONS,
   COMPARATORS,
   CONDITION_OPERATORS,
   DIRECTIONS,
   INDICATOR_LIMITS,
   MEASURES,
   RECORD_SOURCES,
+  TARGET_ACTIONS,
   TARGET_STATUSES,
   UNIT_STATES,
   UNIT_TARGET_BASES,
@@ -20,6 +22,7 @@ import {
   VALUE_TYPES,
 } from '../indicators.js';
 import { DERIVED_FACT_SOURCES } from '../members.js';
+import { PROGRAM_STATUSES } from '../programs.js';
 import { isoDate, queryBoolean, trimmed } from '../schemas.js';
 
 // Field rules, shared with the web forms (web/src/lib/field-rule.ts).
@@ -93,6 +96,11 @@ export const DataElementView = z
     helpVi: z.string().nullable(),
     archivedAt: z.string().nullable(),
     rowVersion: z.number().int(),
+    /**
+     * What the caller may do with the row (GET list), by the policy the writes
+     * use; the web shows only these buttons. Absent from the answers of writes.
+     */
+    allowedActions: z.array(z.enum(CATALOGUE_ACTIONS)).optional(),
   })
   .meta({ id: 'DataElement' });
 export const DataElementList = z.object({ items: z.array(DataElementView) });
@@ -155,6 +163,11 @@ export const IndicatorView = z
     bounded: z.boolean(),
     archivedAt: z.string().nullable(),
     rowVersion: z.number().int(),
+    /**
+     * What the caller may do with the row (GET list), by the policy the writes
+     * use; the web shows only these buttons. Absent from the answers of writes.
+     */
+    allowedActions: z.array(z.enum(CATALOGUE_ACTIONS)).optional(),
   })
   .meta({ id: 'Indicator' });
 export const IndicatorList = z.object({ items: z.array(IndicatorView) });
@@ -216,7 +229,7 @@ export const ArchiveTargetBody = z.strictObject({ expectedVersion: z.number().in
 export type ArchiveTargetBody = z.infer<typeof ArchiveTargetBody>;
 
 /**
- * Editing a data element. Names and "không áp dụng" allowed never change what a
+ * Editing a data element. Names, help text and "không áp dụng" allowed never change what a
  * number means and are allowed at any time; the aggregation over months and the
  * grade codes change computed figures and are refused while a target uses it.
  * The value type is fixed (a different type is a new element).
@@ -226,6 +239,8 @@ export const UpdateDataElementBody = z.strictObject({
   nameVi: name.optional(),
   nameEn: name.optional(),
   allowsNotApplicable: z.boolean().optional(),
+  /** Plain-words help shown on the report form (null clears it). */
+  helpVi: z.string().trim().max(1000).nullable().optional(),
   aggregation: z.enum(AGGREGATIONS).optional(),
   gradeOptions: z.array(code).max(INDICATOR_LIMITS.gradeOptionsMax).nullable().optional(),
 });
@@ -271,6 +286,14 @@ export const TargetView = z
     /** Retired (archived or dropped by an amendment): history only, left out of progress. */
     archivedAt: z.string().nullable(),
     allocations: z.array(z.object({ unitId: z.uuid(), value: z.number() })),
+    /**
+     * What the caller may do with the target (GET list), by the policies the
+     * writes use (scope unit held on the target's write date, not retired, not
+     * of a superseded version); the web shows only these buttons.
+     */
+    allowedActions: z.array(z.enum(TARGET_ACTIONS)).optional(),
+    /** Status of the target's program (GET list): a correction of an issued program's target needs a reason. */
+    programStatus: z.enum(PROGRAM_STATUSES).nullable().optional(),
   })
   .meta({ id: 'Target' });
 export const TargetList = z.object({ items: z.array(TargetView) });

@@ -128,6 +128,23 @@ export const programs: Record<keyof typeof vi, string> = {
   'changes.groupsEdited': 'Task groups edited: {items}',
   'changes.targetsReordered': 'Targets reordered',
   'changes.groupsReordered': 'Task groups reordered',
+  'changes.measuredEdited': 'Target {code} changed: {details}',
+  'changes.measuredAdded': 'Target {code} added: {aim}',
+  'changes.measuredRetired': 'Target {code} retired ({aim})',
+  'changes.measuredValue': 'value {before} → {after}',
+  'changes.measuredComparator': 'comparator {before} → {after}',
+  'changes.measuredTolerance': 'tolerance {before} → {after}',
+  'changes.measuredText': 'text “{after}”',
+  /** A target's value written in the language's number form. */
+  measuredNumber: '{value}',
+  measuredTitle: 'Measured targets (progress)',
+  measuredHelp:
+    'The value, comparator and tolerance each target is measured against. Edit, add or retire them here: changes are saved at once and appear in the version comparison.',
+  measuredEmpty: 'The document has no measured targets.',
+  measuredAdd: 'Add a measured target',
+  measuredTolerance: 'tolerance {value}',
+  measuredTextSynced: 'Target {code}’s sentence in the document was updated; press "Save draft" to keep it.',
+  pendingChanges: 'Changes from version {version}',
   // Deriving for a lower unit, and allocation check
   deriveButton: 'Derive for a unit',
   deriveTitle: 'Derive the program for a lower unit',

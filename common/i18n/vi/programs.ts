@@ -127,6 +127,24 @@ export const programs = {
   'changes.groupsEdited': 'Sửa nhóm nhiệm vụ: {items}',
   'changes.targetsReordered': 'Đổi thứ tự các chỉ tiêu',
   'changes.groupsReordered': 'Đổi thứ tự các nhóm nhiệm vụ',
+  'changes.measuredEdited': 'Sửa chỉ tiêu {code}: {details}',
+  'changes.measuredAdded': 'Thêm chỉ tiêu {code}: {aim}',
+  'changes.measuredRetired': 'Bãi bỏ chỉ tiêu {code} ({aim})',
+  'changes.measuredValue': 'giá trị {before} → {after}',
+  'changes.measuredComparator': 'so sánh {before} → {after}',
+  'changes.measuredTolerance': 'dung sai {before} → {after}',
+  'changes.measuredText': 'nội dung “{after}”',
+  // Chỉ tiêu đo lường in the editor of a draft (an amendment changes them here)
+  /** A target's value written in the language's number form. */
+  measuredNumber: '{value}',
+  measuredTitle: 'Chỉ tiêu đo lường (tính tiến độ)',
+  measuredHelp:
+    'Giá trị, cách so sánh và dung sai dùng để tính tiến độ của từng chỉ tiêu. Sửa, thêm hoặc bãi bỏ ở đây: thay đổi được lưu ngay và hiện trong phần so sánh phiên bản.',
+  measuredEmpty: 'Văn bản chưa có chỉ tiêu đo lường.',
+  measuredAdd: 'Thêm chỉ tiêu đo lường',
+  measuredTolerance: 'dung sai {value}',
+  measuredTextSynced: 'Đã sửa câu chỉ tiêu {code} trong nội dung văn bản; bấm "Lưu dự thảo" để lưu.',
+  pendingChanges: 'Thay đổi so với phiên bản {version}',
   // Cụ thể hóa cho đơn vị cấp dưới, and allocation check (phân bổ)
   deriveButton: 'Cụ thể hóa cho đơn vị',
   deriveTitle: 'Cụ thể hóa chương trình cho đơn vị cấp dưới',

@@ -2,10 +2,14 @@ import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { targetAllocations, targets } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
-import { targetInScope, unitInScope, visibleTargets } from './policy.js';
+import { targetInScope, targetRowFacts, unitInScope, visibleTargets } from './policy.js';
 import type { ListTargetsQuery } from './schemas.js';
 
-/** Targets the caller may read (visibleTargets), optionally of one program or scope unit, with the allocations the caller may see. */
+/**
+ * Targets the caller may read (visibleTargets), optionally of one program or
+ * scope unit, with the allocations the caller may see and, per row, what the
+ * caller may do with it and its program's status (targetRowFacts).
+ */
 export async function listTargets(db: Executor, actor: Actor, query: ListTargetsQuery) {
   const conditions: SQL[] = [
     visibleTargets(actor, {
@@ -39,5 +43,10 @@ export async function listTargets(db: Executor, actor: Actor, query: ListTargets
           ),
         )
     : [];
-  return { rows, allocations };
+  const facts = await targetRowFacts(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return { rows, allocations, facts };
 }

@@ -4,9 +4,13 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
+import { CATALOGUE_ACTIONS, TARGET_ACTIONS, type CatalogueAction, type TargetAction } from '../../../common/indicators.js';
+import type { ProgramStatus } from '../../../common/programs.js';
+import { todayInVietnam } from '../../lib/dates.js';
 import {
   canReachUnit,
   hasAnyRole,
+  heldOn,
   inUnitScope,
   isSystemAdmin,
   READ_ROLES,
@@ -35,6 +39,32 @@ export async function requireCatalogueManage(db: Executor, actor: Actor): Promis
   await requireHoldsAnyUnit(db, actor, PERMISSIONS.managePrograms);
 }
 
+/** May the caller change the catalogue (requireCatalogueManage, as a yes/no)? */
+export async function canManageCatalogue(db: Executor, actor: Actor): Promise<boolean> {
+  if (!hasAnyRole(actor, PERMISSIONS.managePrograms)) return false;
+  try {
+    await requireHoldsAnyUnit(db, actor, PERMISSIONS.managePrograms);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the caller may do with each catalogue row (data elements, indicators):
+ * the catalogue is shared, so one answer (canManageCatalogue) for every row in
+ * use; an archived row is history and offers nothing. `offered`: the writes
+ * the kind of row has (indicators are edited, not archived).
+ */
+export async function allowedCatalogueActions(
+  db: Executor,
+  actor: Actor,
+  offered: readonly CatalogueAction[] = CATALOGUE_ACTIONS,
+): Promise<(row: { archivedAt: Date | null }) => CatalogueAction[]> {
+  const manage = await canManageCatalogue(db, actor);
+  return (row) => (manage && !row.archivedAt ? [...offered] : []);
+}
+
 /** The day a write to a target takes effect: today, or the last day of its period when that is past. */
 export const targetWriteDate = (periodTo: string) => writeDateFor(lastDay(periodTo));
 
@@ -44,6 +74,35 @@ export const targetWriteDate = (periodTo: string) => writeDateFor(lastDay(period
  */
 export const requireTargetManage = (db: Executor, actor: Actor, scopeUnitId: string, periodTo: string) =>
   requireWriteAccess(db, actor, scopeUnitId, PERMISSIONS.managePrograms, targetWriteDate(periodTo));
+
+/**
+ * What the caller may do with each target (common/indicators.ts TARGET_ACTIONS)
+ * and the status of its program, in ONE query: the write policies above as SQL
+ * — requireTargetManage (a managePrograms role holding the scope unit on the
+ * target's write date, least(today, last day of its period)), and, as
+ * loadTargetForChange, a retired target or one of a superseded version is not
+ * changed. The program's status tells the web when a reason is asked (issued).
+ */
+export async function targetRowFacts(
+  db: Executor,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, { allowedActions: TargetAction[]; programStatus: ProgramStatus | null }>> {
+  if (ids.length === 0) return new Map();
+  const writeDate = sql`least(${todayInVietnam()}::date, (t.period_to + interval '1 month' - interval '1 day')::date)`;
+  const manage = heldOn(sql`t.scope_unit_id`, actor, PERMISSIONS.managePrograms, writeDate);
+  const rows = await queryRows<{ id: string; manage: boolean; program_status: ProgramStatus | null }>(
+    db,
+    sql`select t.id, (t.archived_at is null and coalesce(p.status, '') <> 'superseded' and ${manage}) as manage,
+          p.status as program_status
+        from targets t left join programs p on p.id = t.program_id
+        where t.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  return new Map(rows.map((r) => [r.id, { allowedActions: r.manage ? [...TARGET_ACTIONS] : [], programStatus: r.program_status ?? null }]));
+}
 
 /** Anyone with a role over the scope unit may read a target and its progress. */
 export const requireTargetRead = (db: Executor, actor: Actor, scopeUnitId: string) => requireUnitAccess(db, actor, scopeUnitId, READ_ROLES);

@@ -65,7 +65,10 @@ export default async function indicatorRoutes(app: App) {
         response: responses({ 200: DataElementList }),
       },
     },
-    async (req) => ({ items: (await listDataElements(db, req.actor!, req.query)).map(presentDataElement) }),
+    async (req) => {
+      const { rows, actionsOf } = await listDataElements(db, req.actor!, req.query);
+      return { items: rows.map((r) => ({ ...presentDataElement(r), allowedActions: actionsOf(r) })) };
+    },
   );
 
   app.post(
@@ -94,9 +97,10 @@ export default async function indicatorRoutes(app: App) {
     async (req) => presentDataElement(await updateDataElement(db, req.actor!, req.params.id, req.body)),
   );
 
-  app.get('/indicators', { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } }, async (req) => ({
-    items: (await listIndicators(db, req.actor!)).map(presentIndicator),
-  }));
+  app.get('/indicators', { schema: { tags, summary: 'Danh mục chỉ số', response: responses({ 200: IndicatorList }) } }, async (req) => {
+    const { rows, actionsOf } = await listIndicators(db, req.actor!);
+    return { items: rows.map((r) => ({ ...presentIndicator(r), allowedActions: actionsOf(r) })) };
+  });
 
   app.post(
     '/indicators',
@@ -114,8 +118,14 @@ export default async function indicatorRoutes(app: App) {
     '/targets',
     { schema: { tags, summary: 'Danh sách chỉ tiêu', querystring: ListTargetsQuery, response: responses({ 200: TargetList }) } },
     async (req) => {
-      const { rows, allocations } = await listTargets(db, req.actor!, req.query);
-      return { items: rows.map((r) => presentTarget(r, allocations)) };
+      const { rows, allocations, facts } = await listTargets(db, req.actor!, req.query);
+      return {
+        items: rows.map((r) => ({
+          ...presentTarget(r, allocations),
+          allowedActions: facts.get(r.id)?.allowedActions ?? [],
+          programStatus: facts.get(r.id)?.programStatus ?? null,
+        })),
+      };
     },
   );
 

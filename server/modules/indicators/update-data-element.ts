@@ -29,8 +29,8 @@ export async function targetsUsingElement(db: Executor, id: string): Promise<num
 }
 
 /**
- * Corrects a data element of the catalogue (sửa dữ liệu báo cáo): names and
- * "không áp dụng" allowed at any time; the aggregation and grade codes only
+ * Corrects a data element of the catalogue (sửa dữ liệu báo cáo): names, help
+ * text and "không áp dụng" allowed at any time; the aggregation and grade codes only
  * while no target uses it (DATA_ELEMENT_MEANING_IN_USE says to create a new
  * element instead). Row version checked; audited with before/after.
  */
@@ -62,6 +62,7 @@ export async function updateDataElement(db: Executor, actor: Actor, id: string, 
         nameVi: fields.nameVi,
         nameEn: fields.nameEn,
         allowsNotApplicable: fields.allowsNotApplicable,
+        helpVi: fields.helpVi === '' ? null : fields.helpVi,
         aggregation: fields.aggregation,
         gradeOptions: fields.gradeOptions,
         ...nextVersion(actor),

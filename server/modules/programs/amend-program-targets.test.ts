@@ -205,4 +205,63 @@ describe('an amendment carries its targets (sửa đổi, bổ sung)', () => {
     expect(superseded.json().error.code).toBe('TARGET_VERSION_SUPERSEDED');
     expect((await chair.patch(`/api/targets/${old.id}`, { expectedVersion: old.rowVersion, value: 97 })).statusCode).toBe(403);
   });
+
+  it('list rows say what each caller may do (allowedActions), as the writes decide', async () => {
+    const { officer, admin, chair } = ctx;
+    type Row = Target & { allowedActions?: string[]; programStatus?: string | null };
+    const list = async (client: typeof officer, url: string) => {
+      const res = await client.get(url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as Row[];
+    };
+    const versions = (await officer.get(`/api/programs/${ctx.programId}/versions`)).json() as Array<{ id: string; status: string }>;
+    const v2 = versions.find((v) => v.status === 'issued')!.id;
+
+    // The officer of VT writes its 2024 targets (as of 31/12/2024, when VT still held its units):
+    // the version in force may be corrected, the superseded one is history.
+    const current = await list(officer, `/api/targets?programId=${v2}`);
+    expect(current.length).toBeGreaterThan(0);
+    for (const r of current) {
+      expect(r.allowedActions).toEqual(['edit', 'archive', 'allocate']);
+      expect(r.programStatus).toBe('issued');
+    }
+    for (const r of await list(officer, `/api/targets?programId=${ctx.programId}`)) {
+      expect(r.allowedActions).toEqual([]);
+      expect(r.programStatus).toBe('superseded');
+    }
+    // A chair reads the district's targets but may change none; what the list offers, the write refuses.
+    const seen = await list(chair, `/api/targets?programId=${v2}`);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((r) => r.allowedActions!.length === 0)).toBe(true);
+    const one = seen[0]!;
+    expect((await chair.post(`/api/targets/${one.id}/archive`, { expectedVersion: one.rowVersion, reason: 'x' })).statusCode).toBe(403);
+
+    // The shared catalogue: the administrator edits (and archives elements); the officer of a
+    // federation that has ended (requireHoldsAnyUnit) and a chair do not.
+    const adminElements = await list(admin, '/api/data-elements');
+    expect(adminElements.every((e) => JSON.stringify(e.allowedActions) === JSON.stringify(['edit', 'archive']))).toBe(true);
+    expect((await list(admin, '/api/indicators')).every((i) => JSON.stringify(i.allowedActions) === JSON.stringify(['edit']))).toBe(true);
+    for (const client of [officer, chair]) {
+      expect((await list(client, '/api/data-elements')).every((e) => e.allowedActions!.length === 0)).toBe(true);
+      expect((await list(client, '/api/indicators')).every((i) => i.allowedActions!.length === 0)).toBe(true);
+    }
+    const element = adminElements[0]!;
+    const refused = await officer.patch(`/api/data-elements/${element.id}`, { expectedVersion: element.rowVersion, nameEn: 'x' });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('corrects the help text of a data element at any time (an empty one clears it)', async () => {
+    const { admin } = ctx;
+    const elements = (await admin.get('/api/data-elements')).json().items as Array<{ id: string; code: string; rowVersion: number }>;
+    const houses = elements.find((e) => e.code === 'mai_am_houses_supported')!;
+    const set = await admin.patch(`/api/data-elements/${houses.id}`, {
+      expectedVersion: houses.rowVersion,
+      helpVi: 'Số căn nhà Mái ấm công đoàn được hỗ trợ xây mới hoặc sửa chữa trong tháng.',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().helpVi).toBe('Số căn nhà Mái ấm công đoàn được hỗ trợ xây mới hoặc sửa chữa trong tháng.');
+    const cleared = await admin.patch(`/api/data-elements/${houses.id}`, { expectedVersion: set.json().rowVersion, helpVi: '' });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().helpVi).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as wire from '../../../../common/api/indicators';
-import { api, qs } from '../../lib/api';
+import { api, ApiError, qs } from '../../lib/api';
 
 // Types of what crosses the wire, taken from the schemas the server uses.
 export type DataElement = z.output<typeof wire.DataElementView>;
@@ -16,6 +16,10 @@ export type CreateDataElementBody = z.input<typeof wire.CreateDataElementBody>;
 export type CreateIndicatorBody = z.input<typeof wire.CreateIndicatorBody>;
 export type CreateTargetBody = z.input<typeof wire.CreateTargetBody>;
 export type AllocateBody = z.input<typeof wire.AllocateTargetBody>;
+export type UpdateDataElementBody = z.input<typeof wire.UpdateDataElementBody>;
+export type UpdateIndicatorBody = z.input<typeof wire.UpdateIndicatorBody>;
+export type UpdateTargetBody = z.input<typeof wire.UpdateTargetBody>;
+export type ArchiveTargetBody = z.input<typeof wire.ArchiveTargetBody>;
 
 const KEY = 'catalogue';
 
@@ -55,6 +59,12 @@ function useCatalogueMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResu
     onSuccess: () => {
       client.invalidateQueries({ queryKey: [KEY] });
       client.invalidateQueries({ queryKey: ['targets'] });
+      // A draft's version comparison lists its targets' changes.
+      client.invalidateQueries({ queryKey: ['programs', 'versions'] });
+    },
+    // Someone saved since the row was read: read it again (the open form keeps what was typed).
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) client.invalidateQueries({ queryKey: [KEY] });
     },
   });
 }
@@ -64,6 +74,16 @@ export const useCreateDataElement = () =>
 export const useArchiveDataElement = () => useCatalogueMutation((id: string) => api.post<DataElement>(`/api/data-elements/${id}/archive`));
 export const useCreateIndicator = () => useCatalogueMutation((body: CreateIndicatorBody) => api.post<Indicator>('/api/indicators', body));
 export const useCreateTarget = () => useCatalogueMutation((body: CreateTargetBody) => api.post<Target>('/api/targets', body));
+export const useUpdateDataElement = () =>
+  useCatalogueMutation(({ id, body }: { id: string; body: UpdateDataElementBody }) =>
+    api.patch<DataElement>(`/api/data-elements/${id}`, body),
+  );
+export const useUpdateIndicator = () =>
+  useCatalogueMutation(({ id, body }: { id: string; body: UpdateIndicatorBody }) => api.patch<Indicator>(`/api/indicators/${id}`, body));
+export const useUpdateTarget = () =>
+  useCatalogueMutation(({ id, body }: { id: string; body: UpdateTargetBody }) => api.patch<Target>(`/api/targets/${id}`, body));
+export const useArchiveTarget = () =>
+  useCatalogueMutation(({ id, body }: { id: string; body: ArchiveTargetBody }) => api.post<Target>(`/api/targets/${id}/archive`, body));
 
 export function useAllocateTarget(targetId: string) {
   const client = useQueryClient();

@@ -1,17 +1,25 @@
-// Dữ liệu báo cáo: what units report each month (list, add, archive).
+// Dữ liệu báo cáo: what units report each month (list, add, correct, archive).
+// Each row's buttons are those the server allows (allowedActions).
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
-import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { EditOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
-import { CreateDataElementBody } from '../../../../common/api/indicators';
-import { AGGREGATIONS_BY_TYPE, INDICATOR_LIMITS, VALUE_TYPES, type Aggregation, type ValueType } from '../../../../common/indicators';
+import { CreateDataElementBody, UpdateDataElementBody } from '../../../../common/api/indicators';
+import {
+  AGGREGATIONS_BY_TYPE,
+  INDICATOR_LIMITS,
+  VALUE_TYPES,
+  type Aggregation,
+  type CatalogueAction,
+  type ValueType,
+} from '../../../../common/indicators';
 import { DERIVED_FACT_SOURCES, type DerivedFactSource } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
-import { useArchiveDataElement, useCreateDataElement, useDataElements, type DataElement } from './api';
-import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { useArchiveDataElement, useCreateDataElement, useDataElements, useUpdateDataElement, type DataElement } from './api';
+import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useExpectedVersion, useLocalName } from './shared';
 
 export function DataElementsTab() {
   const { t } = useI18n();
@@ -20,7 +28,10 @@ export function DataElementsTab() {
   const name = useLocalName();
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const list = useDataElements(showArchived);
+  const editing = editingId ? (list.data?.items.find((e) => e.id === editingId) ?? null) : null;
+  const can = (row: DataElement, action: CatalogueAction) => Boolean(row.allowedActions?.includes(action));
   const archive = useArchiveDataElement();
 
   const onArchive = async (row: DataElement) => {
@@ -33,8 +44,14 @@ export function DataElementsTab() {
     }
   };
 
+  const editButton = (row: DataElement) =>
+    can(row, 'edit') ? (
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(row.id)} data-testid={`edit-${row.code}`}>
+        {t('catalogue.edit')}
+      </Button>
+    ) : null;
   const archiveButton = (row: DataElement) =>
-    canManage && !row.archivedAt ? (
+    can(row, 'archive') ? (
       <Popconfirm
         title={t('catalogue.archiveConfirm', { name: name(row) })}
         okText={t('catalogue.archive')}
@@ -100,7 +117,15 @@ export function DataElementsTab() {
           },
           {
             key: 'actions',
-            render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)),
+            render: (_, r) =>
+              r.archivedAt ? (
+                <Tag>{t('catalogue.archived')}</Tag>
+              ) : (
+                <Space size={4} wrap>
+                  {editButton(r)}
+                  {archiveButton(r)}
+                </Space>
+              ),
           },
         ]}
         card={(r) => (
@@ -113,12 +138,149 @@ export function DataElementsTab() {
             <CardLine label={t('catalogue.aggregation')}>{aggLabel(r.aggregation)}</CardLine>
             <CardLine label={t('catalogue.derivedFrom')}>{sourceLabel(r)}</CardLine>
             <CardLine label={t('catalogue.allowsNotApplicable')}>{r.allowsNotApplicable ? t('catalogue.yes') : t('catalogue.no')}</CardLine>
-            <div className="catalogue-card-actions">{r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : archiveButton(r)}</div>
+            <div className="catalogue-card-actions">
+              {r.archivedAt ? (
+                <Tag>{t('catalogue.archived')}</Tag>
+              ) : (
+                <Space size={4} wrap>
+                  {editButton(r)}
+                  {archiveButton(r)}
+                </Space>
+              )}
+            </div>
           </>
         )}
       />
       <DataElementDrawer open={creating} onClose={() => setCreating(false)} />
+      <DataElementEditDrawer element={editing} onClose={() => setEditingId(null)} />
     </>
+  );
+}
+
+interface ElementEditForm {
+  nameVi: string;
+  nameEn: string;
+  helpVi?: string;
+  allowsNotApplicable: boolean;
+  aggregation: Aggregation;
+  gradeOptions?: string[];
+}
+
+const editFields = UpdateDataElementBody.shape;
+
+/**
+ * Correcting a data element: names, help and "không áp dụng" at any time; the
+ * aggregation and grades only while no target uses it — otherwise the
+ * server's message (DATA_ELEMENT_MEANING_IN_USE) says to create a new one.
+ * A 409 keeps what was typed.
+ */
+function DataElementEditDrawer({ element, onClose }: { element: DataElement | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ElementEditForm>();
+  const [error, setError] = useState<string | null>(null);
+  const update = useUpdateDataElement();
+  const { version, markStale } = useExpectedVersion(element);
+  const required = { required: true, message: t('validation.required') };
+  const id = element?.id;
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  useEffect(() => {
+    if (!element) return;
+    form.resetFields();
+    form.setFieldsValue({
+      nameVi: element.nameVi,
+      nameEn: element.nameEn,
+      helpVi: element.helpVi ?? '',
+      allowsNotApplicable: element.allowsNotApplicable,
+      aggregation: element.aggregation,
+      gradeOptions: element.gradeOptions ?? undefined,
+    });
+    // Filled once per opened element: a refetch never overwrites what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const submit = async (v: ElementEditForm) => {
+    if (!element) return;
+    setError(null);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    try {
+      await update.mutateAsync({
+        id: element.id,
+        body: {
+          expectedVersion: version,
+          nameVi: v.nameVi,
+          nameEn: v.nameEn,
+          helpVi: v.helpVi?.trim() ? v.helpVi.trim() : null,
+          allowsNotApplicable: v.allowsNotApplicable,
+          // Only what changed: an unchanged aggregation or grade list is never a change of meaning.
+          ...(v.aggregation !== element.aggregation ? { aggregation: v.aggregation } : {}),
+          ...(element.valueType === 'grade' && !same(v.gradeOptions, element.gradeOptions) ? { gradeOptions: v.gradeOptions ?? [] } : {}),
+        },
+      });
+      message.success(t('catalogue.saved'));
+      close();
+    } catch (e) {
+      // e.g. "Có 2 chỉ tiêu đang dùng dữ liệu này… Hãy tạo dữ liệu báo cáo mới." (409, the row itself unchanged)
+      if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
+      setError(applyApiError(form, e));
+    }
+  };
+
+  const derived = Boolean(element?.derivedFrom);
+  return (
+    <CreateDrawer
+      open={Boolean(element)}
+      onClose={close}
+      title={t('catalogue.editElement')}
+      saving={update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="save-element-edit"
+      error={error}
+    >
+      <Form<ElementEditForm> form={form} name="element-edit" layout="vertical" onFinish={submit}>
+        <Form.Item label={t('catalogue.code')}>
+          <code>{element?.code}</code>
+        </Form.Item>
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[required, fieldRule(editFields.nameVi, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} data-testid="element-edit-name-vi" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, fieldRule(editFields.nameEn, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
+        </Form.Item>
+        <Form.Item name="helpVi" label={t('catalogue.helpVi')} rules={[fieldRule(editFields.helpVi, t)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="allowsNotApplicable" label={t('catalogue.allowsNotApplicable')} valuePropName="checked">
+          <Switch disabled={derived} data-testid="element-edit-na" />
+        </Form.Item>
+        <Alert type="info" showIcon title={t('catalogue.elementMeaningHelp')} style={{ marginBottom: 16 }} />
+        {element && (
+          <Form.Item name="aggregation" label={t('catalogue.aggregation')}>
+            <Select
+              disabled={derived}
+              data-testid="element-edit-aggregation"
+              options={AGGREGATIONS_BY_TYPE[element.valueType].map((a) => ({
+                value: a,
+                label: t(`catalogue.aggregation.${a}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {element?.valueType === 'grade' && (
+          <Form.Item
+            name="gradeOptions"
+            label={t('catalogue.gradeOptions')}
+            extra={t('catalogue.gradeOptionsHelp')}
+            rules={[fieldRule(editFields.gradeOptions, t)]}
+          >
+            <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
+          </Form.Item>
+        )}
+      </Form>
+    </CreateDrawer>
   );
 }
 

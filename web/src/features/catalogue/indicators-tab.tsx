@@ -1,9 +1,9 @@
 // Chỉ số: how results are measured. The create form shows only the parts the
 // chosen measure uses (mirrors slotRules in server/modules/indicators/definition-rules.ts).
-import { Alert, App, Button, Form, Input, InputNumber, Select, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
-import { CreateIndicatorBody } from '../../../../common/api/indicators';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { CreateIndicatorBody, UpdateIndicatorBody } from '../../../../common/api/indicators';
 import { GRASSROOTS_SECTORS, ORG_UNIT_KINDS, type GrassrootsSector, type OrgUnitKind } from '../../../../common/enums';
 import type { MessageKey } from '../../../../common/i18n';
 import {
@@ -21,10 +21,11 @@ import {
   type ValueType,
 } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
+import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
-import { useCreateIndicator, useDataElements, useIndicators, type DataElement, type Indicator } from './api';
-import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { useCreateIndicator, useDataElements, useIndicators, useUpdateIndicator, type DataElement, type Indicator } from './api';
+import { CardLine, CreateDrawer, NameWithCode, ResponsiveList, useCanManage, useExpectedVersion, useLocalName } from './shared';
 
 type Slot = 'numerator' | 'denominator' | 'condition' | 'eligibility' | 'recordSource';
 
@@ -50,7 +51,15 @@ export function IndicatorsTab() {
   const canManage = useCanManage();
   const name = useLocalName();
   const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const list = useIndicators();
+  const editing = editingId ? (list.data?.items.find((i) => i.id === editingId) ?? null) : null;
+  const editButton = (r: Indicator) =>
+    r.allowedActions?.includes('edit') ? (
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(r.id)} data-testid={`edit-${r.code}`}>
+        {t('catalogue.edit')}
+      </Button>
+    ) : null;
   const measureLabel = (m: string) => t(`catalogue.measure.${m}` as MessageKey);
   const uomLabel = (u: string) => t(`catalogue.uom.${u}` as MessageKey);
   const dirLabel = (d: string) => t(`catalogue.direction.${d}` as MessageKey);
@@ -80,7 +89,7 @@ export function IndicatorsTab() {
           },
           { title: t('catalogue.unitOfMeasure'), dataIndex: 'unitOfMeasure', render: uomLabel },
           { title: t('catalogue.direction'), dataIndex: 'direction', render: dirLabel },
-          { key: 'archived', render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : null) },
+          { key: 'actions', render: (_, r) => (r.archivedAt ? <Tag>{t('catalogue.archived')}</Tag> : editButton(r)) },
         ]}
         card={(r) => (
           <>
@@ -91,10 +100,12 @@ export function IndicatorsTab() {
             <CardLine label={t('catalogue.measure')}>{measureLabel(r.measure)}</CardLine>
             <CardLine label={t('catalogue.unitOfMeasure')}>{uomLabel(r.unitOfMeasure)}</CardLine>
             <CardLine label={t('catalogue.direction')}>{dirLabel(r.direction)}</CardLine>
+            <div className="catalogue-card-actions">{editButton(r)}</div>
           </>
         )}
       />
       <IndicatorDrawer open={creating} onClose={() => setCreating(false)} />
+      <IndicatorEditDrawer indicator={editing} onClose={() => setEditingId(null)} />
     </>
   );
 }
@@ -277,6 +288,98 @@ function IndicatorDrawer({ open, onClose }: { open: boolean; onClose: () => void
         </Form.Item>
         <Form.Item name="unitKinds" label={t('catalogue.unitKinds')} rules={required}>
           <Select mode="multiple" options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`enums.kind.${k}` as MessageKey) }))} />
+        </Form.Item>
+      </Form>
+    </CreateDrawer>
+  );
+}
+
+interface IndicatorEditForm {
+  nameVi: string;
+  nameEn: string;
+  bounded: boolean;
+  direction: Direction;
+}
+
+const editFields = UpdateIndicatorBody.shape;
+
+/**
+ * Correcting an indicator: names and "bounded" at any time, the direction only
+ * while no target uses it (else the server's INDICATOR_MEANING_IN_USE says to
+ * create a new one). What it computes is fixed. A 409 keeps what was typed.
+ */
+function IndicatorEditDrawer({ indicator, onClose }: { indicator: Indicator | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IndicatorEditForm>();
+  const [error, setError] = useState<string | null>(null);
+  const update = useUpdateIndicator();
+  const { version, markStale } = useExpectedVersion(indicator);
+  const required = { required: true, message: t('validation.required') };
+  const id = indicator?.id;
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  useEffect(() => {
+    if (!indicator) return;
+    form.resetFields();
+    form.setFieldsValue({ nameVi: indicator.nameVi, nameEn: indicator.nameEn, bounded: indicator.bounded, direction: indicator.direction });
+    // Filled once per opened indicator: a refetch never overwrites what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const submit = async (v: IndicatorEditForm) => {
+    if (!indicator) return;
+    setError(null);
+    try {
+      await update.mutateAsync({
+        id: indicator.id,
+        body: {
+          expectedVersion: version,
+          nameVi: v.nameVi,
+          nameEn: v.nameEn,
+          bounded: v.bounded,
+          ...(v.direction !== indicator.direction ? { direction: v.direction } : {}),
+        },
+      });
+      message.success(t('catalogue.saved'));
+      close();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STALE_WRITE') markStale();
+      setError(applyApiError(form, e));
+    }
+  };
+
+  const shareOfUnits = indicator?.measure === 'share_of_units';
+  return (
+    <CreateDrawer
+      open={Boolean(indicator)}
+      onClose={close}
+      title={t('catalogue.editIndicator')}
+      saving={update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="save-indicator-edit"
+      error={error}
+    >
+      <Form<IndicatorEditForm> form={form} name="indicator-edit" layout="vertical" onFinish={submit}>
+        <Typography.Paragraph type="secondary">{t('catalogue.indicatorFixedHelp')}</Typography.Paragraph>
+        <Form.Item label={t('catalogue.code')}>
+          <code>{indicator?.code}</code>
+        </Form.Item>
+        <Form.Item name="nameVi" label={t('catalogue.nameVi')} rules={[required, fieldRule(editFields.nameVi, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, fieldRule(editFields.nameEn, t)]}>
+          <Input maxLength={INDICATOR_LIMITS.nameMax} />
+        </Form.Item>
+        {indicator?.unitOfMeasure === 'percent' && (
+          <Form.Item name="bounded" label={t('catalogue.bounded')} extra={t('catalogue.boundedHelp')} valuePropName="checked">
+            <Switch disabled={shareOfUnits} />
+          </Form.Item>
+        )}
+        <Form.Item name="direction" label={t('catalogue.direction')} extra={t('catalogue.indicatorMeaningHelp')}>
+          <Select options={DIRECTIONS.map((d) => ({ value: d, label: t(`catalogue.direction.${d}` as MessageKey) }))} />
         </Form.Item>
       </Form>
     </CreateDrawer>

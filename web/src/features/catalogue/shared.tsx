@@ -1,7 +1,7 @@
 // Pieces shared by the catalogue tabs: a table on desktop that becomes a
 // list of cards on a phone, and the caller's right to add to the catalogue.
 import { Alert, Button, Card, Drawer, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import { useDrawerSize, useIsPhone } from '../../lib/responsive';
 import { useCan } from '../auth/use-me';
@@ -112,4 +112,19 @@ export function CreateDrawer({ open, onClose, title, saving, onSave, saveTestId,
       {children}
     </Drawer>
   );
+}
+
+/**
+ * The version a dialog sends as expectedVersion: the one the row had when the
+ * dialog was opened on it; after a 409 (markStale) the newer one the list
+ * brings back, while the form keeps what was typed. A refetch alone never
+ * moves it, so a save over someone else's change is refused once.
+ */
+export function useExpectedVersion(row: { id: string; rowVersion: number } | null) {
+  const [state, setState] = useState({ id: row?.id, version: row?.rowVersion, stale: false });
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  if (row?.id !== state.id) setState({ id: row?.id, version: row?.rowVersion, stale: false });
+  else if (state.stale && row && state.version !== undefined && row.rowVersion > state.version)
+    setState({ id: row.id, version: row.rowVersion, stale: false });
+  return { version: state.version ?? row?.rowVersion ?? 1, markStale: () => setState((s) => ({ ...s, stale: true })) };
 }

@@ -1,11 +1,13 @@
-// Chỉ tiêu: targets of a program (list, add) and their allocation to units.
+// Chỉ tiêu: targets of a program (list, add, correct, retire) and their
+// allocation to units. Each row's buttons are those the server allows
+// (allowedActions, by the write policies).
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
-import { PartitionOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PartitionOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../../common/i18n';
 import { CreateTargetBody } from '../../../../common/api/indicators';
-import { COMPARATORS, CUMULATIVE_MEASURES, INDICATOR_LIMITS, type TargetComparator } from '../../../../common/indicators';
+import { CUMULATIVE_MEASURES, INDICATOR_LIMITS, type TargetAction, type TargetComparator } from '../../../../common/indicators';
 import { useI18n } from '../../app/i18n';
 import { applyApiError } from '../../lib/form-errors';
 import { fieldRule } from '../../lib/field-rule';
@@ -17,6 +19,7 @@ import { UnitPicker } from '../units/unit-picker';
 import { AllocationDrawer } from './allocation-drawer';
 import { useCatalogueTargets, useCreateTarget, useIndicators, type Indicator, type Target } from './api';
 import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
+import { comparatorsFor, TargetEditDrawer, TargetRetireDialog } from './target-dialogs';
 
 export function TargetsTab() {
   const { t } = useI18n();
@@ -26,21 +29,47 @@ export function TargetsTab() {
   const [programId, setProgramId] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [allocating, setAllocating] = useState<Target | null>(null);
+  // Ids, so the dialogs see the row as the list reads it again (a 409 brings the newer version).
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [retiringId, setRetiringId] = useState<string | null>(null);
   const programs = useProgramOptions();
   const list = useCatalogueTargets(programId);
   const indicators = useIndicators();
   const indicatorById = useMemo(() => new Map((indicators.data?.items ?? []).map((i) => [i.id, i])), [indicators.data]);
 
+  const rowById = (id: string | null) => (id ? (list.data?.items.find((r) => r.id === id) ?? null) : null);
+  const editing = rowById(editingId);
+  const retiring = rowById(retiringId);
   const splittable = (r: Target) => {
     const ind = indicatorById.get(r.indicatorId);
     return Boolean(ind && CUMULATIVE_MEASURES.includes(ind.measure));
   };
-  const allocateButton = (r: Target) =>
-    canManage && splittable(r) ? (
-      <Button size="small" icon={<PartitionOutlined />} onClick={() => setAllocating(r)} data-testid={`allocate-${r.code ?? r.id}`}>
-        {t('catalogue.allocate')}
-      </Button>
-    ) : null;
+  const can = (r: Target, action: TargetAction) => Boolean(r.allowedActions?.includes(action));
+  const rowActions = (r: Target) => (
+    <Space size={4} wrap>
+      {can(r, 'edit') && (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(r.id)} data-testid={`edit-target-${r.code ?? r.id}`}>
+          {t('catalogue.edit')}
+        </Button>
+      )}
+      {can(r, 'allocate') && splittable(r) && (
+        <Button size="small" icon={<PartitionOutlined />} onClick={() => setAllocating(r)} data-testid={`allocate-${r.code ?? r.id}`}>
+          {t('catalogue.allocate')}
+        </Button>
+      )}
+      {can(r, 'archive') && (
+        <Button
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          onClick={() => setRetiringId(r.id)}
+          data-testid={`retire-target-${r.code ?? r.id}`}
+        >
+          {t('catalogue.retire')}
+        </Button>
+      )}
+    </Space>
+  );
   const aim = (r: Target) => `${t(`targets.comparator.${r.comparator}` as MessageKey)} ${formatValue(r.value, r.unitOfMeasure)}`;
   const period = (r: Target) => `${formatMonth(r.periodFrom)} – ${formatMonth(r.periodTo)}`;
   const flags = (r: Target) => (
@@ -99,7 +128,7 @@ export function TargetsTab() {
           { title: t('catalogue.value'), render: (_, r) => aim(r) },
           { title: t('catalogue.period'), render: (_, r) => period(r) },
           { title: t('catalogue.scopeUnit'), render: (_, r) => <ScopeUnitName target={r} /> },
-          { key: 'actions', render: (_, r) => allocateButton(r) },
+          { key: 'actions', render: (_, r) => rowActions(r) },
         ]}
         card={(r) => (
           <>
@@ -111,7 +140,7 @@ export function TargetsTab() {
             <CardLine label={t('catalogue.value')}>{aim(r)}</CardLine>
             <CardLine label={t('catalogue.period')}>{period(r)}</CardLine>
             <CardLine label={t('catalogue.scopeUnit')}>{<ScopeUnitName target={r} />}</CardLine>
-            <div className="catalogue-card-actions">{allocateButton(r)}</div>
+            <div className="catalogue-card-actions">{rowActions(r)}</div>
           </>
         )}
       />
@@ -122,6 +151,12 @@ export function TargetsTab() {
         indicators={indicators.data?.items ?? []}
       />
       <AllocationDrawer target={allocating} onClose={() => setAllocating(null)} />
+      <TargetEditDrawer
+        target={editing}
+        indicator={editing ? indicatorById.get(editing.indicatorId) : undefined}
+        onClose={() => setEditingId(null)}
+      />
+      <TargetRetireDialog target={retiring} onClose={() => setRetiringId(null)} />
     </>
   );
 }
@@ -148,25 +183,23 @@ interface TargetForm {
   text: string;
 }
 
-/** Comparators that point the indicator's way ("exactly" only for sums and counts), as the server checks. */
-function comparatorsFor(indicator: Indicator | undefined): TargetComparator[] {
-  if (!indicator) return [...COMPARATORS];
-  const way: TargetComparator = indicator.direction === 'higher_is_better' ? 'gte' : 'lte';
-  return CUMULATIVE_MEASURES.includes(indicator.measure) ? [way, 'eq'] : [way];
-}
-
 /** The API's rules for the fields this form checks before sending. */
 const fields = CreateTargetBody.shape;
 
-function TargetDrawer({
+/** The "add a target" drawer; the amendment editor opens it for its own program, unit and year. */
+export function TargetDrawer({
   open,
   onClose,
   defaultProgramId,
+  defaultScopeUnitId,
+  year: defaultYear,
   indicators,
 }: {
   open: boolean;
   onClose: () => void;
   defaultProgramId: string | undefined;
+  defaultScopeUnitId?: string;
+  year?: number;
   indicators: Indicator[];
 }) {
   const { t } = useI18n();
@@ -183,7 +216,7 @@ function TargetDrawer({
   const range = Form.useWatch('period', form) as [Dayjs, Dayjs] | undefined;
   const indicator = indicators.find((i) => i.id === indicatorId);
   const required = [{ required: true, message: t('validation.required') }];
-  const year = dayjs().year();
+  const year = defaultYear ?? dayjs().year();
 
   const close = () => {
     form.resetFields();
@@ -241,6 +274,7 @@ function TargetDrawer({
           whenConditionsAllow: false,
           period: [dayjs(`${year}-01-01`), dayjs(`${year}-12-01`)],
           programId: defaultProgramId,
+          scopeUnitId: defaultScopeUnitId,
         }}
         onValuesChange={(changed: Partial<TargetForm>) => {
           if ('programId' in changed) form.setFieldValue('taskGroupNumber', undefined);

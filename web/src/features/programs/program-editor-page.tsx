@@ -39,6 +39,7 @@ import { useCreateProgram, useIssueProgram, useProgram, useUpdateProgram, type P
 import { newProgramBody } from './program-defaults';
 import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
+import { MeasuredTargets } from './measured-targets';
 import './programs.css';
 import { useIsWide } from '../../lib/responsive';
 
@@ -630,10 +631,17 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
     </Space>
   );
 
+  // An amendment is about its targets: their measured values come first; a first version's after the text.
+  const measured = program ? <MeasuredTargets program={program} form={form} /> : null;
+  const amendment = Boolean(program?.previousVersionId);
   const editor = (
-    <Form form={form} layout="vertical" initialValues={initial} requiredMark={false} className="program-editor">
-      <EditorFields isNew={!program} keyFixed={Boolean(program?.previousVersionId)} units={units} />
-    </Form>
+    <>
+      {amendment && measured}
+      <Form form={form} layout="vertical" initialValues={initial} requiredMark={false} className="program-editor">
+        <EditorFields isNew={!program} keyFixed={amendment} units={units} />
+      </Form>
+      {!amendment && measured}
+    </>
   );
   const documentPreview = (
     <div className="editor-preview" aria-label={t('programs.previewTab')}>
