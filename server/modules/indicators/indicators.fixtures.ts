@@ -16,7 +16,7 @@ import { dataElements, facts, indicators, targets } from '../../db/schema/indica
 import { orgUnitParents } from '../../db/schema/org-units.js';
 import { programs } from '../../db/schema/programs.js';
 import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
-import type { Aggregation, ConditionOperator, Measure, ValueType } from '../../../common/indicators.js';
+import type { Aggregation, ConditionOperator, Measure, RecordSourceName, ValueType } from '../../../common/indicators.js';
 
 const uid = () => crypto.randomBytes(4).toString('hex');
 
@@ -67,7 +67,7 @@ export interface IndicatorSpec {
   condition?: { elementId: string; operator: ConditionOperator; number?: number; values?: string[] };
   eligibility?: string;
   unitKinds?: string[];
-  recordSource?: 'unit_founded' | 'facts';
+  recordSource?: RecordSourceName;
   recordFilter?: Record<string, string>;
 }
 

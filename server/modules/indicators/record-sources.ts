@@ -4,6 +4,18 @@
 // changing the engine. See docs/indicator-engine.md.
 import { sql, type SQL } from 'drizzle-orm';
 import type { RecordSourceName } from '../../../common/indicators.js';
+import { owesPeriod } from '../reports/expected-reports.js';
+
+/**
+ * Frozen figures (docs/reporting.md): the figure as of the month of a closed
+ * reporting period counts only the records made before the period was closed,
+ * for the units that owe it. `recordedAt` is the record's creation time, `unit`
+ * the unit it counts in; `t.upto` is the as-of month of the target.
+ */
+function recordedBeforeClosing(recordedAt: SQL, unit: SQL): SQL {
+  return sql`not exists (select 1 from report_periods fp
+    where fp.closed_at is not null and fp.fact_month = t.upto and ${recordedAt} > fp.closed_at and ${owesPeriod(unit, sql`fp`)})`;
+}
 
 /**
  * A record source is a SQL fragment that, inside the engine's statement,
@@ -36,7 +48,8 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
       join org_units u on u.id = um.unit_id
       where t.record_source = 'unit_founded'
         and date_trunc('month', u.valid_from::timestamp)::date between um.month_from and um.month_to
-        and (t.record_filter ->> 'sector' is null or u.sector = t.record_filter ->> 'sector')`,
+        and (t.record_filter ->> 'sector' is null or u.sector = t.record_filter ->> 'sector')
+        and ${recordedBeforeClosing(sql`u.created_at`, sql`u.id`)}`,
   },
   /** Records reported as a monthly number (e.g. "Mái ấm công đoàn" houses supported, target 10). */
   facts: {
@@ -71,6 +84,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
         from member_events e
         where e.unit_id = um.unit_id and e.kind in ('admitted', 'rejoined')
           and e.event_date >= um.month_from and e.event_date < (um.month_to + interval '1 month')::date
+          and ${recordedBeforeClosing(sql`e.created_at`, sql`e.unit_id`)}
       ) a
       where t.record_source = 'member_admitted' and a.n > 0`,
   },

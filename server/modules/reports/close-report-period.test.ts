@@ -138,4 +138,28 @@ describe('closing a reporting period (khóa sổ)', () => {
     expect(await targetValue(db, membersTarget, { asOf: '2024-09-30' })).toBe(42);
     expect(await targetValue(db, membersTarget, { asOf: '2024-11-30' })).toBe(42);
   });
+
+  it('freezes counts of records too: the figure as of a closed month counts only what was recorded before closing', async () => {
+    const { db } = ctx.database;
+    const { tree } = ctx.world;
+    const admissions = await indicator(db, { measure: 'count_of_records', recordSource: 'member_admitted' });
+    const admissionsTarget = await target(db, { indicatorId: admissions, scopeUnitId: tree.s.id, value: 10 });
+    const admit = (admittedOn: string) => admitMember(db, SYSTEM_ACTOR, AdmitMemberBody.parse(admitBody(tree.g2.id, { admittedOn })));
+    const september = ctx.world.period('monthly', 9);
+    if (
+      !(
+        await queryRows<{ c: boolean }>(db, sql`select closed_at is not null as c from report_periods where id = ${september.id}::uuid`)
+      )[0]!.c
+    )
+      await closeReportPeriod(db, ctx.actors.leaderS, september.id, { expectedVersion: await periodVersion(september.id) });
+    const asOfSeptember = await targetValue(db, admissionsTarget, { asOf: '2024-09-30' });
+    const asOfNovember = await targetValue(db, admissionsTarget, { asOf: '2024-11-30' });
+
+    // Recorded after the closing, dated inside and before the closed month: September's figure stays.
+    await admit('2024-09-12');
+    await admit('2024-04-02');
+    expect(await targetValue(db, admissionsTarget, { asOf: '2024-09-30' })).toBe(asOfSeptember);
+    // The open months after it count them.
+    expect(await targetValue(db, admissionsTarget, { asOf: '2024-11-30' })).toBe(asOfNovember! + 2);
+  });
 });
