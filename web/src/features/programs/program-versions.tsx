@@ -99,6 +99,7 @@ export function ProgramVersions({ programId }: { programId: string }) {
                   <Link to={`/programs/${v.id}`}>{t('programs.version', { version: v.version })}</Link>
                 )}
                 <ProgramStatusTag status={v.status} />
+                {v.status !== 'draft' && <Typography.Text title={t('programs.number')}>{v.documentNumber}</Typography.Text>}
                 {v.issuedOn && <Typography.Text type="secondary">{formatDate(v.issuedOn)}</Typography.Text>}
                 {v.id === programId && <Typography.Text type="secondary">({t('programs.versionCurrent')})</Typography.Text>}
               </Space>
