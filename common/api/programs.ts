@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isoDate, pageOf, pageQuery } from '../schemas.js';
 import { PROGRAM_ACTIONS, PROGRAM_KINDS, PROGRAM_LIMITS, PROGRAM_STATUSES, ProgramContent } from '../programs.js';
 import { ProgramChanges } from '../program-diff.js';
+import { DerivedMark, ProgramDerivation } from '../derived-marks.js';
 
 const short = z.string().trim().min(1).max(PROGRAM_LIMITS.shortMax);
 const year = z.number().int().min(PROGRAM_LIMITS.yearMin).max(PROGRAM_LIMITS.yearMax);
@@ -78,6 +79,16 @@ export const ProgramSummary = z
   })
   .meta({ id: 'ProgramSummary' });
 
+/**
+ * Cụ thể hóa: what the derivation left for the user on a derived draft — the
+ * sentences still naming the superior's figures or bodies (open while they
+ * stand word for word) and the superior's targets it could not carry.
+ */
+export const ProgramDerivationView = ProgramDerivation.extend({
+  marks: z.array(DerivedMark.extend({ open: z.boolean() })),
+  openMarkCount: z.number().int(),
+}).meta({ id: 'ProgramDerivation' });
+
 export const ProgramDetail = ProgramSummary.extend({
   previousVersionId: z.uuid().nullable(),
   superiorBodyName: z.string().nullable(),
@@ -106,7 +117,16 @@ export const ProgramDetail = ProgramSummary.extend({
     })
     .nullable()
     .optional(),
+  /** Null unless the program was derived from a superior's (cụ thể hóa). */
+  derivation: ProgramDerivationView.nullable(),
 }).meta({ id: 'ProgramDetail' });
+
+/**
+ * Ban hành. A derived draft whose marked sentences are not all edited is
+ * refused (409 PROGRAM_UNRESOLVED_MARKS) unless the user confirms.
+ */
+export const IssueProgramBody = z.strictObject({ confirmUnresolvedMarks: z.boolean().optional() });
+export type IssueProgramBody = z.infer<typeof IssueProgramBody>;
 
 export const ProgramPage = pageOf(ProgramSummary);
 

@@ -50,6 +50,8 @@ export const errors: Record<keyof typeof vi, string> = {
   PROGRAM_VERSION_KEY_FIXED: 'An amendment keeps the year and kind of the original document (its number and date are its own).',
   PROGRAM_DERIVE_NOT_ISSUED: 'Only an issued program can be made concrete for a unit (not a draft or a superseded version).',
   PROGRAM_DERIVE_UNIT_NOT_BELOW: "The chosen unit is not below the issuing unit during the program's year.",
+  PROGRAM_UNRESOLVED_MARKS:
+    "Not issued: {count} sentences copied from the superior's program are unedited and still name its figures or bodies: {sentences}. Edit them, or confirm issuing anyway.",
   PROGRAM_DERIVED_EXISTS: 'This unit already has a program derived for this year; open and edit that one.',
   PROGRAM_ISSUE_NOT_DELEGATED:
     "Only a leader of {unit}, or an officer a leader has delegated, may issue the unit's documents. You hold no issue delegation (or it has ended or been revoked); ask a leader to sign and issue it, or to delegate issuing to you.",

@@ -50,6 +50,8 @@ export const errors = {
   PROGRAM_VERSION_KEY_FIXED: 'Văn bản sửa đổi, bổ sung giữ nguyên năm và loại văn bản của bản gốc (số và ngày là của riêng nó).',
   PROGRAM_DERIVE_NOT_ISSUED: 'Chỉ cụ thể hóa được chương trình đã ban hành (không phải dự thảo hay bản đã được thay thế).',
   PROGRAM_DERIVE_UNIT_NOT_BELOW: 'Đơn vị được chọn không trực thuộc đơn vị ban hành chương trình trong năm của chương trình.',
+  PROGRAM_UNRESOLVED_MARKS:
+    'Chưa ban hành: còn {count} câu chép từ chương trình cấp trên chưa sửa, vẫn nêu số liệu hoặc cơ quan của cấp trên: {sentences}. Hãy sửa các câu này, hoặc xác nhận vẫn ban hành.',
   PROGRAM_DERIVED_EXISTS: 'Đơn vị này đã có chương trình cụ thể hóa cho năm này; hãy mở và sửa chương trình đó.',
   PROGRAM_ISSUE_NOT_DELEGATED:
     'Chỉ lãnh đạo {unit} hoặc cán bộ được lãnh đạo ủy quyền mới được ban hành văn bản của đơn vị. Bạn chưa được ủy quyền ban hành (hoặc ủy quyền đã hết hạn, đã bị thu hồi); hãy đề nghị lãnh đạo ký ban hành hoặc ủy quyền cho bạn.',

@@ -18,3 +18,4 @@ export { notifications } from './notifications.js';
 export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
 export { delegations } from './delegations.js';
+export { derivedMarks } from './derived-marks.js';

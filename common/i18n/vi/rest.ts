@@ -11,3 +11,4 @@ export { memberExport } from './member-export.js';
 export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
 export { delegations } from './delegations.js';
+export { derivedMarks } from './derived-marks.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ProgramDerivation } from '../../../common/derived-marks.js';
 import type { ProgramChanges } from '../../../common/program-diff.js';
 import type { ProgramContent } from '../../../common/programs.js';
 import { users } from './auth.js';
@@ -31,6 +32,9 @@ export const programs = pgTable(
     previousVersionId: uuid('previous_version_id').references((): AnyPgColumn => programs.id),
     // Cụ thể hóa: the issued program of a unit above that this one was derived from (first version only).
     derivedFromProgramId: uuid('derived_from_program_id').references((): AnyPgColumn => programs.id),
+    // Cụ thể hóa: the sentences still naming the superior's figures or bodies (marks) and the targets not
+    // carried, as derived; a mark is open while its sentence stands word for word (common/derived-marks.ts).
+    derivation: jsonb('derivation').$type<ProgramDerivation>(),
     // What changed from the previous version, fixed when this version is issued (null for a first version).
     changeSummary: jsonb('change_summary').$type<ProgramChanges>(),
     superiorBodyName: text('superior_body_name'), // cơ quan cấp trên trực tiếp, e.g. "LĐLĐ TỈNH KIÊN GIANG"

@@ -48,6 +48,7 @@ export async function amendProgram(db: Executor, actor: Actor, id: string, input
         updatedAt: _u,
         createdBy: _cb,
         derivedFromProgramId: _d,
+        derivation: _dv,
         changeSummary: _cs,
         ...copy
       } = source;

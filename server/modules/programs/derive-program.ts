@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Measure } from '../../../common/indicators.js';
 import type { OrgUnitKind } from '../../../common/enums.js';
 import { formatDate } from '../../../common/format.js';
@@ -15,6 +15,7 @@ import { presentTarget } from '../indicators/presenter.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage, requireProgramVisible } from './policy.js';
 import { auditProgram } from './presenter.js';
+import { carriedTargetText, carryIntoSentences, deriveMarks, superiorVoice, type CarriedTarget } from './derived-marks.js';
 import { assertUnitValidInYear, claimProgramNumber, isUniqueViolation } from './program-rules.js';
 import { nextDocumentNumber } from '../documents/document-numbers.js';
 import type { DeriveProgramBody } from './schemas.js';
@@ -36,6 +37,10 @@ const capitals = (name: string) => name.toLocaleUpperCase('vi');
  * and averages apply to every unit and are inherited as they are; totals (sums,
  * counts) become the child's target for the value allocated to it, and are
  * listed as "needs allocation" when the parent allocated nothing to it.
+ * The document's target sentences take the child's values; the sentences
+ * still naming the parent's figures or bodies are marked for the user to fix,
+ * and the targets not carried are listed with why (programs.derivation,
+ * derived-marks.ts); a draft with unedited marks is issued only on confirmation.
  * One transaction, audited ('program.derive').
  */
 export async function deriveProgram(db: Executor, actor: Actor, sourceId: string, input: DeriveProgramBody) {
@@ -82,8 +87,31 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
       const next = await nextDocumentNumber(tx, input.unitId, source.year);
       const sourceNumber = formatDocumentNumber(source.number, source.symbol).replace(/^Số: /, '');
       const sourceDate = toDateOnly(source.issuedOn);
+      // Targets of the parent program in use, with their measure and the allocation to the child.
+      const parentTargets = await tx
+        .select({ target: targets, measure: indicators.measure, allocated: targetAllocations.value })
+        .from(targets)
+        .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
+        .leftJoin(targetAllocations, and(eq(targetAllocations.targetId, targets.id), eq(targetAllocations.unitId, input.unitId)))
+        .where(and(eq(targets.programId, source.id), isNull(targets.archivedAt)))
+        .orderBy(asc(targets.sortOrder), asc(targets.code), asc(targets.createdAt));
+      const carried: CarriedTarget[] = parentTargets.map(({ target: t, measure, allocated }) => {
+        const total = allocatable(measure as Measure);
+        return {
+          sourceTargetId: t.id,
+          code: t.code,
+          text: t.text,
+          parentValue: Number(t.value),
+          total,
+          childValue: !total ? Number(t.value) : allocated === null ? null : Number(allocated),
+        };
+      });
+      // The document's target sentences say the child's values.
+      const carry = carryIntoSentences(source.content, carried);
+
       const content: ProgramContent = {
         ...source.content,
+        targets: carry.targets,
         // Căn cứ: the program it makes concrete comes first.
         legalBasis: [
           `Căn cứ Chương trình số ${sourceNumber}${sourceDate ? ` ngày ${formatDate(sourceDate)}` : ''} của ${found.unitName} về ${source.title};`,
@@ -103,6 +131,16 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
         recipients: parent ? [{ name: parent.short_name, forReport: true }] : [],
         archive: 'VT',
       };
+      const voice = await superiorVoice(tx, source.unitId, input.unitId, source.year);
+      const derivation = deriveMarks(
+        content,
+        voice,
+        carry,
+        { programId: source.id, unitId: source.unitId },
+        carried
+          .filter((t) => t.childValue === null)
+          .map((t) => ({ sourceTargetId: t.sourceTargetId, code: t.code, text: t.text, value: t.parentValue, reason: 'not_allocated' as const })),
+      );
       const [row] = await tx
         .insert(programs)
         .values({
@@ -123,25 +161,17 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           signerTitle: source.signerTitle,
           signerName: '…',
           content,
+          derivation,
           createdBy: actor.userId,
         })
         .returning();
       await claimProgramNumber(tx, row!);
 
-      // Targets of the parent program, with their measure and the allocation to the child.
-      const parentTargets = await tx
-        .select({ target: targets, measure: indicators.measure, allocated: targetAllocations.value })
-        .from(targets)
-        .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
-        .leftJoin(targetAllocations, and(eq(targetAllocations.targetId, targets.id), eq(targetAllocations.unitId, input.unitId)))
-        .where(eq(targets.programId, source.id))
-        .orderBy(asc(targets.sortOrder), asc(targets.code), asc(targets.createdAt));
-
       type Derived = { id: string; sourceTargetId: string; code: string | null; text: string; value: number };
       const inheritedTargets: Derived[] = [];
       const allocatedTargets: Derived[] = [];
       const needsAllocation: Array<Omit<Derived, 'id'>> = [];
-      for (const { target: t, measure, allocated } of parentTargets) {
+      for (const [i, { target: t, measure, allocated }] of parentTargets.entries()) {
         const total = allocatable(measure as Measure);
         if (total && allocated === null) {
           needsAllocation.push({ sourceTargetId: t.id, code: t.code, text: t.text, value: Number(t.value) });
@@ -156,7 +186,8 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
             indicatorId: t.indicatorId,
             programId: row!.id,
             code: t.code,
-            text: t.text,
+            // The unit's value in the target's own sentence too.
+            text: carriedTargetText(carried[i]!),
             comparator: t.comparator,
             value,
             unitOfMeasure: t.unitOfMeasure,
@@ -196,6 +227,7 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
           inheritedTargets: inheritedTargets.map((t) => t.sourceTargetId),
           allocatedTargets: allocatedTargets.map((t) => t.sourceTargetId),
           needsAllocation: needsAllocation.map((t) => t.sourceTargetId),
+          markedSentences: derivation.marks.length,
         },
       });
       const created = await findProgram(tx, row!.id);

@@ -12,6 +12,7 @@ import { programNotFound, requireProgramIssue } from './policy.js';
 import { versionChangesWithTargets } from './list-program-versions.js';
 import { formatDate } from '../../../common/format.js';
 import { toDateOnly } from '../../db/sql.js';
+import { requireMarksResolved } from './derived-marks.js';
 
 /**
  * Issues (ban hành) a draft; an undated draft is dated today. Issuing an
@@ -19,13 +20,15 @@ import { toDateOnly } from '../../db/sql.js';
  * transaction and keeps what changed on the new version (change_summary),
  * also written to the audit entry.
  */
-export async function issueProgram(db: Executor, actor: Actor, id: string) {
+export async function issueProgram(db: Executor, actor: Actor, id: string, options: { confirmUnresolvedMarks?: boolean } = {}) {
   return inTransaction(db, async (tx) => {
     const found = await findProgram(tx, id, { forUpdate: true });
     if (!found) throw programNotFound(actor);
     const before = found.program;
     await requireProgramIssue(tx, actor, before.unitId, before.year);
     if (before.status !== 'draft') throw new AppError('PROGRAM_NOT_DRAFT');
+    // A derived draft still naming the superior's figures or bodies is issued only when the user confirms.
+    requireMarksResolved(before, options.confirmUnresolvedMarks);
     const issuedOn = toDateOnly(before.issuedOn) ?? todayInVietnam();
     // An amendment: what changed from the version it replaces is kept on its row (list-program-versions
     // reads it there); issuing changes no compared field, so the draft is compared as it stands.

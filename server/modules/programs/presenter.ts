@@ -9,6 +9,7 @@ import {
 } from '../../../common/programs.js';
 import type { programs } from '../../db/schema/index.js';
 import { toDateOnly, toIso } from '../../db/sql.js';
+import { presentDerivation } from './derived-marks.js';
 
 type ProgramRow = typeof programs.$inferSelect;
 
@@ -57,6 +58,7 @@ export function presentProgram(found: ProgramWithUnit, allowedActions?: ProgramA
     createdAt: toIso(row.createdAt),
     content: row.content,
     amends: amends ? { ...amends, citation: amendmentCitation(amends) } : null,
+    derivation: presentDerivation(row),
   };
 }
 

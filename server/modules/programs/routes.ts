@@ -7,7 +7,7 @@ import { issueProgram } from './issue-program.js';
 import { listProgramVersions } from './list-program-versions.js';
 import { listPrograms } from './list-programs.js';
 import { updateProgram } from './update-program.js';
-import { AmendProgramBody, ProgramVersionList } from './schemas.js';
+import { AmendProgramBody, IssueProgramBody, ProgramVersionList } from './schemas.js';
 import { AllocationCheck, DeriveProgramBody, DeriveProgramResult } from './schemas.js';
 import { checkProgramAllocations } from './check-program-allocations.js';
 import { deriveProgram } from './derive-program.js';
@@ -70,8 +70,16 @@ export default async function programRoutes(app: App) {
 
   app.post(
     '/programs/:id/issue',
-    { schema: { tags, summary: 'Ban hành chương trình', params: IdParams, response: responses({ 200: ProgramDetail }) } },
-    async (req) => present(await issueProgram(db, req.actor!, req.params.id)),
+    {
+      schema: {
+        tags,
+        summary: 'Ban hành chương trình',
+        params: IdParams,
+        body: IssueProgramBody.optional(),
+        response: responses({ 200: ProgramDetail }),
+      },
+    },
+    async (req) => present(await issueProgram(db, req.actor!, req.params.id, req.body ?? {})),
   );
 
   app.post(

@@ -20,6 +20,7 @@ export type ProgramBody = z.input<typeof wire.CreateProgramBody>;
 export type ProgramPatch = z.input<typeof wire.UpdateProgramBody>;
 export type AmendProgramBody = z.input<typeof wire.AmendProgramBody>;
 export type DeriveProgramBody = z.input<typeof wire.DeriveProgramBody>;
+export type IssueProgramBody = z.input<typeof wire.IssueProgramBody>;
 
 /** A page of programs; the parameters as the server reads them from the query string. */
 export function usePrograms(params: z.output<typeof wire.ListProgramsQuery>) {
@@ -63,7 +64,12 @@ function useProgramMutation<A>(fn: (args: A) => Promise<ProgramDetail>) {
 export const useCreateProgram = () => useProgramMutation((body: ProgramBody) => api.post<ProgramDetail>('/api/programs', body));
 export const useUpdateProgram = () =>
   useProgramMutation(({ id, body }: { id: string; body: ProgramPatch }) => api.patch<ProgramDetail>(`/api/programs/${id}`, body));
-export const useIssueProgram = () => useProgramMutation((id: string) => api.post<ProgramDetail>(`/api/programs/${id}/issue`));
+/** Ban hành; confirmUnresolvedMarks issues a derived draft whose marked sentences are not all edited. */
+export const useIssueProgram = () =>
+  useProgramMutation((arg: string | ({ id: string } & IssueProgramBody)) => {
+    const { id, ...body } = typeof arg === 'string' ? { id: arg } : arg;
+    return api.post<ProgramDetail>(`/api/programs/${id}/issue`, body satisfies IssueProgramBody);
+  });
 export const useAmendProgram = () =>
   useProgramMutation(({ id, reason }: { id: string } & AmendProgramBody) =>
     api.post<ProgramDetail>(`/api/programs/${id}/amend`, { reason } satisfies AmendProgramBody),

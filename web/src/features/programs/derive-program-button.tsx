@@ -124,6 +124,14 @@ export function ProgramDerivation({ program }: { program: ProgramDetail }) {
             <Typography.Paragraph>
               {result.program.documentNumber} · {result.program.unitName}
             </Typography.Paragraph>
+            {(result.program.derivation?.openMarkCount ?? 0) > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('derivedMarks.panelTitle', { count: result.program.derivation!.openMarkCount })}
+              />
+            )}
             {section(t('programs.deriveInherited', { count: result.inheritedTargets.length }), result.inheritedTargets)}
             {section(t('programs.deriveAllocated', { count: result.allocatedTargets.length }), result.allocatedTargets)}
             {section(

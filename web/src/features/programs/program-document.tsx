@@ -12,6 +12,7 @@ import {
   withEndMark,
 } from '../../../../common/programs';
 import type { ProgramDetail } from './api';
+import { MarkedText } from './derived-marks';
 
 function Text({ value }: { value: string }) {
   return <>{emphasisRuns(value).map((r, i) => (r.italic ? <em key={i}>{r.text}</em> : <span key={i}>{r.text}</span>))}</>;
@@ -20,7 +21,7 @@ function Text({ value }: { value: string }) {
 function Para({ value, className }: { value: string; className?: string }) {
   return (
     <p className={className ?? 'doc-p'}>
-      <Text value={value} />
+      <MarkedText value={value} render={(part) => <Text value={part} />} />
     </p>
   );
 }

@@ -42,8 +42,8 @@ import { ProgramStatusTag } from './program-labels';
 import { MeasuredTargets } from './measured-targets';
 import './programs.css';
 import { useIsWide } from '../../lib/responsive';
-
-const { TextArea } = Input;
+// A derived draft's fields show the sentences still naming the superior's figures or bodies (cụ thể hóa).
+import { DerivationPanel, DerivedMarksProvider, MarkedTextArea as TextArea, useIssueWithMarks } from './derived-marks';
 type Name = Array<string | number>;
 
 /** A date field whose form value stays an ISO day (yyyy-mm-dd). */
@@ -456,6 +456,7 @@ function toPreview(values: ProgramBody | undefined, base: ProgramBody, unitName:
     placeAndDate: formatPlaceAndDate(str(v.place), v.issuedOn),
     issuedAt: null,
     createdAt: '',
+    derivation: null,
     title: str(v.title),
     issuingBodyName: str(v.issuingBodyName),
     signatureAuthority: str(v.signatureAuthority),
@@ -546,6 +547,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
   const create = useCreateProgram();
   const update = useUpdateProgram();
   const issue = useIssueProgram();
+  const issueWithMarks = useIssueWithMarks(issue.mutateAsync);
 
   const initial = useMemo<ProgramBody>(() => {
     if (program) {
@@ -601,7 +603,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
     const saved = await save();
     if (!saved) return;
     try {
-      await issue.mutateAsync(saved.id);
+      if (!(await issueWithMarks(saved))) return;
       message.success(t('programs.issued'));
       navigate(`/programs/${saved.id}`);
     } catch (e) {
@@ -666,6 +668,8 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
         {isDesktop && actions}
       </div>
       {banner && <Alert type="error" showIcon title={banner} closable onClose={() => setBanner(null)} style={{ marginBottom: 16 }} />}
+      {program && <DerivationPanel program={program} content={preview.content} editing />}
+      <DerivedMarksProvider marks={program?.derivation?.marks}>
       {isDesktop ? (
         <div className="editor-layout">
           <div className="editor-column">{editor}</div>
@@ -688,6 +692,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
           <div className="editor-phone-actions">{actions}</div>
         </>
       )}
+      </DerivedMarksProvider>
     </div>
   );
 }

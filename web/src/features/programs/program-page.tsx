@@ -21,6 +21,7 @@ import { ProgramDocument } from './program-document';
 import { ProgramStatusTag } from './program-labels';
 import { ProgramVersions } from './program-versions';
 import { ProgramDerivation } from './derive-program-button';
+import { DerivationPanel, DerivedMarksProvider, useIssueWithMarks } from './derived-marks';
 import './programs.css';
 
 export function ProgramPage() {
@@ -32,6 +33,7 @@ export function ProgramPage() {
   const [downloading, setDownloading] = useState(false);
   const issue = useIssueProgram();
   const amend = useAmendProgram();
+  const issueWithMarks = useIssueWithMarks(issue.mutateAsync);
   const [amending, setAmending] = useState(false);
   const [amendForm] = Form.useForm<{ reason: string }>();
 
@@ -65,8 +67,7 @@ export function ProgramPage() {
 
   const onIssue = async () => {
     try {
-      await issue.mutateAsync(p.id);
-      message.success(t('programs.issued'));
+      if (await issueWithMarks(p)) message.success(t('programs.issued'));
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
@@ -151,8 +152,11 @@ export function ProgramPage() {
       )}
       <ProgramVersions programId={p.id} />
       <ProgramDerivation program={p} />
+      <DerivationPanel program={p} content={p.content} editing={false} />
       <Typography.Paragraph type="secondary">{t('programs.preview')}</Typography.Paragraph>
-      <ProgramDocument program={p} />
+      <DerivedMarksProvider marks={p.status === 'draft' ? p.derivation?.marks : undefined}>
+        <ProgramDocument program={p} />
+      </DerivedMarksProvider>
       <Modal
         open={amending}
         title={t('programs.amendTitle')}
