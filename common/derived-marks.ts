@@ -217,7 +217,11 @@ export function markSentences(content: ProgramContent, rules: MarkRules): Derive
 }
 
 /** Where a marked sentence stands now (the first text holding it), or null once it was edited. */
-export function locateMark(content: ProgramContent, mark: Pick<DerivedMark, 'sentence'>, locations = textLocations(content)): string | null {
+export function locateMark(
+  content: ProgramContent,
+  mark: Pick<DerivedMark, 'sentence'>,
+  locations = textLocations(content),
+): string | null {
   return locations.find((l) => l.text.normalize('NFC').includes(mark.sentence))?.path ?? null;
 }
 

@@ -139,7 +139,13 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
         { programId: source.id, unitId: source.unitId },
         carried
           .filter((t) => t.childValue === null)
-          .map((t) => ({ sourceTargetId: t.sourceTargetId, code: t.code, text: t.text, value: t.parentValue, reason: 'not_allocated' as const })),
+          .map((t) => ({
+            sourceTargetId: t.sourceTargetId,
+            code: t.code,
+            text: t.text,
+            value: t.parentValue,
+            reason: 'not_allocated' as const,
+          })),
       );
       const [row] = await tx
         .insert(programs)

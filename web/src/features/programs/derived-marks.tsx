@@ -32,9 +32,7 @@ function useReasonText() {
   const { number } = useFormat();
   return (reasons: readonly MarkReason[]) =>
     reasons
-      .map((r) =>
-        t(`derivedMarks.reason.${r.code}` as MessageKey, { text: r.text, value: r.value === undefined ? '' : number(r.value) }),
-      )
+      .map((r) => t(`derivedMarks.reason.${r.code}` as MessageKey, { text: r.text, value: r.value === undefined ? '' : number(r.value) }))
       .join('; ');
 }
 
@@ -140,7 +138,11 @@ export function DerivationPanel({ program, content, editing }: { program: Progra
                       }
                     >
                       <List.Item.Meta
-                        title={<mark className="derived-mark" data-testid="derived-mark-item">{shortSentence(m.sentence, 140)}</mark>}
+                        title={
+                          <mark className="derived-mark" data-testid="derived-mark-item">
+                            {shortSentence(m.sentence, 140)}
+                          </mark>
+                        }
                         description={reasonText(m.reasons)}
                       />
                     </List.Item>

@@ -640,14 +640,18 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
     <>
       {amendment && measured}
       <Form form={form} layout="vertical" initialValues={initial} requiredMark={false} className="program-editor">
-        <EditorFields isNew={!program} keyFixed={amendment} units={units} />
+        <DerivedMarksProvider marks={program?.derivation?.marks}>
+          <EditorFields isNew={!program} keyFixed={amendment} units={units} />
+        </DerivedMarksProvider>
       </Form>
       {!amendment && measured}
     </>
   );
   const documentPreview = (
     <div className="editor-preview" aria-label={t('programs.previewTab')}>
-      <ProgramDocument program={preview} />
+      <DerivedMarksProvider marks={program?.derivation?.marks}>
+        <ProgramDocument program={preview} />
+      </DerivedMarksProvider>
     </div>
   );
 
@@ -669,7 +673,6 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
       </div>
       {banner && <Alert type="error" showIcon title={banner} closable onClose={() => setBanner(null)} style={{ marginBottom: 16 }} />}
       {program && <DerivationPanel program={program} content={preview.content} editing />}
-      <DerivedMarksProvider marks={program?.derivation?.marks}>
       {isDesktop ? (
         <div className="editor-layout">
           <div className="editor-column">{editor}</div>
@@ -692,7 +695,6 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
           <div className="editor-phone-actions">{actions}</div>
         </>
       )}
-      </DerivedMarksProvider>
     </div>
   );
 }
