@@ -184,6 +184,10 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
       'POST /api/programs/:id/issue': { url: `/api/programs/${ids.draft}/issue` },
       'POST /api/programs/:id/amend': { url: `/api/programs/${ids.issued}/amend`, body: { reason: 'Bổ sung chỉ tiêu' } },
       'POST /api/programs/:id/derive': { url: `/api/programs/${ids.provinceProgram}/derive`, body: { unitId: vt10 } },
+      'POST /api/programs/:id/carry-targets': {
+        url: `/api/programs/${ids.draft}/carry-targets`,
+        body: { expectedVersion: versions.draft },
+      },
       'POST /api/data-elements': {
         url: '/api/data-elements',
         body: {

@@ -128,6 +128,13 @@ export const ProgramDetail = ProgramSummary.extend({
 export const IssueProgramBody = z.strictObject({ confirmUnresolvedMarks: z.boolean().optional() });
 export type IssueProgramBody = z.infer<typeof IssueProgramBody>;
 
+/** Cụ thể hóa, later: carry the superior's targets allocated since the draft was derived. */
+export const CarryDerivedTargetsBody = z.strictObject({
+  /** The rowVersion the program was read at (server/lib/row-version.ts); 409 STALE_WRITE when someone saved since. */
+  expectedVersion: z.number().int().min(1),
+});
+export type CarryDerivedTargetsBody = z.infer<typeof CarryDerivedTargetsBody>;
+
 export const ProgramPage = pageOf(ProgramSummary);
 
 /** Why an issued program is amended (lý do sửa đổi, bổ sung). */

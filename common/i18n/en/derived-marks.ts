@@ -15,6 +15,10 @@ export const derivedMarks = {
   uncarriedHelp:
     "These total targets have no share allocated to the unit, so the unit's program lacks them. Once the superior allocates them, add the unit's target.",
   'uncarried.not_allocated': 'not allocated to the unit',
+  allocatedSince: "allocated {value} since — add the unit's target",
+  carry: 'Add the targets allocated since',
+  carried: "{count} targets were added to the unit's program.",
+  nothingToCarry: 'The superior has allocated no further target to the unit.',
   allocate: 'Allocate',
   askSuperior: 'Ask the superior to allocate',
   issueTitle: '{count} sentences not edited',

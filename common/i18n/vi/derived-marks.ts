@@ -15,6 +15,10 @@ export const derivedMarks = {
   uncarriedHelp:
     'Các chỉ tiêu tổng này chưa có phần phân bổ cho đơn vị nên chưa có trong chương trình của đơn vị. Sau khi cấp trên phân bổ, hãy thêm chỉ tiêu cho đơn vị.',
   'uncarried.not_allocated': 'chưa phân bổ cho đơn vị',
+  allocatedSince: 'đã phân bổ {value} — thêm chỉ tiêu cho đơn vị',
+  carry: 'Đưa các chỉ tiêu đã được phân bổ vào chương trình',
+  carried: 'Đã đưa {count} chỉ tiêu vào chương trình của đơn vị.',
+  nothingToCarry: 'Cấp trên chưa phân bổ thêm chỉ tiêu nào cho đơn vị.',
   allocate: 'Phân bổ',
   askSuperior: 'Đề nghị cấp trên phân bổ',
   issueTitle: 'Còn {count} câu chưa sửa',

@@ -11,11 +11,10 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
 import { allocatable } from '../indicators/definition-rules.js';
-import { presentTarget } from '../indicators/presenter.js';
 import { findProgram } from './find-program.js';
 import { programNotFound, requireProgramManage, requireProgramVisible } from './policy.js';
 import { auditProgram } from './presenter.js';
-import { carriedTargetText, carryIntoSentences, deriveMarks, superiorVoice, type CarriedTarget } from './derived-marks.js';
+import { carryIntoSentences, deriveMarks, insertDerivedTarget, superiorVoice, type CarriedTarget } from './derived-marks.js';
 import { assertUnitValidInYear, claimProgramNumber, isUniqueViolation } from './program-rules.js';
 import { nextDocumentNumber } from '../documents/document-numbers.js';
 import type { DeriveProgramBody } from './schemas.js';
@@ -177,48 +176,19 @@ export async function deriveProgram(db: Executor, actor: Actor, sourceId: string
       const inheritedTargets: Derived[] = [];
       const allocatedTargets: Derived[] = [];
       const needsAllocation: Array<Omit<Derived, 'id'>> = [];
-      for (const [i, { target: t, measure, allocated }] of parentTargets.entries()) {
-        const total = allocatable(measure as Measure);
-        if (total && allocated === null) {
-          needsAllocation.push({ sourceTargetId: t.id, code: t.code, text: t.text, value: Number(t.value) });
+      for (const [i, { target: t }] of parentTargets.entries()) {
+        const c = carried[i]!;
+        if (c.childValue === null) {
+          needsAllocation.push({ sourceTargetId: t.id, code: t.code, text: t.text, value: c.parentValue });
           continue;
         }
-        const value = total ? allocated! : t.value;
-        // A share of a total keeps the tolerance in proportion to the share.
-        const tolerance = total && Number(t.value) > 0 ? String((Number(t.tolerance) * Number(allocated)) / Number(t.value)) : t.tolerance;
-        const [created] = await tx
-          .insert(targets)
-          .values({
-            indicatorId: t.indicatorId,
-            programId: row!.id,
-            code: t.code,
-            // The unit's value in the target's own sentence too.
-            text: carriedTargetText(carried[i]!),
-            comparator: t.comparator,
-            value,
-            unitOfMeasure: t.unitOfMeasure,
-            periodFrom: t.periodFrom,
-            periodTo: t.periodTo,
-            scopeUnitId: input.unitId,
-            tolerance,
-            stretch: t.stretch,
-            whenConditionsAllow: t.whenConditionsAllow,
-            sortOrder: t.sortOrder,
-          })
-          .returning();
-        await recordAudit(tx, actor, {
-          action: 'target.create',
-          entityType: 'target',
-          entityId: created!.id,
-          unitId: input.unitId,
-          after: { ...presentTarget(created!, []), derivedFrom: t.id },
-        });
-        (total ? allocatedTargets : inheritedTargets).push({
-          id: created!.id,
+        const created = await insertDerivedTarget(tx, actor, t, { programId: row!.id, unitId: input.unitId }, c);
+        (c.total ? allocatedTargets : inheritedTargets).push({
+          id: created.id,
           sourceTargetId: t.id,
-          code: created!.code,
-          text: created!.text,
-          value: Number(created!.value),
+          code: created.code,
+          text: created.text,
+          value: Number(created.value),
         });
       }
 

@@ -4,6 +4,9 @@
 // (a derived draft with unedited marks is issued only when the user confirms).
 // The sentence rules themselves are pure and shared with the web: common/derived-marks.ts.
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../lib/access.js';
+import { recordAudit } from '../../lib/audit.js';
+import { presentTarget } from '../indicators/presenter.js';
 import {
   bodyNames,
   figureWord,
@@ -20,7 +23,7 @@ import {
 } from '../../../common/derived-marks.js';
 import type { ProgramContent } from '../../../common/programs.js';
 import type { Executor } from '../../db/client.js';
-import type { programs } from '../../db/schema/index.js';
+import { targets, type programs } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -58,6 +61,51 @@ export function replaceFigures(text: string, pairs: Array<{ from: number; to: nu
   let out = text;
   for (const e of edits.sort((a, b) => b.index - a.index)) out = out.slice(0, e.index) + e.to + out.slice(e.index + e.length);
   return { text: out, replaced };
+}
+
+/**
+ * The child's copy of a superior's target, in the derived program: the same
+ * indicator, period and comparator over the child unit, at `value` (the share
+ * allocated, or the inherited value); a share keeps the tolerance in
+ * proportion. Audited ('target.create', derivedFrom).
+ */
+export async function insertDerivedTarget(
+  tx: Executor,
+  actor: Actor,
+  t: typeof targets.$inferSelect,
+  into: { programId: string; unitId: string },
+  carried: CarriedTarget,
+) {
+  const value = carried.childValue!;
+  const tolerance = carried.total && Number(t.value) > 0 ? String((Number(t.tolerance) * value) / Number(t.value)) : t.tolerance;
+  const [created] = await tx
+    .insert(targets)
+    .values({
+      indicatorId: t.indicatorId,
+      programId: into.programId,
+      code: t.code,
+      // The unit's value in the target's own sentence too.
+      text: carriedTargetText(carried),
+      comparator: t.comparator,
+      value: String(value),
+      unitOfMeasure: t.unitOfMeasure,
+      periodFrom: t.periodFrom,
+      periodTo: t.periodTo,
+      scopeUnitId: into.unitId,
+      tolerance,
+      stretch: t.stretch,
+      whenConditionsAllow: t.whenConditionsAllow,
+      sortOrder: t.sortOrder,
+    })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'target.create',
+    entityType: 'target',
+    entityId: created!.id,
+    unitId: into.unitId,
+    after: { ...presentTarget(created!, []), derivedFrom: t.id },
+  });
+  return created!;
 }
 
 /** The targets of a document sentence: its code, or its code and a letter ("7" → 7a, 7b). */

@@ -7,7 +7,8 @@ import { issueProgram } from './issue-program.js';
 import { listProgramVersions } from './list-program-versions.js';
 import { listPrograms } from './list-programs.js';
 import { updateProgram } from './update-program.js';
-import { AmendProgramBody, IssueProgramBody, ProgramVersionList } from './schemas.js';
+import { AmendProgramBody, CarryDerivedTargetsBody, IssueProgramBody, ProgramVersionList } from './schemas.js';
+import { carryDerivedTargets } from './carry-derived-targets.js';
 import { AllocationCheck, DeriveProgramBody, DeriveProgramResult } from './schemas.js';
 import { checkProgramAllocations } from './check-program-allocations.js';
 import { deriveProgram } from './derive-program.js';
@@ -111,6 +112,20 @@ export default async function programRoutes(app: App) {
       const result = await deriveProgram(db, req.actor!, req.params.id, req.body);
       return reply.code(201).send({ ...result, program: present(result.program) });
     },
+  );
+
+  app.post(
+    '/programs/:id/carry-targets',
+    {
+      schema: {
+        tags,
+        summary: 'Đưa vào chương trình cụ thể hóa các chỉ tiêu cấp trên đã phân bổ cho đơn vị',
+        params: IdParams,
+        body: CarryDerivedTargetsBody,
+        response: responses({ 200: ProgramDetail }),
+      },
+    },
+    async (req) => present(await carryDerivedTargets(db, req.actor!, req.params.id, req.body)),
   );
 
   app.get(

@@ -89,3 +89,10 @@ export function useDeriveProgram(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['programs'] }),
   });
 }
+
+/** Cụ thể hóa, later: carry the superior's targets allocated to the unit since the draft was derived. */
+export type CarryDerivedTargetsBody = z.input<typeof wire.CarryDerivedTargetsBody>;
+export const useCarryDerivedTargets = () =>
+  useProgramMutation(({ id, expectedVersion }: { id: string } & CarryDerivedTargetsBody) =>
+    api.post<ProgramDetail>(`/api/programs/${id}/carry-targets`, { expectedVersion } satisfies CarryDerivedTargetsBody),
+  );

@@ -16,9 +16,10 @@ import { useFormat } from '../../lib/format';
 import { useCan } from '../auth/use-me';
 import { AllocationDrawer } from '../catalogue/allocation-drawer';
 import { useCatalogueTargets, type Target } from '../catalogue/api';
-import type { ProgramDetail } from './api';
+import { useCarryDerivedTargets, type ProgramDetail } from './api';
 
 type Marks = readonly DerivedMark[];
+type Derivation = NonNullable<ProgramDetail['derivation']>;
 const MarksContext = createContext<Marks>([]);
 
 /** The marks of a derived draft, for the fields and the preview below. */
@@ -126,6 +127,7 @@ export function DerivationPanel({ program, content, editing }: { program: Progra
                 </Typography.Paragraph>
                 <List
                   size="small"
+                  style={{ maxHeight: 320, overflow: 'auto' }}
                   dataSource={open}
                   renderItem={(m) => (
                     <List.Item
@@ -152,66 +154,123 @@ export function DerivationPanel({ program, content, editing }: { program: Progra
             }
           />
         ))}
-      {d.uncarriedTargets.length > 0 && <UncarriedTargets derivation={d} />}
+      {d.uncarriedTargets.length > 0 && <UncarriedTargets derivation={d} unitId={program.unitId} />}
+      {d.uncarriedTargets.length > 0 && program.allowedActions?.includes('edit') && <CarryTargetsButton program={program} />}
     </Space>
   );
 }
 
-function UncarriedTargets({ derivation: d }: { derivation: NonNullable<ProgramDetail['derivation']> }) {
-  const { t } = useI18n();
-  const { number } = useFormat();
-  // Allocating is the superior's write (managePrograms over its unit); the server checks the scope.
-  const canAllocate = useCan('managePrograms');
-  const sourceTargets = useCatalogueTargets(canAllocate ? d.sourceProgramId : undefined);
+function UncarriedTargets({ derivation, unitId }: { derivation: Derivation; unitId: string }) {
+  // Allocating is the superior's write (managePrograms over its unit; the server checks the scope): the button only for them.
+  return useCan('managePrograms') ? (
+    <AllocatableTargets derivation={derivation} unitId={unitId} />
+  ) : (
+    <UncarriedList derivation={derivation} unitId={unitId} />
+  );
+}
+
+function AllocatableTargets({ derivation, unitId }: { derivation: Derivation; unitId: string }) {
+  const sourceTargets = useCatalogueTargets(derivation.sourceProgramId);
   const [allocating, setAllocating] = useState<Target | null>(null);
-  const targetOf = (id: string) => (canAllocate ? sourceTargets.data?.items.find((x) => x.id === id) : undefined);
   return (
     <>
-      <Alert
-        type="info"
-        showIcon
-        title={t('derivedMarks.uncarriedTitle', { count: d.uncarriedTargets.length })}
-        description={
-          <>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              {t('derivedMarks.uncarriedHelp')}
-            </Typography.Paragraph>
-            <List
-              size="small"
-              dataSource={d.uncarriedTargets}
-              renderItem={(u) => {
-                const target = targetOf(u.sourceTargetId);
-                return (
-                  <List.Item
-                    data-testid="uncarried-target"
-                    extra={
-                      target ? (
-                        <Button
-                          size="small"
-                          icon={<PartitionOutlined />}
-                          onClick={() => setAllocating(target)}
-                          data-testid={`uncarried-allocate-${u.code ?? u.sourceTargetId}`}
-                        >
-                          {t('derivedMarks.allocate')}
-                        </Button>
-                      ) : undefined
-                    }
-                  >
-                    <Typography.Text>
-                      {u.code ? `${u.code}. ` : ''}
-                      {u.text} <Typography.Text type="secondary">({number(u.value)})</Typography.Text>{' '}
-                      <Tag color="orange">{t(`derivedMarks.uncarried.${u.reason}` as MessageKey)}</Tag>
-                      {!canAllocate && <Typography.Text type="secondary">{t('derivedMarks.askSuperior')}</Typography.Text>}
-                    </Typography.Text>
-                  </List.Item>
-                );
-              }}
-            />
-          </>
-        }
+      <UncarriedList
+        derivation={derivation}
+        unitId={unitId}
+        targetOf={(id) => sourceTargets.data?.items.find((x) => x.id === id)}
+        onAllocate={setAllocating}
       />
-      {canAllocate && <AllocationDrawer target={allocating} onClose={() => setAllocating(null)} />}
+      <AllocationDrawer target={allocating} onClose={() => setAllocating(null)} />
     </>
+  );
+}
+
+function UncarriedList({
+  derivation: d,
+  unitId,
+  targetOf,
+  onAllocate,
+}: {
+  derivation: Derivation;
+  unitId: string;
+  targetOf?: (sourceTargetId: string) => Target | undefined;
+  onAllocate?: (target: Target) => void;
+}) {
+  const { t } = useI18n();
+  const { number } = useFormat();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('derivedMarks.uncarriedTitle', { count: d.uncarriedTargets.length })}
+      description={
+        <>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {t('derivedMarks.uncarriedHelp')}
+          </Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={d.uncarriedTargets}
+            renderItem={(u) => {
+              const target = targetOf?.(u.sourceTargetId);
+              // Allocated since the draft was derived: the share is shown, to be added as the unit's target.
+              const share = target?.allocations.find((a) => a.unitId === unitId);
+              return (
+                <List.Item
+                  data-testid="uncarried-target"
+                  extra={
+                    target && onAllocate ? (
+                      <Button
+                        size="small"
+                        icon={<PartitionOutlined />}
+                        onClick={() => onAllocate(target)}
+                        data-testid={`uncarried-allocate-${u.code ?? u.sourceTargetId}`}
+                      >
+                        {t('derivedMarks.allocate')}
+                      </Button>
+                    ) : undefined
+                  }
+                >
+                  <Typography.Text>
+                    {u.code ? `${u.code}. ` : ''}
+                    {u.text} <Typography.Text type="secondary">({number(u.value)})</Typography.Text>{' '}
+                    {share ? (
+                      <Tag color="green">{t('derivedMarks.allocatedSince', { value: number(share.value) })}</Tag>
+                    ) : (
+                      <Tag color="orange">{t(`derivedMarks.uncarried.${u.reason}` as MessageKey)}</Tag>
+                    )}
+                    {!onAllocate && <Typography.Text type="secondary">{t('derivedMarks.askSuperior')}</Typography.Text>}
+                  </Typography.Text>
+                </List.Item>
+              );
+            }}
+          />
+        </>
+      }
+    />
+  );
+}
+
+/** Carries the superior's targets allocated to the unit since the draft was derived (the others stay listed). */
+function CarryTargetsButton({ program }: { program: ProgramDetail }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const carry = useCarryDerivedTargets();
+  const onClick = async () => {
+    try {
+      const saved = await carry.mutateAsync({ id: program.id, expectedVersion: program.rowVersion });
+      const left = saved.derivation?.uncarriedTargets.length ?? 0;
+      const count = (program.derivation?.uncarriedTargets.length ?? 0) - left;
+      if (count > 0) message.success(t('derivedMarks.carried', { count }));
+      else message.info(t('derivedMarks.nothingToCarry'));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Button loading={carry.isPending} onClick={() => void onClick()} data-testid="carry-derived-targets">
+      {t('derivedMarks.carry')}
+    </Button>
   );
 }
 
