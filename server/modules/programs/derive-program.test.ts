@@ -175,7 +175,7 @@ describe('POST /api/programs/:id/derive (cụ thể hóa cho đơn vị cấp d�
     const id = vt10Program.id;
     const total = vt10Program.derivation!.marks.length;
     const refused = await ctx.chair.post(`/api/programs/${id}/issue`);
-    expect(refused.statusCode).toBe(409);
+    expect(refused.statusCode, refused.body).toBe(409);
     const error = refused.json().error as { code: string; message: string; fields: Array<{ field: string; message: string }> };
     expect(error.code).toBe('PROGRAM_UNRESOLVED_MARKS');
     expect(error.message).toContain(`còn ${total} câu`);

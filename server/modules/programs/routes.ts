@@ -76,7 +76,7 @@ export default async function programRoutes(app: App) {
         tags,
         summary: 'Ban hành chương trình',
         params: IdParams,
-        body: IssueProgramBody.optional(),
+        body: IssueProgramBody.nullish(),
         response: responses({ 200: ProgramDetail }),
       },
     },
