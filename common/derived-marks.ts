@@ -107,7 +107,7 @@ export function splitSentences(text: string): string[] {
 }
 
 // A number standing alone (not a part of a date, a document number or a range): "15", "02", "1,5".
-const NUMBER = /(?<![\p{L}\p{N}/.,\-–])(?<![\-–/]\s)(\d+(?:[.,]\d+)*)(?![\p{N}/\-–]|[.,]\d|\s[\-–]\s?\d)/gu;
+const NUMBER = /(?<![\p{L}\p{N}/.,\-–])(?<![-–/]\s)(\d+(?:[.,]\d+)*)(?![\p{N}/\-–]|[.,]\d|\s[-–]\s?\d)/gu;
 
 /** The value of a figure as written: "02" → 2, "1,5" → 1.5, "1.000" → 1000. */
 export function parseFigure(token: string): number {
