@@ -51,7 +51,7 @@ describe("a chair adapts the district's program for the union", () => {
     expect(await uncarried.first().innerText()).toContain(vi('derivedMarks.uncarried.not_allocated'));
     expect(await page.locator('[data-testid^="uncarried-allocate-"]').count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
-    await screenshot(page, 'chair-derived-program-marks');
+    await screenshot(page, 'chair-derived-program-marks', { fullPage: false });
 
     // Target 9's sentence carries VT10's share (01) and is rewritten for the union: its mark clears while typing.
     const areas = page.locator('.program-editor textarea');
@@ -72,7 +72,11 @@ describe("a chair adapts the district's program for the union", () => {
       .getByRole('button', { name: vi('programs.issue') })
       .click();
     const confirm = page.getByTestId('unresolved-marks-confirm');
-    await confirm.waitFor();
+    await confirm.waitFor().catch(async (e: unknown) => {
+      await screenshot(page, 'debug-derived-confirm', { fullPage: false });
+      console.log('DEBUG', page.url(), (await page.locator('body').innerText()).slice(0, 1500));
+      throw e;
+    });
     expect(await confirm.locator('li').count()).toBe(program.derivation.marks.length - 1);
     await page.getByRole('button', { name: vi('derivedMarks.issueAnyway') }).click();
     await page.waitForURL(`**/programs/${program.id}`);

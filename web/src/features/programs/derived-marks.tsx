@@ -130,22 +130,23 @@ export function DerivationPanel({ program, content, editing }: { program: Progra
                   style={{ maxHeight: 320, overflow: 'auto' }}
                   dataSource={open}
                   renderItem={(m) => (
-                    <List.Item
-                      extra={
-                        editing ? (
-                          <Button size="small" type="link" onClick={() => focusSentence(m.sentence)}>
-                            {t('derivedMarks.goTo')}
-                          </Button>
-                        ) : undefined
-                      }
-                    >
+                    <List.Item>
                       <List.Item.Meta
                         title={
                           <mark className="derived-mark" data-testid="derived-mark-item">
                             {shortSentence(m.sentence, 140)}
                           </mark>
                         }
-                        description={reasonText(m.reasons)}
+                        description={
+                          <>
+                            {reasonText(m.reasons)}
+                            {editing && (
+                              <Button size="small" type="link" onClick={() => focusSentence(m.sentence)}>
+                                {t('derivedMarks.goTo')}
+                              </Button>
+                            )}
+                          </>
+                        }
                       />
                     </List.Item>
                   )}
@@ -216,21 +217,7 @@ function UncarriedList({
               // Allocated since the draft was derived: the share is shown, to be added as the unit's target.
               const share = target?.allocations.find((a) => a.unitId === unitId);
               return (
-                <List.Item
-                  data-testid="uncarried-target"
-                  extra={
-                    target && onAllocate ? (
-                      <Button
-                        size="small"
-                        icon={<PartitionOutlined />}
-                        onClick={() => onAllocate(target)}
-                        data-testid={`uncarried-allocate-${u.code ?? u.sourceTargetId}`}
-                      >
-                        {t('derivedMarks.allocate')}
-                      </Button>
-                    ) : undefined
-                  }
-                >
+                <List.Item data-testid="uncarried-target">
                   <Typography.Text>
                     {u.code ? `${u.code}. ` : ''}
                     {u.text} <Typography.Text type="secondary">({number(u.value)})</Typography.Text>{' '}
@@ -240,6 +227,16 @@ function UncarriedList({
                       <Tag color="orange">{t(`derivedMarks.uncarried.${u.reason}` as MessageKey)}</Tag>
                     )}
                     {!onAllocate && <Typography.Text type="secondary">{t('derivedMarks.askSuperior')}</Typography.Text>}
+                    {target && onAllocate && (
+                      <Button
+                        size="small"
+                        icon={<PartitionOutlined />}
+                        onClick={() => onAllocate(target)}
+                        data-testid={`uncarried-allocate-${u.code ?? u.sourceTargetId}`}
+                      >
+                        {t('derivedMarks.allocate')}
+                      </Button>
+                    )}
                   </Typography.Text>
                 </List.Item>
               );

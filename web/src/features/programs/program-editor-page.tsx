@@ -565,6 +565,7 @@ function Editor({ program, units }: { program: ProgramDetail | undefined; units:
         createdAt: _c,
         amends: _am,
         allowedActions: _aa,
+        derivation: _dv,
         ...body
       } = program;
       return body;
