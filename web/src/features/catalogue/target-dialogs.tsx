@@ -5,6 +5,7 @@
 // newer version knowingly). Once the program is issued a reason is asked.
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
 import type { MessageKey } from '../../../../common/i18n';
 import { UpdateTargetBody } from '../../../../common/api/indicators';
 import { COMPARATORS, CUMULATIVE_MEASURES, INDICATOR_LIMITS, type TargetComparator } from '../../../../common/indicators';
@@ -24,6 +25,26 @@ export function comparatorsFor(indicator: Indicator | undefined): TargetComparat
 
 /** Whether a change of the target needs a reason (its program is issued). */
 export const needsReason = (target: Target) => target.programStatus === 'issued';
+
+/** How a target is judged (tolerance, stretch target, "when conditions allow"): the same fields in the create and edit forms. */
+export function TargetJudgementFields({ toleranceRule }: { toleranceRule: z.ZodType }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[fieldRule(toleranceRule, t)]}>
+        <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
+      </Form.Item>
+      <Space wrap size={[24, 0]}>
+        <Form.Item name="stretch" label={t('catalogue.stretch')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="whenConditionsAllow" label={t('catalogue.whenConditionsAllow')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
 
 interface EditForm {
   code?: string;
@@ -137,17 +158,7 @@ export function TargetEditDrawer({
             />
           </Form.Item>
         </div>
-        <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[fieldRule(fields.tolerance, t)]}>
-          <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
-        </Form.Item>
-        <Space wrap size={[24, 0]}>
-          <Form.Item name="stretch" label={t('catalogue.stretch')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Form.Item name="whenConditionsAllow" label={t('catalogue.whenConditionsAllow')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
+        <TargetJudgementFields toleranceRule={fields.tolerance} />
         {target && needsReason(target) && (
           <Form.Item
             name="reason"

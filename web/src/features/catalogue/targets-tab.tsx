@@ -1,7 +1,7 @@
 // Chỉ tiêu: targets of a program (list, add, correct, retire) and their
 // allocation to units. Each row's buttons are those the server allows
 // (allowedActions, by the write policies).
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, EditOutlined, PartitionOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -19,7 +19,7 @@ import { UnitPicker } from '../units/unit-picker';
 import { AllocationDrawer } from './allocation-drawer';
 import { useCatalogueTargets, useCreateTarget, useIndicators, type Indicator, type Target } from './api';
 import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
-import { comparatorsFor, TargetEditDrawer, TargetRetireDialog } from './target-dialogs';
+import { comparatorsFor, TargetEditDrawer, TargetJudgementFields, TargetRetireDialog } from './target-dialogs';
 
 export function TargetsTab() {
   const { t } = useI18n();
@@ -332,17 +332,7 @@ export function TargetDrawer({
         <Form.Item name="scopeUnitId" label={t('catalogue.scopeUnit')} rules={required}>
           <UnitPicker date={range?.[0] ? range[0].startOf('month').format('YYYY-MM-DD') : undefined} />
         </Form.Item>
-        <Form.Item name="tolerance" label={t('catalogue.tolerance')} rules={[fieldRule(fields.tolerance, t)]}>
-          <InputNumber min={0} style={{ width: '100%', maxWidth: 200 }} />
-        </Form.Item>
-        <Space wrap size={[24, 0]}>
-          <Form.Item name="stretch" label={t('catalogue.stretch')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Form.Item name="whenConditionsAllow" label={t('catalogue.whenConditionsAllow')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
+        <TargetJudgementFields toleranceRule={fields.tolerance} />
       </Form>
     </CreateDrawer>
   );
