@@ -26,6 +26,35 @@ export function comparatorsFor(indicator: Indicator | undefined): TargetComparat
 /** Whether a change of the target needs a reason (its program is issued). */
 export const needsReason = (target: Target) => target.programStatus === 'issued';
 
+/** Comparator and value of a target, with the indicator's unit: the same row in the create and edit forms. */
+export function TargetValueFields({
+  indicator,
+  valueRule,
+  valueTestId,
+}: {
+  indicator: Indicator | undefined;
+  valueRule: z.ZodType;
+  valueTestId?: string;
+}) {
+  const { t } = useI18n();
+  const required = [{ required: true, message: t('validation.required') }];
+  return (
+    <div style={{ display: 'flex', gap: 8 }}>
+      <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
+        <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
+      </Form.Item>
+      <Form.Item name="value" label={t('catalogue.value')} rules={[...required, fieldRule(valueRule, t)]} style={{ width: '55%' }}>
+        <InputNumber
+          min={0}
+          style={{ width: '100%' }}
+          suffix={indicator ? t(`catalogue.uom.${indicator.unitOfMeasure}` as MessageKey) : undefined}
+          data-testid={valueTestId}
+        />
+      </Form.Item>
+    </div>
+  );
+}
+
 /** How a target is judged (tolerance, stretch target, "when conditions allow"): the same fields in the create and edit forms. */
 export function TargetJudgementFields({ toleranceRule }: { toleranceRule: z.ZodType }) {
   const { t } = useI18n();
@@ -145,19 +174,7 @@ export function TargetEditDrawer({
         <Form.Item name="text" label={t('catalogue.text')} rules={[...required, fieldRule(fields.text, t)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={INDICATOR_LIMITS.textMax} data-testid="target-edit-text" />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
-            <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
-          </Form.Item>
-          <Form.Item name="value" label={t('catalogue.value')} rules={[...required, fieldRule(fields.value, t)]} style={{ width: '55%' }}>
-            <InputNumber
-              min={0}
-              style={{ width: '100%' }}
-              suffix={indicator ? t(`catalogue.uom.${indicator.unitOfMeasure}` as MessageKey) : undefined}
-              data-testid="target-edit-value"
-            />
-          </Form.Item>
-        </div>
+        <TargetValueFields indicator={indicator} valueRule={fields.value} valueTestId="target-edit-value" />
         <TargetJudgementFields toleranceRule={fields.tolerance} />
         {target && needsReason(target) && (
           <Form.Item

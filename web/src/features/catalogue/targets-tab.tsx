@@ -1,7 +1,7 @@
 // Chỉ tiêu: targets of a program (list, add, correct, retire) and their
 // allocation to units. Each row's buttons are those the server allows
 // (allowedActions, by the write policies).
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, EditOutlined, PartitionOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -19,7 +19,7 @@ import { UnitPicker } from '../units/unit-picker';
 import { AllocationDrawer } from './allocation-drawer';
 import { useCatalogueTargets, useCreateTarget, useIndicators, type Indicator, type Target } from './api';
 import { CardLine, CreateDrawer, ResponsiveList, useCanManage, useLocalName } from './shared';
-import { comparatorsFor, TargetEditDrawer, TargetJudgementFields, TargetRetireDialog } from './target-dialogs';
+import { comparatorsFor, TargetEditDrawer, TargetJudgementFields, TargetRetireDialog, TargetValueFields } from './target-dialogs';
 
 export function TargetsTab() {
   const { t } = useI18n();
@@ -314,18 +314,7 @@ export function TargetDrawer({
             data-testid="target-indicator"
           />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item name="comparator" label={t('catalogue.comparator')} style={{ width: '45%' }}>
-            <Select options={comparatorsFor(indicator).map((c) => ({ value: c, label: t(`catalogue.comparator.${c}` as MessageKey) }))} />
-          </Form.Item>
-          <Form.Item name="value" label={t('catalogue.value')} rules={[...required, fieldRule(fields.value, t)]} style={{ width: '55%' }}>
-            <InputNumber
-              min={0}
-              style={{ width: '100%' }}
-              suffix={indicator ? t(`catalogue.uom.${indicator.unitOfMeasure}` as MessageKey) : undefined}
-            />
-          </Form.Item>
-        </div>
+        <TargetValueFields indicator={indicator} valueRule={fields.value} />
         <Form.Item name="period" label={t('catalogue.period')} rules={required}>
           <DatePicker.RangePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
