@@ -49,15 +49,21 @@ async function donutTooltip(page: Page): Promise<string | null> {
   if (!(await chart.count())) return null;
   const box = (await chart.boundingBox())!;
   const radius = (Math.min(box.width, box.height) / 2) * ((0.45 + 0.72) / 2);
-  // The first slice starts at twelve o'clock and runs clockwise.
-  await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.44 - radius);
   const tooltip = chart.locator('div').filter({ hasText: /:/ }).last();
-  try {
-    await tooltip.waitFor({ timeout: 3_000 });
-    return await tooltip.innerText();
-  } catch {
-    return null;
+  // The donut animates in and a busy machine may draw it late: a hover that lands
+  // before the slices exist shows nothing, so leave and hover again a few times.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.mouse.move(1, 1);
+    // The first slice starts at twelve o'clock and runs clockwise.
+    await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.44 - radius, { steps: 4 });
+    try {
+      await tooltip.waitFor({ timeout: 2_000 });
+      return await tooltip.innerText();
+    } catch {
+      // not drawn yet: try again
+    }
   }
+  return null;
 }
 
 async function getJson<T>(page: Page, url: string): Promise<T> {
