@@ -1,5 +1,6 @@
 // The member registry's vocabulary (sổ đoàn viên), shared by the API schemas,
 // the server and the web app. See docs/members.md.
+import type { RecordDerivedSource } from './activities.js';
 import { dayBefore } from './format.js';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -44,8 +45,28 @@ export type MemberSort = (typeof MEMBER_SORTS)[number];
 export const IMPORT_STATES = ['validating', 'validated', 'invalid', 'importing', 'imported', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 
-/** Facts computed from records (data_elements.derived_from). */
-export const DERIVED_FACT_SOURCES = ['active_members'] as const;
+/**
+ * Facts computed from records (data_elements.derived_from): from the member
+ * registry (members active at month end; female members; women holding union
+ * office) and from activity records (RECORD_DERIVED_SOURCES, docs/activities.md).
+ */
+export const REGISTRY_DERIVED_SOURCES = ['active_members', 'female_members', 'women_office_holders'] as const;
+export const DERIVED_FACT_SOURCES = [
+  ...REGISTRY_DERIVED_SOURCES,
+  'training_reached',
+  'chair_trained',
+  'party_introductions',
+  'party_candidates',
+  'classification_grade',
+  'inspections_done',
+  'inspections_planned',
+  'labour_lawsuits_requested',
+  'labour_lawsuits_supported',
+  'worker_month_activities',
+  'mai_am_houses',
+  'welfare_amount',
+] as const satisfies readonly (RegistryDerivedSource | RecordDerivedSource)[];
+export type RegistryDerivedSource = (typeof REGISTRY_DERIVED_SOURCES)[number];
 export type DerivedFactSource = (typeof DERIVED_FACT_SOURCES)[number];
 
 export const MEMBER_LIMITS = {

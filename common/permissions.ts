@@ -52,6 +52,18 @@ export const PERMISSIONS = {
   manageReportSchedules: ['system_admin', 'federation_officer'],
   /** Close (khóa sổ) and reopen a reporting period. */
   closeReportPeriods: ['system_admin', 'federation_leader'],
+  /** Read activity records (hồ sơ hoạt động) of units in scope. */
+  viewActivities: ['system_admin', 'federation_leader', 'federation_officer', 'inspection_officer', 'grassroots_officer', 'viewer'],
+  /**
+   * Keep the activity records of units held on the record's date: trainings,
+   * labour cases, Party introductions and "còn nguồn", campaigns, welfare,
+   * emulation works (docs/activities.md).
+   */
+  keepActivities: ['system_admin', 'federation_officer', 'grassroots_officer'],
+  /** Keep inspection plans and inspections (UBKT) of units held on the date; a CĐCS keeps its own committee's. */
+  keepInspections: ['system_admin', 'inspection_officer', 'federation_officer', 'grassroots_officer'],
+  /** Classify grassroots unions at year end and record awards (khen thưởng): the federation above the unit, never the unit itself. */
+  classifyUnits: ['system_admin', 'federation_officer', 'federation_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

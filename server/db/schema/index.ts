@@ -6,3 +6,4 @@ export * from './indicators.js';
 export * from './members.js';
 export * from './reports.js';
 export * from './documents.js';
+export * from './activities.js';

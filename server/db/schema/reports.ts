@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { activityRecords } from './activities.js';
 import { users } from './auth.js';
 import { dataElements } from './indicators.js';
 import { orgUnits } from './org-units.js';
@@ -156,14 +157,15 @@ export const reportEvents = pgTable(
   (t) => [index('report_events_report_idx').on(t.reportId, t.at)],
 );
 
-/** A file attached to a report, stored on disk under DATA_DIR/attachments/<storage_key> (docs/reporting.md). */
+/** A file attached to a report or an activity record, stored on disk under DATA_DIR/attachments/<storage_key> (docs/reporting.md). */
 export const reportAttachments = pgTable(
   'report_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => reports.id),
+    /** The report it is attached to, or null for an activity record's file. */
+    reportId: uuid('report_id').references(() => reports.id),
+    /** The activity record it is attached to (docs/activities.md), or null for a report's file. */
+    activityRecordId: uuid('activity_record_id').references(() => activityRecords.id),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(), // detected from the content, not the name
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
@@ -173,7 +175,11 @@ export const reportAttachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('report_attachments_report_idx').on(t.reportId)],
+  (t) => [
+    index('report_attachments_report_idx').on(t.reportId),
+    index('report_attachments_activity_idx').on(t.activityRecordId),
+    check('report_attachments_owner_chk', sql`(${t.reportId} is null) <> (${t.activityRecordId} is null)`),
+  ],
 );
 
 /** An in-app notification (thông báo) for one user; the bell counts unread ones. Text is rendered from kind + params. */
