@@ -167,5 +167,6 @@ export const errors: Record<keyof typeof vi, string> = {
   ACTIVITY_UNIT_NOT_IN_YEAR: 'The unit did not exist in {year}, so it cannot be classified for it.',
   ACTIVITY_NOT_CLASSIFIED_NOT_ALLOWED: '"Not classified" is only for a union founded in {year}.',
   ACTIVITY_ONE_PER_YEAR: 'The unit already has a record of this kind for {year}; edit that one.',
+  ACTIVITY_ATTACHMENTS_TOO_MANY: 'An activity record has at most {max} attachments.',
   ACTIVITY_REASON_REQUIRED: 'A report of the unit covering this month was submitted: give the reason for the change.',
 };

@@ -165,5 +165,6 @@ export const errors = {
   ACTIVITY_UNIT_NOT_IN_YEAR: 'Đơn vị không tồn tại trong năm {year} nên không xếp loại được.',
   ACTIVITY_NOT_CLASSIFIED_NOT_ALLOWED: '"Chưa xếp loại" chỉ dành cho công đoàn cơ sở thành lập trong năm {year}.',
   ACTIVITY_ONE_PER_YEAR: 'Đơn vị đã có hồ sơ loại này cho năm {year}; hãy sửa hồ sơ đã có.',
+  ACTIVITY_ATTACHMENTS_TOO_MANY: 'Mỗi hồ sơ hoạt động có tối đa {max} tệp đính kèm.',
   ACTIVITY_REASON_REQUIRED: 'Báo cáo của đơn vị cho tháng này đã nộp: cần ghi lý do sửa hoặc xóa.',
 } as const;

@@ -74,7 +74,7 @@ export function activityInput(kind: ActivityKind, options: ActivityInputOptions)
           people: one('beneficiary'),
         }
       : { details: { welfareKind: 'visit_gift', houseWork: null, amounts: [{ source: 'union_fund', amountVnd: 2_000_000 }] }, people: [] },
-    classification: { details: { year, grade: 'strong', score: 92, reasons: null }, people: [] },
+    classification: { details: { year, grade: 'tot', score: 92, reasons: null }, people: [] },
     emulation_work: { details: { workType: 'cong_trinh', valueVnd: 15_000_000, completedOn: occurredOn }, people: [] },
     award: {
       details: { awardKind: 'giay_khen', level: 'lien_doan_huyen', decisionNumber: '12/QĐ-LĐLĐ', decisionDate: occurredOn },

@@ -1,17 +1,23 @@
 // Activity records (hồ sơ hoạt động; docs/activities.md): list, one record,
-// create, edit, delete. The export, totals and attachments are below.
+// create, edit, delete; the Excel export and the totals per unit. Files are
+// in attachment-routes.ts.
 import {
   ActivityRecordPage,
+  ActivityTotalsQuery,
+  ActivityTotalsView,
   ActivityRecordView,
   CreateActivityRecordBody,
   DeleteActivityRecordBody,
   ListActivityRecordsQuery,
   UpdateActivityRecordBody,
 } from '../../../common/api/activities.js';
+import { contentDisposition, XLSX_CONTENT_TYPE, XlsxFileResponse } from '../../lib/files.js';
 import { IdParams, OkResponse, responses, type App } from '../../lib/http.js';
 import { rateLimitError } from '../../lib/rate-limits.js';
 import { createActivityRecord } from './create-activity-record.js';
 import { deleteActivityRecord } from './delete-activity-record.js';
+import { exportActivityRecords } from './export-activity-records.js';
+import { getActivityTotals } from './get-activity-totals.js';
 import { getActivityRecord } from './get-activity-record.js';
 import { listActivityRecords } from './list-activity-records.js';
 import { presentActivityRecord } from './presenter.js';
@@ -45,6 +51,36 @@ export default async function activityRoutes(app: App) {
       const page = await listActivityRecords(db, req.actor!, req.query);
       return { ...page, items: page.items.map(presentActivityRecord) };
     },
+  );
+
+  app.get(
+    '/activities/export',
+    {
+      config: { rateLimit: searchLimit },
+      schema: {
+        tags,
+        summary: 'Xuất danh sách hồ sơ hoạt động ra Excel (cùng bộ lọc với danh sách)',
+        querystring: ListActivityRecordsQuery.omit({ page: true, pageSize: true }),
+        response: { ...responses({}), 200: XlsxFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportActivityRecords(db, req.actor!, req.query, req.locale);
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.buffer);
+    },
+  );
+
+  app.get(
+    '/activities/totals',
+    {
+      schema: {
+        tags,
+        summary: 'Tổng hợp hồ sơ một loại theo đơn vị trong khoảng thời gian (số hồ sơ, tổng tiền, theo nguồn)',
+        querystring: ActivityTotalsQuery,
+        response: responses({ 200: ActivityTotalsView }),
+      },
+    },
+    async (req) => getActivityTotals(db, req.actor!, req.query),
   );
 
   app.get(
