@@ -44,6 +44,7 @@ import complianceRoutes from './modules/reports/compliance-routes.js';
 import reportAttachmentRoutes from './modules/reports/attachments/routes.js';
 import documentRoutes from './modules/documents/routes.js';
 import activityRoutes from './modules/activities/routes.js';
+import activityAttachmentRoutes from './modules/activities/attachment-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -231,6 +232,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(notificationRoutes);
       await api.register(reportDocumentRoutes);
       await api.register(documentRoutes);
+      await api.register(activityAttachmentRoutes, { filesDir });
       await api.register(activityRoutes);
     },
     { prefix: '/api' },
