@@ -2,6 +2,9 @@
 // record inputs of every kind, and a small world — a province with two
 // districts; district A has CĐCS A1 and A2, district B has B1 — with members
 // and signed-in users.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { ActivityKind } from '../../../common/activities.js';
 import type { ActivityRecordInput } from '../../../common/api/activities.js';
@@ -116,6 +119,8 @@ export async function admitTestMember(
 export interface ActivityWorld {
   database: DatabaseHandle;
   app: App;
+  /** Where the app stores attached files (a temporary folder, removed by close). */
+  filesDir: string;
   units: { province: string; districtA: string; districtB: string; a1: string; a2: string; b1: string };
   /** Members of A1 (two) and of B1 (one), admitted on 15/01/2024. */
   members: { a1: string; a1b: string; b1: string };
@@ -134,7 +139,8 @@ export async function createActivityWorld(): Promise<ActivityWorld> {
   const a1 = await createUnit(db, { parentId: districtA.id, validFrom: '2000-01-01', code: 'A1', shortName: 'CĐCS A1' });
   const a2 = await createUnit(db, { parentId: districtA.id, validFrom: '2000-01-01', code: 'A2', shortName: 'CĐCS A2' });
   const b1 = await createUnit(db, { parentId: districtB.id, validFrom: '2000-01-01', code: 'B1', shortName: 'CĐCS B1' });
-  const app = await createTestApp(database);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-activities-test-'));
+  const app = await createTestApp(database, {}, { filesDir });
   const user = async (role: UserInput['role'], unitId: string, includesSubtree = true) => {
     const u = await createUser(db, { role, unitId, includesSubtree, fullName: `${role} ${unitId.slice(0, 4)}` });
     return { user: u, actor: await actorOf(db, u.id) };
@@ -150,6 +156,7 @@ export async function createActivityWorld(): Promise<ActivityWorld> {
   return {
     database,
     app,
+    filesDir,
     units: { province: province.id, districtA: districtA.id, districtB: districtB.id, a1: a1.id, a2: a2.id, b1: b1.id },
     members: {
       a1: await admitTestMember(db, a1.id, 'Nguyễn Thị Hoà'),
@@ -176,6 +183,7 @@ export async function createActivityWorld(): Promise<ActivityWorld> {
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,7 @@ import type { ListActivityRecordsQuery } from '../../../common/api/activities.js
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly, toIso } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
-import { foldText } from '../../lib/search-text.js';
+import { foldedSql, foldText } from '../../lib/search-text.js';
 import { recordsBehindSource } from './activity-facts.js';
 import { activityReadScope, recordWritableSql, reportedSql } from './policy.js';
 
@@ -99,9 +99,9 @@ export function activityOrder(sort: ActivityFilter['sort'] = 'occurredOn', order
   const dir = order === 'asc' ? sql`asc` : sql`desc`;
   switch (sort) {
     case 'unit':
-      return sql`u.short_name ${dir}, r.occurred_on desc, r.id`;
+      return sql`${foldedSql(sql`u.short_name`)} ${dir}, u.short_name ${dir}, r.occurred_on desc, r.id`;
     case 'title':
-      return sql`r.title ${dir}, r.occurred_on desc, r.id`;
+      return sql`${foldedSql(sql`r.title`)} ${dir}, r.title ${dir}, r.occurred_on desc, r.id`;
     case 'occurredOn':
     default:
       return sql`r.occurred_on ${dir}, r.created_at ${dir}, r.id`;

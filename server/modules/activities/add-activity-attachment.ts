@@ -16,13 +16,14 @@ import { newStorageKey, removeAttachmentFile, sha256Hex, writeAttachmentFile } f
 import { cleanFileName, correctedFileName, detectAttachmentType } from '../reports/attachments/attachment-type.js';
 import type { NewAttachment } from '../reports/attachments/add-report-attachment.js';
 import { getActivityRecord } from './get-activity-record.js';
-import { requireActivityWriter } from './policy.js';
+import { requireActivityWriter, requireWriteRecord } from './policy.js';
 import { findRecordToWrite } from './record-writes.js';
 
 export async function addActivityAttachment(db: Executor, actor: Actor, filesDir: string, recordId: string, file: NewAttachment) {
   // Nothing about the file is trusted and nothing is written before these checks.
   requireActivityWriter(actor);
-  await getActivityRecord(db, actor, recordId);
+  const readable = await getActivityRecord(db, actor, recordId);
+  await requireWriteRecord(db, actor, readable.kind, readable.unitId, readable.occurredOn);
   if (file.content.length === 0) throw new AppError('ATTACHMENT_EMPTY');
   if (file.content.length > REPORT_LIMITS.attachmentMaxBytes) throw attachmentTooLarge();
   const mediaType = await detectAttachmentType(file.content);
