@@ -180,7 +180,7 @@ describe('creating activity records (ghi hồ sơ hoạt động)', () => {
       'ACTIVITY_UNIT_NOT_IN_YEAR',
     );
     await refused(
-      w.actors.officerA,
+      w.actors.admin,
       activityInput('classification', { unitId: w.units.districtA, occurredOn: '2025-12-20' }),
       'ACTIVITY_UNIT_NOT_GRASSROOTS',
     );
