@@ -43,6 +43,8 @@ import notificationRoutes from './modules/notifications/routes.js';
 import complianceRoutes from './modules/reports/compliance-routes.js';
 import reportAttachmentRoutes from './modules/reports/attachments/routes.js';
 import documentRoutes from './modules/documents/routes.js';
+import activityRoutes from './modules/activities/routes.js';
+import activityAttachmentRoutes from './modules/activities/attachment-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -230,6 +232,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       await api.register(notificationRoutes);
       await api.register(reportDocumentRoutes);
       await api.register(documentRoutes);
+      await api.register(activityAttachmentRoutes, { filesDir });
+      await api.register(activityRoutes);
     },
     { prefix: '/api' },
   );

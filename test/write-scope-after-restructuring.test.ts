@@ -20,6 +20,7 @@ import type { App } from '../server/lib/http.js';
 import { createTestApp, signInAs, type Client } from './app.js';
 import { createTestDatabase } from './db.js';
 import { rowVersionOf } from './factories.js';
+import { activityInput } from '../server/modules/activities/activities.fixtures.js';
 
 const FORMER_OFFICER = 'vanphong.vt';
 const CURRENT_OFFICER = 'vanphong.ag';
@@ -132,6 +133,8 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
     // The demo's issue delegation (VT's leader to VT's Office, docs/issue-delegations.md).
     const [delegation] = await db.select({ id: issueDelegations.id }).from(issueDelegations).limit(1);
     ids.delegation = delegation!.id;
+    // An activity record of VT10 dated today (docs/activities.md): only the unit's holder today edits it.
+    ids.activity = ok(await admin.post('/api/activities', activityInput('training', { unitId: vt10, occurredOn: TODAY })), 201).id;
     // Edits carry the version they were read at (server/lib/row-version.ts).
     versions.member = await rowVersionOf(db, 'members', ids.member);
     versions.draft = await rowVersionOf(db, 'programs', ids.draft);
@@ -309,6 +312,21 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
         url: `/api/reports/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}`,
         status: 404,
       },
+      // Activity records (issue 13): written by whoever holds the record's unit on its date.
+      'POST /api/activities': { url: '/api/activities', body: activityInput('training', { unitId: vt10, occurredOn: TODAY }) },
+      'PUT /api/activities/:id': {
+        url: `/api/activities/${ids.activity}`,
+        body: { record: activityInput('training', { unitId: vt10, occurredOn: TODAY, title: 'Sửa bởi huyện' }), expectedVersion: 1 },
+      },
+      'DELETE /api/activities/:id': { url: `/api/activities/${ids.activity}`, body: { expectedVersion: 1 } },
+      'POST /api/activities/:id/attachments': {
+        url: `/api/activities/${ids.activity}/attachments`,
+        body: Buffer.from('%PDF-1.4 test'),
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'a.pdf' },
+      },
+      'DELETE /api/activities/:id/attachments/:attachmentId': {
+        url: `/api/activities/${ids.activity}/attachments/${crypto.randomUUID()}`,
+      },
       // Issue delegations: granted and revoked by a leader of the unit itself, never by an officer.
       'POST /api/org-units/:id/issue-delegations': {
         url: `/api/org-units/${vt10}/issue-delegations`,
@@ -325,6 +343,7 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
     expect((await former.get(`/api/org-units/${unit.get('VT10')!}`)).statusCode).toBe(200);
     expect((await former.get(`/api/members/${ids.member}`)).statusCode).toBe(200);
     expect((await former.get(`/api/programs/${ids.draft}`)).statusCode).toBe(200);
+    expect((await former.get(`/api/activities/${ids.activity}`)).statusCode).toBe(200);
   });
 
   it('every write route is in the walk (a new write route must be added here)', () => {
@@ -366,6 +385,8 @@ describe('a federation that no longer holds a unit cannot write to it (reads sta
     ok(await current.patch(call['PATCH /api/programs/:id']!.url, call['PATCH /api/programs/:id']!.body), 200);
     ok(await current.patch(call['PATCH /api/org-units/:id']!.url, call['PATCH /api/org-units/:id']!.body), 200);
     ok(await current.put(call['PUT /api/targets/:id/allocations']!.url, call['PUT /api/targets/:id/allocations']!.body), 200);
+    ok(await current.post(call['POST /api/activities']!.url, call['POST /api/activities']!.body), 201);
+    ok(await current.put(call['PUT /api/activities/:id']!.url, call['PUT /api/activities/:id']!.body), 200);
   });
 
   it('the former officer still writes the history of the time they held the unit (back-dated admission in 2024)', async () => {

@@ -230,3 +230,10 @@ export const ActivityTotalsView = z.object({
     }),
   ),
 });
+
+/** A file attached to a record (evidence: minutes, decisions, photos); stored like a report's (docs/reporting.md "Attachments"). */
+export const ActivityAttachmentView = z
+  .object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), createdAt: z.string() })
+  .meta({ id: 'ActivityAttachment' });
+export const ActivityAttachmentList = z.array(ActivityAttachmentView);
+export const ActivityAttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });

@@ -22,7 +22,8 @@ export type VersionedTable =
   | 'reports'
   | 'report_periods'
   | 'compiled_reports'
-  | 'issue_delegations';
+  | 'issue_delegations'
+  | 'activity_records';
 
 /**
  * Columns to set in every UPDATE of a versioned row: the next version, the

@@ -103,4 +103,12 @@ export const audit: Record<keyof typeof vi, string> = {
   'action.user.locked_out': 'Sign-in locked',
   'action.program.export': 'Exported a work program (Word)',
   'action.member_import.export_rejected': 'Downloaded the rejected rows of a member import',
+  'entity.activity_record': 'Activity record',
+  'entity.activity_attachment': 'Activity record attachment',
+  'action.activity_record.create': 'Entered an activity record',
+  'action.activity_record.update': 'Edited an activity record',
+  'action.activity_record.delete': 'Deleted an activity record',
+  'action.activity_record.export': 'Exported activity records',
+  'action.activity_attachment.add': 'Attached a file to an activity record',
+  'action.activity_attachment.delete': 'Deleted an activity record attachment',
 } as const;

@@ -13,6 +13,7 @@ export { catalogue } from './catalogue.js';
 export { validation } from './validation.js';
 export { memberImport } from './member-import.js';
 export { memberExport } from './member-export.js';
+export { activityExport } from './activity-export.js';
 export { reports } from './reports.js';
 export { notifications } from './notifications.js';
 export { reportForm } from './report-form.js';

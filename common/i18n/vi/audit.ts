@@ -102,4 +102,12 @@ export const audit = {
   'action.user.locked_out': 'Tạm khóa đăng nhập',
   'action.program.export': 'Xuất chương trình công tác (Word)',
   'action.member_import.export_rejected': 'Tải các dòng lỗi của tệp nhập đoàn viên',
+  'entity.activity_record': 'Hồ sơ hoạt động',
+  'entity.activity_attachment': 'Tệp đính kèm hồ sơ hoạt động',
+  'action.activity_record.create': 'Ghi hồ sơ hoạt động',
+  'action.activity_record.update': 'Sửa hồ sơ hoạt động',
+  'action.activity_record.delete': 'Xóa hồ sơ hoạt động',
+  'action.activity_record.export': 'Xuất danh sách hồ sơ hoạt động',
+  'action.activity_attachment.add': 'Đính kèm tệp vào hồ sơ hoạt động',
+  'action.activity_attachment.delete': 'Xóa tệp đính kèm của hồ sơ hoạt động',
 } as const;

@@ -8,6 +8,7 @@ export { catalogue } from './catalogue.js';
 export { validation } from './validation.js';
 export { memberImport } from './member-import.js';
 export { memberExport } from './member-export.js';
+export { activityExport } from './activity-export.js';
 export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
 export { delegations } from './delegations.js';

@@ -20,7 +20,7 @@ export interface ReportAttachmentRoutesOptions {
 }
 
 /** Reads the body into a Buffer, refusing (ATTACHMENT_TOO_LARGE) as soon as it passes the limit. */
-function readFileBody(req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: Buffer) => void): void {
+export function readFileBody(req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: Buffer) => void): void {
   const max = REPORT_LIMITS.attachmentMaxBytes;
   if (Number(req.headers['content-length'] ?? 0) > max) {
     payload.resume();
