@@ -8,8 +8,15 @@ import type { Executor } from '../../db/client.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { owesPeriod } from '../reports/expected-reports.js';
 
-/** First key of the advisory locks of the activity facts refresh (the second is the unit's hash). */
+/** First key of the advisory locks of the activity facts refresh (the second is the unit's hash bucket). */
 const ACTIVITY_FACTS_LOCK = 724_303;
+/**
+ * Units are locked by hash bucket, so that a refresh of every unit takes at
+ * most this many locks (each takes a slot of the server's shared lock table,
+ * max_locks_per_transaction × connections); two units sharing a bucket only
+ * wait for each other.
+ */
+const LOCK_BUCKETS = 2048;
 
 const SOURCES = Object.keys(RECORD_DERIVED_SOURCES) as RecordDerivedSource[];
 const list = (values: readonly string[]): SQL =>
@@ -83,7 +90,7 @@ function contributions(): SQL {
  * count. Closed periods keep their frozen months (as refreshMemberFacts).
  *
  * Three statements whatever the number of units and elements: a lock per unit
- * in a fixed order (two record writes of one unit at once would otherwise
+ * (hash bucket) in a fixed order (two record writes of one unit at once would otherwise
  * insert the same keys), a delete, an insert. Call it in the transaction of
  * every record create/update/delete (old and new unit), when a unit is
  * founded, and when a period is reopened.
@@ -110,7 +117,7 @@ export async function refreshAllActivityFacts(tx: Executor, today: string = toda
 async function refresh(tx: Executor, units: SQL, today: string): Promise<void> {
   await tx.execute(sql`
     select pg_advisory_xact_lock(${ACTIVITY_FACTS_LOCK}, k)
-    from (select distinct hashtext(id::text) as k from (${units}) u) keys
+    from (select distinct mod(hashtext(id::text), ${LOCK_BUCKETS}) as k from (${units}) u) keys
     order by k`);
   // Frozen figures (docs/reporting.md): a closed period's fact month keeps
   // its derived facts for the units that owe it (checked in both statements).
