@@ -403,12 +403,10 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
               { value: '', label: t('catalogue.derivedFromReported') },
               {
                 label: t('catalogue.derivedFromGroup.registry'),
-                title: 'registry',
                 options: REGISTRY_DERIVED_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
               },
               {
                 label: t('catalogue.derivedFromGroup.records'),
-                title: 'records',
                 options: RECORD_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
               },
             ]}
