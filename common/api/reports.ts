@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ORG_UNIT_KINDS } from '../enums.js';
 import { VALUE_TYPES } from '../indicators.js';
+import { DERIVED_FACT_SOURCES } from '../members.js';
 import {
   COMPLIANCE_STATES,
   FACT_COUNTING,
@@ -106,8 +107,16 @@ export const ReportFieldView = z.object({
   wholeNumber: z.boolean(),
   allowsNotApplicable: z.boolean(),
   gradeOptions: z.array(z.string()).nullable(),
-  /** Derived from records (registry): read-only, shown beside. */
+  /** Derived from records (the member registry or activity records): read-only, shown beside. */
   derived: z.boolean(),
+  /** The source of a derived field (DERIVED_FACT_SOURCES), null when reported: the form marks registry and activity-record figures apart. */
+  derivedFrom: z.enum(DERIVED_FACT_SOURCES).nullable(),
+  /**
+   * A field derived from activity records: the dates its value covers (the
+   * period's first month to its fact month), for the link to the records
+   * behind it (/activities?unitId=&elementId=&from=&to=); null otherwise.
+   */
+  records: z.object({ from: isoDate, to: isoDate }).nullable(),
   /** The unit's value of the bounding element in the fact month (e.g. members), when the element has one. */
   upperBound: z.number().nullable(),
   upperBoundLabel: z.string().nullable(),

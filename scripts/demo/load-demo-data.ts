@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../server/db/client.js';
 import { queryRows } from '../../server/db/sql.js';
 import { recordAudit } from '../../server/lib/audit.js';
 import { loadAssignments, SYSTEM_ACTOR, type Actor } from '../../server/lib/access.js';
+import { refreshAllActivityFacts } from '../../server/modules/activities/activity-facts.js';
 import { grantIssueDelegation } from '../../server/modules/documents/grant-issue-delegation.js';
 import { z } from 'zod';
 import { hashPassword } from '../../server/lib/passwords.js';
@@ -57,6 +58,8 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     const registry = await loadDemoMembers(tx, id);
     // The CĐCS' reports of 2024 through the report use-cases: their submissions write the facts.
     const reports = await loadDemoReports(tx, id, programId);
+    // Figures derived from activity records, for every unit (zeros where a unit kept none).
+    await refreshAllActivityFacts(tx);
     // One account per role, with its assignment.
     // The seeded demo passwords predate the password rule (≥ 10 characters, not a
     // common one), which applies to passwords set through the API; every other

@@ -136,6 +136,8 @@ export const errors: Record<keyof typeof vi, string> = {
   ATTACHMENT_REPORT_NOT_EDITABLE:
     'The report has been submitted or approved, or its period is closed: attachments can no longer be added or deleted.',
   REPORT_VALUES_INVALID: 'The report was not sent: {count} field(s) are wrong or empty. See the message beside each field.',
+  REPORT_VALUE_DERIVED:
+    '“{label}” cannot be typed: it is computed from activity records or the member registry. Add or correct the records to change it.',
   REPORT_NOT_DUE: '{unit} does not report for this period.',
   REPORT_PERIOD_LOCKED: 'The reporting period is closed: its reports cannot change.',
   REPORT_NOT_EDITABLE: 'The report has been submitted or approved and cannot be edited.',

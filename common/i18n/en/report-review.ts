@@ -67,6 +67,8 @@ export const reportReview = {
   notStarted: 'The unit has not started this report.',
   derived: 'From the registry',
   derivedHint: 'Computed from the member registry; the unit does not type it.',
+  derivedRecords: 'From activity records',
+  derivedRecordsHint: "Computed from the unit's activity records; the unit does not type it.",
   noValue: 'Not entered',
   yes: 'Yes',
   no: 'No',

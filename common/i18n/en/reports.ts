@@ -43,6 +43,7 @@ export const reports = {
   dueSeeAll: 'All reports',
   // Server side (reporting): the form's section for targets without a task group; a value for a field the form does not ask.
   sectionOther: 'Other targets',
+  valueDerived: 'Computed from records, not typed; add or correct the records instead.',
   valueNotAsked: "This field is not part of this period's report form.",
   fromRegistry: 'From the member registry',
   // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.

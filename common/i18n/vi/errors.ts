@@ -134,6 +134,8 @@ export const errors = {
   ATTACHMENT_TOO_MANY: 'Mỗi báo cáo có tối đa {max} tệp đính kèm.',
   ATTACHMENT_REPORT_NOT_EDITABLE: 'Báo cáo đã nộp, đã duyệt hoặc kỳ báo cáo đã khóa sổ: không thêm hay xóa tệp đính kèm được.',
   REPORT_VALUES_INVALID: 'Báo cáo chưa gửi được: {count} mục chưa đúng hoặc chưa nhập. Xem thông báo bên cạnh từng mục.',
+  REPORT_VALUE_DERIVED:
+    'Không nhập tay được “{label}”: số liệu này tính từ hồ sơ hoạt động hoặc sổ đoàn viên. Hãy thêm hoặc sửa hồ sơ để số liệu thay đổi.',
   REPORT_NOT_DUE: 'Đơn vị {unit} không phải nộp báo cáo kỳ này.',
   REPORT_PERIOD_LOCKED: 'Kỳ báo cáo đã khóa sổ: không thay đổi được báo cáo của kỳ này.',
   REPORT_NOT_EDITABLE: 'Báo cáo đã nộp hoặc đã duyệt nên không sửa được.',

@@ -70,6 +70,8 @@ export const reportReview = {
   notStarted: 'Đơn vị chưa làm báo cáo này.',
   derived: 'Từ sổ đoàn viên',
   derivedHint: 'Số liệu tính từ sổ đoàn viên, đơn vị không nhập.',
+  derivedRecords: 'Từ hồ sơ hoạt động',
+  derivedRecordsHint: 'Số liệu tính từ hồ sơ hoạt động của đơn vị, đơn vị không nhập.',
   noValue: 'Chưa nhập',
   yes: 'Có',
   no: 'Không',

@@ -47,6 +47,7 @@ export const reports = {
   dueSeeAll: 'Tất cả báo cáo',
   // Server side (reporting): the form's section for targets without a task group; a value for a field the form does not ask.
   sectionOther: 'Chỉ tiêu khác',
+  valueDerived: 'Số liệu tính từ hồ sơ, không nhập tay; hãy thêm hoặc sửa hồ sơ.',
   valueNotAsked: 'Mục này không có trong biểu mẫu báo cáo kỳ này.',
   fromRegistry: 'Tính từ sổ đoàn viên',
   // Dashboard (target progress and breakdown, first screens): counting switch, monthly chart, link to a unit's report.

@@ -5,8 +5,9 @@ import { dataElements } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
+import { refreshAllActivityFacts } from '../activities/activity-facts.js';
 import { refreshDerivedFactsForAddend } from '../members/member-facts.js';
-import { checkDataElementShape, checkDerivedAddend } from './definition-rules.js';
+import { checkDataElementShape, checkDerivedAddend, isRecordDerivedSource } from './definition-rules.js';
 import { requireCatalogueManage } from './policy.js';
 import { presentDataElement } from './presenter.js';
 import type { CreateDataElementBody } from './schemas.js';
@@ -17,7 +18,8 @@ import { isUniqueViolation } from './unique.js';
  * An element derived from records (derivedFrom) gets its facts computed in
  * the same transaction, so a target over it shows figures at once: every unit
  * with members, and every unit that reported an addend element (so a unit
- * with non-member workers but no member yet gets its figures too).
+ * with non-member workers but no member yet gets its figures too); for an
+ * element from activity records, every unit (refreshAllActivityFacts).
  */
 export async function createDataElement(db: Executor, actor: Actor, input: CreateDataElementBody) {
   await requireCatalogueManage(db, actor);
@@ -60,6 +62,9 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
       if (row!.derivedFrom === 'active_members') {
         // Its facts exist from the start: every unit that ever had a member or reported an addend.
         await refreshDerivedFactsForAddend(tx, null);
+      } else if (isRecordDerivedSource(row!.derivedFrom)) {
+        // Figures from activity records: every unit gets its months, zeros included.
+        await refreshAllActivityFacts(tx);
       }
       await recordAudit(tx, actor, {
         action: 'data_element.create',

@@ -13,9 +13,59 @@ import {
   type ValueType,
 } from '../../../common/indicators.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
+import { CLASSIFICATION_GRADES, RECORD_DERIVED_SOURCES, type RecordDerivedSource } from '../../../common/activities.js';
 import type { DerivedFactSource } from '../../../common/members.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, fieldError, type FieldError } from '../../lib/errors.js';
 import { recordSources } from './record-sources.js';
+
+type ShapeInput = {
+  valueType: ValueType;
+  aggregation: Aggregation;
+  gradeOptions?: string[] | null | undefined;
+  allowsNotApplicable?: boolean | undefined;
+};
+
+export function isRecordDerivedSource(source: string | null | undefined): source is RecordDerivedSource {
+  return source != null && Object.hasOwn(RECORD_DERIVED_SOURCES, source);
+}
+
+/** The grades a classification gives (without "chưa xếp loại", which is "not applicable"). */
+export const CLASSIFIED_GRADES: readonly string[] = CLASSIFICATION_GRADES.filter((g) => g !== 'not_classified');
+
+/** A count from the member registry at each month end: a number read as its latest month, never "not applicable". */
+function registryShapeProblem(input: ShapeInput): FieldError | null {
+  const field =
+    input.valueType !== 'number'
+      ? 'valueType'
+      : input.aggregation !== 'last'
+        ? 'aggregation'
+        : input.allowsNotApplicable
+          ? 'allowsNotApplicable'
+          : null;
+  return field ? { field, messageKey: 'catalogue.derivedShape' satisfies MessageKey } : null;
+}
+
+/**
+ * A figure from activity records has its source's value type and time
+ * aggregation (RECORD_DERIVED_SOURCES); a classification grade has the four
+ * grades and may be "not applicable" (a unit founded in the year); no other
+ * is ever "not applicable" (no record = 0 or "no").
+ */
+function recordSourceShapeProblem(source: RecordDerivedSource, input: ShapeInput): FieldError | null {
+  const spec = RECORD_DERIVED_SOURCES[source];
+  const shapeKey = `catalogue.derivedRecordShape.${spec.valueType}_${spec.aggregation}` as MessageKey;
+  if (input.valueType !== spec.valueType) return { field: 'valueType', messageKey: shapeKey };
+  if (input.aggregation !== spec.aggregation) return { field: 'aggregation', messageKey: shapeKey };
+  if (source === 'classification_grade') {
+    const grades = input.gradeOptions ?? [];
+    if (grades.length !== CLASSIFIED_GRADES.length || !CLASSIFIED_GRADES.every((g) => grades.includes(g))) {
+      return { field: 'gradeOptions', messageKey: 'catalogue.derivedRecordGrades' satisfies MessageKey };
+    }
+  } else if (input.allowsNotApplicable) {
+    return { field: 'allowsNotApplicable', messageKey: 'catalogue.derivedRecordNotApplicable' satisfies MessageKey };
+  }
+  return null;
+}
 
 export function checkDataElementShape(input: {
   valueType: ValueType;
@@ -25,22 +75,11 @@ export function checkDataElementShape(input: {
   derivedFrom?: DerivedFactSource | null | undefined;
 }): AppError | null {
   if (input.derivedFrom) {
-    // A count computed at each month end (members active on the last day): a
-    // number read as its latest month, never "not applicable".
-    const wrong =
-      input.valueType !== 'number'
-        ? 'valueType'
-        : input.aggregation !== 'last'
-          ? 'aggregation'
-          : input.allowsNotApplicable
-            ? 'allowsNotApplicable'
-            : null;
+    const wrong = isRecordDerivedSource(input.derivedFrom)
+      ? recordSourceShapeProblem(input.derivedFrom, input)
+      : registryShapeProblem(input);
     if (wrong) {
-      return new AppError(
-        'VALIDATION_FAILED',
-        {},
-        { fields: [{ field: wrong, messageKey: 'catalogue.derivedShape' satisfies MessageKey }] },
-      );
+      return new AppError('VALIDATION_FAILED', {}, { fields: [wrong] });
     }
   }
   if (!AGGREGATIONS_BY_TYPE[input.valueType].includes(input.aggregation)) {
@@ -67,7 +106,9 @@ export function checkDerivedAddend(
   addend: { valueType: string; aggregation: string; derivedFrom: string | null; archivedAt: Date | string | null } | null,
 ): AppError | null {
   if (!input.derivedAddendElementId) return null;
-  if (!input.derivedFrom) return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
+  // Only a count from the member registry adds a reported element (members + workers who are not members).
+  if (!input.derivedFrom || isRecordDerivedSource(input.derivedFrom))
+    return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
   // A standing count (last value), carried forward month to month; a monthly flow (sum) would be counted again every month.
   if (
     !addend ||

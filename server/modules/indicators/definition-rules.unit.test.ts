@@ -32,6 +32,40 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
   });
 
+  it("keeps an element from activity records to its source's value type and aggregation", () => {
+    expect(checkDataElementShape({ valueType: 'number', aggregation: 'sum', derivedFrom: 'inspections_done' })).toBeNull();
+    expect(checkDataElementShape({ valueType: 'number', aggregation: 'last', derivedFrom: 'inspections_done' })?.fields[0]).toMatchObject({
+      field: 'aggregation',
+      messageKey: 'catalogue.derivedRecordShape.number_sum',
+    });
+    expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'any', derivedFrom: 'chair_trained' })).toBeNull();
+    expect(checkDataElementShape({ valueType: 'number', aggregation: 'sum', derivedFrom: 'chair_trained' })?.fields[0]).toMatchObject({
+      field: 'valueType',
+      messageKey: 'catalogue.derivedRecordShape.boolean_any',
+    });
+    expect(checkDataElementShape({ valueType: 'boolean', aggregation: 'last', derivedFrom: 'party_candidates' })).toBeNull();
+    expect(
+      checkDataElementShape({ valueType: 'number', aggregation: 'sum', derivedFrom: 'mai_am_houses', allowsNotApplicable: true })
+        ?.fields[0],
+    ).toMatchObject({ field: 'allowsNotApplicable', messageKey: 'catalogue.derivedRecordNotApplicable' });
+    // The classification: the four grades (any order), "not applicable" allowed (a unit not classified).
+    const classification = { ...grade, aggregation: 'last' as const, derivedFrom: 'classification_grade' as const };
+    expect(checkDataElementShape({ ...classification, allowsNotApplicable: true })).toBeNull();
+    expect(checkDataElementShape({ ...classification, gradeOptions: ['tot', 'xuat_sac', 'khong_hoan_thanh', 'hoan_thanh'] })).toBeNull();
+    expect(checkDataElementShape({ ...classification, gradeOptions: ['xuat_sac', 'tot', 'hoan_thanh'] })?.fields[0]).toMatchObject({
+      field: 'gradeOptions',
+      messageKey: 'catalogue.derivedRecordGrades',
+    });
+    expect(checkDataElementShape({ ...classification, gradeOptions: [...grade.gradeOptions, 'not_classified'] })?.fields[0]?.field).toBe(
+      'gradeOptions',
+    );
+    // No addend to a figure from records.
+    const workers = { valueType: 'number', aggregation: 'last', derivedFrom: null, archivedAt: null };
+    expect(checkDerivedAddend({ derivedFrom: 'training_reached', derivedAddendElementId: 'a' }, workers)?.code).toBe(
+      'DATA_ELEMENT_ADDEND_NOT_DERIVED',
+    );
+  });
+
   it('adds to a derived element only a reported number element (last value) that is not archived', () => {
     const derived = { derivedFrom: 'active_members' as const, derivedAddendElementId: 'a' };
     const workers = { valueType: 'number', aggregation: 'last', derivedFrom: null, archivedAt: null };

@@ -4,6 +4,7 @@ import { orgUnitParents, orgUnits } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageParent } from './policy.js';
 import type { CreateOrgUnitInput } from './schemas.js';
@@ -68,6 +69,8 @@ export async function createOrgUnit(db: Executor, actor: Actor, input: CreateOrg
           .values({ unitId: unit!.id, parentId: input.parentId, validFrom: input.validFrom, validTo: parentTo });
       }
       await refreshOrgUnitPaths(tx);
+      // Its figures from activity records start at zero (a new CĐCS did 0 inspections, not "no data").
+      await refreshActivityFacts(tx, [unit!.id]);
       await recordAudit(tx, actor, {
         action: 'org_unit.create',
         entityType: 'org_unit',

@@ -6,6 +6,7 @@ import { nextVersion } from '../../lib/row-version.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageUnit } from './policy.js';
 import type { DissolveOrgUnitInput } from './schemas.js';
@@ -48,6 +49,8 @@ export async function dissolveOrgUnit(db: Executor, actor: Actor, id: string, in
       .set({ validTo: date, ...nextVersion(actor) })
       .where(eq(orgUnits.id, id));
     await refreshOrgUnitPaths(tx);
+    // Figures from activity records only while the unit is valid.
+    await refreshActivityFacts(tx, [id]);
     await recordAudit(tx, actor, {
       action: 'org_unit.dissolve',
       entityType: 'org_unit',

@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { dayBefore } from '../../lib/dates.js';
 import { fieldError } from '../../lib/errors.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageUnit } from './policy.js';
 import type { MergeOrgUnitInput } from './schemas.js';
@@ -69,6 +70,8 @@ export async function mergeOrgUnit(db: Executor, actor: Actor, id: string, input
     }
     await tx.insert(orgUnitLinks).values({ fromUnitId: id, toUnitId: intoUnitId, kind: 'merged_into', effectiveDate: date });
     await refreshOrgUnitPaths(tx);
+    // Figures from activity records only while the unit is valid.
+    await refreshActivityFacts(tx, [id]);
     await recordAudit(tx, actor, {
       action: 'org_unit.merge',
       entityType: 'org_unit',

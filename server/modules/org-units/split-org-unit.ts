@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { dayBefore } from '../../lib/dates.js';
 import { AppError, fieldError } from '../../lib/errors.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageParent, requireManageUnit } from './policy.js';
 import type { SplitOrgUnitInput } from './schemas.js';
@@ -101,6 +102,8 @@ export async function splitOrgUnit(db: Executor, actor: Actor, id: string, input
         .insert(orgUnitLinks)
         .values(inserted.map((u) => ({ fromUnitId: u.id, toUnitId: id, kind: 'split_from', effectiveDate: date })));
       await refreshOrgUnitPaths(tx);
+      // The new units' figures from activity records start at zero; the original's follow its end.
+      await refreshActivityFacts(tx, [id, ...inserted.map((u) => u.id)]);
       await recordAudit(tx, actor, {
         action: 'org_unit.split',
         entityType: 'org_unit',

@@ -6,6 +6,7 @@ import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.j
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshOrgUnitPaths } from './refresh-org-unit-paths.js';
 import { requireManageUnit } from './policy.js';
 import type { UpdateOrgUnitInput } from './schemas.js';
@@ -88,6 +89,8 @@ export async function updateOrgUnit(db: Executor, actor: Actor, id: string, inpu
         .returning({ id: orgUnits.id });
       if (updated.length === 0) throw await staleWrite(tx, 'org_units', id);
       await refreshOrgUnitPaths(tx);
+      // Figures from activity records follow the unit's validity.
+      if (validFrom !== unit.validFrom || validTo !== unit.validTo) await refreshActivityFacts(tx, [id]);
       await recordAudit(tx, actor, {
         action: 'org_unit.update',
         entityType: 'org_unit',

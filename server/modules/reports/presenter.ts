@@ -75,6 +75,8 @@ export function presentReport(m: ReportModel): Out<typeof ReportView> {
         allowsNotApplicable: f.allowsNotApplicable,
         gradeOptions: f.gradeOptions,
         derived: f.derived,
+        derivedFrom: f.derivedFrom,
+        records: f.records,
         upperBound: f.upperBound,
         upperBoundLabel: f.upperBoundLabel,
         upperBoundElementId: f.upperBoundElementId,

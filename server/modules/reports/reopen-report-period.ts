@@ -11,6 +11,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
 import { staleWrite } from '../../lib/row-version.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { refreshMemberFacts } from '../members/member-facts.js';
 import { listExpectedReports } from './expected-reports.js';
 import { requirePeriodClose } from './policy.js';
@@ -42,6 +43,11 @@ export async function reopenReportPeriod(
     for (const r of rows) await recordReportEvent(tx, actor, r.id, 'period_reopened', reason, null, now);
     const owing = await listExpectedReports(tx, { periodIds: [period.id] });
     await refreshMemberFacts(
+      tx,
+      owing.map((o) => o.unit.id),
+    );
+    // Figures from activity records follow the records again too.
+    await refreshActivityFacts(
       tx,
       owing.map((o) => o.unit.id),
     );

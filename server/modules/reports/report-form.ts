@@ -8,7 +8,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { ValueType } from '../../../common/indicators.js';
 import { reports as reportWords } from '../../../common/i18n/vi/reports.js';
 import { checkReportValue, missingValue, type ReportFieldRule, type ReportValueLike } from '../../../common/report-values.js';
+import type { DerivedFactSource } from '../../../common/members.js';
 import type { ReportKind } from '../../../common/reports.js';
+import { isRecordDerivedSource } from '../indicators/definition-rules.js';
 import type { Executor } from '../../db/client.js';
 import { reportPeriods, reports, reportValues } from '../../db/schema/index.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
@@ -37,6 +39,14 @@ export interface FormField {
   allowsNotApplicable: boolean;
   gradeOptions: string[] | null;
   derived: boolean;
+  /** The source of a derived field (DERIVED_FACT_SOURCES): the registry's or activity records'; null when reported. */
+  derivedFrom: DerivedFactSource | null;
+  /**
+   * A field derived from activity records: the months its value covers (first
+   * day of the period's first month to the last day of its fact month), for
+   * the link to the records behind it; null otherwise.
+   */
+  records: { from: string; to: string } | null;
   /** Asked in this report (reported, and of this kind of report); otherwise shown read-only. */
   editable: boolean;
   upperBoundElementId: string | null;
@@ -107,7 +117,8 @@ export async function buildForm(
     whole_number: boolean;
     allows_not_applicable: boolean;
     grade_options: string[] | null;
-    derived_from: string | null;
+    derived_from: DerivedFactSource | null;
+    aggregation: 'sum' | 'last' | 'any';
     reported_in: ReportKind;
     upper_bound_element_id: string | null;
     bound_name: string | null;
@@ -135,7 +146,7 @@ export async function buildForm(
           select distinct on (element_id) element_id, task_group_number, sort_order from used
           order by element_id, sort_order, task_group_number nulls last)
         select de.id, de.code, de.name_vi, de.help_vi, de.value_type, de.whole_number, de.allows_not_applicable, de.grade_options,
-          de.derived_from, de.reported_in, de.upper_bound_element_id, b.name_vi as bound_name,
+          de.derived_from, de.aggregation, de.reported_in, de.upper_bound_element_id, b.name_vi as bound_name,
           b.derived_from as bound_derived_from, b.derived_addend_element_id as bound_addend_id,
           f.task_group_number, f.sort_order as first_order
         from firsts f
@@ -155,7 +166,13 @@ export async function buildForm(
   const registryBase = shown.some((e) => e.upper_bound_element_id && e.bound_addend_id && e.bound_derived_from === 'active_members')
     ? await activeMembersAt(ex, unitId, factMonth)
     : 0;
-  const factIds = [...new Set([...shown.filter((e) => e.derived_from != null).map((e) => e.id), ...boundIds, ...addendIds])];
+  const factIds = [
+    ...new Set([
+      ...shown.filter((e) => e.derived_from != null && !isRecordDerivedSource(e.derived_from)).map((e) => e.id),
+      ...boundIds,
+      ...addendIds,
+    ]),
+  ];
   // The unit's facts of the fact month (derived figures and bounds); a bound
   // with no fact that month takes the latest one before it.
   const factRows = factIds.length
@@ -182,6 +199,20 @@ export async function buildForm(
       { number: num(f.value_number), bool: f.value_bool, text: f.value_text, notApplicable: f.not_applicable, notApplicableReason: null },
     ]),
   );
+  // Figures from activity records: the element's value over the period's
+  // months (a half-year report shows the half year's trainings, not June's).
+  const recordsFrom = `${toDateOnly(period.dataFrom)!.slice(0, 7)}-01`;
+  const recordsTo = lastDayOfMonth(factMonth);
+  const recordFields = shown.filter((e) => isRecordDerivedSource(e.derived_from));
+  const recordValues = recordFields.length
+    ? await recordFigures(
+        ex,
+        unitId,
+        recordFields.map((e) => ({ id: e.id, aggregation: e.aggregation })),
+        recordsFrom,
+        factMonth,
+      )
+    : new Map<string, FormValue>();
   const stored = new Map<string, FormValue>();
   if (input.reportId) {
     const rows = await ex.select().from(reportValues).where(eq(reportValues.reportId, input.reportId));
@@ -204,6 +235,7 @@ export async function buildForm(
   const sections = new Map<number | null, FormSection>();
   for (const e of shown) {
     const derived = e.derived_from != null;
+    const fromRecords = isRecordDerivedSource(e.derived_from);
     const editable = !derived && kinds.includes(e.reported_in);
     // A bound typed in this same report wins over the fact (members reported beside trained members).
     const addend =
@@ -226,12 +258,14 @@ export async function buildForm(
       allowsNotApplicable: e.allows_not_applicable,
       gradeOptions: e.grade_options,
       derived,
+      derivedFrom: e.derived_from,
+      records: fromRecords ? { from: recordsFrom, to: recordsTo } : null,
       editable,
       upperBoundElementId: e.upper_bound_element_id,
       upperBound: boundValue,
       upperBoundLabel: e.bound_name,
       upperBoundAddend: addend ? { dataElementId: addend.id, base: addend.base } : null,
-      value: derived ? (factOf.get(e.id) ?? null) : (values.get(e.id) ?? null),
+      value: fromRecords ? (recordValues.get(e.id) ?? null) : derived ? (factOf.get(e.id) ?? null) : (values.get(e.id) ?? null),
     };
     const key = e.task_group_number;
     if (!sections.has(key))
@@ -250,6 +284,62 @@ export async function buildForm(
   for (const [key, section] of sections) if (key != null && !titles.has(key)) ordered.push(section);
   if (sections.has(null)) ordered.push(sections.get(null)!);
   return ordered;
+}
+
+/** The last day of a month given by its first day (YYYY-MM-01). */
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The unit's value of elements derived from activity records over the months
+ * from `fromMonth` to `toMonth`, by each element's aggregation (sum: the
+ * total; any: yes in any month; last: the latest month); "not applicable"
+ * when every month is (an unclassified unit); null without facts.
+ */
+async function recordFigures(
+  ex: Executor,
+  unitId: string,
+  elements: { id: string; aggregation: 'sum' | 'last' | 'any' }[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<Map<string, FormValue>> {
+  const rows = await queryRows<{
+    data_element_id: string;
+    value_number: unknown;
+    value_bool: boolean | null;
+    value_text: string | null;
+    not_applicable: boolean;
+  }>(
+    ex,
+    sql`select data_element_id, value_number, value_bool, value_text, not_applicable
+        from facts where unit_id = ${unitId}::uuid and month between ${fromMonth}::date and ${toMonth}::date
+          and data_element_id in (${sql.join(
+            elements.map((e) => sql`${e.id}::uuid`),
+            sql`, `,
+          )})
+        order by data_element_id, month`,
+  );
+  const out = new Map<string, FormValue>();
+  for (const e of elements) {
+    const own = rows.filter((r) => r.data_element_id === e.id);
+    if (own.length === 0) continue;
+    const counted = own.filter((r) => !r.not_applicable);
+    const value: FormValue = { number: null, bool: null, text: null, notApplicable: counted.length === 0, notApplicableReason: null };
+    if (counted.length > 0) {
+      if (e.aggregation === 'sum') value.number = counted.reduce((n, r) => n + (num(r.value_number) ?? 0), 0);
+      else if (e.aggregation === 'any') value.bool = counted.some((r) => r.value_bool === true);
+      else {
+        const last = counted[counted.length - 1]!;
+        value.number = num(last.value_number);
+        value.bool = last.value_bool;
+        value.text = last.value_text;
+      }
+    }
+    out.set(e.id, value);
+  }
+  return out;
 }
 
 /**
@@ -305,6 +395,25 @@ export function valueProblems(
     if (p) problems.push({ field: `values.${id}`, messageKey: p.key, ...(p.params ? { params: p.params } : {}) });
   }
   return problems;
+}
+
+/**
+ * A value given for a derived field (from the registry or activity records):
+ * 400 REPORT_VALUE_DERIVED naming the first, with every such field listed
+ * (the chair corrects the records, never the figure); null when there is none.
+ */
+export function derivedValuesRefused(sections: FormSection[], ids: Iterable<string>): AppError | null {
+  const derived = new Map(sections.flatMap((s) => s.fields.filter((f) => f.derived).map((f) => [f.dataElementId, f] as const)));
+  const refused = [...ids].flatMap((id) => {
+    const field = derived.get(id);
+    return field ? [field] : [];
+  });
+  if (refused.length === 0) return null;
+  return new AppError(
+    'REPORT_VALUE_DERIVED',
+    { label: refused[0]!.label },
+    { fields: refused.map((f) => ({ field: `values.${f.dataElementId}`, messageKey: 'reports.valueDerived' })) },
+  );
 }
 
 /** 400 REPORT_VALUES_INVALID listing every field problem (nothing is written). */

@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../programs/program-rules.js';
 import { canSubmitReport } from './policy.js';
 import {
   buildForm,
+  derivedValuesRefused,
   chainOf,
   expectedReportOf,
   loadPeriod,
@@ -82,6 +83,8 @@ async function saveInTransaction(
     const chain = await chainOf(tx, period);
     const typed = typedValues(body.values);
     const sections = await buildForm(tx, { chain, period, unitId, reportId: existing?.id ?? null, typed });
+    const derived = derivedValuesRefused(sections, typed.keys());
+    if (derived) throw derived;
     const problems = valueProblems(sections, typed, { requireAll: false });
     if (problems.length) throw valuesInvalid(problems);
     let id: string;

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { reports } from '../../db/schema/index.js';
+import { reports, reportValues } from '../../db/schema/index.js';
 import { toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -11,6 +11,7 @@ import { notifyReportSubmitted } from '../notifications/notify.js';
 import { canSubmitReport } from './policy.js';
 import {
   buildForm,
+  derivedValuesRefused,
   chainOf,
   expectedReportOf,
   loadPeriod,
@@ -55,6 +56,19 @@ export async function submitReport(
     const values = new Map<string, FormValue>(
       sections.flatMap((s) => s.fields.filter((f) => f.editable && f.value).map((f) => [f.dataElementId, f.value!] as const)),
     );
+    // A value stored for a derived field (the draft save refuses them; rows written otherwise) is refused, not sent.
+    const derivedIds = sections.flatMap((s) => s.fields.filter((f) => f.derived).map((f) => f.dataElementId));
+    if (derivedIds.length) {
+      const kept = await tx
+        .select({ id: reportValues.dataElementId })
+        .from(reportValues)
+        .where(and(eq(reportValues.reportId, report.id), inArray(reportValues.dataElementId, derivedIds)));
+      const derived = derivedValuesRefused(
+        sections,
+        kept.map((k) => k.id),
+      );
+      if (derived) throw derived;
+    }
     const problems = valueProblems(sections, values, { requireAll: true });
     if (problems.length) throw valuesInvalid(problems);
     const factMonth = toDateOnly(period.factMonth)!;

@@ -7,13 +7,15 @@ import type { MessageKey } from '../../../../common/i18n';
 import { CreateDataElementBody, UpdateDataElementBody } from '../../../../common/api/indicators';
 import {
   AGGREGATIONS_BY_TYPE,
+  GRASSROOTS_GRADES,
   INDICATOR_LIMITS,
   VALUE_TYPES,
   type Aggregation,
   type CatalogueAction,
   type ValueType,
 } from '../../../../common/indicators';
-import { DERIVED_FACT_SOURCES, type DerivedFactSource } from '../../../../common/members';
+import { RECORD_DERIVED_SOURCES, type RecordDerivedSource } from '../../../../common/activities';
+import { DERIVED_FACT_SOURCES, REGISTRY_DERIVED_SOURCES, type DerivedFactSource } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/form-errors';
@@ -301,6 +303,22 @@ interface ElementForm {
 /** The API's rules for the fields this form checks before sending. */
 const fields = CreateDataElementBody.shape;
 
+/** Sources computed from activity records (common/activities.ts), in the catalogue's order. */
+const RECORD_SOURCES = DERIVED_FACT_SOURCES.filter((s): s is RecordDerivedSource => isRecordSource(s));
+
+function isRecordSource(source: string | null | undefined): source is RecordDerivedSource {
+  return source != null && Object.hasOwn(RECORD_DERIVED_SOURCES, source);
+}
+
+/** The shape a derived element must have (the server's checkDataElementShape). */
+function shapeOfSource(source: DerivedFactSource): Pick<ElementForm, 'valueType' | 'aggregation' | 'allowsNotApplicable' | 'gradeOptions'> {
+  if (!isRecordSource(source)) return { valueType: 'number', aggregation: 'last', allowsNotApplicable: false };
+  const spec = RECORD_DERIVED_SOURCES[source];
+  return source === 'classification_grade'
+    ? { valueType: spec.valueType, aggregation: spec.aggregation, allowsNotApplicable: true, gradeOptions: [...GRASSROOTS_GRADES] }
+    : { valueType: spec.valueType, aggregation: spec.aggregation, allowsNotApplicable: false };
+}
+
 function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const required = { required: true, message: t('validation.required') };
@@ -314,7 +332,9 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
     .filter((e) => e.valueType === 'number' && e.aggregation === 'last' && !e.derivedFrom && !e.archivedAt)
     .map((e) => ({ value: e.id, label: name(e) }));
   const valueType = Form.useWatch('valueType', form) ?? 'number';
-  const derived = Boolean(Form.useWatch('derivedFrom', form));
+  const derivedFrom = Form.useWatch('derivedFrom', form);
+  const derived = Boolean(derivedFrom);
+  const fromRecords = isRecordSource(derivedFrom);
 
   const close = () => {
     form.resetFields();
@@ -354,10 +374,12 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         initialValues={{ valueType: 'number', aggregation: 'sum', allowsNotApplicable: false, derivedFrom: '', derivedAddendElementId: '' }}
         onValuesChange={(changed: Partial<ElementForm>) => {
           if (changed.valueType) form.setFieldValue('aggregation', AGGREGATIONS_BY_TYPE[changed.valueType][0]);
-          // Members at month end: a number, its latest month, never "not applicable".
-          if (changed.derivedFrom) form.setFieldsValue({ valueType: 'number', aggregation: 'last', allowsNotApplicable: false });
-          // Back to "reported by units": nothing is added.
-          if (changed.derivedFrom === '') form.setFieldValue('derivedAddendElementId', '');
+          // The source decides the shape: members at month end are a number, its latest month, never
+          // "not applicable"; a figure from records has its source's type and aggregation (the
+          // classification: the four grades, "not applicable" for a unit not classified).
+          if (changed.derivedFrom) form.setFieldsValue(shapeOfSource(changed.derivedFrom));
+          // Back to "reported by units", or a source from records: nothing is added.
+          if (changed.derivedFrom === '' || isRecordSource(changed.derivedFrom)) form.setFieldValue('derivedAddendElementId', '');
         }}
       >
         <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, fieldRule(fields.code, t)]}>
@@ -369,16 +391,28 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         <Form.Item name="nameEn" label={t('catalogue.nameEn')} rules={[required, fieldRule(fields.nameEn, t)]}>
           <Input maxLength={INDICATOR_LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="derivedFrom" label={t('catalogue.derivedFrom')} extra={derived ? t('catalogue.derivedFromHelp') : undefined}>
+        <Form.Item
+          name="derivedFrom"
+          label={t('catalogue.derivedFrom')}
+          extra={fromRecords ? t('catalogue.derivedFromRecordsHelp') : derived ? t('catalogue.derivedFromHelp') : undefined}
+        >
           <Select
             data-testid="element-derived-from"
+            showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: '', label: t('catalogue.derivedFromReported') },
-              ...DERIVED_FACT_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
+              {
+                label: t('catalogue.derivedFromGroup.registry'),
+                options: REGISTRY_DERIVED_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
+              },
+              {
+                label: t('catalogue.derivedFromGroup.records'),
+                options: RECORD_SOURCES.map((v) => ({ value: v, label: t(`catalogue.derivedFrom.${v}` as MessageKey) })),
+              },
             ]}
           />
         </Form.Item>
-        {derived && (
+        {derived && !fromRecords && (
           <Form.Item name="derivedAddendElementId" label={t('catalogue.derivedAddend')} extra={t('catalogue.derivedAddendHelp')}>
             <Select
               data-testid="element-derived-addend"

@@ -2,16 +2,20 @@
 // (number with the phone's numeric keyboard, Có/Không, a grade, text), "Không
 // áp dụng" with its reason where the element allows it, the error under the
 // field as typed, and the reviewer's comment when the report was returned.
-// Derived figures are shown read-only, marked as coming from the registry.
+// Derived figures are shown read-only, marked as coming from the registry or
+// from activity records (with a link to the records behind the figure).
 import { Checkbox, Input, Radio, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ReportValueLike } from '../../../../common/report-values';
 import { useI18n } from '../../app/i18n';
 import { useFormat } from '../../lib/format';
 import type { ReportField } from './report-form-api';
-import { typedNumber } from './report-form-values';
+import { derivedMarkOf, typedNumber } from './report-form-values';
 
 export interface FieldProps {
   field: ReportField;
+  /** The reporting unit (the link to the records behind a figure). */
+  unitId: string;
   value: ReportValueLike | undefined;
   /** The number as typed (kept apart so "1," survives while typing). */
   raw: string | undefined;
@@ -23,24 +27,44 @@ export interface FieldProps {
   onChange: (value: ReportValueLike, raw?: string) => void;
 }
 
-export function ReportFormField({ field, value, raw, editable, error, reviewerComment, upperBound, onChange }: FieldProps) {
+export function ReportFormField({ field, unitId, value, raw, editable, error, reviewerComment, upperBound, onChange }: FieldProps) {
   const { t } = useI18n();
   const fmt = useFormat();
   const id = `field-${field.dataElementId}`;
   const notApplicable = Boolean(value?.notApplicable);
   const bound = upperBound === undefined ? field.upperBound : upperBound;
 
-  if (field.derived) {
+  const mark = derivedMarkOf(field, unitId);
+  if (mark) {
     const v = field.value;
-    const shown =
-      v?.number != null ? fmt.number(v.number) : v?.bool != null ? (v.bool ? t('reportForm.yes') : t('reportForm.no')) : (v?.text ?? '—');
+    const shown = v?.notApplicable
+      ? t('reportForm.notApplicable')
+      : v?.number != null
+        ? fmt.number(v.number)
+        : v?.bool != null
+          ? v.bool
+            ? t('reportForm.yes')
+            : t('reportForm.no')
+          : (v?.text ?? '—');
     return (
       <div className="report-field report-field-derived" data-testid={`field-${field.code}`}>
         <div className="report-field-label">{field.label}</div>
         <div className="report-field-derived-value">
-          <strong>{shown}</strong> <Tag color="blue">{t('reportForm.fromRegistry')}</Tag>
+          <strong>{shown}</strong>{' '}
+          {mark.kind === 'records' ? (
+            <>
+              <Tag color="green" data-testid="from-records">
+                {t('reportForm.fromRecords')}
+              </Tag>
+              <Link to={mark.href} data-testid="records-link">
+                {t('reportForm.viewRecords')}
+              </Link>
+            </>
+          ) : (
+            <Tag color="blue">{t('reportForm.fromRegistry')}</Tag>
+          )}
         </div>
-        <div className="report-muted">{t('reportForm.fromRegistryHelp')}</div>
+        <div className="report-muted">{t(mark.kind === 'records' ? 'reportForm.fromRecordsHelp' : 'reportForm.fromRegistryHelp')}</div>
       </div>
     );
   }

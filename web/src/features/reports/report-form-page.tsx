@@ -296,6 +296,7 @@ function ReportForm({ view: initial, refetch }: { view: ReportView; refetch: () 
             <ReportFormField
               key={f.dataElementId}
               field={f}
+              unitId={view.unit.id}
               value={content.values[f.dataElementId]}
               raw={raw[f.dataElementId]}
               editable={editable}

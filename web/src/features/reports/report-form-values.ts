@@ -75,3 +75,15 @@ export function formKeyOf(path: string): string {
   if (narrative) return `narrative:${narrative[1]}`;
   return path;
 }
+
+/**
+ * How a derived field is marked: from the member registry, or from activity
+ * records with the link to the records behind its value (the months it
+ * covers, docs/activities.md "Reports pre-filled"); null for a reported field.
+ */
+export function derivedMarkOf(field: ReportField, unitId: string): { kind: 'registry' } | { kind: 'records'; href: string } | null {
+  if (!field.derived) return null;
+  if (!field.records) return { kind: 'registry' };
+  const query = new URLSearchParams({ unitId, elementId: field.dataElementId, from: field.records.from, to: field.records.to });
+  return { kind: 'records', href: `/activities?${query.toString()}` };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportField } from './report-form-api';
-import { boundOf, formKeyOf, typedNumber } from './report-form-values';
+import { boundOf, derivedMarkOf, formKeyOf, typedNumber } from './report-form-values';
 
 describe('report form values', () => {
   it('reads numbers as typed on a Vietnamese phone', () => {
@@ -29,6 +29,8 @@ describe('report form values', () => {
       allowsNotApplicable: false,
       gradeOptions: null,
       derived: false,
+      derivedFrom: null,
+      records: null,
       upperBound: 42,
       upperBoundLabel: 'Số đoàn viên, CNVCLĐ',
       upperBoundElementId: null,
@@ -46,5 +48,38 @@ describe('report form values', () => {
     const trained = field({ upperBoundElementId: members });
     expect(boundOf(trained, { [members]: { number: 30 } })).toBe(30);
     expect(boundOf(trained, {})).toBe(42);
+  });
+  it('marks derived figures by their source, with the link to the records behind a figure from records', () => {
+    const unitId = '0f9c7a2e-0000-4000-8000-0000000000aa';
+    const base: ReportField = {
+      dataElementId: '0f9c7a2e-0000-4000-8000-000000000010',
+      code: 'x',
+      label: 'x',
+      help: null,
+      valueType: 'number',
+      wholeNumber: false,
+      allowsNotApplicable: false,
+      gradeOptions: null,
+      derived: false,
+      derivedFrom: null,
+      records: null,
+      upperBound: null,
+      upperBoundLabel: null,
+      upperBoundElementId: null,
+      upperBoundAddend: null,
+      value: null,
+    };
+    expect(derivedMarkOf(base, unitId)).toBeNull();
+    expect(derivedMarkOf({ ...base, derived: true, derivedFrom: 'active_members' }, unitId)).toEqual({ kind: 'registry' });
+    const inspections = {
+      ...base,
+      derived: true,
+      derivedFrom: 'inspections_done' as const,
+      records: { from: '2024-01-01', to: '2024-06-30' },
+    };
+    expect(derivedMarkOf(inspections, unitId)).toEqual({
+      kind: 'records',
+      href: `/activities?unitId=${unitId}&elementId=${base.dataElementId}&from=2024-01-01&to=2024-06-30`,
+    });
   });
 });

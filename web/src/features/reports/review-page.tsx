@@ -231,11 +231,16 @@ function ReviewContent({ report, back, onReload }: { report: ReportView; back: R
             <div key={field.dataElementId} className="review-field" data-testid={`review-field-${field.code}`}>
               <div className="review-field-head">
                 <span className="review-field-label">{field.label}</span>
-                {field.derived && (
-                  <Tag color="blue" title={t('reportReview.derivedHint')}>
-                    {t('reportReview.derived')}
-                  </Tag>
-                )}
+                {field.derived &&
+                  (field.records ? (
+                    <Tag color="green" title={t('reportReview.derivedRecordsHint')}>
+                      {t('reportReview.derivedRecords')}
+                    </Tag>
+                  ) : (
+                    <Tag color="blue" title={t('reportReview.derivedHint')}>
+                      {t('reportReview.derived')}
+                    </Tag>
+                  ))}
               </div>
               <div className="review-field-value">
                 <FieldValue field={field} />
