@@ -1,0 +1,525 @@
+// Thêm / sửa hồ sơ hoạt động, in a drawer (full screen on phones): the fields
+// every record has (unit, date, title, notes), the kind's details, the people
+// it names, and its files once saved. The body is checked with the API's own
+// schema (ActivityRecordInput) before it is sent; the server's field errors
+// land under their fields; an edit carries the version it was read at, and a
+// 409 says who changed the record while keeping everything typed.
+import { DeleteOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { z } from 'zod';
+import { ACTIVITY_LIMITS, ONE_PER_YEAR_KINDS, type ActivityKind } from '../../../../common/activities';
+import {
+  ActivityRecordInput,
+  AwardDetails,
+  CampaignDetails,
+  ClassificationDetails,
+  EmulationWorkDetails,
+  InspectionDetails,
+  InspectionPlanDetails,
+  LegalCaseDetails,
+  PartyIntroductionDetails,
+  PartySourceDetails,
+  TrainingDetails,
+  WelfareDetails,
+} from '../../../../common/api/activities';
+import type { MessageKey } from '../../../../common/i18n';
+import { useI18n } from '../../app/i18n';
+import { ApiError } from '../../lib/api';
+import { DATE_FORMAT, formatDateTime, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
+import { issueMessage } from '../../lib/field-rule';
+import { applyApiError } from '../../lib/form-errors';
+import { useDrawerSize } from '../../lib/responsive';
+import { GrassrootsUnitPicker } from '../members/member-form-fields';
+import { UnitPicker } from '../units/unit-picker';
+import { ActivityAttachments } from './activity-attachments';
+import {
+  ACTIVITIES_KEY,
+  useCreateActivity,
+  useDeleteActivity,
+  useUpdateActivity,
+  type ActivityRecord,
+  type ActivityRecordBody,
+} from './api';
+import { peopleLine } from './details';
+import { defaultDetails, DETAIL_DATE_FIELDS, KindFields } from './kind-fields';
+import { kindKey, peopleRule, roleKey } from './labels';
+import { PeoplePicker } from './people-picker';
+
+/** Each kind's details schema: the keys a body may carry (the schemas are strict). */
+const DETAIL_SCHEMAS: Record<ActivityKind, z.ZodObject> = {
+  training: TrainingDetails,
+  inspection_plan: InspectionPlanDetails,
+  inspection: InspectionDetails,
+  legal_case: LegalCaseDetails,
+  party_introduction: PartyIntroductionDetails,
+  party_source: PartySourceDetails,
+  campaign: CampaignDetails,
+  welfare: WelfareDetails,
+  classification: ClassificationDetails,
+  emulation_work: EmulationWorkDetails,
+  award: AwardDetails,
+};
+
+interface FormValues {
+  kind: ActivityKind;
+  unitId?: string;
+  occurredOn?: Dayjs;
+  title?: string;
+  notes?: string;
+  details: Record<string, unknown>;
+  people: string[];
+  reason?: string;
+}
+
+const isDateField = (k: string) => (DETAIL_DATE_FIELDS as readonly string[]).includes(k);
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** The record's details as the form holds them (dates as Dayjs). */
+function detailsToForm(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, isDateField(k) && typeof v === 'string' ? dayjs(v) : v]));
+}
+
+/** The body sent: only the kind's keys, dates as ISO, blank text as null, people with the kind's role. */
+export function toBody(v: FormValues): ActivityRecordBody {
+  const schema = DETAIL_SCHEMAS[v.kind];
+  const details: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    let value = v.details?.[key];
+    if (isDateField(key)) value = value ? toIsoDate(value as Dayjs) : null;
+    else if (typeof value === 'string') value = value.trim();
+    if (blank(value)) {
+      // Optional fields go as null; required ones are left out so the schema names them.
+      if (schema.shape[key]!.safeParse(null).success) details[key] = null;
+      continue;
+    }
+    details[key] = value;
+  }
+  if (v.kind === 'welfare') {
+    if (details.welfareKind !== 'mai_am_house') details.houseWork = null;
+    details.amounts = ((v.details?.amounts as Array<Record<string, unknown>> | undefined) ?? [])
+      .filter((a) => a && !(blank(a.amountVnd) && blank(a.source)))
+      .map((a) => ({ source: a.source, amountVnd: a.amountVnd }));
+  }
+  const rule = peopleRule(v.kind, v.details?.welfareKind as string | undefined);
+  return {
+    kind: v.kind,
+    unitId: v.unitId ?? '',
+    occurredOn: toIsoDate(v.occurredOn) ?? '',
+    title: v.title?.trim() ?? '',
+    notes: v.notes?.trim() || null,
+    details,
+    people: rule ? (v.people ?? []).map((memberId) => ({ memberId, role: rule.role })) : [],
+  } as ActivityRecordBody;
+}
+
+/** A server field name as the form knows it: an update's body nests the record; people are one field. */
+function formField(field: string): string {
+  const f = field.startsWith('record.') ? field.slice('record.'.length) : field;
+  return f.startsWith('people') ? 'people' : f;
+}
+
+export function ActivityDrawer(props: {
+  record: ActivityRecord | null;
+  initialKind?: ActivityKind;
+  writableKinds: ActivityKind[];
+  defaultUnitId?: string;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const size = useDrawerSize(720);
+  // After a create the drawer stays on the saved record, so files can be attached.
+  const [record, setRecord] = useState(props.record);
+  const editable = !record || record.allowedActions.includes('edit');
+  const title = !record
+    ? t('activities.newTitle')
+    : editable
+      ? t('activities.editTitle', { kind: t(kindKey(record.kind)) })
+      : t(kindKey(record.kind));
+  return (
+    <Drawer open onClose={props.onClose} size={size} destroyOnHidden title={title} data-testid="activity-drawer">
+      <ActivityForm {...props} record={record} onCreated={setRecord} editable={editable} />
+    </Drawer>
+  );
+}
+
+function ActivityForm({
+  record,
+  initialKind,
+  writableKinds,
+  defaultUnitId,
+  onClose,
+  onCreated,
+  editable,
+}: {
+  record: ActivityRecord | null;
+  initialKind?: ActivityKind;
+  writableKinds: ActivityKind[];
+  defaultUnitId?: string;
+  onClose: () => void;
+  onCreated: (r: ActivityRecord) => void;
+  editable: boolean;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const create = useCreateActivity();
+  const update = useUpdateActivity(record?.id ?? '');
+  const kind = (Form.useWatch('kind', form) ?? record?.kind ?? initialKind ?? writableKinds[0] ?? 'training') as ActivityKind;
+  const unitId = Form.useWatch('unitId', form) as string | undefined;
+  const occurredOn = Form.useWatch('occurredOn', form) as Dayjs | undefined;
+  const welfareKind = Form.useWatch(['details', 'welfareKind'], form) as string | undefined;
+  const date = toIsoDate(occurredOn);
+  const people = peopleRule(kind, welfareKind);
+  const required = { required: true, message: t('validation.required') };
+
+  const initialValues = useMemo<FormValues>(() => {
+    if (record) {
+      return {
+        kind: record.kind,
+        unitId: record.unitId,
+        occurredOn: dayjs(record.occurredOn),
+        title: record.title,
+        notes: record.notes ?? undefined,
+        details: detailsToForm(record.details),
+        people: record.people.map((p) => p.memberId),
+      };
+    }
+    const k = initialKind ?? writableKinds[0] ?? 'training';
+    const today = todayDayjs();
+    return {
+      kind: k,
+      unitId: defaultUnitId,
+      occurredOn: today,
+      details: defaultDetails(k, today.year()),
+      people: [],
+    };
+    // The form is set up once per record (the drawer is keyed by it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onValuesChange = (changed: Partial<FormValues>) => {
+    if (changed.kind && !record) {
+      form.setFieldsValue({ details: defaultDetails(changed.kind, (occurredOn ?? todayDayjs()).year()), people: [] });
+    }
+    // A one-per-year record's year follows its date until the year is typed.
+    if (changed.occurredOn && (ONE_PER_YEAR_KINDS as readonly string[]).includes(kind) && !form.isFieldTouched(['details', 'year'])) {
+      form.setFieldValue(['details', 'year'], changed.occurredOn.year());
+    }
+    if (changed.unitId !== undefined && kind === 'inspection' && !form.isFieldTouched(['details', 'inspectedUnitId'])) {
+      form.setFieldValue(['details', 'inspectedUnitId'], changed.unitId);
+    }
+  };
+
+  const showError = (e: unknown) => {
+    if (e instanceof ApiError && e.status === 409) {
+      setStale(e.message);
+      return;
+    }
+    const mapped =
+      e instanceof ApiError
+        ? new ApiError(
+            e.status,
+            e.code,
+            e.message,
+            e.fields.map((f) => ({ ...f, field: formField(f.field) })),
+          )
+        : e;
+    setError(applyApiError(form, mapped));
+  };
+
+  const onFinish = (v: FormValues) => {
+    setError(null);
+    setStale(null);
+    const values = { ...form.getFieldsValue(true), ...v } as FormValues;
+    const body = toBody(values);
+    // The API's own schema, with the catalogue's messages under each field.
+    const parsed = ActivityRecordInput.safeParse(body);
+    if (!parsed.success) {
+      const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
+      const general: string[] = [];
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        const name = path[0] === 'people' ? ['people'] : path;
+        if (!name.length || name[0] === 'kind') {
+          general.push(issueMessage(issue, t));
+          continue;
+        }
+        const key = name.join('.');
+        if (!fields.has(key)) fields.set(key, { name, errors: [issueMessage(issue, t)] });
+      }
+      form.setFields([...fields.values()]);
+      if (general.length) setError(general.join(' '));
+      return;
+    }
+    if (people && (values.people?.length ?? 0) < people.min) {
+      form.setFields([{ name: ['people'], errors: [t('activities.peopleRequired')] }]);
+      return;
+    }
+    if (!record) {
+      create.mutate(body, {
+        onSuccess: (created) => {
+          message.success(t('activities.created'));
+          onCreated(created);
+        },
+        onError: showError,
+      });
+    } else {
+      update.mutate(
+        { record: body, expectedVersion: record.rowVersion, reason: values.reason?.trim() || null },
+        {
+          onSuccess: () => {
+            message.success(t('activities.saved'));
+            onClose();
+          },
+          onError: showError,
+        },
+      );
+    }
+  };
+
+  const reload = () => {
+    void client.invalidateQueries({ queryKey: [ACTIVITIES_KEY] });
+    onClose();
+  };
+
+  return (
+    <>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        initialValues={initialValues}
+        onValuesChange={onValuesChange}
+        onFinish={onFinish}
+        onKeyDown={keepEnterInDateFields}
+        disabled={!editable}
+        scrollToFirstError
+        data-testid="activity-form"
+        data-kind={kind}
+      >
+        {stale && (
+          <Alert
+            type="warning"
+            showIcon
+            title={stale}
+            action={
+              <Button size="small" onClick={reload} data-testid="activity-stale-reload" disabled={false}>
+                {t('activities.reload')}
+              </Button>
+            }
+            style={{ marginBottom: 16 }}
+            data-testid="activity-stale"
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="activity-error" />}
+        {record?.reasonRequired && editable && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('activities.reasonRequiredText')}
+            style={{ marginBottom: 16 }}
+            data-testid="activity-reason-note"
+          />
+        )}
+        {record && (
+          <Typography.Paragraph type="secondary" className="activities-updated">
+            {t('activities.updatedAt', { time: formatDateTime(record.updatedAt) })}
+          </Typography.Paragraph>
+        )}
+
+        <Form.Item name="kind" label={t('activities.kindLabel')} rules={[required]} hidden={Boolean(record)}>
+          <Select
+            options={writableKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+            data-testid="activity-kind"
+            popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+        <div className="activities-form-pair">
+          <Form.Item name="occurredOn" label={t('activities.occurredOn')} rules={[required]}>
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              allowClear={false}
+              maxDate={todayDayjs()}
+              data-testid="activity-date"
+            />
+          </Form.Item>
+          <Form.Item
+            name="unitId"
+            label={
+              kind === 'inspection'
+                ? t('activities.inspectingUnit')
+                : kind === 'classification'
+                  ? t('activities.classifiedUnit')
+                  : t('activities.unit')
+            }
+            rules={[required]}
+          >
+            {kind === 'classification' ? (
+              <GrassrootsUnitPicker date={date} data-testid="activity-unit" />
+            ) : (
+              <UnitPicker date={date} placeholder={t('activities.unitPlaceholder')} data-testid="activity-unit" />
+            )}
+          </Form.Item>
+        </div>
+        <Form.Item
+          name="title"
+          label={t('activities.titleLabel')}
+          rules={[
+            required,
+            { whitespace: true, message: t('validation.required') },
+            { max: ACTIVITY_LIMITS.titleMax, message: t('validation.tooLong', { maximum: ACTIVITY_LIMITS.titleMax }) },
+          ]}
+        >
+          <Input autoComplete="off" placeholder={t(`activities.titlePlaceholder.${kind}` as MessageKey)} data-testid="activity-title" />
+        </Form.Item>
+
+        <Divider titlePlacement="start" plain>
+          {t(kindKey(kind))}
+        </Divider>
+        <KindFields kind={kind} unitId={unitId} date={date} />
+
+        {people && (
+          <Form.Item
+            name="people"
+            label={t(roleKey(people.role))}
+            extra={people.max === 1 ? t('activities.peopleOne') : t('activities.peopleHint')}
+            rules={people.min > 0 ? [{ required: true, type: 'array', min: people.min, message: t('activities.peopleRequired') }] : []}
+          >
+            <PeoplePicker
+              unitId={unitId}
+              date={date}
+              known={record?.people}
+              single={people.max === 1}
+              max={people.max}
+              data-testid="activity-people"
+            />
+          </Form.Item>
+        )}
+        {!editable && record && record.people.length > 0 && !people && <Typography.Paragraph>{peopleLine(record, t)}</Typography.Paragraph>}
+
+        <Form.Item
+          name="notes"
+          label={t('activities.notes')}
+          rules={[{ max: ACTIVITY_LIMITS.textMax, message: t('validation.tooLong', { maximum: ACTIVITY_LIMITS.textMax }) }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="activity-notes" />
+        </Form.Item>
+
+        {record?.reasonRequired && editable && (
+          <Form.Item
+            name="reason"
+            label={t('activities.reason')}
+            rules={[
+              required,
+              { whitespace: true, message: t('validation.required') },
+              { max: 500, message: t('validation.tooLong', { maximum: 500 }) },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} data-testid="activity-reason" />
+          </Form.Item>
+        )}
+
+        <div className="activities-form-actions">
+          {record?.allowedActions.includes('delete') && (
+            <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(true)} disabled={false} data-testid="activity-delete">
+              {t('common.delete')}
+            </Button>
+          )}
+          <span style={{ flex: 1 }} />
+          <Space wrap>
+            <Button onClick={onClose} disabled={false} data-testid="activity-close">
+              {editable ? t('common.cancel') : t('activities.close')}
+            </Button>
+            {editable && (
+              <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="activity-submit">
+                {record ? t('common.save') : t('activities.create')}
+              </Button>
+            )}
+          </Space>
+        </div>
+      </Form>
+
+      <Divider />
+      <ActivityAttachments recordId={record?.id ?? null} editable={editable} />
+
+      {record && deleting && (
+        <DeleteModal
+          record={record}
+          onCancel={() => setDeleting(false)}
+          onDeleted={() => {
+            setDeleting(false);
+            onClose();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Xóa hồ sơ: confirmed, with a reason when a report covering its month was already submitted. */
+function DeleteModal({ record, onCancel, onDeleted }: { record: ActivityRecord; onCancel: () => void; onDeleted: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason?: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const remove = useDeleteActivity(record.id);
+  return (
+    <Modal
+      open
+      title={t('activities.deleteTitle', { title: record.title })}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      okText={t('common.delete')}
+      okButtonProps={{ danger: true, 'data-testid': 'activity-delete-confirm' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={remove.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{t('activities.deleteText')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="activity-delete-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          setError(null);
+          remove.mutate(
+            { expectedVersion: record.rowVersion, reason: v.reason?.trim() || null },
+            {
+              onSuccess: () => {
+                message.success(t('activities.deleted'));
+                onDeleted();
+              },
+              onError: (e) => setError(applyApiError(form, e)),
+            },
+          );
+        }}
+      >
+        {record.reasonRequired ? (
+          <Form.Item
+            name="reason"
+            label={t('activities.reason')}
+            extra={t('activities.reasonRequiredText')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required') },
+              { max: 500, message: t('validation.tooLong', { maximum: 500 }) },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} data-testid="activity-delete-reason" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="reason" label={t('activities.reasonOptional')}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="activity-delete-reason" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
