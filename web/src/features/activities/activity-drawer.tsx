@@ -8,118 +8,24 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import type { z } from 'zod';
+import { useEffect, useMemo, useState } from 'react';
 import { ACTIVITY_LIMITS, ONE_PER_YEAR_KINDS, type ActivityKind } from '../../../../common/activities';
-import {
-  ActivityRecordInput,
-  AwardDetails,
-  CampaignDetails,
-  ClassificationDetails,
-  EmulationWorkDetails,
-  InspectionDetails,
-  InspectionPlanDetails,
-  LegalCaseDetails,
-  PartyIntroductionDetails,
-  PartySourceDetails,
-  TrainingDetails,
-  WelfareDetails,
-} from '../../../../common/api/activities';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, formatDateTime, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
-import { issueMessage } from '../../lib/field-rule';
 import { applyApiError } from '../../lib/form-errors';
 import { useDrawerSize } from '../../lib/responsive';
 import { GrassrootsUnitPicker } from '../members/member-form-fields';
+import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import { ActivityAttachments } from './activity-attachments';
-import {
-  ACTIVITIES_KEY,
-  useCreateActivity,
-  useDeleteActivity,
-  useUpdateActivity,
-  type ActivityRecord,
-  type ActivityRecordBody,
-} from './api';
+import { checkBody, detailsToForm, formField, toBody, type ActivityFormValues as FormValues } from './activity-body';
+import { ACTIVITIES_KEY, useCreateActivity, useDeleteActivity, useUpdateActivity, type ActivityRecord } from './api';
 import { peopleLine } from './details';
-import { defaultDetails, DETAIL_DATE_FIELDS, KindFields } from './kind-fields';
+import { defaultDetails, KindFields } from './kind-fields';
 import { kindKey, peopleRule, roleKey } from './labels';
 import { PeoplePicker } from './people-picker';
-
-/** Each kind's details schema: the keys a body may carry (the schemas are strict). */
-const DETAIL_SCHEMAS: Record<ActivityKind, z.ZodObject> = {
-  training: TrainingDetails,
-  inspection_plan: InspectionPlanDetails,
-  inspection: InspectionDetails,
-  legal_case: LegalCaseDetails,
-  party_introduction: PartyIntroductionDetails,
-  party_source: PartySourceDetails,
-  campaign: CampaignDetails,
-  welfare: WelfareDetails,
-  classification: ClassificationDetails,
-  emulation_work: EmulationWorkDetails,
-  award: AwardDetails,
-};
-
-interface FormValues {
-  kind: ActivityKind;
-  unitId?: string;
-  occurredOn?: Dayjs;
-  title?: string;
-  notes?: string;
-  details: Record<string, unknown>;
-  people: string[];
-  reason?: string;
-}
-
-const isDateField = (k: string) => (DETAIL_DATE_FIELDS as readonly string[]).includes(k);
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-/** The record's details as the form holds them (dates as Dayjs). */
-function detailsToForm(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, isDateField(k) && typeof v === 'string' ? dayjs(v) : v]));
-}
-
-/** The body sent: only the kind's keys, dates as ISO, blank text as null, people with the kind's role. */
-export function toBody(v: FormValues): ActivityRecordBody {
-  const schema = DETAIL_SCHEMAS[v.kind];
-  const details: Record<string, unknown> = {};
-  for (const key of Object.keys(schema.shape)) {
-    let value = v.details?.[key];
-    if (isDateField(key)) value = value ? toIsoDate(value as Dayjs) : null;
-    else if (typeof value === 'string') value = value.trim();
-    if (blank(value)) {
-      // Optional fields go as null; required ones are left out so the schema names them.
-      if (schema.shape[key]!.safeParse(null).success) details[key] = null;
-      continue;
-    }
-    details[key] = value;
-  }
-  if (v.kind === 'welfare') {
-    if (details.welfareKind !== 'mai_am_house') details.houseWork = null;
-    details.amounts = ((v.details?.amounts as Array<Record<string, unknown>> | undefined) ?? [])
-      .filter((a) => a && !(blank(a.amountVnd) && blank(a.source)))
-      .map((a) => ({ source: a.source, amountVnd: a.amountVnd }));
-  }
-  const rule = peopleRule(v.kind, v.details?.welfareKind as string | undefined);
-  return {
-    kind: v.kind,
-    unitId: v.unitId ?? '',
-    occurredOn: toIsoDate(v.occurredOn) ?? '',
-    title: v.title?.trim() ?? '',
-    notes: v.notes?.trim() || null,
-    details,
-    people: rule ? (v.people ?? []).map((memberId) => ({ memberId, role: rule.role })) : [],
-  } as ActivityRecordBody;
-}
-
-/** A server field name as the form knows it: an update's body nests the record; people are one field. */
-function formField(field: string): string {
-  const f = field.startsWith('record.') ? field.slice('record.'.length) : field;
-  return f.startsWith('people') ? 'people' : f;
-}
 
 export function ActivityDrawer(props: {
   record: ActivityRecord | null;
@@ -197,16 +103,30 @@ function ActivityForm({
       kind: k,
       unitId: defaultUnitId,
       occurredOn: today,
-      details: defaultDetails(k, today.year()),
+      details: { ...defaultDetails(k, today.year()), ...(k === 'inspection' && defaultUnitId ? { inspectedUnitId: defaultUnitId } : {}) },
       people: [],
     };
     // The form is set up once per record (the drawer is keyed by it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // One unit in scope (a CĐCS chair): it is the record's unit, no need to pick it.
+  const scope = useOrgUnits(date, undefined, { enabled: !record && Boolean(date) });
+  useEffect(() => {
+    const items = scope.data?.items ?? [];
+    if (record || items.length !== 1 || form.getFieldValue('unitId')) return;
+    form.setFieldValue('unitId', items[0]!.id);
+    if (form.getFieldValue('kind') === 'inspection' && !form.getFieldValue(['details', 'inspectedUnitId'])) {
+      form.setFieldValue(['details', 'inspectedUnitId'], items[0]!.id);
+    }
+  }, [scope.data, record, form]);
+
   const onValuesChange = (changed: Partial<FormValues>) => {
     if (changed.kind && !record) {
-      form.setFieldsValue({ details: defaultDetails(changed.kind, (occurredOn ?? todayDayjs()).year()), people: [] });
+      const details = defaultDetails(changed.kind, (occurredOn ?? todayDayjs()).year());
+      // An inspection starts as one of the unit itself (cùng cấp).
+      if (changed.kind === 'inspection' && unitId) details.inspectedUnitId = unitId;
+      form.setFieldsValue({ details, people: [] });
     }
     // A one-per-year record's year follows its date until the year is typed.
     if (changed.occurredOn && (ONE_PER_YEAR_KINDS as readonly string[]).includes(kind) && !form.isFieldTouched(['details', 'year'])) {
@@ -240,22 +160,10 @@ function ActivityForm({
     const values = { ...form.getFieldsValue(true), ...v } as FormValues;
     const body = toBody(values);
     // The API's own schema, with the catalogue's messages under each field.
-    const parsed = ActivityRecordInput.safeParse(body);
-    if (!parsed.success) {
-      const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
-      const general: string[] = [];
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-        const name = path[0] === 'people' ? ['people'] : path;
-        if (!name.length || name[0] === 'kind') {
-          general.push(issueMessage(issue, t));
-          continue;
-        }
-        const key = name.join('.');
-        if (!fields.has(key)) fields.set(key, { name, errors: [issueMessage(issue, t)] });
-      }
-      form.setFields([...fields.values()]);
-      if (general.length) setError(general.join(' '));
+    const checked = checkBody(body, t);
+    if (checked.fields.length || checked.general.length) {
+      form.setFields(checked.fields);
+      if (checked.general.length) setError(checked.general.join(' '));
       return;
     }
     if (people && (values.people?.length ?? 0) < people.min) {

@@ -30,11 +30,9 @@ import { DATE_FORMAT, todayDayjs } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
+import type { DETAIL_DATE_FIELDS } from './activity-body';
 import { valueKey } from './labels';
 import { VndInput } from './vnd-input';
-
-/** Detail fields holding a date (a Dayjs in the form, ISO on the wire). */
-export const DETAIL_DATE_FIELDS = ['closedOn', 'outcomeOn', 'completedOn', 'decisionDate'] as const;
 
 function useOptions() {
   const { t } = useI18n();
