@@ -155,9 +155,11 @@ describe('activity records', () => {
       const programId = await program2024(page);
       const before = numberOf(await targetValue(page, programId, '10'));
 
+      // The kinds are tabs on a desktop; the chosen one is kept in the address.
       await page.goto('/activities');
-      await page.getByTestId('activities-tab-welfare').click();
-      await page.waitForURL(/kind=welfare/);
+      await page.getByTestId('activities-tab-training').click();
+      await page.waitForURL(/kind=training/);
+      await page.goto('/activities?kind=welfare');
       await page.getByTestId('welfare-totals').waitFor();
       await page.getByTestId('activities-add').click();
       await page.getByTestId('activity-form').waitFor();

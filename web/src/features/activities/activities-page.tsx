@@ -65,6 +65,8 @@ export function ActivitiesPage() {
       title: t('activities.occurredOn'),
       width: 115,
       sorter: true,
+      // The newest first by default: a click shows the oldest first, another goes back.
+      sortDirections: ['descend', 'ascend'],
       sortOrder: sortOrder('occurredOn'),
       render: (_, r) => <span className="activities-mono">{formatDate(r.occurredOn)}</span>,
     },
@@ -148,6 +150,7 @@ export function ActivitiesPage() {
     />
   ) : (
     <Tabs
+      size="small"
       className="activities-kind-tabs"
       data-testid="activities-kind-tabs"
       activeKey={kind ?? ALL}

@@ -16,7 +16,6 @@ import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, formatDateTime, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
 import { useDrawerSize } from '../../lib/responsive';
-import { GrassrootsUnitPicker } from '../members/member-form-fields';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import { ActivityAttachments } from './activity-attachments';
@@ -75,6 +74,8 @@ function ActivityForm({
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // A reason is asked when the row says so, or when the server says a report of the month was submitted since.
+  const [needReason, setNeedReason] = useState(Boolean(record?.reasonRequired));
   const create = useCreateActivity();
   const update = useUpdateActivity(record?.id ?? '');
   const kind = (Form.useWatch('kind', form) ?? record?.kind ?? initialKind ?? writableKinds[0] ?? 'training') as ActivityKind;
@@ -138,10 +139,12 @@ function ActivityForm({
   };
 
   const showError = (e: unknown) => {
-    if (e instanceof ApiError && e.status === 409) {
+    // Someone saved the record after it was opened: say who and when (the server's message), keep what was typed.
+    if (e instanceof ApiError && e.code === 'STALE_WRITE') {
       setStale(e.message);
       return;
     }
+    if (e instanceof ApiError && e.code === 'ACTIVITY_REASON_REQUIRED') setNeedReason(true);
     const mapped =
       e instanceof ApiError
         ? new ApiError(
@@ -227,7 +230,7 @@ function ActivityForm({
           />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="activity-error" />}
-        {record?.reasonRequired && editable && (
+        {record && needReason && editable && (
           <Alert
             type="info"
             showIcon
@@ -271,7 +274,7 @@ function ActivityForm({
             rules={[required]}
           >
             {kind === 'classification' ? (
-              <GrassrootsUnitPicker date={date} data-testid="activity-unit" />
+              <ClassifiedUnitPicker date={date} />
             ) : (
               <UnitPicker date={date} placeholder={t('activities.unitPlaceholder')} data-testid="activity-unit" />
             )}
@@ -321,7 +324,7 @@ function ActivityForm({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="activity-notes" />
         </Form.Item>
 
-        {record?.reasonRequired && editable && (
+        {record && needReason && editable && (
           <Form.Item
             name="reason"
             label={t('activities.reason')}
@@ -379,6 +382,7 @@ function DeleteModal({ record, onCancel, onDeleted }: { record: ActivityRecord; 
   const [form] = Form.useForm<{ reason?: string }>();
   const [error, setError] = useState<string | null>(null);
   const remove = useDeleteActivity(record.id);
+  const [needReason, setNeedReason] = useState(record.reasonRequired);
   return (
     <Modal
       open
@@ -405,12 +409,15 @@ function DeleteModal({ record, onCancel, onDeleted }: { record: ActivityRecord; 
                 message.success(t('activities.deleted'));
                 onDeleted();
               },
-              onError: (e) => setError(applyApiError(form, e)),
+              onError: (e) => {
+                if (e instanceof ApiError && e.code === 'ACTIVITY_REASON_REQUIRED') setNeedReason(true);
+                setError(applyApiError(form, e));
+              },
             },
           );
         }}
       >
-        {record.reasonRequired ? (
+        {needReason ? (
           <Form.Item
             name="reason"
             label={t('activities.reason')}
@@ -429,5 +436,28 @@ function DeleteModal({ record, onCancel, onDeleted }: { record: ActivityRecord; 
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** Công đoàn cơ sở được xếp loại: only grassroots unions can be chosen (ACTIVITY_UNIT_NOT_GRASSROOTS otherwise). */
+function ClassifiedUnitPicker(props: {
+  date: string | undefined;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  const list = useOrgUnits(props.date, undefined, { enabled: Boolean(props.date) });
+  const others = useMemo(() => (list.data?.items ?? []).filter((u) => u.kind !== 'grassroots_union').map((u) => u.id), [list.data]);
+  return (
+    <UnitPicker
+      date={props.date}
+      value={props.value}
+      onChange={props.onChange}
+      disabledIds={others}
+      placeholder={t('activities.unitPlaceholder')}
+      id={props.id}
+      data-testid="activity-unit"
+    />
   );
 }
