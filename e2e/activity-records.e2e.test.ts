@@ -89,6 +89,12 @@ async function typeDrawerDate(page: Page, testId: string, ddmmyyyy: string): Pro
     .catch(() => {});
 }
 
+/** Waits until the unit picker has the units of the date just typed (it reloads them for each date). */
+async function unitsLoaded(page: Page): Promise<void> {
+  await settle(page);
+  await expect.poll(() => page.getByTestId('activity-unit').locator('.anticon-loading').count()).toBe(0);
+}
+
 /** Chooses the first member the people picker offers who may be named (admitted before the date). */
 async function chooseFirstPerson(page: Page): Promise<string> {
   await page.getByTestId('activity-people').click();
@@ -131,6 +137,7 @@ describe('activity records', () => {
     await page.getByTestId('activity-form').waitFor();
     expect(await page.getByTestId('activity-form').getAttribute('data-kind')).toBe('inspection');
     await typeDrawerDate(page, 'activity-date', '20/11/2024');
+    await unitsLoaded(page);
     await chooseOption(page, 'activity-unit', 'VT18', 'VT18');
     // Same-level: the inspected unit starts as the inspecting unit.
     await expect.poll(() => page.getByTestId('activity-inspected-unit').innerText()).toContain('VT18');
@@ -165,6 +172,7 @@ describe('activity records', () => {
       await page.getByTestId('activity-form').waitFor();
       expect(await page.getByTestId('activity-form').getAttribute('data-kind')).toBe('welfare');
       await typeDrawerDate(page, 'activity-date', '05/12/2024');
+      await unitsLoaded(page);
       await chooseOption(page, 'activity-unit', 'VT14', 'VT14');
       await input(page, 'activity-title').fill(HOUSE_TITLE);
       // Mái ấm công đoàn, new house (the defaults), one beneficiary, two sources of money.

@@ -44,7 +44,8 @@ export function ActivityDrawer(props: {
       ? t('activities.editTitle', { kind: t(kindKey(record.kind)) })
       : t(kindKey(record.kind));
   return (
-    <Drawer open onClose={props.onClose} size={size} destroyOnHidden title={title} data-testid="activity-drawer">
+    // Escape does not close it: a form full of typed details is not dropped by one key (nor by the Escape a picker swallows).
+    <Drawer open onClose={props.onClose} size={size} keyboard={false} destroyOnHidden title={title} data-testid="activity-drawer">
       <ActivityForm {...props} record={record} onCreated={setRecord} editable={editable} />
     </Drawer>
   );
