@@ -33,6 +33,7 @@ afterAll(async () => {
 
 const vi = (key: MessageKey, params?: Record<string, string | number>) => translate('vi', key, params);
 const UBKT = DEMO_ACCOUNTS.find((a) => a.username === 'ubkt.vt')!;
+const OFFICE = DEMO_ACCOUNTS.find((a) => a.username === DEMO.federationOfficer.username)!;
 
 const INSPECTION_TITLE = 'Kiểm tra tài chính công đoàn CĐCS Cty VT18 quý IV';
 const HOUSE_TITLE = 'Trao nhà Mái ấm công đoàn cho đoàn viên Trung tâm Y tế';
@@ -87,6 +88,36 @@ async function typeDrawerDate(page: Page, testId: string, ddmmyyyy: string): Pro
     .locator('.ant-picker-dropdown:visible')
     .waitFor({ state: 'hidden' })
     .catch(() => {});
+}
+
+/** Saves the record through the API, as the page's user, with the version it has now: any form opened before is stale. */
+async function saveElsewhere(page: Page, id: string, notes: string): Promise<void> {
+  const record = (await (await page.request.get(`/api/activities/${id}`)).json()) as {
+    kind: string;
+    unitId: string;
+    occurredOn: string;
+    title: string;
+    details: Record<string, unknown>;
+    people: Array<{ memberId: string; role: string }>;
+    rowVersion: number;
+  };
+  const csrf = ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.put(`/api/activities/${id}`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      record: {
+        kind: record.kind,
+        unitId: record.unitId,
+        occurredOn: record.occurredOn,
+        title: record.title,
+        notes,
+        details: record.details,
+        people: record.people.map((p) => ({ memberId: p.memberId, role: p.role })),
+      },
+      expectedVersion: record.rowVersion,
+    },
+  });
+  expect(res.status()).toBe(200);
 }
 
 /** Waits until the unit picker has the units of the date just typed (it reloads them for each date). */
@@ -215,6 +246,20 @@ describe('activity records', () => {
       const cells: string[] = [];
       book.eachSheet((sheet) => sheet.eachRow((r) => r.eachCell((c) => cells.push(String(c.text ?? '')))));
       expect(cells).toContain(HOUSE_TITLE);
+
+      // Someone saves the record while it is open: the save says who, and what was typed stays.
+      await row.getByTestId('activity-open').click();
+      await page.getByTestId('activity-form').waitFor();
+      const recordId = (await row.getAttribute('data-testid'))!.replace('activity-row-', '');
+      await input(page, 'activity-title').fill(`${HOUSE_TITLE} (đã sửa)`);
+      await saveElsewhere(page, recordId, 'Biên bản bàn giao nhà đã ký.');
+      await page.getByTestId('activity-submit').click();
+      const stale = page.getByTestId('activity-stale');
+      await stale.waitFor();
+      await expect(stale.innerText()).resolves.toContain(OFFICE.fullName);
+      await expect(input(page, 'activity-title').inputValue()).resolves.toBe(`${HOUSE_TITLE} (đã sửa)`);
+      await page.getByTestId('activity-stale-reload').click();
+      await page.getByTestId('activity-drawer').waitFor({ state: 'hidden' });
 
       // The report form's link: the records behind VT14's houses in December, with a banner that clears.
       const elements = (await (await page.request.get('/api/data-elements')).json()) as {
