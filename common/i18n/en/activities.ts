@@ -88,6 +88,7 @@ export const activities: Record<keyof typeof vi, string> = {
   decision: 'Decision',
   decisionNumber: 'Decision number',
   decisionDate: 'Decision date',
+  people: 'People',
   peoplePlaceholder: 'Type a name to find members of the unit',
   peoplePickUnitFirst: 'Choose the unit first',
   peopleNone: 'No member found',

@@ -91,6 +91,7 @@ export const activities = {
   decisionNumber: 'Số quyết định',
   decisionDate: 'Ngày quyết định',
   // People
+  people: 'Người liên quan',
   peoplePlaceholder: 'Gõ họ tên để tìm đoàn viên của đơn vị',
   peoplePickUnitFirst: 'Chọn đơn vị trước',
   peopleNone: 'Không tìm thấy đoàn viên',

@@ -6,22 +6,23 @@
 // 409 says who changed the record while keeping everything typed.
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Divider, Drawer, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ACTIVITY_LIMITS, ONE_PER_YEAR_KINDS, type ActivityKind } from '../../../../common/activities';
 import type { MessageKey } from '../../../../common/i18n';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
-import { DATE_FORMAT, formatDateTime, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
+import { DATE_FORMAT, formatDate, formatDateTime, keepEnterInDateFields, todayDayjs, toIsoDate } from '../../lib/dates';
 import { applyApiError } from '../../lib/form-errors';
+import { useFormat } from '../../lib/format';
 import { useDrawerSize } from '../../lib/responsive';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import { ActivityAttachments } from './activity-attachments';
 import { checkBody, detailsToForm, formField, toBody, type ActivityFormValues as FormValues } from './activity-body';
 import { ACTIVITIES_KEY, useCreateActivity, useDeleteActivity, useUpdateActivity, type ActivityRecord } from './api';
-import { peopleLine } from './details';
+import { KIND_COLUMNS, peopleLine } from './details';
 import { defaultDetails, KindFields } from './kind-fields';
 import { kindKey, peopleRule, roleKey } from './labels';
 import { PeoplePicker } from './people-picker';
@@ -46,7 +47,11 @@ export function ActivityDrawer(props: {
   return (
     // Escape does not close it: a form full of typed details is not dropped by one key (nor by the Escape a picker swallows).
     <Drawer open onClose={props.onClose} size={size} keyboard={false} destroyOnHidden title={title} data-testid="activity-drawer">
-      <ActivityForm {...props} record={record} onCreated={setRecord} editable={editable} />
+      {record && !editable ? (
+        <ActivityView record={record} onClose={props.onClose} />
+      ) : (
+        <ActivityForm {...props} record={record} onCreated={setRecord} />
+      )}
     </Drawer>
   );
 }
@@ -58,7 +63,6 @@ function ActivityForm({
   defaultUnitId,
   onClose,
   onCreated,
-  editable,
 }: {
   record: ActivityRecord | null;
   initialKind?: ActivityKind;
@@ -66,7 +70,6 @@ function ActivityForm({
   defaultUnitId?: string;
   onClose: () => void;
   onCreated: (r: ActivityRecord) => void;
-  editable: boolean;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -211,7 +214,6 @@ function ActivityForm({
         onValuesChange={onValuesChange}
         onFinish={onFinish}
         onKeyDown={keepEnterInDateFields}
-        disabled={!editable}
         scrollToFirstError
         data-testid="activity-form"
         data-kind={kind}
@@ -222,7 +224,7 @@ function ActivityForm({
             showIcon
             title={stale}
             action={
-              <Button size="small" onClick={reload} data-testid="activity-stale-reload" disabled={false}>
+              <Button size="small" onClick={reload} data-testid="activity-stale-reload">
                 {t('activities.reload')}
               </Button>
             }
@@ -231,7 +233,7 @@ function ActivityForm({
           />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="activity-error" />}
-        {record && needReason && editable && (
+        {record && needReason && (
           <Alert
             type="info"
             showIcon
@@ -315,7 +317,6 @@ function ActivityForm({
             />
           </Form.Item>
         )}
-        {!editable && record && record.people.length > 0 && !people && <Typography.Paragraph>{peopleLine(record, t)}</Typography.Paragraph>}
 
         <Form.Item
           name="notes"
@@ -325,7 +326,7 @@ function ActivityForm({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="activity-notes" />
         </Form.Item>
 
-        {record && needReason && editable && (
+        {record && needReason && (
           <Form.Item
             name="reason"
             label={t('activities.reason')}
@@ -341,26 +342,24 @@ function ActivityForm({
 
         <div className="activities-form-actions">
           {record?.allowedActions.includes('delete') && (
-            <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(true)} disabled={false} data-testid="activity-delete">
+            <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(true)} data-testid="activity-delete">
               {t('common.delete')}
             </Button>
           )}
           <span style={{ flex: 1 }} />
           <Space wrap>
-            <Button onClick={onClose} disabled={false} data-testid="activity-close">
-              {editable ? t('common.cancel') : t('activities.close')}
+            <Button onClick={onClose} data-testid="activity-close">
+              {t('common.cancel')}
             </Button>
-            {editable && (
-              <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="activity-submit">
-                {record ? t('common.save') : t('activities.create')}
-              </Button>
-            )}
+            <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="activity-submit">
+              {record ? t('common.save') : t('activities.create')}
+            </Button>
           </Space>
         </div>
       </Form>
 
       <Divider />
-      <ActivityAttachments recordId={record?.id ?? null} editable={editable} />
+      <ActivityAttachments recordId={record?.id ?? null} editable />
 
       {record && deleting && (
         <DeleteModal
@@ -460,5 +459,40 @@ function ClassifiedUnitPicker(props: {
       id={props.id}
       data-testid="activity-unit"
     />
+  );
+}
+
+/** A record the reader may not edit: its fields as text, its people and its files. */
+function ActivityView({ record, onClose }: { record: ActivityRecord; onClose: () => void }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const d = record.details as Record<string, unknown>;
+  const longTexts = (['findings', 'recommendations', 'reasons'] as const).filter((k) => typeof d[k] === 'string' && d[k]);
+  const items = [
+    { key: 'occurredOn', label: t('activities.occurredOn'), children: formatDate(record.occurredOn) },
+    { key: 'unit', label: t('activities.unit'), children: record.unitName },
+    { key: 'title', label: t('activities.titleLabel'), children: record.title },
+    ...KIND_COLUMNS[record.kind]
+      .filter((c) => c.key !== 'people')
+      .map((c) => ({ key: c.key, label: t(c.label), children: c.render(record, t, fmt) })),
+    ...(record.people.length ? [{ key: 'people', label: t('activities.people'), children: peopleLine(record, t) }] : []),
+    ...longTexts.map((k) => ({ key: k, label: t(`activities.${k}` as MessageKey), children: String(d[k]) })),
+    ...(record.notes ? [{ key: 'notes', label: t('activities.notes'), children: record.notes }] : []),
+  ];
+  return (
+    <div data-testid="activity-view">
+      <Descriptions column={1} size="small" bordered items={items} />
+      <Typography.Paragraph type="secondary" className="activities-updated" style={{ marginTop: 8 }}>
+        {t('activities.updatedAt', { time: formatDateTime(record.updatedAt) })}
+      </Typography.Paragraph>
+      <Divider />
+      <ActivityAttachments recordId={record.id} editable={false} />
+      <div className="activities-form-actions">
+        <span style={{ flex: 1 }} />
+        <Button onClick={onClose} data-testid="activity-close">
+          {t('activities.close')}
+        </Button>
+      </div>
+    </div>
   );
 }
