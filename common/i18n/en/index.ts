@@ -20,3 +20,4 @@ export { reportForm } from './report-form.js';
 export { reportReview } from './report-review.js';
 export { delegations } from './delegations.js';
 export { derivedMarks } from './derived-marks.js';
+export { activities } from './activities.js';

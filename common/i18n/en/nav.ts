@@ -15,5 +15,6 @@ export const nav: Record<keyof typeof vi, string> = {
   catalogue: 'Target catalogue',
   unitEnded: '{unit} ceased to operate on {date} — you can only see historical data',
   compliance: 'Report compliance',
+  activities: 'Activities',
   reminders: 'Reminder log',
 };

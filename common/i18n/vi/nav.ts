@@ -14,5 +14,6 @@ export const nav = {
   catalogue: 'Danh mục chỉ tiêu',
   unitEnded: '{unit} đã kết thúc hoạt động từ {date} — bạn chỉ xem được dữ liệu lịch sử',
   compliance: 'Theo dõi nộp báo cáo',
+  activities: 'Hoạt động',
   reminders: 'Nhật ký nhắc nhở',
 } as const;

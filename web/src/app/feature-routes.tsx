@@ -11,6 +11,7 @@ import { memberRoutes } from '../features/members/routes';
 import { notificationRoutes, reminderRoutes } from '../features/notifications/routes';
 import { complianceRoutes } from '../features/reports/compliance-routes';
 import { reportRoutes } from '../features/reports/routes';
+import { activityRoutes } from '../features/activities/routes';
 
 /** Pages of each domain feature, each guarded by the permission that shows it in the menu. */
 export const featureRoutes: RouteObject[] = [
@@ -22,6 +23,7 @@ export const featureRoutes: RouteObject[] = [
   ...reviewRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewReports">{r.element}</RequirePermission> })),
   ...memberRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewMembers">{r.element}</RequirePermission> })),
   ...reportRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewReports">{r.element}</RequirePermission> })),
+  ...activityRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewActivities">{r.element}</RequirePermission> })),
   ...catalogueRoutes.map((r) => ({ ...r, element: <RequirePermission permission="viewUnits">{r.element}</RequirePermission> })),
   ...notificationRoutes,
   ...complianceRoutes.map((r) => ({ ...r, element: <RequirePermission permission="approveReports">{r.element}</RequirePermission> })),

@@ -60,7 +60,8 @@ export const api = {
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
-  delete: <T>(url: string) => request<T>('DELETE', url),
+  /** A body only where the route takes one (a reason, the version read: DELETE /api/activities/:id). */
+  delete: <T>(url: string, body?: unknown) => request<T>('DELETE', url, body),
 };
 
 /** Builds a query string, leaving out empty values. */

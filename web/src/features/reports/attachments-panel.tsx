@@ -12,12 +12,18 @@ import { useFormat } from '../../lib/format';
 import { useMe } from '../auth/use-me';
 import { attachmentUrl, type ReportAttachment } from './report-form-api';
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,application/pdf,image/jpeg,image/png,image/webp';
+export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,application/pdf,image/jpeg,image/png,image/webp';
+const ACCEPT = ATTACHMENT_ACCEPT;
 
-async function uploadAttachment(reportId: string, file: File, csrfToken: string | null, language: string): Promise<ReportAttachment> {
+function uploadAttachment(reportId: string, file: File, csrfToken: string | null, language: string): Promise<ReportAttachment> {
+  return uploadAttachmentTo(attachmentUrl(reportId), file, csrfToken, language);
+}
+
+/** Sends one file as the raw body to an attachments route (reports, activity records), with the CSRF token and the language. */
+export async function uploadAttachmentTo(url: string, file: File, csrfToken: string | null, language: string): Promise<ReportAttachment> {
   let res: Response;
   try {
-    res = await fetch(attachmentUrl(reportId), {
+    res = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
