@@ -7,6 +7,7 @@ import { refreshAllActivityFacts } from '../../server/modules/activities/activit
 import { grantIssueDelegation } from '../../server/modules/documents/grant-issue-delegation.js';
 import { z } from 'zod';
 import { hashPassword } from '../../server/lib/passwords.js';
+import { refreshAllActivityFacts } from '../../server/modules/activities/activity-facts.js';
 import { createUser } from '../../server/modules/users/create-user.js';
 import { CreateUserBody } from '../../server/modules/users/schemas.js';
 import { createOrgUnit } from '../../server/modules/org-units/create-org-unit.js';
@@ -14,6 +15,7 @@ import { mergeOrgUnit } from '../../server/modules/org-units/merge-org-unit.js';
 import { moveOrgUnit } from '../../server/modules/org-units/move-org-unit.js';
 import { CreateOrgUnitBody } from '../../server/modules/org-units/schemas.js';
 import { DEMO_ACCOUNTS, DEMO_ISSUE_DELEGATIONS, type DemoAccount } from './accounts.js';
+import { loadDemoActivities } from './activities-2024.js';
 import { demoWrite } from './demo-write.js';
 import { demoFoundingMembers, loadDemoMembers } from './members-2024.js';
 import { DEMO_LINKS, DEMO_UNITS } from './org-tree.js';
@@ -40,8 +42,9 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoadResult>
  * use-cases as the system administrator, SYSTEM_ACTOR): a failure leaves an
  * empty database. The unit tree is built by the org-unit use-cases too, and
  * the member registry with its history by the batch admission (admitMembers),
- * and the CĐCS' facts by their reports through the report use-cases (see
- * docs/decisions/0007-use-cases-join-transactions.md).
+ * the CĐCS' activity records by createActivityRecord as the demo users who keep
+ * them, and the CĐCS' typed facts by their reports through the report
+ * use-cases (see docs/decisions/0007-use-cases-join-transactions.md).
  */
 export async function loadDemoData(db: Database): Promise<Map<string, string>> {
   // Each distinct password hashed once, in parallel, before the transaction (argon2 is slow on purpose).
@@ -52,14 +55,10 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     const id = unitIdOf(ids);
     // The seed program "Chương trình công tác Công đoàn năm 2024" of LĐLĐ huyện Vĩnh Thuận.
     const programId = await loadDemoProgram(tx, id);
-    // Its targets as the indicator engine measures them, and the CĐCS' facts of 2024.
+    // Its targets as the indicator engine measures them (the facts come from the registry, the records and the reports).
     await loadDemoTargets(tx, id, programId);
     // The member registry (about 1,200 members with their history) through admitMembers, and its derived facts.
     const registry = await loadDemoMembers(tx, id);
-    // The CĐCS' reports of 2024 through the report use-cases: their submissions write the facts.
-    const reports = await loadDemoReports(tx, id, programId);
-    // Figures derived from activity records, for every unit (zeros where a unit kept none).
-    await refreshAllActivityFacts(tx);
     // One account per role, with its assignment.
     // The seeded demo passwords predate the password rule (≥ 10 characters, not a
     // common one), which applies to passwords set through the API; every other
@@ -75,21 +74,27 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
       });
       userIds.set(a.username, await createUser(tx, SYSTEM_ACTOR, input, { passwordHash: hashes.get(a.password)! }));
     }
+    /** A demo user as the use-cases see them when signed in: their assignments in force. */
+    const actorOf = async (username: string): Promise<Actor> => {
+      const userId = userIds.get(username)!;
+      const { fullName } = DEMO_ACCOUNTS.find((a) => a.username === username)!;
+      return { userId, username, fullName, locale: 'vi', assignments: await loadAssignments(tx, userId) };
+    };
     // Ủy quyền ban hành (docs/issue-delegations.md): the district's leader lets its Office issue the
     // district's documents from 2024, through the use-case, as the leader; other officers have none.
     for (const d of DEMO_ISSUE_DELEGATIONS) {
-      const leaderId = userIds.get(d.grantedBy)!;
-      const leader: Actor = {
-        userId: leaderId,
-        username: d.grantedBy,
-        fullName: DEMO_ACCOUNTS.find((a) => a.username === d.grantedBy)!.fullName,
-        locale: 'vi',
-        assignments: await loadAssignments(tx, leaderId),
-      };
+      const leader = await actorOf(d.grantedBy);
       await demoWrite(`issue delegation of ${d.unitCode} to ${d.officer}`, () =>
         grantIssueDelegation(tx, leader, id(d.unitCode), { userId: userIds.get(d.officer)!, validFrom: d.validFrom, validTo: null }),
       );
     }
+    // The CĐCS' activity records of 2024 (trainings, inspections, cases, classification…), each written by
+    // the demo user who keeps it; their derived facts feed targets 1, 3, 4, 5, 6, 8, 9 and 10.
+    const activities = await loadDemoActivities(tx, id, actorOf);
+    // Every unit's record-derived facts, zeros included (units without a record too).
+    await refreshAllActivityFacts(tx);
+    // The CĐCS' reports of 2024 through the report use-cases: their submissions write the typed facts.
+    const reports = await loadDemoReports(tx, id, programId);
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',
       entityType: 'system',
@@ -100,6 +105,7 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
         members: registry.members,
         memberEvents: registry.events,
         reports: reports.reports,
+        activityRecords: activities.records,
       },
     });
     return ids;

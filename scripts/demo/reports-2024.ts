@@ -4,6 +4,9 @@
 // comes from a report (facts.report_id) exactly as it would in the product.
 // The values are the deterministic ones of targets-2024.ts (demoFacts), so the
 // dashboard as of 30/11/2024 tells the same story as when they were inserted.
+// Only the reported elements are typed (workers who are not members, the
+// grassroots-democracy regulation): the others are derived from the member
+// registry or the activity records (activities-2024.ts), shown read-only.
 //
 // Every state is here (docs/reporting.md "Workflow"), chosen where it does not
 // change the figures of 30/11/2024:
@@ -15,8 +18,8 @@
 //   reviewer's comments, drafts and reports not started.
 // - VT19 and VT20 never report (every period missing); VT21 (founded 15/08)
 //   reports from August and has not sent its year report.
-// - Half-year and year reports: the classification and the narratives per task
-//   group, difficulties and proposals for a subset.
+// - Half-year and year reports: the narratives per task group, difficulties and
+//   proposals for a subset (the classification is the federation's record).
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ReportValueInput } from '../../common/api/reports.js';
@@ -31,7 +34,7 @@ import { approveReport } from '../../server/modules/reports/approve-report.js';
 import { saveReportDraft } from '../../server/modules/reports/save-report-draft.js';
 import { submitReport } from '../../server/modules/reports/submit-report.js';
 import { demoWrite } from './demo-write.js';
-import { demoFacts, SILENT_UNITS, type DemoFact } from './targets-2024.js';
+import { demoFacts, isReportedElement, SILENT_UNITS, type DemoFact } from './targets-2024.js';
 
 /** What happens to a report in the demo. */
 export type DemoReportFate = 'approved' | 'submitted' | 'returned' | 'draft' | 'missing' | 'returned_then_approved';
@@ -137,23 +140,14 @@ export function demoReportPlans(): DemoReportPlan[] {
   return plans;
 }
 
-/** The values a report gives: the month's demo facts (December repeats November's stocks, with no new events), or the classification. */
+/**
+ * The values a report types: the month's demo facts of the reported elements (December repeats
+ * November's), none in the half-year and year reports (the classification is a record now).
+ */
 function valuesOf(byKey: Map<string, DemoFact[]>, unit: string, period: string): DemoFact[] {
-  if (period === 'half_year' || period === 'year') {
-    const month = period === 'half_year' ? '2024-06' : '2024-11';
-    return (byKey.get(`${unit} ${month}`) ?? []).filter((f) => f.element === 'classification_grade');
-  }
-  if (period === '2024-12') {
-    const sums = new Set(['party_introductions', 'labour_lawsuits_requested', 'labour_lawsuits_supported', 'mai_am_houses_supported']);
-    return valuesOf(byKey, unit, '2024-11').map((f) =>
-      f.element === 'same_level_inspections' && !f.na
-        ? { ...f, month: period, n: 0 }
-        : sums.has(f.element)
-          ? { ...f, month: period, n: 0 }
-          : { ...f, month: period },
-    );
-  }
-  return (byKey.get(`${unit} ${period}`) ?? []).filter((f) => f.element !== 'classification_grade');
+  if (period === 'half_year' || period === 'year') return [];
+  if (period === '2024-12') return valuesOf(byKey, unit, '2024-11').map((f) => ({ ...f, month: period }));
+  return (byKey.get(`${unit} ${period}`) ?? []).filter((f) => isReportedElement(f.element));
 }
 
 /** A time of a day in Vietnam (UTC+7). */
@@ -185,7 +179,7 @@ export async function loadDemoReports(tx: Executor, unitId: (code: string) => st
     bool: f.b ?? null,
     text: f.t ?? null,
     notApplicable: f.na ?? false,
-    notApplicableReason: f.na ? 'Công đoàn cơ sở chưa có Ủy ban kiểm tra' : null,
+    notApplicableReason: f.na ? 'Không phát sinh ở đơn vị' : null,
   });
 
   const plans = demoReportPlans();
@@ -213,7 +207,7 @@ export async function loadDemoReports(tx: Executor, unitId: (code: string) => st
     await demoWrite(what, () => submitReport(tx, SYSTEM_ACTOR, id, { expectedVersion: 1 }, at(day(month, sent), 9), batch));
     if (plan.fate === 'submitted') continue;
     if (plan.fate === 'returned' || plan.fate === 'returned_then_approved') {
-      const field = elements.get('propaganda_reached')!;
+      const field = elements.get('non_member_workers')!;
       await demoWrite(what, () =>
         returnReport(
           tx,
@@ -221,9 +215,9 @@ export async function loadDemoReports(tx: Executor, unitId: (code: string) => st
           id,
           {
             expectedVersion: 2,
-            comment: 'Đề nghị CĐCS kiểm tra lại số liệu tuyên truyền và bổ sung phần kết quả hoạt động trước khi gửi lại.',
+            comment: 'Đề nghị CĐCS kiểm tra lại số liệu người lao động và bổ sung phần kết quả hoạt động trước khi gửi lại.',
             fieldComments: {
-              [field]: 'Số đoàn viên được tuyên truyền chưa khớp với biên bản sinh hoạt tháng.',
+              [field]: 'Số người lao động chưa là đoàn viên chưa khớp với danh sách lao động của đơn vị.',
               difficulties: 'Ghi rõ đề xuất cụ thể với LĐLĐ huyện.',
             },
           },

@@ -19,6 +19,7 @@ import type { Actor } from '../../server/lib/access.js';
 import { admitMember } from '../../server/modules/members/admit-member.js';
 import { AdmitMemberBody } from '../../server/modules/members/schemas.js';
 import { demoActiveCounts, demoMembers, monthEnd } from './members-2024.js';
+import { demoActivities } from './activities-2024.js';
 import { demoFacts } from './targets-2024.js';
 
 const AS_OF = '2024-11-30';
@@ -133,7 +134,8 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
         from facts f join data_elements de on de.id = f.data_element_id and de.derived_from is null
         join org_units u on u.id = f.unit_id and u.code like 'VT__'`,
     );
-    expect(row!.total).toBeGreaterThan(2000);
+    // Two reported elements (workers who are not members, the democracy regulation); the others are derived.
+    expect(row!.total).toBeGreaterThan(400);
     expect(row!.from_reports).toBe(row!.total);
     expect(row!.approved).toBeGreaterThan(row!.total * 0.9);
     expect(row!.approved).toBeLessThan(row!.total); // November's reports not yet reviewed
@@ -252,13 +254,13 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
       database.db,
       sql`select count(*)::int as n from audit_log where action in ('data_element.create', 'indicator.create', 'target.create')`,
     );
-    expect(Number(row!.n)).toBe(14 + 11 + 11); // 14 elements: 12 reported, 2 derived from the registry
+    expect(Number(row!.n)).toBe(14 + 11 + 11); // 14 elements: 2 reported, 2 derived from the registry, 10 from the activity records
     const [elements] = await queryRows<{ derived: number; addends: number }>(
       database.db,
       sql`select (count(*) filter (where derived_from is not null))::int as derived,
           (count(*) filter (where derived_addend_element_id is not null))::int as addends from data_elements`,
     );
-    expect(elements).toEqual({ derived: 2, addends: 1 });
+    expect(elements).toEqual({ derived: 12, addends: 1 });
   });
 
   it("derives target 1's denominator: members at month end from the registry + the non-member workers the CĐCS reported", async () => {
@@ -283,6 +285,92 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     // Enterprises report workers who are not members; the others a few.
     expect(workers.get('VT17')).toBe(Math.round(200 * 0.12));
     expect(reported.find((u) => u.unitCode === 'VT17')!.denominator).toBe(200 + 24);
+  });
+
+  it('keeps the records behind targets 1, 3–6 and 8–10, written by the demo users who keep them', async () => {
+    const rows = await queryRows<{ kind: string; unit: string; username: string | null; people: number; chairs: number }>(
+      database.db,
+      sql`select r.kind, u.code as unit, us.username,
+          (select count(*) from activity_record_people p where p.record_id = r.id)::int as people,
+          (select count(*) from activity_record_people p where p.record_id = r.id and p.union_position = 'chair')::int as chairs
+        from activity_records r join org_units u on u.id = r.unit_id left join users us on us.id = r.created_by
+        where r.deleted_at is null`,
+    );
+    const planned = demoActivities();
+    expect(rows).toHaveLength(planned.length);
+    expect(rows.every((r) => r.username !== null)).toBe(true);
+    // The chairs with an account keep their own union's records; the district classifies and awards.
+    expect(new Set(rows.filter((r) => r.unit === 'VT10' && !['classification', 'award'].includes(r.kind)).map((r) => r.username))).toEqual(
+      new Set(['cdcs.thpt']),
+    );
+    expect(new Set(rows.filter((r) => r.kind === 'classification' || r.kind === 'award').map((r) => r.username))).toEqual(
+      new Set(['vanphong.vt']),
+    );
+    expect(new Set(rows.filter((r) => r.unit === 'VT14' && r.kind === 'inspection').map((r) => r.username))).toEqual(new Set(['ubkt.vt']));
+    // Each chair trained is named in one training of their union.
+    const trained = rows.filter((r) => r.kind === 'training' && r.chairs > 0);
+    expect(new Set(trained.map((r) => r.unit)).size).toBe(19);
+    expect(trained).toHaveLength(19);
+    expect(rows.reduce((n, r) => n + r.people, 0)).toBe(planned.reduce((n, a) => n + a.people.length, 0));
+  });
+
+  it('derives from the records, per CĐCS and month, the figures of the demo story', async () => {
+    const rows = await queryRows<{
+      unit: string;
+      element: string;
+      month: string;
+      n: number | null;
+      b: boolean | null;
+      t: string | null;
+      na: boolean;
+    }>(
+      database.db,
+      sql`select u.code as unit, de.code as element, to_char(f.month, 'YYYY-MM') as month, f.value_number::float8 as n,
+          f.value_bool as b, f.value_text as t, f.not_applicable as na
+        from facts f join data_elements de on de.id = f.data_element_id and de.derived_from is not null and de.derived_addend_element_id is null
+        join org_units u on u.id = f.unit_id
+        where de.code <> 'members_active' and f.month between '2024-01-01' and '2024-11-01'`,
+    );
+    const byKey = new Map(rows.map((r) => [`${r.unit} ${r.element} ${r.month}`, r]));
+    const fact = (unit: string, element: string, month: string) => byKey.get(`${unit} ${element} ${month}`);
+    const reachedSoFar = new Map<string, number>();
+    const story = demoFacts();
+    const firstTrained = new Map<string, string>();
+    for (const f of story) if (f.element === 'chair_trained' && f.b && !firstTrained.has(f.unit)) firstTrained.set(f.unit, f.month);
+    for (const f of story) {
+      const got = fact(f.unit, f.element, f.month);
+      const what = `${f.element} ${f.unit} ${f.month}`;
+      switch (f.element) {
+        case 'propaganda_reached': {
+          // Reached in the month; summed since January, never more than the story's number reached so far, equal in November.
+          const sum = (reachedSoFar.get(f.unit) ?? 0) + (got?.n ?? 0);
+          reachedSoFar.set(f.unit, sum);
+          expect(sum, what).toBeLessThanOrEqual(f.n!);
+          if (f.month === '2024-11') expect(sum, what).toBe(f.n);
+          break;
+        }
+        case 'chair_trained':
+          // Yes in the month of the training (the period's "any" reads yes from then on).
+          if (firstTrained.get(f.unit) === f.month) expect(got?.b, what).toBe(true);
+          break;
+        case 'party_candidates_available':
+          expect(got?.b, what).toBe(f.b);
+          break;
+        case 'classification_grade':
+          if (f.month === '2024-11') expect(got?.t, what).toBe(f.t);
+          break;
+        case 'same_level_inspections':
+          if (!f.na) expect(got?.n, what).toBe(f.n);
+          break;
+        case 'party_introductions':
+        case 'labour_lawsuits_requested':
+        case 'labour_lawsuits_supported':
+        case 'worker_month_activities':
+        case 'mai_am_houses_supported':
+          expect(got?.n, what).toBe(f.n);
+          break;
+      }
+    }
   });
 
   it('raises the denominator of target 1 when a member is admitted (the registry refreshes the derived facts)', async () => {

@@ -8,7 +8,12 @@
 // it; 'members_active' is derived from the registry (members at month end),
 // and so is target 1's denominator 'members_and_workers': the members at month
 // end plus the workers who are not members, the one part the CĐCS report
-// ('non_member_workers').
+// ('non_member_workers'). Targets 1, 3, 4, 5, 6, 8, 9 and 10 read elements
+// derived from the activity records (docs/activities.md): the trainings,
+// Party introductions and "còn nguồn", classifications, inspections, labour
+// cases, Worker Month activities and "Mái ấm" houses that
+// scripts/demo/activities-2024.ts writes through the records' use-case, so
+// the CĐCS report only 'non_member_workers' and 'democracy_regulation'.
 //
 // Each target belongs to one of the seed's nine task groups (nhóm nhiệm vụ):
 // the report form shows the elements it reads under that group, beside the
@@ -21,7 +26,7 @@
 // which they join), so the demo never holds a definition the API would refuse
 // and every new rule applies to it without being copied here.
 //
-// The facts are deterministic (a fixed pseudo-random seed) and shaped so that
+// The figures are deterministic (a fixed pseudo-random seed) and shaped so that
 // the dashboard as of 30/11/2024 shows a mix: targets achieved, on track, at
 // risk and off track; two CĐCS that never reported (VT19, VT20: no data,
 // though their members are in the registry);
@@ -94,17 +99,17 @@ export const DEMO_ELEMENTS = [
     aggregation: 'last',
     derivedFrom: 'active_members',
   },
+  // Computed from the activity records (docs/activities.md), never typed: the trainings and
+  // propaganda of the month (members + workers reached), summed over the months of the period.
   {
     code: 'propaganda_reached',
     nameVi: 'Số đoàn viên, CNVCLĐ được tuyên truyền, phổ biến chủ trương, nghị quyết, chính sách, pháp luật',
     nameEn: 'Members and workers reached by propaganda on policies and laws',
     valueType: 'number',
-    aggregation: 'last',
-    wholeNumber: true,
-    // Nobody is counted twice: at most the unit's members and workers.
-    upperBound: 'members_and_workers',
+    aggregation: 'sum',
+    derivedFrom: 'training_reached',
     helpVi:
-      'Tổng số đoàn viên và người lao động đã được tuyên truyền, phổ biến từ đầu năm đến cuối tháng này; mỗi người chỉ tính một lần, nên không lớn hơn số đoàn viên và người lao động của đơn vị.',
+      'Tính từ hồ sơ tuyên truyền, tập huấn: số đoàn viên và người lao động được tuyên truyền, phổ biến trong tháng (mỗi người tính một lần trong năm).',
   },
   {
     code: 'democracy_regulation',
@@ -114,13 +119,16 @@ export const DEMO_ELEMENTS = [
     aggregation: 'any',
     helpVi: 'Chọn "Có" khi công đoàn cơ sở đã cùng thủ trưởng cơ quan, đơn vị ban hành hoặc thực hiện quy chế dân chủ ở cơ sở trong năm.',
   },
+  // The rest are computed from the activity records (scripts/demo/activities-2024.ts), never typed:
+  // each with the value type and time aggregation of its source (RECORD_DERIVED_SOURCES).
   {
     code: 'party_candidates_available',
     nameVi: 'Còn nguồn đoàn viên ưu tú giới thiệu cho Đảng',
     nameEn: 'Still has excellent members to introduce to the Party',
     valueType: 'boolean',
     aggregation: 'last',
-    helpVi: 'Chọn "Có" khi đơn vị còn đoàn viên ưu tú chưa là đảng viên có thể giới thiệu cho chi bộ.',
+    derivedFrom: 'party_candidates',
+    helpVi: 'Tính từ hồ sơ "Còn nguồn giới thiệu" của năm: đơn vị còn đoàn viên ưu tú chưa là đảng viên có thể giới thiệu cho chi bộ.',
   },
   {
     code: 'party_introductions',
@@ -128,10 +136,8 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Excellent members introduced to the Party',
     valueType: 'number',
     aggregation: 'sum',
-    wholeNumber: true,
-    upperBound: 'members_active',
-    helpVi:
-      'Số đoàn viên ưu tú công đoàn giới thiệu cho chi bộ trong tháng này (chỉ tính trong tháng, không cộng dồn); ghi 0 nếu không có.',
+    derivedFrom: 'party_introductions',
+    helpVi: 'Tính từ hồ sơ giới thiệu đoàn viên ưu tú cho Đảng: số đoàn viên được giới thiệu trong tháng.',
   },
   {
     code: 'chair_trained',
@@ -139,7 +145,8 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Grassroots union chair trained',
     valueType: 'boolean',
     aggregation: 'any',
-    helpVi: 'Chọn "Có" khi chủ tịch công đoàn cơ sở đã được tập huấn, bồi dưỡng nghiệp vụ trong năm, dưới bất kỳ hình thức nào.',
+    derivedFrom: 'chair_trained',
+    helpVi: 'Tính từ hồ sơ tập huấn: "Có" khi chủ tịch công đoàn cơ sở có tên trong danh sách dự một lớp tập huấn, bồi dưỡng.',
   },
   {
     code: 'classification_grade',
@@ -148,9 +155,10 @@ export const DEMO_ELEMENTS = [
     valueType: 'grade',
     aggregation: 'last',
     gradeOptions: [...GRASSROOTS_GRADES],
-    // Asked at half-year and year end, not every month (docs/reporting.md "The form").
-    reportedIn: 'half_year',
-    helpVi: 'Mức xếp loại công đoàn cơ sở: ở báo cáo 6 tháng ghi mức tự đánh giá, ở báo cáo năm ghi kết quả xếp loại.',
+    derivedFrom: 'classification_grade',
+    // The year's classification by the federation, shown in the year report.
+    reportedIn: 'year',
+    helpVi: 'Tính từ hồ sơ xếp loại công đoàn cơ sở cuối năm do công đoàn cấp trên nhập.',
   },
   {
     code: 'same_level_inspections',
@@ -158,10 +166,8 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Same-level inspections by the inspection committee',
     valueType: 'number',
     aggregation: 'sum',
-    allowsNotApplicable: true, // CĐCS without a UBKT: "không áp dụng"
-    wholeNumber: true,
-    helpVi:
-      'Số cuộc kiểm tra Ủy ban kiểm tra công đoàn cơ sở đã làm trong tháng này; đơn vị chưa có Ủy ban kiểm tra chọn "Không áp dụng" và ghi lý do.',
+    derivedFrom: 'inspections_done',
+    helpVi: 'Tính từ hồ sơ kiểm tra, giám sát: số cuộc kiểm tra (không tính giám sát) Ủy ban kiểm tra công đoàn cơ sở đã làm trong tháng.',
   },
   {
     code: 'labour_lawsuits_requested',
@@ -169,9 +175,8 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Labour lawsuits at court where the member asked for support',
     valueType: 'number',
     aggregation: 'sum',
-    allowsNotApplicable: true,
-    wholeNumber: true,
-    helpVi: 'Số vụ việc đoàn viên khởi kiện ra tòa án về lao động và đề nghị công đoàn hỗ trợ, phát sinh trong tháng; ghi 0 nếu không có.',
+    derivedFrom: 'labour_lawsuits_requested',
+    helpVi: 'Tính từ hồ sơ vụ việc lao động: số vụ khởi kiện tại tòa án có đoàn viên đề nghị công đoàn hỗ trợ, tiếp nhận trong tháng.',
   },
   {
     code: 'labour_lawsuits_supported',
@@ -179,17 +184,17 @@ export const DEMO_ELEMENTS = [
     nameEn: 'Labour lawsuits supported by the union',
     valueType: 'number',
     aggregation: 'sum',
-    allowsNotApplicable: true,
-    wholeNumber: true,
-    helpVi: 'Trong các vụ việc trên, số vụ công đoàn đã hỗ trợ hoặc tham gia tố tụng để bảo vệ đoàn viên trong tháng.',
+    derivedFrom: 'labour_lawsuits_supported',
+    helpVi: 'Tính từ hồ sơ vụ việc lao động: trong các vụ trên, số vụ công đoàn đã tham gia tố tụng để bảo vệ đoàn viên.',
   },
   {
     code: 'worker_month_activities',
-    nameVi: 'Tổ chức các hoạt động Tháng Công nhân',
-    nameEn: 'Organised Worker Month activities',
-    valueType: 'boolean',
-    aggregation: 'any',
-    helpVi: 'Chọn "Có" khi trong tháng đơn vị có tổ chức hoạt động hưởng ứng Tháng Công nhân (thường vào tháng 5).',
+    nameVi: 'Số hoạt động Tháng Công nhân',
+    nameEn: 'Worker Month activities held',
+    valueType: 'number',
+    aggregation: 'sum',
+    derivedFrom: 'worker_month_activities',
+    helpVi: 'Tính từ hồ sơ phong trào: số hoạt động hưởng ứng Tháng Công nhân đơn vị tổ chức trong tháng (thường vào tháng 5).',
   },
   {
     code: 'mai_am_houses_supported',
@@ -197,12 +202,17 @@ export const DEMO_ELEMENTS = [
     nameEn: '"Mái ấm công đoàn" houses supported',
     valueType: 'number',
     aggregation: 'sum',
-    wholeNumber: true,
-    helpVi: 'Số căn nhà "Mái ấm công đoàn" đơn vị đã vận động hỗ trợ xây mới hoặc sửa chữa cho đoàn viên trong tháng; ghi 0 nếu không có.',
+    derivedFrom: 'mai_am_houses',
+    helpVi: 'Tính từ hồ sơ an sinh: số căn nhà "Mái ấm công đoàn" được hỗ trợ xây mới hoặc sửa chữa, bàn giao trong tháng.',
   },
 ] as const satisfies readonly ElementSpec[];
 
 export type DemoElementCode = (typeof DEMO_ELEMENTS)[number]['code'];
+
+/** True for the elements the CĐCS type in their reports (not derived from the registry or the activity records). */
+export function isReportedElement(code: DemoElementCode): boolean {
+  return !(DEMO_ELEMENTS as readonly ElementSpec[]).find((e) => e.code === code)!.derivedFrom;
+}
 
 interface IndicatorSpec {
   code: string;
@@ -415,7 +425,7 @@ export const DEMO_TARGETS: TargetSpec[] = [
       nameEn: 'Grassroots unions organising Worker Month activities',
       measure: 'count_of_units',
       unitOfMeasure: 'count',
-      condition: { element: 'worker_month_activities', operator: 'is_true' },
+      condition: { element: 'worker_month_activities', operator: '>=', number: 1 },
     },
   },
   {
@@ -455,7 +465,13 @@ const MONTHS = Array.from({ length: 11 }, (_, i) => `2024-${String(i + 1).padSta
 const FIRST_MONTH: Record<string, string> = { VT21: '2024-08' };
 
 /**
- * The facts of January–November 2024, deterministic. Per target, as of
+ * The figures of January–November 2024 per CĐCS and month, deterministic: the
+ * reported ones are typed in the CĐCS' reports (reports-2024.ts), the others
+ * are what the activity records of activities-2024.ts add up to
+ * (propaganda_reached here is the number reached since January, each person
+ * once: the trainings of a month reach the newly reached; same_level_inspections
+ * "not applicable" marks the CĐCS without a UBKT, which keep no inspection).
+ * Per target, as of
  * 30/11/2024 (see targets-2024.test.ts): 1 at risk (reach ≈ 95%), 2 and 4
  * achieved, 3 achieved (≈ 1.3 per unit with candidates), 5 off track (a
  * stretch target), 6 at risk (one CĐCS with one inspection only), 7a achieved
@@ -537,8 +553,8 @@ export function demoFacts(): DemoFact[] {
       const lawsuitHere = month === lawsuitMonth;
       out.push({ unit, element: 'labour_lawsuits_requested', month, n: lawsuitHere ? requested : 0 });
       out.push({ unit, element: 'labour_lawsuits_supported', month, n: lawsuitHere ? supported : 0 });
-      // Asked every month (the monthly report's yes/no); the activities are May's.
-      out.push({ unit, element: 'worker_month_activities', month, b: month === '2024-05' && workerMonth.has(unit) });
+      // One activity each, in May.
+      out.push({ unit, element: 'worker_month_activities', month, n: month === '2024-05' && workerMonth.has(unit) ? 1 : 0 });
       out.push({ unit, element: 'mai_am_houses_supported', month, n: houses[unit] === month ? 1 : 0 });
       if ((month === '2024-06' || month === '2024-11') && unit !== 'VT21') {
         out.push({ unit, element: 'classification_grade', month, t: grades[unit] ?? (random() < 0.3 ? 'xuat_sac' : 'tot') });

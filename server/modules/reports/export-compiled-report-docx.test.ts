@@ -59,7 +59,8 @@ describe('compiled report (BC) and a unit report as DOCX', () => {
     );
     const [element] = await queryRows<{ id: string }>(
       db,
-      sql`select id from data_elements where value_type = 'number' order by code limit 1`,
+      // A typed element (derived ones are shown from their facts, not from the report's values).
+      sql`select id from data_elements where value_type = 'number' and derived_from is null order by code limit 1`,
     );
     await db.execute(
       sql`insert into report_values (report_id, data_element_id, value_number) values (${reportId}::uuid, ${element!.id}::uuid, 1234)`,
