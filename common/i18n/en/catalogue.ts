@@ -77,6 +77,8 @@ export const catalogue: Record<keyof typeof vi, string> = {
   derivedFrom: 'Source of figures',
   derivedFromReported: 'Reported by units',
   'derivedFrom.active_members': 'Computed from the member registry',
+  'derivedFrom.female_members': 'From the member registry: women members',
+  'derivedFrom.women_office_holders': 'From the member registry: women holding union office',
   derivedFromHelp: 'Figures computed from the member registry (members active on the last day of each month); units do not enter them.',
   derivedShape: 'An element computed from the member registry is a number, read as its latest month, with no "not applicable".',
   derivedAddend: 'Add a reported element',

@@ -80,6 +80,8 @@ export const catalogue = {
   derivedFrom: 'Nguồn số liệu',
   derivedFromReported: 'Đơn vị báo cáo',
   'derivedFrom.active_members': 'Tính từ sổ đoàn viên',
+  'derivedFrom.female_members': 'Tính từ sổ đoàn viên: nữ đoàn viên',
+  'derivedFrom.women_office_holders': 'Tính từ sổ đoàn viên: nữ giữ chức vụ công đoàn',
   derivedFromHelp: 'Số liệu tính tự động từ sổ đoàn viên (số đoàn viên đang sinh hoạt tại ngày cuối tháng), đơn vị không phải nhập.',
   derivedShape: 'Dữ liệu tính từ sổ đoàn viên phải là kiểu số, lấy số gần nhất, không có "không áp dụng".',
   derivedAddend: 'Cộng thêm dữ liệu báo cáo',

@@ -5,7 +5,7 @@ import { dataElements } from '../../db/schema/indicators.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
-import { refreshDerivedFactsForAddend } from '../members/member-facts.js';
+import { isRegistrySource, refreshDerivedFactsForAddend } from '../members/member-facts.js';
 import { checkDataElementShape, checkDerivedAddend } from './definition-rules.js';
 import { requireCatalogueManage } from './policy.js';
 import { presentDataElement } from './presenter.js';
@@ -57,7 +57,7 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
           helpVi: input.helpVi ?? null,
         })
         .returning();
-      if (row!.derivedFrom === 'active_members') {
+      if (isRegistrySource(row!.derivedFrom)) {
         // Its facts exist from the start: every unit that ever had a member or reported an addend.
         await refreshDerivedFactsForAddend(tx, null);
       }

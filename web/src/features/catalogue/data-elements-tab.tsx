@@ -314,7 +314,8 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
     .filter((e) => e.valueType === 'number' && e.aggregation === 'last' && !e.derivedFrom && !e.archivedAt)
     .map((e) => ({ value: e.id, label: name(e) }));
   const valueType = Form.useWatch('valueType', form) ?? 'number';
-  const derived = Boolean(Form.useWatch('derivedFrom', form));
+  const derivedFrom = Form.useWatch('derivedFrom', form);
+  const derived = Boolean(derivedFrom);
 
   const close = () => {
     form.resetFields();
@@ -328,7 +329,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         ...values,
         gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null,
         derivedFrom: values.derivedFrom || null,
-        derivedAddendElementId: (values.derivedFrom && values.derivedAddendElementId) || null,
+        derivedAddendElementId: (values.derivedFrom === 'active_members' && values.derivedAddendElementId) || null,
       });
       message.success(t('catalogue.saved'));
       close();
@@ -356,8 +357,9 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           if (changed.valueType) form.setFieldValue('aggregation', AGGREGATIONS_BY_TYPE[changed.valueType][0]);
           // Members at month end: a number, its latest month, never "not applicable".
           if (changed.derivedFrom) form.setFieldsValue({ valueType: 'number', aggregation: 'last', allowsNotApplicable: false });
-          // Back to "reported by units": nothing is added.
-          if (changed.derivedFrom === '') form.setFieldValue('derivedAddendElementId', '');
+          // Only the members at month end add a reported element (members + workers who are not members).
+          if (changed.derivedFrom !== undefined && changed.derivedFrom !== 'active_members')
+            form.setFieldValue('derivedAddendElementId', '');
         }}
       >
         <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, fieldRule(fields.code, t)]}>
@@ -378,7 +380,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
             ]}
           />
         </Form.Item>
-        {derived && (
+        {derivedFrom === 'active_members' && (
           <Form.Item name="derivedAddendElementId" label={t('catalogue.derivedAddend')} extra={t('catalogue.derivedAddendHelp')}>
             <Select
               data-testid="element-derived-addend"
