@@ -151,6 +151,7 @@ export const members: Record<keyof typeof vi, string> = {
   homeCard: 'Members',
   homeLink: 'Member registry',
   statActive: 'Active',
+  statFemale: 'Women',
   statAdmittedThisYear: 'Admitted this year',
   statPendingTransfers: 'Transfers awaiting confirmation',
   importTitle: 'Import members from Excel',

@@ -150,6 +150,7 @@ export const members = {
   homeCard: 'Đoàn viên',
   homeLink: 'Sổ đoàn viên',
   statActive: 'Đang sinh hoạt',
+  statFemale: 'Nữ',
   statAdmittedThisYear: 'Kết nạp trong năm',
   statPendingTransfers: 'Chuyển sinh hoạt chờ xác nhận',
   importTitle: 'Nhập đoàn viên từ Excel',
