@@ -152,6 +152,8 @@ export const members: Record<keyof typeof vi, string> = {
   homeLink: 'Member registry',
   statActive: 'Active',
   statFemale: 'Women',
+  summaryActive: 'Active: {count}',
+  summaryFemale: 'Women: {count} ({share})',
   statAdmittedThisYear: 'Admitted this year',
   statPendingTransfers: 'Transfers awaiting confirmation',
   importTitle: 'Import members from Excel',

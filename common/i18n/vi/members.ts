@@ -151,6 +151,8 @@ export const members = {
   homeLink: 'Sổ đoàn viên',
   statActive: 'Đang sinh hoạt',
   statFemale: 'Nữ',
+  summaryActive: 'Đang sinh hoạt: {count}',
+  summaryFemale: 'Nữ: {count} ({share})',
   statAdmittedThisYear: 'Kết nạp trong năm',
   statPendingTransfers: 'Chuyển sinh hoạt chờ xác nhận',
   importTitle: 'Nhập đoàn viên từ Excel',
