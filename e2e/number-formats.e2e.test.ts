@@ -4,7 +4,7 @@
 // and on a 360 px phone; audit times are Vietnam time even in a browser set to UTC.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber } from '../common/format.js';
+import { formatDateTime, formatNumber, formatPercent } from '../common/format.js';
 import { DEMO, settle, signIn, startE2e, type Device, type E2e } from './harness.js';
 
 let e2e: E2e;
@@ -78,10 +78,14 @@ async function scanMainPages(page: Page, who: string, device: Device, options: {
   // Home: the members card shows the active count grouped the Vietnamese way.
   await page.goto('/');
   await page.getByTestId('members-stat-active').waitFor();
-  const stats = await getJson<{ active: number }>(page, '/api/members/stats');
+  const stats = await getJson<{ active: number; activeFemale: number; femaleShare: number | null }>(page, '/api/members/stats');
   await expect
     .poll(async () => (await page.getByTestId('members-stat-active').innerText()).includes(formatNumber(stats.active)))
     .toBe(true);
+  // Beside it the women and their share: "Nữ 532 (45,7%)".
+  const female = await page.getByTestId('members-stat-female').innerText();
+  expect(female, where('home')).toContain(formatNumber(stats.activeFemale));
+  expect(female, where('home')).toContain(`(${formatPercent(stats.femaleShare, { fractionDigits: 1 })})`);
   await expectVietnameseNumbers(page, where('home'));
 
   // Target progress: cards, counts and the donut's tooltip — all the targets in scope (a chair opens on their own union's view).

@@ -244,7 +244,16 @@ export const ReceivingUnit = z
   .meta({ id: 'ReceivingUnit' });
 
 export const MemberStats = z
-  .object({ active: z.number().int(), admittedThisYear: z.number().int(), pendingTransfers: z.number().int() })
+  .object({
+    active: z.number().int(),
+    /** Of the active members: men and women (gender-split figures, women's affairs). */
+    activeMale: z.number().int(),
+    activeFemale: z.number().int(),
+    /** Women's share of the active members in percent (0–100), null with no active member. */
+    femaleShare: z.number().nullable(),
+    admittedThisYear: z.number().int(),
+    pendingTransfers: z.number().int(),
+  })
   .meta({ id: 'MemberStats' });
 
 // ---- Excel import (nhập từ Excel) ----

@@ -7,7 +7,6 @@ import { refreshAllActivityFacts } from '../../server/modules/activities/activit
 import { grantIssueDelegation } from '../../server/modules/documents/grant-issue-delegation.js';
 import { z } from 'zod';
 import { hashPassword } from '../../server/lib/passwords.js';
-import { refreshAllActivityFacts } from '../../server/modules/activities/activity-facts.js';
 import { createUser } from '../../server/modules/users/create-user.js';
 import { CreateUserBody } from '../../server/modules/users/schemas.js';
 import { createOrgUnit } from '../../server/modules/org-units/create-org-unit.js';

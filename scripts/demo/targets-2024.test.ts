@@ -18,7 +18,7 @@ import { loadDemoData } from './load-demo-data.js';
 import type { Actor } from '../../server/lib/access.js';
 import { admitMember } from '../../server/modules/members/admit-member.js';
 import { AdmitMemberBody } from '../../server/modules/members/schemas.js';
-import { demoActiveCounts, demoMembers, monthEnd } from './members-2024.js';
+import { demoActiveCounts, demoMembers, demoMemberState, monthEnd } from './members-2024.js';
 import { demoActivities } from './activities-2024.js';
 import { demoFacts } from './targets-2024.js';
 
@@ -249,18 +249,48 @@ describe('demo targets of the Vĩnh Thuận 2024 program', () => {
     expect(founded!.initialMemberCount).toBeGreaterThan(100);
   });
 
+  it("derives women members and women holding office from the registry, with the women's share in the catalogue but no target", async () => {
+    // As loaded: gender as drawn, a position only for members still active (demoAdmissions).
+    const women = new Map<string, number>();
+    const officers = new Map<string, number>();
+    const day = monthEnd('2024-11');
+    for (const m of demoMembers()) {
+      const state = demoMemberState(m);
+      for (const p of state.periods) {
+        if (m.gender !== 'female' || p.validFrom > day || (p.validTo !== null && p.validTo < day)) continue;
+        women.set(p.unitId, (women.get(p.unitId) ?? 0) + 1);
+        if (state.status === 'active' && m.unionPosition !== 'member') officers.set(p.unitId, (officers.get(p.unitId) ?? 0) + 1);
+      }
+    }
+    const rows = await queryRows<{ element: string; code: string; n: number }>(
+      database.db,
+      sql`select de.code as element, u.code, f.value_number::int as n from facts f
+        join data_elements de on de.id = f.data_element_id and de.code in ('female_members', 'women_office_holders')
+        join org_units u on u.id = f.unit_id
+        where f.month = '2024-11-01' and u.code like 'VT%'`,
+    );
+    const of = (element: string) => Object.fromEntries(rows.filter((r) => r.element === element && r.n > 0).map((r) => [r.code, r.n]));
+    expect(of('female_members')).toEqual(Object.fromEntries(women));
+    expect(of('women_office_holders')).toEqual(Object.fromEntries(officers));
+    expect([...women.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    const [share] = await database.db.select().from(indicators).where(eq(indicators.code, 'female_member_share'));
+    expect(share).toMatchObject({ measure: 'ratio_of_sums', unitOfMeasure: 'percent', bounded: true });
+    expect(progress.some((p) => p.indicatorId === share!.id)).toBe(false);
+  });
+
   it('records every definition in the audit log in the load transaction', async () => {
     const [row] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from audit_log where action in ('data_element.create', 'indicator.create', 'target.create')`,
     );
-    expect(Number(row!.n)).toBe(14 + 11 + 11); // 14 elements: 2 reported, 2 derived from the registry, 10 from the activity records
+    // 16 elements: 2 reported, 4 derived from the registry, 10 from the activity records; 12 indicators: 11 measured by targets, the women's share not (yet).
+    expect(Number(row!.n)).toBe(16 + 12 + 11);
     const [elements] = await queryRows<{ derived: number; addends: number }>(
       database.db,
       sql`select (count(*) filter (where derived_from is not null))::int as derived,
           (count(*) filter (where derived_addend_element_id is not null))::int as addends from data_elements`,
     );
-    expect(elements).toEqual({ derived: 12, addends: 1 });
+    expect(elements).toEqual({ derived: 14, addends: 1 });
   });
 
   it("derives target 1's denominator: members at month end from the registry + the non-member workers the CĐCS reported", async () => {

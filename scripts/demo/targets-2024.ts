@@ -205,6 +205,24 @@ export const DEMO_ELEMENTS = [
     derivedFrom: 'mai_am_houses',
     helpVi: 'Tính từ hồ sơ an sinh: số căn nhà "Mái ấm công đoàn" được hỗ trợ xây mới hoặc sửa chữa, bàn giao trong tháng.',
   },
+  // Women's affairs (task group 6), computed from the member registry: women among the members at
+  // month end, and those of them holding a union office. The seed sets no target on them; a program may.
+  {
+    code: 'female_members',
+    nameVi: 'Số nữ đoàn viên (tính từ sổ đoàn viên)',
+    nameEn: 'Women members (from the member registry)',
+    valueType: 'number',
+    aggregation: 'last',
+    derivedFrom: 'female_members',
+  },
+  {
+    code: 'women_office_holders',
+    nameVi: 'Số nữ đoàn viên giữ chức vụ công đoàn (tính từ sổ đoàn viên)',
+    nameEn: 'Women holding a union office (from the member registry)',
+    valueType: 'number',
+    aggregation: 'last',
+    derivedFrom: 'women_office_holders',
+  },
 ] as const satisfies readonly ElementSpec[];
 
 export type DemoElementCode = (typeof DEMO_ELEMENTS)[number]['code'];
@@ -636,6 +654,38 @@ export async function loadDemoTargets(tx: Executor, unitId: (code: string) => st
     targetIds.set(spec.code, target.id);
   }
 
+  // Indicators of the catalogue that no target of the seed measures by (a program may set one).
+  for (const ind of DEMO_CATALOGUE_INDICATORS) {
+    const input = CreateIndicatorBody.parse({
+      code: ind.code,
+      nameVi: ind.nameVi,
+      nameEn: ind.nameEn,
+      measure: ind.measure,
+      unitOfMeasure: ind.unitOfMeasure,
+      numeratorElementId: el(ind.numerator),
+      denominatorElementId: el(ind.denominator),
+      bounded: ind.bounded ?? false,
+    });
+    await demoWrite(`indicator ${ind.code}`, () => createIndicator(tx, SYSTEM_ACTOR, input));
+  }
+
   // The facts come from the CĐCS' reports (reports-2024.ts), written after the member registry.
   return targetIds;
 }
+
+/** Catalogue indicators without a target in the seed: ratios of two elements. */
+export const DEMO_CATALOGUE_INDICATORS: Array<
+  Pick<IndicatorSpec, 'code' | 'nameVi' | 'nameEn' | 'measure' | 'unitOfMeasure' | 'numerator' | 'denominator' | 'bounded'>
+> = [
+  // Women's affairs (task group 6): women among the members at month end, both from the registry.
+  {
+    code: 'female_member_share',
+    nameVi: 'Tỷ lệ nữ đoàn viên',
+    nameEn: "Women's share of members",
+    measure: 'ratio_of_sums',
+    unitOfMeasure: 'percent',
+    numerator: 'female_members',
+    denominator: 'members_active',
+    bounded: true,
+  },
+];

@@ -123,7 +123,7 @@ export const errors: Record<keyof typeof vi, string> = {
   IMPORT_NOT_READY: 'The file has not been checked yet or still has errors; it cannot be imported.',
   IMPORT_ALREADY_DONE: 'This file has already been imported.',
   UNIT_FOUNDING_TOO_FEW_MEMBERS: 'A grassroots union needs at least {min} members when founded.',
-  DATA_ELEMENT_ADDEND_NOT_DERIVED: 'Only an element computed from the member registry can add a reported element.',
+  DATA_ELEMENT_ADDEND_NOT_DERIVED: 'Only the members counted from the member registry can add a reported element.',
   DATA_ELEMENT_ADDEND_INVALID:
     'The added element must be a number element with the last value of the period, reported by units (not computed) and not archived.',
   DATA_ELEMENT_ADDEND_IN_USE:

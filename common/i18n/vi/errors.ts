@@ -123,7 +123,7 @@ export const errors = {
   IMPORT_NOT_READY: 'Tệp chưa kiểm tra xong hoặc còn lỗi; chưa thể nhập.',
   IMPORT_ALREADY_DONE: 'Tệp này đã được nhập.',
   UNIT_FOUNDING_TOO_FEW_MEMBERS: 'Công đoàn cơ sở cần ít nhất {min} đoàn viên khi thành lập.',
-  DATA_ELEMENT_ADDEND_NOT_DERIVED: 'Chỉ dữ liệu tính từ sổ đoàn viên mới cộng thêm được dữ liệu báo cáo.',
+  DATA_ELEMENT_ADDEND_NOT_DERIVED: 'Chỉ số đoàn viên tính từ sổ đoàn viên mới cộng thêm được dữ liệu báo cáo.',
   DATA_ELEMENT_ADDEND_INVALID:
     'Dữ liệu cộng thêm phải là dữ liệu báo cáo kiểu số, lấy giá trị cuối kỳ, do đơn vị nhập (không tính từ hồ sơ) và chưa lưu trữ.',
   DATA_ELEMENT_ADDEND_IN_USE: 'Dữ liệu báo cáo đang được cộng vào {count} dữ liệu tính từ sổ đoàn viên, không thể lưu trữ.',

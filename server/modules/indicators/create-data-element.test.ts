@@ -110,7 +110,7 @@ describe('POST /api/data-elements (create-data-element)', () => {
     // Only a derived element adds one.
     expect(await field(await derived('bao_cao_cong', workers, { derivedFrom: null, aggregation: 'sum' }))).toMatchObject({
       code: 'DATA_ELEMENT_ADDEND_NOT_DERIVED',
-      fields: [{ field: 'derivedAddendElementId', message: 'Chỉ dữ liệu tính từ sổ đoàn viên mới cộng thêm được dữ liệu báo cáo.' }],
+      fields: [{ field: 'derivedAddendElementId', message: 'Chỉ số đoàn viên tính từ sổ đoàn viên mới cộng thêm được dữ liệu báo cáo.' }],
     });
     const invalid = {
       code: 'DATA_ELEMENT_ADDEND_INVALID',

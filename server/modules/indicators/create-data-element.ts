@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
 import { refreshAllActivityFacts } from '../activities/activity-facts.js';
-import { refreshDerivedFactsForAddend } from '../members/member-facts.js';
+import { isRegistrySource, refreshDerivedFactsForAddend } from '../members/member-facts.js';
 import { checkDataElementShape, checkDerivedAddend, isRecordDerivedSource } from './definition-rules.js';
 import { requireCatalogueManage } from './policy.js';
 import { presentDataElement } from './presenter.js';
@@ -59,7 +59,7 @@ export async function createDataElement(db: Executor, actor: Actor, input: Creat
           helpVi: input.helpVi ?? null,
         })
         .returning();
-      if (row!.derivedFrom === 'active_members') {
+      if (isRegistrySource(row!.derivedFrom)) {
         // Its facts exist from the start: every unit that ever had a member or reported an addend.
         await refreshDerivedFactsForAddend(tx, null);
       } else if (isRecordDerivedSource(row!.derivedFrom)) {

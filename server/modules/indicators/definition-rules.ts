@@ -98,7 +98,7 @@ export function checkDataElementShape(input: {
 
 /**
  * The addend of a derived element (e.g. workers who are not members, added to
- * the members at month end): only with derivedFrom, and an existing, not
+ * the members at month end): only with derivedFrom 'active_members', and an existing, not
  * archived, reported (not derived) number element. addend = the looked-up row.
  */
 export function checkDerivedAddend(
@@ -106,9 +106,8 @@ export function checkDerivedAddend(
   addend: { valueType: string; aggregation: string; derivedFrom: string | null; archivedAt: Date | string | null } | null,
 ): AppError | null {
   if (!input.derivedAddendElementId) return null;
-  // Only a count from the member registry adds a reported element (members + workers who are not members).
-  if (!input.derivedFrom || isRecordDerivedSource(input.derivedFrom))
-    return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
+  // Only the members at month end take one (members + workers who are not members); female members or women holding office do not.
+  if (input.derivedFrom !== 'active_members') return fieldError('DATA_ELEMENT_ADDEND_NOT_DERIVED', 'derivedAddendElementId');
   // A standing count (last value), carried forward month to month; a monthly flow (sum) would be counted again every month.
   if (
     !addend ||

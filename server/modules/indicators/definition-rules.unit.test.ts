@@ -30,6 +30,12 @@ describe('definition rules', () => {
     expect(checkDataElementShape({ ...derived, valueType: 'boolean', aggregation: 'any' })?.fields[0]?.field).toBe('valueType');
     expect(checkDataElementShape({ ...derived, allowsNotApplicable: true })?.fields[0]?.field).toBe('allowsNotApplicable');
     expect(checkDataElementShape({ ...derived, derivedFrom: null, aggregation: 'sum', allowsNotApplicable: true })).toBeNull();
+    // Women members and women holding office (from the registry, like the members at month end): the same shape.
+    for (const derivedFrom of ['female_members', 'women_office_holders'] as const) {
+      expect(checkDataElementShape({ ...derived, derivedFrom })).toBeNull();
+      expect(checkDataElementShape({ ...derived, derivedFrom, aggregation: 'sum' })?.fields[0]?.field).toBe('aggregation');
+      expect(checkDataElementShape({ ...derived, derivedFrom, allowsNotApplicable: true })?.fields[0]?.field).toBe('allowsNotApplicable');
+    }
   });
 
   it("keeps an element from activity records to its source's value type and aggregation", () => {
@@ -72,6 +78,9 @@ describe('definition rules', () => {
     expect(checkDerivedAddend(derived, workers)).toBeNull();
     expect(checkDerivedAddend({ derivedFrom: 'active_members' }, null)).toBeNull(); // nothing added
     expect(checkDerivedAddend({ ...derived, derivedFrom: null }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
+    // Only the members at month end take an addend (members + workers who are not members).
+    expect(checkDerivedAddend({ ...derived, derivedFrom: 'female_members' }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
+    expect(checkDerivedAddend({ ...derived, derivedFrom: 'women_office_holders' }, workers)?.code).toBe('DATA_ELEMENT_ADDEND_NOT_DERIVED');
     for (const addend of [
       null,
       { ...workers, valueType: 'boolean' },

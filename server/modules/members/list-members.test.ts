@@ -199,8 +199,21 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(actions.map((a) => a.action)).toEqual(['member.admit', 'member.update', 'member.issue_card']);
   });
 
-  it('counts active members, this year’s admissions and waiting transfers', async () => {
+  it('counts active members (men, women and the women’s share), this year’s admissions and waiting transfers', async () => {
     const stats = (await w.officerA.get('/api/members/stats')).json();
-    expect(stats).toEqual({ active: 2, admittedThisYear: 0, pendingTransfers: 0 });
+    // District A: Ánh (woman, A1) and Bình (man, A1) active; Cường (A2) left.
+    expect(stats).toEqual({ active: 2, activeMale: 1, activeFemale: 1, femaleShare: 50, admittedThisYear: 0, pendingTransfers: 0 });
+    // Under one unit, and in another scope: only its own members (Dung, a woman, in B1).
+    expect((await w.officerA.get(`/api/members/stats?unitId=${w.units.a2}`)).json()).toMatchObject({
+      active: 0,
+      activeFemale: 0,
+      femaleShare: null,
+    });
+    expect((await w.officerB.get('/api/members/stats')).json()).toMatchObject({
+      active: 1,
+      activeMale: 0,
+      activeFemale: 1,
+      femaleShare: 100,
+    });
   });
 });

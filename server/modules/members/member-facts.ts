@@ -3,20 +3,33 @@ import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { owesPeriod } from '../reports/expected-reports.js';
 import { todayInVietnam } from '../../lib/dates.js';
+import { REGISTRY_DERIVED_SOURCES, type RegistryDerivedSource } from '../../../common/members.js';
+
+/** A source computed from the member registry (refreshMemberFacts), not from activity records. */
+export function isRegistrySource(source: string | null | undefined): source is RegistryDerivedSource {
+  return (REGISTRY_DERIVED_SOURCES as readonly string[]).includes(source ?? '');
+}
 
 /**
  * Derived facts (số liệu tính từ hồ sơ): rewrites, for the given units, the
- * monthly facts of every data element derived from 'active_members' — the
- * members active on the month's last day (today for the current month), plus,
- * for an element with an addend (derived_addend_element_id, e.g. workers who
- * are not members), the unit's latest value of that reported element in or
- * before the month (carried forward; none yet = 0; "not applicable" = 0).
- * Months run from the first month the unit had a member (or, with an addend,
- * reported it) up to now; a unit with neither gets no rows ("no data"), a
- * month with nobody left is 0. Call it in the transaction of any change to
- * member_unit_periods or to facts of an addend element. Three statements per
- * call (a lock, a delete, then an insert: one statement could not insert rows
- * its own CTE deletes), whatever the number of units and elements.
+ * monthly facts of every data element derived from the member registry
+ * (REGISTRY_DERIVED_SOURCES): 'active_members' — the members active on the
+ * month's last day (today for the current month); 'female_members' — those of
+ * them who are women; 'women_office_holders' — the women among them who hold
+ * a union office (union_position other than 'member'). Gender and position are
+ * the member's current ones (the registry keeps no history of them), so an
+ * edit of either rewrites every month not frozen. An 'active_members' element
+ * may have an addend (derived_addend_element_id, e.g. workers who are not
+ * members): the unit's latest value of that reported element in or before the
+ * month (carried forward; none yet = 0; "not applicable" = 0) is added.
+ * Months run, for every registry element alike, from the first month the unit
+ * had a member (or, with an addend, reported it) up to now; a unit with
+ * neither gets no rows ("no data"), a month with nobody (or no woman) is 0.
+ * Call it in the transaction of any change to member_unit_periods, to a
+ * member's gender or union position, or to facts of an addend element. Three
+ * statements per call (a lock, a delete, then an insert: one statement could
+ * not insert rows its own CTE deletes), whatever the number of units and
+ * elements.
  *
  * Concurrency: two transactions refreshing one unit (two admissions into one
  * CĐCS at once) would each delete the rows they see and insert the same keys,
@@ -34,6 +47,10 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
     [...new Set(unitIds)].map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
+  const sources = sql`(${sql.join(
+    REGISTRY_DERIVED_SOURCES.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
   await tx.execute(sql`
     select pg_advisory_xact_lock(${MEMBER_FACTS_LOCK}, k)
     from (select distinct hashtext(id::text) as k from unnest(array[${sql.join(
@@ -49,21 +66,27 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
       and ${owesPeriod(unit, sql`fp`)})`;
   await tx.execute(sql`
     delete from facts f using data_elements de
-    where f.data_element_id = de.id and de.derived_from = 'active_members' and f.unit_id in ${ids}
+    where f.data_element_id = de.id and de.derived_from in ${sources} and f.unit_id in ${ids}
       ${notFrozen(sql`f.unit_id`, sql`f.month`)}`);
   // Running totals per unit and element: a member period counts on a month's
   // last day from the month it starts, until the month its last day falls
   // before that month's end (one +1 and one −1 per period); an addend fact
   // adds its change from the unit's previous one (value − previous value), so
   // the running sum carries its latest value forward. No period × month or
-  // fact × month comparison.
+  // fact × month comparison. A period the element does not count (a man for
+  // 'female_members') still gives its months a 0 change, so every registry
+  // element of a unit starts at its first member: no woman yet is 0, not "no data".
   await tx.execute(sql`
-    with de as (select id, derived_addend_element_id as addend_id from data_elements where derived_from = 'active_members'),
-    pr as (select unit_id, valid_from, valid_to from member_unit_periods where unit_id in ${ids}),
+    with de as (select id, derived_from as source, derived_addend_element_id as addend_id from data_elements where derived_from in ${sources}),
+    pr as (
+      select p.unit_id, p.valid_from, p.valid_to, m.gender = 'female' as woman, m.gender = 'female' and m.union_position <> 'member' as woman_officer
+      from member_unit_periods p join members m on m.id = p.member_id
+      where p.unit_id in ${ids}
+    ),
     member_deltas as (
-      select unit_id, date_trunc('month', valid_from::timestamp)::date as month, 1 as d from pr
+      select unit_id, woman, woman_officer, date_trunc('month', valid_from::timestamp)::date as month, 1 as d from pr
       union all
-      select unit_id,
+      select unit_id, woman, woman_officer,
         case when valid_to = (date_trunc('month', valid_to::timestamp) + interval '1 month' - interval '1 day')::date
           then (date_trunc('month', valid_to::timestamp) + interval '1 month')::date
           else date_trunc('month', valid_to::timestamp)::date end,
@@ -76,10 +99,14 @@ export async function refreshMemberFacts(tx: Executor, unitIds: readonly string[
           - coalesce(lag(coalesce(f.value_number, 0)) over (partition by f.unit_id, de.id order by f.month), 0) as d
       from de
       join facts f on f.data_element_id = de.addend_id
-      where f.unit_id in ${ids}
+      where f.unit_id in ${ids} and de.source = 'active_members'
     ),
     deltas as (
-      select md.unit_id, de.id as element_id, md.month, md.d::numeric as d from member_deltas md cross join de
+      select md.unit_id, de.id as element_id, md.month,
+        (case de.source when 'female_members' then case when md.woman then md.d else 0 end
+          when 'women_office_holders' then case when md.woman_officer then md.d else 0 end
+          else md.d end)::numeric as d
+      from member_deltas md cross join de
       union all
       select unit_id, element_id, month, d from addend_deltas
     ),

@@ -1,16 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { members } from '../../db/schema/index.js';
+import { members, memberUnitPeriods } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
 import { checkBirthDate, checkMemberIdentity, personColumns } from './admit-member.js';
 import { getMember, type MemberDetailModel } from './get-member.js';
+import { refreshMemberFacts } from './member-facts.js';
 import { findMemberToManage, snapshotMember, withMemberUniqueness } from './member-writes.js';
 import type { UpdateMemberInput } from './schemas.js';
 
-/** Sửa thông tin đoàn viên: the person's fields only (unit and status follow from events). */
+/**
+ * Sửa thông tin đoàn viên: the person's fields only (unit and status follow
+ * from events); a changed gender or union position refreshes the derived
+ * facts of the member's units in the same transaction.
+ */
 export async function updateMember(db: Executor, actor: Actor, memberId: string, input: UpdateMemberInput): Promise<MemberDetailModel> {
   await withMemberUniqueness(() =>
     inTransaction(db, async (tx) => {
@@ -36,6 +41,22 @@ export async function updateMember(db: Executor, actor: Actor, memberId: string,
         .where(and(eq(members.id, memberId), eq(members.rowVersion, input.expectedVersion)))
         .returning({ id: members.id });
       if (updated.length === 0) throw await staleWrite(tx, 'members', memberId);
+      // Female members and women holding office are counted from the registry
+      // (member-facts.ts): a changed gender or position moves the figures of
+      // every unit the member was ever counted in.
+      if (
+        (input.gender !== undefined && input.gender !== member.gender) ||
+        (input.unionPosition !== undefined && input.unionPosition !== member.unionPosition)
+      ) {
+        const periods = await tx
+          .select({ unitId: memberUnitPeriods.unitId })
+          .from(memberUnitPeriods)
+          .where(eq(memberUnitPeriods.memberId, memberId));
+        await refreshMemberFacts(
+          tx,
+          periods.map((p) => p.unitId),
+        );
+      }
       await recordAudit(tx, actor, {
         action: 'member.update',
         entityType: 'member',

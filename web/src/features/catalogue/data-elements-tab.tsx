@@ -348,7 +348,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         ...values,
         gradeOptions: values.valueType === 'grade' ? (values.gradeOptions ?? []) : null,
         derivedFrom: values.derivedFrom || null,
-        derivedAddendElementId: (values.derivedFrom && values.derivedAddendElementId) || null,
+        derivedAddendElementId: (values.derivedFrom === 'active_members' && values.derivedAddendElementId) || null,
       });
       message.success(t('catalogue.saved'));
       close();
@@ -378,8 +378,9 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           // "not applicable"; a figure from records has its source's type and aggregation (the
           // classification: the four grades, "not applicable" for a unit not classified).
           if (changed.derivedFrom) form.setFieldsValue(shapeOfSource(changed.derivedFrom));
-          // Back to "reported by units", or a source from records: nothing is added.
-          if (changed.derivedFrom === '' || isRecordSource(changed.derivedFrom)) form.setFieldValue('derivedAddendElementId', '');
+          // Only the members at month end add a reported element (members + workers who are not members).
+          if (changed.derivedFrom !== undefined && changed.derivedFrom !== 'active_members')
+            form.setFieldValue('derivedAddendElementId', '');
         }}
       >
         <Form.Item name="code" label={t('catalogue.code')} extra={t('catalogue.codeHelp')} rules={[required, fieldRule(fields.code, t)]}>
@@ -412,7 +413,7 @@ function DataElementDrawer({ open, onClose }: { open: boolean; onClose: () => vo
             ]}
           />
         </Form.Item>
-        {derived && !fromRecords && (
+        {derivedFrom === 'active_members' && (
           <Form.Item name="derivedAddendElementId" label={t('catalogue.derivedAddend')} extra={t('catalogue.derivedAddendHelp')}>
             <Select
               data-testid="element-derived-addend"

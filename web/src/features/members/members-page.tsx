@@ -7,10 +7,11 @@ import type { MemberSort } from '../../../../common/members';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIsPhone } from '../../lib/responsive';
 import { useCan } from '../auth/use-me';
 import { AdmitMemberDrawer } from './admit-drawer';
-import { useExportMembers, useMembers, usePendingTransfers, type MemberListItem } from './api';
+import { useExportMembers, useMembers, useMemberStats, usePendingTransfers, type MemberListItem } from './api';
 import { formatBirthDate, genderKey, MemberStatusTag, positionKey } from './labels';
 import { MemberFilterBar } from './member-filters';
 import { PendingTransfers } from './pending-transfers';
@@ -208,6 +209,7 @@ export function MembersPage() {
         <div>
           <Typography.Title level={3}>{t('members.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('members.subtitle')}</Typography.Text>
+          <GenderSummary unitId={filters.unitId} />
         </div>
         <div className="members-header-actions">
           <Button
@@ -308,5 +310,24 @@ function MemberCard({ member: m, onOpen }: { member: MemberListItem; onOpen: () 
         )}
       </dl>
     </Card>
+  );
+}
+
+/**
+ * Active members of the scope (or of the filtered unit and its subtree) and the
+ * women among them, for women's affairs: "Đang sinh hoạt: 1.165 · Nữ: 532 (45,7%)".
+ */
+function GenderSummary({ unitId }: { unitId: string | undefined }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const stats = useMemberStats(unitId);
+  const s = stats.data;
+  if (!s) return null;
+  return (
+    <div className="members-gender-summary" data-testid="members-gender-summary">
+      {t('members.summaryActive', { count: fmt.number(s.active) })}
+      {s.femaleShare !== null &&
+        ` · ${t('members.summaryFemale', { count: fmt.number(s.activeFemale), share: fmt.percent(s.femaleShare, { fractionDigits: 1 }) })}`}
+    </div>
   );
 }
