@@ -22,7 +22,9 @@ describe('demo activity records of 2024', () => {
     for (const a of activities) {
       const details = a.kind === 'inspection' ? { ...a.details, inspectedUnitId: UUID } : a.details;
       const people = a.people.map((p) => ({ memberId: UUID, role: p.role }));
-      const parsed = ActivityRecordInput.safeParse({ ...a, unitId: UUID, notes: a.notes ?? null, details, people });
+      // As the loader builds it: the demo's own keys (unit code, keeper) are not the API's.
+      const input = { kind: a.kind, unitId: UUID, occurredOn: a.occurredOn, title: a.title, notes: a.notes ?? null, details, people };
+      const parsed = ActivityRecordInput.safeParse(input);
       expect(parsed.error?.issues ?? [], `${a.kind} of ${a.unit} on ${a.occurredOn}`).toEqual([]);
     }
     // VT19 and VT20 never report and keep no record.
