@@ -90,10 +90,11 @@ export async function loadDemoData(db: Database): Promise<Map<string, string>> {
     // The CĐCS' activity records of 2024 (trainings, inspections, cases, classification…), each written by
     // the demo user who keeps it; their derived facts feed targets 1, 3, 4, 5, 6, 8, 9 and 10.
     const activities = await loadDemoActivities(tx, id, actorOf);
-    // Every unit's record-derived facts, zeros included (units without a record too).
-    await refreshAllActivityFacts(tx);
     // The CĐCS' reports of 2024 through the report use-cases: their submissions write the typed facts.
     const reports = await loadDemoReports(tx, id, programId);
+    // Every unit's record-derived facts once (the batch of submissions deferred it): zeros for the
+    // units that kept records or reported in 2024, "no data" for the two that did neither.
+    await refreshAllActivityFacts(tx);
     await recordAudit(tx, null, {
       action: 'system.load_demo_data',
       entityType: 'system',

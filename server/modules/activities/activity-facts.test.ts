@@ -14,11 +14,9 @@ import { recordsBehindSource, refreshActivityFacts, refreshAllActivityFacts } fr
 
 // Activity records seen by the indicator engine through record-derived data
 // elements (docs/activities.md "Derived facts"). Tree of indicators.fixtures.ts:
-// under S, g1–g4 all along, g5 founded 10/07/2024, g7 founded 01/03/2024; a
-// program of S for 2024 gives every unit its twelve months. Records are
+// under S, g1–g4 all along, g5 founded 10/07/2024, g7 founded 01/03/2024. A
+// unit answers for a year's records once it keeps one or sends a report. Records are
 // inserted by a small fixture here (the record use-cases write the same rows).
-
-const TODAY = '2024-12-15';
 
 interface RecordInput {
   kind: string;
@@ -130,18 +128,23 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
   const months = (from: number, to: number, value: string) =>
     Array.from({ length: to - from + 1 }, (_, i) => `${String(from + i).padStart(2, '0')}:${value}`);
 
-  it('gives every unit its months of the program year while it is valid, zeros and "no" included; no record of "còn nguồn" or classification, no row', async () => {
+  it('gives no row to a unit that kept no record and sent no report ("no data"), and a whole year of rows, zeros included, once it keeps one', async () => {
     const db = ctx.database.db;
-    await refreshAllActivityFacts(db, TODAY);
-    const { g1, g5, g7 } = ctx.tree;
-    expect(await facts(g1.id, 'inspections_done')).toEqual(months(1, 12, '0'));
-    expect(await facts(g1.id, 'chair_trained')).toEqual(months(1, 12, 'false'));
-    expect(await facts(g1.id, 'welfare_amount')).toEqual(months(1, 12, '0'));
-    // Founded 10/07/2024 and 01/03/2024: from their first month.
+    await refreshAllActivityFacts(db);
+    const { g2, g5 } = ctx.tree;
+    expect(await facts(g2.id, 'training_reached')).toEqual([]);
+    expect(await facts(g2.id, 'chair_trained')).toEqual([]);
+    // One record of any kind in 2024: the unit answers for its 2024 records, zeros and "no" included.
+    await record(db, welfare(g5.id, '2024-09-02', 'visit_gift', 500_000));
+    await refreshActivityFacts(db, [g5.id]);
+    // Founded 10/07/2024: from its first month.
     expect(await facts(g5.id, 'training_reached')).toEqual(months(7, 12, '0'));
-    expect(await facts(g7.id, 'mai_am_houses')).toEqual(months(3, 12, '0'));
-    expect(await facts(g1.id, 'party_candidates')).toEqual([]);
-    expect(await facts(g1.id, 'classification_grade')).toEqual([]);
+    expect(await facts(g5.id, 'chair_trained')).toEqual(months(7, 12, 'false'));
+    expect(await nonZero(g5.id, 'welfare_amount')).toEqual(['09:500000']);
+    // No inspection plan nor inspection that year: the CĐCS has no UBKT, not applicable.
+    expect(await facts(g5.id, 'inspections_done')).toEqual(months(7, 12, 'na'));
+    expect(await facts(g5.id, 'party_candidates')).toEqual([]);
+    expect(await facts(g5.id, 'classification_grade')).toEqual([]);
   });
 
   it('counts each source from its records, by month, and leaves deleted records out', async () => {
@@ -227,12 +230,13 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
       year: 2024,
       details: { year: 2024, grade: 'not_classified' },
     });
-    await refreshActivityFacts(db, [g1.id, s.id, g5.id], TODAY);
+    await refreshActivityFacts(db, [g1.id, s.id, g5.id]);
 
     expect(await nonZero(g1.id, 'training_reached')).toEqual(['03:35', '04:7']);
     expect(await nonZero(g1.id, 'chair_trained')).toEqual(['03:true']);
     expect(await nonZero(s.id, 'inspections_done')).toEqual(['05:1']);
-    expect(await nonZero(g1.id, 'inspections_done')).toEqual([]); // counted by the inspecting unit
+    // Counted by the inspecting unit; g1 planned and made none: not applicable (no UBKT).
+    expect(await facts(g1.id, 'inspections_done')).toEqual(months(1, 12, 'na'));
     expect(await nonZero(s.id, 'inspections_planned')).toEqual(['01:4']);
     expect(await nonZero(g1.id, 'labour_lawsuits_requested')).toEqual(['06:2']);
     expect(await nonZero(g1.id, 'labour_lawsuits_supported')).toEqual(['06:1']);
@@ -243,8 +247,8 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
     expect(await nonZero(g1.id, 'welfare_amount')).toEqual(['08:52000000']);
     expect(await facts(g1.id, 'classification_grade')).toEqual(['12:tot']);
     expect(await facts(g5.id, 'classification_grade')).toEqual(['12:na']);
-    // A unit without records keeps its zeros; g2 was not refreshed and had nothing to change.
-    expect(await facts(g2.id, 'training_reached')).toEqual(months(1, 12, '0'));
+    // A unit without records or reports stays "no data".
+    expect(await facts(g2.id, 'training_reached')).toEqual([]);
 
     // The records behind a number are the ones it counts.
     const behind = async (source: RecordDerivedSource, unitId: string) => {
@@ -265,7 +269,7 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
     // Deleting a record (deleted_at) takes it out at the next refresh; running it again changes nothing else.
     await db.execute(sql`update activity_records set deleted_at = now() where kind = 'legal_case' and details ->> 'participation' = 'court'
       and unit_id = ${g1.id}::uuid and occurred_on = '2024-06-03'`);
-    await refreshActivityFacts(db, [g1.id, g1.id], TODAY);
+    await refreshActivityFacts(db, [g1.id, g1.id]);
     expect(await nonZero(g1.id, 'labour_lawsuits_requested')).toEqual(['06:1']);
     expect(await nonZero(g1.id, 'labour_lawsuits_supported')).toEqual([]);
     expect(await nonZero(g1.id, 'training_reached')).toEqual(['03:35', '04:7']);
@@ -286,11 +290,11 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
     });
     await record(db, training(g1.id, '2024-03-28', 50, 0)); // recorded after March was closed
     await record(db, training(g1.id, '2024-04-28', 3, 0));
-    await refreshActivityFacts(db, [g1.id], TODAY);
+    await refreshActivityFacts(db, [g1.id]);
     expect(await nonZero(g1.id, 'training_reached')).toEqual(['03:35', '04:10']);
     // Reopened: March follows its records again.
     await db.execute(sql`update report_periods set closed_at = null where program_id = ${programId}::uuid`);
-    await refreshActivityFacts(db, [g1.id], TODAY);
+    await refreshActivityFacts(db, [g1.id]);
     expect(await nonZero(g1.id, 'training_reached')).toEqual(['03:85', '04:10']);
   });
 
@@ -308,9 +312,11 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
       value: 3,
     });
     const value = async (id: string) => (await computeTargets(db, { targetIds: [id] }, '2024-12-31'))[0]!;
-    // g1: 85 in March, 10 in April; g1's chair trained in March. Every unit counted (zeros), none "no data".
+    // g1: 85 in March, 10 in April; g1's chair trained in March. The units with records are counted
+    // (zeros included); those that kept none and sent no report are "no data".
     expect(await value(reached)).toMatchObject({ value: 95 });
-    expect((await value(reached)).noDataUnits).toBe(0);
+    expect((await value(reached)).noDataUnits).toBeGreaterThan(0);
+    const noDataBefore = (await value(reached)).noDataUnits;
     expect(await value(chairs)).toMatchObject({ value: 1 });
 
     const chair = await member(db, g2.id, 'chair');
@@ -318,8 +324,9 @@ describe('derived facts from activity records (refreshActivityFacts)', () => {
       ...training(g2.id, '2024-09-09', 40, 12),
       people: [{ memberId: chair, role: 'participant', unionPosition: 'chair' }],
     });
-    await refreshActivityFacts(db, [g2.id], TODAY);
+    await refreshActivityFacts(db, [g2.id]);
     expect(await value(reached)).toMatchObject({ value: 147 });
+    expect((await value(reached)).noDataUnits).toBe(noDataBefore - 1);
     expect(await value(chairs)).toMatchObject({ value: 2 });
   });
 

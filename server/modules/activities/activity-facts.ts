@@ -5,7 +5,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { RECORD_DERIVED_SOURCES, type RecordDerivedSource } from '../../../common/activities.js';
 import type { Executor } from '../../db/client.js';
-import { todayInVietnam } from '../../lib/dates.js';
 import { owesPeriod } from '../reports/expected-reports.js';
 
 /** First key of the advisory locks of the activity facts refresh (the second is the unit's hash bucket). */
@@ -81,9 +80,11 @@ function contributions(): SQL {
 /**
  * Rewrites, for the given units, the facts of every data element derived from
  * records (derived_from in RECORD_DERIVED_SOURCES): one row per month of every
- * year that has a program, a record of the unit, or is the current year,
- * while the unit is valid, zeros and "no" included (a unit that inspected
- * nothing did 0 inspections: counted, not "no data"). Exceptions:
+ * year in which the unit kept a record or sent a report, while the unit is
+ * valid, zeros and "no" included (a unit that reports and trained nobody
+ * trained 0: counted, not "no data"; a unit that never reports and keeps no
+ * record stays "no data"). "Inspections done" is not applicable in a year
+ * without an inspection plan or inspection of the unit (no UBKT). Exceptions:
  * party_candidates has rows only for the years of a "còn nguồn" record (its
  * value in every month of that year); classification_grade one row, in the
  * record's month ("chưa xếp loại" → not applicable). Deleted records do not
@@ -93,16 +94,16 @@ function contributions(): SQL {
  * (hash bucket) in a fixed order (two record writes of one unit at once would otherwise
  * insert the same keys), a delete, an insert. Call it in the transaction of
  * every record create/update/delete (old and new unit), when a unit is
- * founded, and when a period is reopened.
+ * founded, when a period is reopened, and at a unit's first submission of a report.
  */
-export async function refreshActivityFacts(tx: Executor, unitIds: readonly string[], today: string = todayInVietnam()): Promise<void> {
+export async function refreshActivityFacts(tx: Executor, unitIds: readonly string[]): Promise<void> {
   const unique = [...new Set(unitIds)];
   if (unique.length === 0) return;
   const ids = sql.join(
     unique.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  await refresh(tx, sql`select id from org_units where id in (${ids})`, today);
+  await refresh(tx, sql`select id from org_units where id in (${ids})`);
 }
 
 /**
@@ -110,11 +111,11 @@ export async function refreshActivityFacts(tx: Executor, unitIds: readonly strin
  * record source is created (its facts exist from the start) and by the demo
  * loader after writing its records.
  */
-export async function refreshAllActivityFacts(tx: Executor, today: string = todayInVietnam()): Promise<void> {
-  await refresh(tx, sql`select id from org_units`, today);
+export async function refreshAllActivityFacts(tx: Executor): Promise<void> {
+  await refresh(tx, sql`select id from org_units`);
 }
 
-async function refresh(tx: Executor, units: SQL, today: string): Promise<void> {
+async function refresh(tx: Executor, units: SQL): Promise<void> {
   await tx.execute(sql`
     select pg_advisory_xact_lock(${ACTIVITY_FACTS_LOCK}, k)
     from (select distinct mod(hashtext(id::text), ${LOCK_BUCKETS}) as k from (${units}) u) keys
@@ -138,13 +139,26 @@ async function refresh(tx: Executor, units: SQL, today: string): Promise<void> {
       cross join lateral (${contributions()}) x
       where r.deleted_at is null and r.unit_id in (select id from u)
     ),
+    -- The years a unit answers for its records: those it kept a record in, or
+    -- sent a report for (a report sent is the chair's word that the records
+    -- behind it are complete). A unit that did neither is "no data", as a
+    -- unit that never reported (docs/activities.md "Derived facts").
     yrs as (
-      select u.id as unit_id, y.year
-      from u cross join (select distinct year from programs union select extract(year from ${today}::date)::int) y
-      union
-      select unit_id, extract(year from month)::int from rec
+      select unit_id, extract(year from month)::int as year from rec
       union
       select unit_id, year from rec
+      union
+      select rp.unit_id, extract(year from pp.fact_month)::int
+      from reports rp join report_periods pp on pp.id = rp.period_id
+      where rp.first_submitted_at is not null and rp.unit_id in (select id from u)
+    ),
+    -- Years in which the unit's inspection committee planned or made an
+    -- inspection; in others it has none (not every CĐCS has a UBKT) and
+    -- "inspections done" is not applicable.
+    inspecting as (
+      select distinct r.unit_id, coalesce(r.year, extract(year from r.occurred_on)::int) as year
+      from activity_records r
+      where r.deleted_at is null and r.kind in ('inspection_plan', 'inspection') and r.unit_id in (select id from u)
     ),
     -- The months of those years the unit was valid in.
     months as (
@@ -171,12 +185,16 @@ async function refresh(tx: Executor, units: SQL, today: string): Promise<void> {
     ),
     out_rows as (
       select m.unit_id, de.id as element_id, m.month,
-        case when de.source in ${list(NUMBER_SOURCES)} then coalesce(pm.n, 0) end::numeric as value_number,
+        case when de.source in ${list(NUMBER_SOURCES)} and not x.na then coalesce(pm.n, 0) end::numeric as value_number,
         case when de.source not in ${list(NUMBER_SOURCES)} then coalesce(pm.b, false) end::boolean as value_bool,
-        null::text as value_text, false as not_applicable
+        null::text as value_text, x.na as not_applicable
       from months m
       cross join de
       left join per_month pm on pm.unit_id = m.unit_id and pm.source = de.source and pm.month = m.month
+      cross join lateral (
+        select de.source = 'inspections_done' and not exists (
+          select 1 from inspecting i where i.unit_id = m.unit_id and i.year = extract(year from m.month)::int) as na
+      ) x
       where de.source not in ('party_candidates', 'classification_grade')
       union all
       select m.unit_id, de.id, m.month, null::numeric, c.b, null::text, false

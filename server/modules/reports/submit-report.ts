@@ -7,6 +7,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { staleWrite } from '../../lib/row-version.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { refreshActivityFacts } from '../activities/activity-facts.js';
 import { notifyReportSubmitted } from '../notifications/notify.js';
 import { canSubmitReport } from './policy.js';
 import {
@@ -89,6 +90,9 @@ export async function submitReport(
         updatedBy: actor.userId ?? null,
       })
       .where(eq(reports.id, report.id));
+    // A unit's first report of a year makes it answer for its records of that year: figures from
+    // records count from then on, zeros included (docs/activities.md "Derived facts").
+    if (!resubmission && !options.deferDerivedRefresh) await refreshActivityFacts(tx, [report.unitId]);
     await recordReportEvent(tx, actor, report.id, resubmission ? 'resubmitted' : 'submitted', null, null, now);
     await recordAudit(tx, actor, {
       action: resubmission ? 'report.resubmit' : 'report.submit',
