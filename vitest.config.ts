@@ -18,7 +18,9 @@ export default defineConfig({
           exclude: ['node_modules/**', ...unitTests],
           env: { TEST_ENGINE: 'pglite' },
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A beforeAll that loads the whole demo (registry, activity records, a year of reports through
+          // the use-cases) takes tens of seconds on PGlite, more while another file loads it too.
+          hookTimeout: 300_000,
         },
       },
       {
@@ -29,7 +31,9 @@ export default defineConfig({
           exclude: ['node_modules/**', ...unitTests],
           env: { TEST_ENGINE: 'postgres' },
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A beforeAll that loads the whole demo (registry, activity records, a year of reports through
+          // the use-cases) takes tens of seconds on PGlite, more while another file loads it too.
+          hookTimeout: 300_000,
         },
       },
       {
