@@ -41,6 +41,9 @@ export async function startE2e(): Promise<E2e> {
   // when a file is run some other way and there is no build at all.
   const webDist = fs.existsSync(path.join(E2E_WEB_DIST, 'index.html')) ? E2E_WEB_DIST : ensureWebBuild();
   const dataDir = makeDataDir();
+  // A copy of the run's demo data folder (global-setup.ts); without one, the server loads the demo itself.
+  const template = process.env.E2E_DATA_TEMPLATE;
+  if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
   let server: ServerProcess | null = null;
   let browser: Browser | null = null;
   try {
