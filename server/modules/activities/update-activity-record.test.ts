@@ -22,9 +22,10 @@ describe('editing and deleting activity records', () => {
       w.database.db,
       sql`select action, before, after from audit_log where entity_type = 'activity_record' and entity_id = ${id} order by at, id`,
     );
-  const failure = async (run: Promise<unknown>) => {
+  /** Runs a write that must be refused (started only once the counts are read), and proves nothing was written. */
+  const failure = async (run: () => Promise<unknown>) => {
     const before = await activityCounts(w.database.db);
-    const error = (await run.catch((e: unknown) => e)) as AppError;
+    const error = (await run().catch((e: unknown) => e)) as AppError;
     expect(await activityCounts(w.database.db)).toEqual(before);
     return error;
   };
@@ -50,23 +51,25 @@ describe('editing and deleting activity records', () => {
     expect(log[1]!.after).toMatchObject({ title: 'Tập huấn Bộ luật Lao động' });
 
     // The version read before the edit is stale now: 409, nothing written.
-    const stale = await failure(updateActivityRecord(w.database.db, w.actors.chairA1, record.id, { record: input, expectedVersion: 1 }));
+    const stale = await failure(() =>
+      updateActivityRecord(w.database.db, w.actors.chairA1, record.id, { record: input, expectedVersion: 1 }),
+    );
     expect(stale.code).toBe('STALE_WRITE');
     expect(stale.status).toBe(409);
-    const staleDelete = await failure(deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 1 }));
+    const staleDelete = await failure(() => deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 1 }));
     expect(staleDelete.code).toBe('STALE_WRITE');
   });
 
   it('refuses a change of kind, and a move to a unit the writer does not hold', async () => {
     const record = await create(activityInput('campaign', { unitId: w.units.a1 }));
-    const kind = await failure(
+    const kind = await failure(() =>
       updateActivityRecord(w.database.db, w.actors.chairA1, record.id, {
         record: activityInput('training', { unitId: w.units.a1 }),
         expectedVersion: 1,
       }),
     );
     expect(kind.code).toBe('ACTIVITY_KIND_FIXED');
-    const moved = await failure(
+    const moved = await failure(() =>
       updateActivityRecord(w.database.db, w.actors.chairA1, record.id, {
         record: activityInput('campaign', { unitId: w.units.a2 }),
         expectedVersion: 1,
@@ -83,7 +86,7 @@ describe('editing and deleting activity records', () => {
     expect(((await getActivityRecord(w.database.db, w.actors.chairA1, record.id).catch((e: unknown) => e)) as AppError).code).toBe(
       'FORBIDDEN',
     );
-    const rules = await failure(
+    const rules = await failure(() =>
       updateActivityRecord(w.database.db, w.actors.officerA, record.id, {
         record: activityInput('campaign', { unitId: w.units.a2, memberId: w.members.a1 }),
         expectedVersion: 2,
@@ -101,12 +104,14 @@ describe('editing and deleting activity records', () => {
     expect((await getActivityRecord(w.database.db, w.actors.chairA1, record.id)).reasonRequired).toBe(true);
 
     const input = activityInput('training', { unitId: w.units.a1, occurredOn: '2025-04-08', title: 'Sửa sau khi nộp' });
-    const noReason = await failure(updateActivityRecord(w.database.db, w.actors.chairA1, record.id, { record: input, expectedVersion: 1 }));
+    const noReason = await failure(() =>
+      updateActivityRecord(w.database.db, w.actors.chairA1, record.id, { record: input, expectedVersion: 1 }),
+    );
     expect(noReason.code).toBe('ACTIVITY_REASON_REQUIRED');
     expect(noReason.fields[0]?.field).toBe('reason');
     // Moving a record INTO a reported month needs one too.
     const other = await create(activityInput('training', { unitId: w.units.a1, occurredOn: '2025-06-08' }));
-    const intoReported = await failure(
+    const intoReported = await failure(() =>
       updateActivityRecord(w.database.db, w.actors.chairA1, other.id, {
         record: activityInput('training', { unitId: w.units.a1, occurredOn: '2025-04-20' }),
         expectedVersion: 1,
@@ -119,7 +124,7 @@ describe('editing and deleting activity records', () => {
       expectedVersion: 1,
       reason: 'Ghi sai số người',
     });
-    const noDeleteReason = await failure(deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 2 }));
+    const noDeleteReason = await failure(() => deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 2 }));
     expect(noDeleteReason.code).toBe('ACTIVITY_REASON_REQUIRED');
     await deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 2, reason: 'Ghi trùng' });
     const log = await audits(record.id);
@@ -143,7 +148,7 @@ describe('editing and deleting activity records', () => {
     expect(((await getActivityRecord(w.database.db, w.actors.admin, record.id).catch((e: unknown) => e)) as AppError).code).toBe(
       'NOT_FOUND',
     );
-    const again = await failure(deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 2 }));
+    const again = await failure(() => deleteActivityRecord(w.database.db, w.actors.chairA1, record.id, { expectedVersion: 2 }));
     expect(again.code).toBe('FORBIDDEN');
     // A one-per-year record deleted frees its year.
     const plan = await create(activityInput('party_source', { unitId: w.units.a1, occurredOn: '2023-05-05' }));
