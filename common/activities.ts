@@ -30,7 +30,7 @@ export const FEDERATION_KINDS = ['classification', 'award'] as const satisfies r
 /** Kinds entered by the inspection committee (UBKT) of the unit, or the CĐCS for its own committee. */
 export const INSPECTION_KINDS = ['inspection_plan', 'inspection'] as const satisfies readonly ActivityKind[];
 
-// ---- Vocabularies (each value has a catalogue label: activities.<list>.<value>) ----
+// ---- Vocabularies (each value has a catalogue label, activityExport.<list>_<value>, read by the export and the pages) ----
 
 /** Chủ đề tuyên truyền, tập huấn (the seed's task group 3). */
 export const TRAINING_TOPICS = [

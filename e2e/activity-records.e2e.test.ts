@@ -157,11 +157,16 @@ describe('activity records', () => {
     const programId = await program2024(page);
     const before = await targetValue(page, programId, '6');
 
-    // The menu entry "Hoạt động", then the kind chosen from the select (tabs on a desktop).
-    await page.goto('/activities');
+    // The menu entry "Hoạt động"; on a phone the kind is chosen from a select (tabs on a desktop), kept in the address.
+    await page.goto('/');
+    await page.getByRole('button', { name: vi('nav.menu'), exact: true }).click();
+    await page.getByRole('menuitem', { name: vi('nav.activities') }).click();
+    await page.waitForURL('**/activities');
     await page.getByTestId('activities-page').waitFor();
-    await chooseOption(page, 'activities-kind-select', vi('activities.kind.inspection'));
-    await page.waitForURL(/kind=inspection/);
+    await chooseOption(page, 'activities-kind-select', vi('activityExport.kind_training'));
+    await page.waitForURL(/kind=training/);
+    await page.goto('/activities?kind=inspection');
+    await page.getByTestId('activities-page').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
 
     await page.getByTestId('activities-add').click();
@@ -173,7 +178,7 @@ describe('activity records', () => {
     // Same-level: the inspected unit starts as the inspecting unit.
     await expect.poll(() => page.getByTestId('activity-inspected-unit').innerText()).toContain('VT18');
     await input(page, 'activity-title').fill(INSPECTION_TITLE);
-    await chooseOption(page, 'activity-subject', vi('activities.inspectionSubject.finance'));
+    await chooseOption(page, 'activity-subject', vi('activityExport.subject_finance'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'activity-inspection-phone', { fullPage: false });
     await createdAndClose(page);
@@ -207,7 +212,7 @@ describe('activity records', () => {
       await chooseOption(page, 'activity-unit', 'VT14', 'VT14');
       await input(page, 'activity-title').fill(HOUSE_TITLE);
       // Mái ấm công đoàn, new house (the defaults), one beneficiary, two sources of money.
-      await expect(page.getByTestId('activity-welfareKind').innerText()).resolves.toContain(vi('activities.welfareKind.mai_am_house'));
+      await expect(page.getByTestId('activity-welfareKind').innerText()).resolves.toContain(vi('activityExport.welfareKind_mai_am_house'));
       const beneficiary = await chooseFirstPerson(page);
       await input(page, 'activity-amount-0').fill('40.000.000');
       await page.getByTestId('activity-amount-add').click();

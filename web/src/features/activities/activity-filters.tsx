@@ -42,6 +42,8 @@ export function ActivityFilterBar({ filters, onChange, onClear, hasFilters }: Pr
         <UnitSearchSelect
           data-testid="activities-filter-unit"
           value={filters.unitId}
+          // With a period, the units of its end (a district that has since ended is found for its records).
+          asOf={filters.to ?? filters.from}
           onChange={(unitId) => onChange({ unitId })}
           initialOption={filters.unitId && unit.data ? { id: unit.data.id, code: unit.data.code, name: unit.data.shortName } : undefined}
         />

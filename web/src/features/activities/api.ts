@@ -6,7 +6,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as Wire from '../../../../common/api/activities';
-import type { ReportAttachmentView } from '../../../../common/api/reports';
 import type { MemberListResponse } from '../../../../common/api/members';
 import { api, download, qs } from '../../lib/api';
 
@@ -18,8 +17,8 @@ export type RecordPerson = z.output<typeof Wire.RecordPersonView>;
 export type ActivityRecordBody = z.input<typeof Wire.CreateActivityRecordBody>;
 export type UpdateActivityRecordBody = z.input<typeof Wire.UpdateActivityRecordBody>;
 export type DeleteActivityRecordBody = z.input<typeof Wire.DeleteActivityRecordBody>;
-/** Files attached to a record: the same rows and view as a report's (report_attachments). */
-export type ActivityAttachment = z.output<typeof ReportAttachmentView>;
+/** A file attached to a record (stored like a report's: report_attachments). */
+export type ActivityAttachment = z.output<typeof Wire.ActivityAttachmentView>;
 export type MemberOption = z.output<typeof MemberListResponse>['items'][number];
 
 type Optional<T> = { [K in keyof T]?: T[K] | undefined };
@@ -97,10 +96,7 @@ export const activityAttachmentUrl = (recordId: string, attachmentId?: string) =
 export function useActivityAttachments(recordId: string | null) {
   return useQuery({
     queryKey: [ACTIVITIES_KEY, 'attachments', recordId],
-    queryFn: async () => {
-      const res = await api.get<ActivityAttachment[] | { items: ActivityAttachment[] }>(activityAttachmentUrl(recordId!));
-      return Array.isArray(res) ? res : res.items;
-    },
+    queryFn: () => api.get<z.output<typeof Wire.ActivityAttachmentList>>(activityAttachmentUrl(recordId!)),
     enabled: Boolean(recordId),
   });
 }

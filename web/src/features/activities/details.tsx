@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../../common/i18n';
 import { formatDate } from '../../lib/dates';
 import type { WebFormatter } from '../../lib/format';
 import type { ActivityRecord } from './api';
-import { roleKey, valueKey } from './labels';
+import { roleKey, valueKey, type ValueList } from './labels';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -26,12 +26,13 @@ export interface DetailColumn {
 const d = (r: ActivityRecord) => r.details as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
-const label = (list: string, t: Translate) => (r: ActivityRecord, key: string) => (str(d(r)[key]) ? t(valueKey(list, str(d(r)[key]))) : '');
+const label = (list: ValueList, t: Translate) => (r: ActivityRecord, key: string) =>
+  str(d(r)[key]) ? t(valueKey(list, str(d(r)[key]))) : '';
 const yesNo = (v: unknown, t: Translate) => (v === true ? t('common.yes') : v === false ? t('common.no') : '');
 const names = (r: ActivityRecord) => r.people.map((p) => p.fullName).join(', ');
 
 /** A column showing one vocabulary field. */
-function vocab(key: string, list: string, header: MessageKey): DetailColumn {
+function vocab(key: string, list: ValueList, header: MessageKey): DetailColumn {
   return {
     key,
     label: header,

@@ -31,15 +31,15 @@ import { useFormat } from '../../lib/format';
 import { useOrgUnits } from '../units/api';
 import { UnitPicker } from '../units/unit-picker';
 import type { DETAIL_DATE_FIELDS } from './activity-body';
-import { valueKey } from './labels';
+import { valueKey, type ValueList } from './labels';
 import { VndInput } from './vnd-input';
 
 function useOptions() {
   const { t } = useI18n();
-  return (list: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(valueKey(list, v)) }));
+  return (list: ValueList, values: readonly string[]) => values.map((v) => ({ value: v, label: t(valueKey(list, v)) }));
 }
 
-function Choice(props: { name: string; list: string; values: readonly string[]; label: string; required?: boolean; radio?: boolean }) {
+function Choice(props: { name: string; list: ValueList; values: readonly string[]; label: string; required?: boolean; radio?: boolean }) {
   const { t } = useI18n();
   const options = useOptions()(props.list, props.values);
   return (

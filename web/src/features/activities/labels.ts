@@ -11,10 +11,39 @@ import {
 import type { MessageKey } from '../../../../common/i18n';
 import type { Permission } from '../../../../common/permissions';
 
-export const kindKey = (k: ActivityKind) => `activities.kind.${k}` as MessageKey;
+/**
+ * The vocabulary lists of common/activities.ts and their labels' prefix in the
+ * catalogue the Excel export also reads (activityExport.<prefix>_<value>): one
+ * label per value for the pages and the file.
+ */
+const VALUE_LISTS = {
+  topic: 'topic',
+  form: 'form',
+  inspectionSubject: 'subject',
+  inspectionType: 'type',
+  followUp: 'followUp',
+  legalCaseType: 'caseType',
+  participation: 'participation',
+  legalOutcome: 'legalOutcome',
+  partyOutcome: 'partyOutcome',
+  campaign: 'campaign',
+  welfareKind: 'welfareKind',
+  houseWork: 'houseWork',
+  fundSource: 'source',
+  grade: 'grade',
+  workType: 'workType',
+  awardKind: 'awardKind',
+  awardLevel: 'level',
+} as const;
+export type ValueList = keyof typeof VALUE_LISTS;
+
+/** A kind's name (the export's too). */
+export const kindKey = (k: ActivityKind) => `activityExport.kind_${k}` as MessageKey;
+/** A kind's short name, for the tabs and tags. */
 export const kindShortKey = (k: ActivityKind) => `activities.kindShort.${k}` as MessageKey;
-/** A vocabulary value's label: valueKey('topic', 'labour_law') → activities.topic.labour_law. */
-export const valueKey = (list: string, value: string) => `activities.${list}.${value}` as MessageKey;
+/** A vocabulary value's label: valueKey('fundSource', 'sponsor') → activityExport.source_sponsor. */
+export const valueKey = (list: ValueList, value: string) => `activityExport.${VALUE_LISTS[list]}_${value}` as MessageKey;
+/** What the people a record names are, as a field label ("Người được hỗ trợ"). */
 export const roleKey = (r: RecordPersonRole) => `activities.role.${r}` as MessageKey;
 
 /** The permission that lets a user create, edit and delete records of a kind (common/permissions.ts). */

@@ -1,9 +1,50 @@
 // Who may add which kind of record (the "Thêm hồ sơ" button and the kind
 // select follow common/permissions.ts), and whom each kind names.
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS } from '../../../../common/activities';
+import * as vocabularies from '../../../../common/activities';
+import { ACTIVITY_KINDS, RECORD_PERSON_ROLES } from '../../../../common/activities';
+import * as en from '../../../../common/i18n/en/index';
+import * as vi from '../../../../common/i18n/vi/index';
 import { permissionsOf } from '../../../../common/permissions';
-import { peopleRule, writableKinds } from './labels';
+import { kindKey, kindShortKey, peopleRule, roleKey, valueKey, writableKinds, type ValueList } from './labels';
+
+/** Each list the forms offer, with its values (common/activities.ts). */
+const LISTS: Record<ValueList, readonly string[]> = {
+  topic: vocabularies.TRAINING_TOPICS,
+  form: vocabularies.TRAINING_FORMS,
+  inspectionSubject: vocabularies.INSPECTION_SUBJECTS,
+  inspectionType: vocabularies.INSPECTION_TYPES,
+  followUp: vocabularies.FOLLOW_UP_STATES,
+  legalCaseType: vocabularies.LEGAL_CASE_TYPES,
+  participation: vocabularies.LEGAL_PARTICIPATION,
+  legalOutcome: vocabularies.LEGAL_OUTCOMES,
+  partyOutcome: vocabularies.PARTY_OUTCOMES,
+  campaign: vocabularies.CAMPAIGNS,
+  welfareKind: vocabularies.WELFARE_KINDS,
+  houseWork: vocabularies.HOUSE_WORKS,
+  fundSource: vocabularies.FUND_SOURCES,
+  grade: vocabularies.CLASSIFICATION_GRADES,
+  workType: vocabularies.EMULATION_WORK_TYPES,
+  awardKind: vocabularies.AWARD_KINDS,
+  awardLevel: vocabularies.AWARD_LEVELS,
+};
+
+const has = (catalogue: unknown, key: string) => {
+  const dot = key.indexOf('.');
+  return Boolean((catalogue as Record<string, Record<string, string>>)[key.slice(0, dot)]?.[key.slice(dot + 1)]);
+};
+
+describe('labels of the kinds and vocabularies', () => {
+  it('has a Vietnamese and an English label for every kind, value and role the pages show', () => {
+    const keys = [
+      ...ACTIVITY_KINDS.flatMap((k) => [kindKey(k), kindShortKey(k), `activities.titlePlaceholder.${k}`]),
+      ...Object.entries(LISTS).flatMap(([list, values]) => values.map((v) => valueKey(list as ValueList, v))),
+      ...RECORD_PERSON_ROLES.map(roleKey),
+    ];
+    expect(keys.filter((k) => !has(vi, k))).toEqual([]);
+    expect(keys.filter((k) => !has(en, k))).toEqual([]);
+  });
+});
 
 describe('kinds a role may record', () => {
   it('a CĐCS chair keeps every kind but classification and awards (the federation above gives those)', () => {
