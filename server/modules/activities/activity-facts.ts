@@ -144,9 +144,11 @@ async function refresh(tx: Executor, units: SQL): Promise<void> {
     -- behind it are complete). A unit that did neither is "no data", as a
     -- unit that never reported (docs/activities.md "Derived facts").
     yrs as (
-      select unit_id, extract(year from month)::int as year from rec
+      select r.unit_id, extract(year from r.occurred_on)::int as year
+      from activity_records r where r.deleted_at is null and r.unit_id in (select id from u)
       union
-      select unit_id, year from rec
+      select r.unit_id, r.year
+      from activity_records r where r.deleted_at is null and r.year is not null and r.unit_id in (select id from u)
       union
       select rp.unit_id, extract(year from pp.fact_month)::int
       from reports rp join report_periods pp on pp.id = rp.period_id
