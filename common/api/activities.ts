@@ -183,6 +183,10 @@ export const ActivityRecordView = z
     people: z.array(RecordPersonView),
     /** Welfare: Σ amounts; emulation work: its value; otherwise null. */
     amountVnd: z.number().nullable(),
+    /** An inspection: the short name of the unit inspected. */
+    subjectUnitName: z.string().nullable(),
+    /** An inspection plan: the inspections (kiểm tra, not giám sát) its unit made in the plan's year — plan vs done. */
+    inspectionsDone: z.number().int().nullable(),
     attachmentCount: z.number().int(),
     rowVersion: z.number().int(),
     updatedAt: z.string(),

@@ -54,6 +54,8 @@ export const activities: Record<keyof typeof vi, string> = {
   membersReached: 'Members reached',
   workersReached: 'Workers reached who are not members',
   plannedCount: 'Inspections planned',
+  inspectionsDone: 'Done / planned',
+  inspectionsDoneText: '{done} of {planned} inspections done',
   inspectedUnit: 'Unit inspected',
   inspectedUnitHint: 'The inspecting unit itself (same level) or a unit under it on the date.',
   inspectionTypeLabel: 'Inspection or supervision',

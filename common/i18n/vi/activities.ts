@@ -56,6 +56,8 @@ export const activities = {
   membersReached: 'Số đoàn viên được tuyên truyền, tập huấn',
   workersReached: 'Số người lao động chưa là đoàn viên',
   plannedCount: 'Số cuộc kiểm tra theo kế hoạch',
+  inspectionsDone: 'Đã thực hiện / kế hoạch',
+  inspectionsDoneText: 'Đã kiểm tra {done}/{planned} cuộc',
   inspectedUnit: 'Đơn vị được kiểm tra',
   inspectedUnitHint: 'Chính đơn vị kiểm tra (kiểm tra cùng cấp) hoặc một đơn vị trực thuộc vào ngày kiểm tra.',
   inspectionTypeLabel: 'Kiểm tra hay giám sát',

@@ -34,6 +34,8 @@ export interface ActivityRecordModel {
   amountVnd: number | null;
   subjectUnitId: string | null;
   subjectUnitName: string | null;
+  /** An inspection plan: the inspections (kiểm tra) its unit made in the plan's year (plan vs done). */
+  inspectionsDone: number | null;
   people: ActivityRecordPersonModel[];
   attachmentCount: number;
   rowVersion: number;
@@ -60,6 +62,7 @@ interface RawRecord {
   amount_vnd: string | number | null;
   subject_unit_id: string | null;
   subject_unit_name: string | null;
+  inspections_done: number | string | null;
   attachment_count: number | string;
   row_version: number;
   updated_at: unknown;
@@ -123,6 +126,10 @@ export async function readActivityRecords(
         r.occurred_on::text as occurred_on, r.year, r.title, r.notes, r.details, r.amount_vnd,
         r.subject_unit_id::text as subject_unit_id, su.short_name as subject_unit_name, r.row_version, r.updated_at,
         (select count(*)::int from report_attachments a where a.activity_record_id = r.id and a.deleted_at is null) as attachment_count,
+        case when r.kind = 'inspection_plan' then (
+          select count(*)::int from activity_records d
+          where d.unit_id = r.unit_id and d.kind = 'inspection' and d.deleted_at is null and d.details ->> 'type' = 'inspection'
+            and d.occurred_on between make_date(r.year, 1, 1) and make_date(r.year, 12, 31)) end as inspections_done,
         ${recordWritableSql(actor)} as writable,
         ${reportedSql(sql`r.unit_id`, sql`r.occurred_on`)} as reason_required
       from activity_records r
@@ -163,6 +170,7 @@ export async function readActivityRecords(
     amountVnd: r.amount_vnd === null ? null : Number(r.amount_vnd),
     subjectUnitId: r.subject_unit_id,
     subjectUnitName: r.subject_unit_name,
+    inspectionsDone: r.inspections_done === null ? null : Number(r.inspections_done),
     people: byRecord.get(r.id) ?? [],
     attachmentCount: Number(r.attachment_count),
     rowVersion: Number(r.row_version),

@@ -14,6 +14,8 @@ export function presentActivityRecord(m: ActivityRecordModel): z.input<typeof Ac
     details: m.details,
     people: m.people,
     amountVnd: m.amountVnd,
+    subjectUnitName: m.subjectUnitName,
+    inspectionsDone: m.inspectionsDone,
     attachmentCount: m.attachmentCount,
     rowVersion: m.rowVersion,
     updatedAt: m.updatedAt,

@@ -5,7 +5,7 @@
 // A2 keeps no record and stays "no data", so only A1 is counted).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_DERIVED_SOURCES, type RecordDerivedSource } from '../../../common/activities.js';
-import type { ActivityRecordInput } from '../../../common/api/activities.js';
+import { ListActivityRecordsQuery, type ActivityRecordInput } from '../../../common/api/activities.js';
 import { GRASSROOTS_GRADES } from '../../../common/indicators.js';
 import { dataElements } from '../../db/schema/indicators.js';
 import { computeTargets } from '../indicators/compute-targets.js';
@@ -13,6 +13,7 @@ import { indicator, target, type IndicatorSpec } from '../indicators/indicators.
 import { activityInput, admitTestMember, createActivityWorld, type ActivityWorld } from './activities.fixtures.js';
 import { createActivityRecord } from './create-activity-record.js';
 import { deleteActivityRecord } from './delete-activity-record.js';
+import { listActivityRecords } from './list-activity-records.js';
 import { updateActivityRecord } from './update-activity-record.js';
 
 describe('records move the targets they feed (create, change, delete)', () => {
@@ -128,12 +129,18 @@ describe('records move the targets they feed (create, change, delete)', () => {
     const first = await create(activityInput('inspection', { unitId: a1() }));
     const second = await create(activityInput('inspection', { unitId: a1(), occurredOn: '2025-06-12' }));
     expect(await twice()).toBe(100);
+    // The plan's row in the list shows plan vs done; an inspection names the unit inspected.
+    const list = async (kind: 'inspection_plan' | 'inspection') =>
+      (await listActivityRecords(w.database.db, w.actors.officerA, ListActivityRecordsQuery.parse({ kind, unitId: a1() }))).items;
+    expect((await list('inspection_plan')).map((r) => [r.details.plannedCount, r.inspectionsDone])).toEqual([[2, 2]]);
+    expect((await list('inspection')).map((r) => r.subjectUnitName)).toEqual(['CĐCS A1', 'CĐCS A1']);
     // A supervision (giám sát) is not an inspection.
     const input = activityInput('inspection', { unitId: a1(), occurredOn: '2025-06-12', details: { type: 'supervision' } });
     await change(second, input);
     expect(await twice()).toBe(0);
     await remove(first);
     expect(await twice()).toBe(0);
+    expect((await list('inspection_plan')).map((r) => r.inspectionsDone)).toEqual([0]);
   });
 
   it('labour cases → lawsuits supported among those requested (target 8, a ratio of sums)', async () => {

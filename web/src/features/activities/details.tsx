@@ -94,8 +94,30 @@ export const KIND_COLUMNS: Record<ActivityKind, DetailColumn[]> = {
         }),
     },
   ],
-  inspection_plan: [year, count('plannedCount', 'activities.plannedCount')],
+  inspection_plan: [
+    year,
+    count('plannedCount', 'activities.plannedCount'),
+    {
+      key: 'inspectionsDone',
+      label: 'activities.inspectionsDone',
+      align: 'right',
+      width: 130,
+      render: (r, _t, fmt) => {
+        const planned = num(d(r).plannedCount) ?? 0;
+        const done = r.inspectionsDone ?? 0;
+        return <Tag color={done >= planned ? 'green' : 'orange'}>{`${fmt.number(done)} / ${fmt.number(planned)}`}</Tag>;
+      },
+      text: (r, t, fmt) =>
+        t('activities.inspectionsDoneText', { done: fmt.number(r.inspectionsDone ?? 0), planned: fmt.number(num(d(r).plannedCount) ?? 0) }),
+    },
+  ],
   inspection: [
+    {
+      key: 'subjectUnit',
+      label: 'activities.inspectedUnit',
+      render: (r) => r.subjectUnitName ?? '',
+      text: (r) => r.subjectUnitName ?? '',
+    },
     {
       key: 'type',
       label: 'activities.inspectionTypeLabel',
