@@ -7,6 +7,8 @@ import {
   members,
   orgUnits,
   programs,
+  reportPeriods,
+  reports,
   roleAssignments,
   targets,
   users,
@@ -156,6 +158,16 @@ async function lookUpLabel(tx: Executor, entityType: string, id: string): Promis
     case 'data_element': {
       const [r] = await tx.select({ v: dataElements.nameVi }).from(dataElements).where(eq(dataElements.id, id));
       return r?.v ?? null;
+    }
+    case 'report': {
+      // As the submission names it: "CĐCS … · monthly 2024-05-25" (unit, kind, data to).
+      const [r] = await tx
+        .select({ unit: orgUnits.shortName, kind: reportPeriods.kind, dataTo: reportPeriods.dataTo })
+        .from(reports)
+        .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+        .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+        .where(eq(reports.id, id));
+      return r ? `${r.unit} · ${r.kind} ${String(r.dataTo).slice(0, 10)}` : null;
     }
     case 'member_import': {
       const [r] = await tx.select({ v: memberImports.fileName }).from(memberImports).where(eq(memberImports.id, id));

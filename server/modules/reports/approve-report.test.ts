@@ -35,6 +35,8 @@ describe('approving a report', () => {
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'report.approve')));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ userId: ctx.actors.officerS.userId, unitId: ctx.world.tree.g1.id, after: { status: 'approved' } });
+    // Named as the submission names it (the log shows a name, not an id fragment).
+    expect(audit[0]!.entityLabel).toMatch(/ · monthly \d{4}-\d{2}-\d{2}$/);
     // Approved once: a second approval is refused with its reason.
     expect((await failure(approveReport(db, ctx.actors.officerS, id, { expectedVersion: await reportVersion(db, id) }))).code).toBe(
       'REPORT_NOT_SUBMITTED',
