@@ -11,9 +11,8 @@ import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { attachmentTooLarge } from '../reports/attachments/add-report-attachment.js';
-import { newStorageKey, removeAttachmentFile, sha256Hex, writeAttachmentFile } from '../reports/attachments/attachment-storage.js';
-import { cleanFileName, correctedFileName, detectAttachmentType } from '../reports/attachments/attachment-type.js';
+import { checkNewAttachment } from '../reports/attachments/add-report-attachment.js';
+import { removeAttachmentFile, writeAttachmentFile } from '../reports/attachments/attachment-storage.js';
 import type { NewAttachment } from '../reports/attachments/add-report-attachment.js';
 import { getActivityRecord } from './get-activity-record.js';
 import { requireActivityWriter, requireWriteRecord } from './policy.js';
@@ -24,13 +23,7 @@ export async function addActivityAttachment(db: Executor, actor: Actor, filesDir
   requireActivityWriter(actor);
   const readable = await getActivityRecord(db, actor, recordId);
   await requireWriteRecord(db, actor, readable.kind, readable.unitId, readable.occurredOn);
-  if (file.content.length === 0) throw new AppError('ATTACHMENT_EMPTY');
-  if (file.content.length > REPORT_LIMITS.attachmentMaxBytes) throw attachmentTooLarge();
-  const mediaType = await detectAttachmentType(file.content);
-  if (!mediaType) throw new AppError('ATTACHMENT_TYPE_REFUSED');
-  const fileName = correctedFileName(cleanFileName(file.fileName), mediaType);
-  const sha256 = sha256Hex(file.content);
-  const storageKey = newStorageKey();
+  const { fileName, mediaType, sha256, storageKey } = await checkNewAttachment(file);
 
   let written = false;
   try {

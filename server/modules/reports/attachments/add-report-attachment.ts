@@ -21,16 +21,30 @@ export interface NewAttachment {
   content: Buffer;
 }
 
-export async function addReportAttachment(db: Executor, actor: Actor, filesDir: string, reportId: string, file: NewAttachment) {
-  // Nothing about the file is trusted and nothing is written before these checks.
-  await requireReportReadable(db, actor, reportId);
+/**
+ * The checks every attached file passes before anything is stored (a report's
+ * or an activity record's): not empty, at most 10 MB, a type allowed by its
+ * content (not its name); then its cleaned name, checksum and a new storage key.
+ */
+export async function checkNewAttachment(
+  file: NewAttachment,
+): Promise<{ fileName: string; mediaType: string; sha256: string; storageKey: string }> {
   if (file.content.length === 0) throw new AppError('ATTACHMENT_EMPTY');
   if (file.content.length > REPORT_LIMITS.attachmentMaxBytes) throw attachmentTooLarge();
   const mediaType = await detectAttachmentType(file.content);
   if (!mediaType) throw new AppError('ATTACHMENT_TYPE_REFUSED');
-  const fileName = correctedFileName(cleanFileName(file.fileName), mediaType);
-  const sha256 = sha256Hex(file.content);
-  const storageKey = newStorageKey();
+  return {
+    fileName: correctedFileName(cleanFileName(file.fileName), mediaType),
+    mediaType,
+    sha256: sha256Hex(file.content),
+    storageKey: newStorageKey(),
+  };
+}
+
+export async function addReportAttachment(db: Executor, actor: Actor, filesDir: string, reportId: string, file: NewAttachment) {
+  // Nothing about the file is trusted and nothing is written before these checks.
+  await requireReportReadable(db, actor, reportId);
+  const { fileName, mediaType, sha256, storageKey } = await checkNewAttachment(file);
 
   let written = false;
   try {
