@@ -25,6 +25,7 @@ import {
   WELFARE_KINDS,
 } from '../activities.js';
 import { vndAmount } from '../fields.js';
+import { ReportAttachmentView } from './reports.js';
 import { isoDate, optionalCleanText, pageOf, pageQuery, trimmed } from '../schemas.js';
 
 const count = z.number().int({ message: 'validation.wholeNumber' }).min(0).max(ACTIVITY_LIMITS.reachedMax);
@@ -235,9 +236,7 @@ export const ActivityTotalsView = z.object({
   ),
 });
 
-/** A file attached to a record (evidence: minutes, decisions, photos); stored like a report's (docs/reporting.md "Attachments"). */
-export const ActivityAttachmentView = z
-  .object({ id: z.uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), createdAt: z.string() })
-  .meta({ id: 'ActivityAttachment' });
+/** A file attached to a record (minutes, decisions, photos): the same shape and storage as a report's (docs/reporting.md "Attachments"). */
+export const ActivityAttachmentView = ReportAttachmentView;
 export const ActivityAttachmentList = z.array(ActivityAttachmentView);
 export const ActivityAttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });

@@ -3,13 +3,11 @@
 // The upload is the raw file as the request body, its name URI-encoded in the
 // x-file-name header; a body over 10 MB is refused while it streams in. A
 // plugin of its own: its content-type parser reads every body as bytes.
-import fs from 'node:fs';
 import { ActivityAttachmentList, ActivityAttachmentParams, ActivityAttachmentView } from '../../../common/api/activities.js';
 import { REPORT_LIMITS } from '../../../common/reports.js';
-import { contentDisposition } from '../../lib/files.js';
 import { ErrorResponse, IdParams, OkResponse, responses, type App } from '../../lib/http.js';
 import { presentAttachment } from '../reports/attachments/presenter.js';
-import { readFileBody } from '../reports/attachments/routes.js';
+import { readFileBody, sendAttachmentFile, uploadedFile } from '../reports/attachments/routes.js';
 import { addActivityAttachment } from './add-activity-attachment.js';
 import { deleteActivityAttachment } from './delete-activity-attachment.js';
 import { getActivityAttachment } from './get-activity-attachment.js';
@@ -41,11 +39,7 @@ export default async function activityAttachmentRoutes(app: App, options: Activi
       },
     },
     async (req, reply) => {
-      const header = req.headers['x-file-name'];
-      const row = await addActivityAttachment(db, req.actor!, filesDir, req.params.id, {
-        fileName: (Array.isArray(header) ? header[0] : header) ?? '',
-        content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      });
+      const row = await addActivityAttachment(db, req.actor!, filesDir, req.params.id, uploadedFile(req));
       return reply.code(201).send(presentAttachment(row));
     },
   );
@@ -66,14 +60,8 @@ export default async function activityAttachmentRoutes(app: App, options: Activi
   app.get(
     '/activities/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Tải tệp đính kèm của hồ sơ hoạt động', params: ActivityAttachmentParams } },
-    async (req, reply) => {
-      const { attachment, path } = await getActivityAttachment(db, req.actor!, filesDir, req.params.id, req.params.attachmentId);
-      return reply
-        .type(attachment.mediaType)
-        .header('content-disposition', contentDisposition(attachment.fileName))
-        .header('content-length', String(attachment.sizeBytes))
-        .send(fs.createReadStream(path));
-    },
+    async (req, reply) =>
+      sendAttachmentFile(reply, await getActivityAttachment(db, req.actor!, filesDir, req.params.id, req.params.attachmentId)),
   );
 
   app.delete(

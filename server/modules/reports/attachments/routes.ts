@@ -3,16 +3,19 @@
 // x-file-name header (as the member import): no multipart parser needed, and a
 // body over 10 MB is refused while it streams in, before anything is stored.
 import fs from 'node:fs';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REPORT_LIMITS } from '../../../../common/reports.js';
 import { contentDisposition } from '../../../lib/files.js';
 import { ErrorResponse, IdParams, OkResponse, responses, type App } from '../../../lib/http.js';
-import { addReportAttachment, attachmentTooLarge } from './add-report-attachment.js';
+import { reportAttachments } from '../../../db/schema/index.js';
+import { addReportAttachment, attachmentTooLarge, type NewAttachment } from './add-report-attachment.js';
 import { deleteReportAttachment } from './delete-report-attachment.js';
 import { getReportAttachment } from './get-report-attachment.js';
 import { listReportAttachments } from './list-report-attachments.js';
 import { presentAttachment } from './presenter.js';
 import { ReportAttachmentList, ReportAttachmentParams, ReportAttachmentView } from './schemas.js';
+
+type AttachmentRow = typeof reportAttachments.$inferSelect;
 
 export interface ReportAttachmentRoutesOptions {
   /** DATA_DIR: the files live in DATA_DIR/attachments. */
@@ -54,6 +57,24 @@ export function readFileBody(req: FastifyRequest, payload: NodeJS.ReadableStream
   });
 }
 
+/** The uploaded file of a request read by readFileBody: its bytes, and its name from x-file-name. */
+export function uploadedFile(req: FastifyRequest): NewAttachment {
+  const header = req.headers['x-file-name'];
+  return {
+    fileName: (Array.isArray(header) ? header[0] : header) ?? '',
+    content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+  };
+}
+
+/** Sends a stored attachment as a download, with its type, name and size. */
+export function sendAttachmentFile(reply: FastifyReply, found: { attachment: AttachmentRow; path: string }) {
+  return reply
+    .type(found.attachment.mediaType)
+    .header('content-disposition', contentDisposition(found.attachment.fileName))
+    .header('content-length', String(found.attachment.sizeBytes))
+    .send(fs.createReadStream(found.path));
+}
+
 export default async function reportAttachmentRoutes(app: App, options: ReportAttachmentRoutesOptions) {
   const db = app.database.db;
   const { filesDir } = options;
@@ -76,11 +97,7 @@ export default async function reportAttachmentRoutes(app: App, options: ReportAt
       },
     },
     async (req, reply) => {
-      const header = req.headers['x-file-name'];
-      const row = await addReportAttachment(db, req.actor!, filesDir, req.params.id, {
-        fileName: (Array.isArray(header) ? header[0] : header) ?? '',
-        content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      });
+      const row = await addReportAttachment(db, req.actor!, filesDir, req.params.id, uploadedFile(req));
       return reply.code(201).send(presentAttachment(row));
     },
   );
@@ -94,14 +111,8 @@ export default async function reportAttachmentRoutes(app: App, options: ReportAt
   app.get(
     '/reports/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Tải tệp đính kèm', params: ReportAttachmentParams } },
-    async (req, reply) => {
-      const { attachment, path } = await getReportAttachment(db, req.actor!, filesDir, req.params.id, req.params.attachmentId);
-      return reply
-        .type(attachment.mediaType)
-        .header('content-disposition', contentDisposition(attachment.fileName))
-        .header('content-length', String(attachment.sizeBytes))
-        .send(fs.createReadStream(path));
-    },
+    async (req, reply) =>
+      sendAttachmentFile(reply, await getReportAttachment(db, req.actor!, filesDir, req.params.id, req.params.attachmentId)),
   );
 
   app.delete(
