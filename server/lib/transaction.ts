@@ -1,4 +1,17 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Executor, Tx } from '../db/client.js';
+
+type CommitHook = (tx: Tx) => Promise<void>;
+const beforeOutermostCommit: CommitHook[] = [];
+
+/**
+ * Registers work to run at the end of every outermost transaction opened by
+ * inTransaction, inside it, before it commits (the indicator roll-ups:
+ * server/modules/indicators/rollups.ts). A failure rolls the transaction back.
+ */
+export function onOutermostCommit(hook: CommitHook): void {
+  beforeOutermostCommit.push(hook);
+}
 
 /**
  * Runs `fn` in a transaction on the executor a use-case was given: a new
@@ -13,5 +26,10 @@ export function inTransaction<T>(executor: Executor, fn: (tx: Tx) => Promise<T>)
   // Both a database and a transaction handle have transaction(): drizzle opens
   // BEGIN on the first and SAVEPOINT on the second. The cast only unifies the
   // two overloads for TypeScript.
-  return (executor as Database).transaction(fn);
+  if (executor instanceof PgTransaction || beforeOutermostCommit.length === 0) return (executor as Database).transaction(fn);
+  return (executor as Database).transaction(async (tx) => {
+    const result = await fn(tx);
+    for (const hook of beforeOutermostCommit) await hook(tx);
+    return result;
+  });
 }

@@ -7,3 +7,4 @@ export * from './members.js';
 export * from './reports.js';
 export * from './documents.js';
 export * from './activities.js';
+export * from './rollups.js';

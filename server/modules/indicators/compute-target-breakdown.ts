@@ -8,6 +8,7 @@ import { elapsedShare } from './periods.js';
 import type { Comparator, TargetStatus } from './status.js';
 import { judgeUnitCell } from './unit-status.js';
 import { engineCtes, type UnitState } from './engine-sql.js';
+import { ensureRollupsFresh } from './rollups.js';
 
 export interface UnitBreakdown {
   unitId: string;
@@ -56,6 +57,8 @@ interface Row {
  * table), in one statement: units with no data first, then the weakest.
  * The caller checks access to the target first; `units` (a condition on
  * `pu.unit_id`) keeps only some units, e.g. those in the caller's scope.
+ * Reads the target's per-unit roll-up rows (rollups.ts);
+ * `computeTargetBreakdownByEngine` gives the same rows from the facts.
  */
 export async function computeTargetBreakdown(
   db: Executor,
@@ -64,9 +67,34 @@ export async function computeTargetBreakdown(
   units: SQL = sql`true`,
   counting: FactCounting = 'submitted',
 ): Promise<UnitBreakdown[]> {
+  await ensureRollupsFresh(db);
+  const pu = sql`pu as (
+      select r.target_id, r.unit_id, r.months, i.measure, r.meets, r.grade, r.state, r.num, r.den, r.unit_value
+      from target_unit_rollups r
+      join targets tg on tg.id = r.target_id
+      join indicators i on i.id = tg.indicator_id
+      where r.target_id = ${targetId}::uuid and r.counting = ${counting}
+        and r.as_of_month = least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date)
+    )`;
+  return breakdownFrom(db, pu, asOf, units);
+}
+
+/** The same rows as `computeTargetBreakdown`, computed from the facts by the engine (the oracle). */
+export async function computeTargetBreakdownByEngine(
+  db: Executor,
+  targetId: string,
+  asOf: string,
+  units: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
+): Promise<UnitBreakdown[]> {
+  return breakdownFrom(db, engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { counting }), asOf, units);
+}
+
+/** Lists the rows of `ctes` (ending with pu, the engine's per-unit rows) with the units' names and judgements. */
+async function breakdownFrom(db: Executor, ctes: SQL, asOf: string, units: SQL): Promise<UnitBreakdown[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { counting })}
+    sql`with ${ctes}
     select pu.unit_id, u.code as unit_code, u.short_name as unit_name, pu.months, pu.state, pu.measure,
       pu.unit_value::float8 as unit_value, pu.num::float8 as num, pu.den::float8 as den, pu.meets,
       al.value::float8 as allocated, pu.grade, tg.comparator, tg.value::float8 as target_value,

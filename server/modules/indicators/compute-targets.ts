@@ -6,6 +6,7 @@ import { queryRows, toDateOnly } from '../../db/sql.js';
 import { aggregateCte, engineCtes, valueExpression } from './engine-sql.js';
 import { elapsedShare, type MonthRange } from './periods.js';
 import { targetInForce } from './in-force.js';
+import { ensureRollupsFresh } from './rollups.js';
 import { judgeTargetStatus, type Comparator, type TargetStatus } from './status.js';
 
 export interface TargetProgress {
@@ -95,10 +96,22 @@ export async function selectTargetIds(db: Executor, selection: TargetSelection, 
   return rows.map((r) => r.id);
 }
 
+const TARGET_COLUMNS = sql`tg.id as target_id, tg.indicator_id, tg.program_id, tg.code, tg.text, i.measure, tg.unit_of_measure,
+      tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, tg.stretch,
+      tg.when_conditions_allow, tg.scope_unit_id, tg.period_from, tg.period_to,
+      coalesce(a.reported_units, 0) as reported_units, coalesce(a.eligible_units, 0) as eligible_units,
+      coalesce(a.na_units, 0) as na_units, coalesce(a.no_data_units, 0) as no_data_units,
+      ${valueExpression} as value`;
+
+const TARGET_ORDER = sql`order by tg.sort_order, tg.code nulls last, tg.created_at, tg.id`;
+
 /**
- * Computes the progress of many targets as of a date in ONE SQL statement
- * (docs/indicator-engine.md): values over each target's scope subtree and
- * period, unit counts, and the status judged with the target's tolerance.
+ * Computes the progress of many targets as of a date (docs/indicator-engine.md):
+ * values over each target's scope subtree and period, unit counts, and the
+ * status judged with the target's tolerance. Reads the live roll-ups
+ * (rollups.ts: one stored row per target and as-of month, kept up to date in
+ * every writing transaction), so its cost does not grow with the units or the
+ * facts; `computeTargetsByEngine` gives the same answer from the facts.
  * `visible` further restricts the targets (e.g. to the caller's scope, as a
  * condition on `tg`, the targets table). Targets come back in sort order.
  */
@@ -111,58 +124,93 @@ export async function computeTargets(
 ): Promise<TargetProgress[]> {
   const filter = targetSelectionFilter(selection, asOf, visible);
   if (!filter) return [];
+  // One round trip when the roll-ups are up to date (always, after a use-case's commit); when a
+  // writer outside a use-case left marks, they are recomputed first and the read is repeated.
+  let rows = await readTotals(db, filter, asOf, counting);
+  if (rows[0]?.pending) {
+    await ensureRollupsFresh(db);
+    rows = await readTotals(db, filter, asOf, counting);
+  }
+  return rows.map((r) => toTargetProgress(r, asOf));
+}
+
+function readTotals(db: Executor, filter: SQL, asOf: string, counting: FactCounting) {
+  return queryRows<Row & { pending: boolean }>(
+    db,
+    sql`select ${TARGET_COLUMNS},
+      (select exists (select 1 from rollup_dirty_units) or exists (select 1 from rollup_dirty_targets)) as pending
+    from targets tg
+    join indicators i on i.id = tg.indicator_id
+    cross join lateral (select case when i.unit_of_measure = 'percent' then 100 else 1 end as scale) t
+    left join target_rollup_totals a on a.target_id = tg.id and a.counting = ${counting}
+      and a.as_of_month = least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date)
+    where ${filter}
+    ${TARGET_ORDER}`,
+  );
+}
+
+/**
+ * The same answer as `computeTargets`, computed from the facts in ONE SQL
+ * statement by the engine (engine-sql.ts): the oracle the roll-ups are proved
+ * against (rollups-oracle.test.ts).
+ */
+export async function computeTargetsByEngine(
+  db: Executor,
+  selection: TargetSelection,
+  asOf: string,
+  visible: SQL = sql`true`,
+  counting: FactCounting = 'submitted',
+): Promise<TargetProgress[]> {
+  const filter = targetSelectionFilter(selection, asOf, visible);
+  if (!filter) return [];
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(filter, asOf, { counting })},${aggregateCte}
-    select tg.id as target_id, tg.indicator_id, tg.program_id, tg.code, tg.text, i.measure, tg.unit_of_measure,
-      tg.comparator, tg.value::float8 as target_value, tg.tolerance::float8 as tolerance, tg.stretch,
-      tg.when_conditions_allow, tg.scope_unit_id, tg.period_from, tg.period_to,
-      coalesce(a.reported_units, 0) as reported_units, coalesce(a.eligible_units, 0) as eligible_units,
-      coalesce(a.na_units, 0) as na_units, coalesce(a.no_data_units, 0) as no_data_units,
-      ${valueExpression} as value
+    select ${TARGET_COLUMNS}
     from t
     join targets tg on tg.id = t.target_id
     join indicators i on i.id = tg.indicator_id
     left join agg a on a.target_id = t.target_id
-    order by tg.sort_order, tg.code nulls last, tg.created_at, tg.id`,
+    ${TARGET_ORDER}`,
   );
+  return rows.map((r) => toTargetProgress(r, asOf));
+}
 
-  return rows.map((r) => {
-    const period = { from: monthOf(r.period_from), to: monthOf(r.period_to) };
-    const value = r.value === null ? null : roundValue(Number(r.value));
-    const status = judgeTargetStatus(
-      {
-        comparator: r.comparator,
-        value: Number(r.target_value),
-        tolerance: Number(r.tolerance),
-        accumulation: CUMULATIVE_MEASURES.includes(r.measure) ? 'cumulative' : 'level',
-      },
-      value,
-      elapsedShare(period, asOf),
-    );
-    return {
-      targetId: r.target_id,
-      indicatorId: r.indicator_id,
-      programId: r.program_id,
-      code: r.code,
-      text: r.text,
-      measure: r.measure,
-      unitOfMeasure: r.unit_of_measure,
+function toTargetProgress(r: Row, asOf: string): TargetProgress {
+  const period = { from: monthOf(r.period_from), to: monthOf(r.period_to) };
+  const value = r.value === null ? null : roundValue(Number(r.value));
+  const status = judgeTargetStatus(
+    {
       comparator: r.comparator,
-      targetValue: Number(r.target_value),
+      value: Number(r.target_value),
       tolerance: Number(r.tolerance),
-      stretch: r.stretch,
-      whenConditionsAllow: r.when_conditions_allow,
-      scopeUnitId: r.scope_unit_id,
-      period,
-      value,
-      status,
-      reportedUnits: Number(r.reported_units),
-      eligibleUnits: Number(r.eligible_units),
-      notApplicableUnits: Number(r.na_units),
-      noDataUnits: Number(r.no_data_units),
-    };
-  });
+      accumulation: CUMULATIVE_MEASURES.includes(r.measure) ? 'cumulative' : 'level',
+    },
+    value,
+    elapsedShare(period, asOf),
+  );
+  return {
+    targetId: r.target_id,
+    indicatorId: r.indicator_id,
+    programId: r.program_id,
+    code: r.code,
+    text: r.text,
+    measure: r.measure,
+    unitOfMeasure: r.unit_of_measure,
+    comparator: r.comparator,
+    targetValue: Number(r.target_value),
+    tolerance: Number(r.tolerance),
+    stretch: r.stretch,
+    whenConditionsAllow: r.when_conditions_allow,
+    scopeUnitId: r.scope_unit_id,
+    period,
+    value,
+    status,
+    reportedUnits: Number(r.reported_units),
+    eligibleUnits: Number(r.eligible_units),
+    notApplicableUnits: Number(r.na_units),
+    noDataUnits: Number(r.no_data_units),
+  };
 }
 
 /** 'YYYY-MM' of a DATE column value. */

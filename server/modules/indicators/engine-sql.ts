@@ -7,6 +7,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FactCounting } from '../../../common/reports.js';
 import { recordSourcesUnion } from './record-sources.js';
 
+/** Roll-up mode: every as-of month of each target's period from `fromMonth` (a date expression, may read `tg`), both countings. */
+export interface RollupMonths {
+  fromMonth: SQL;
+}
+
 /** Unit states per target (common/indicators.ts). */
 export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
 
@@ -26,7 +31,7 @@ export { UNIT_STATES, type UnitState } from '../../../common/indicators.js';
 export function engineCtes(
   targetFilter: SQL,
   asOf: string,
-  options: { perAllocation?: boolean; units?: SQL; counting?: FactCounting | undefined } = {},
+  options: { perAllocation?: boolean; units?: SQL; counting?: FactCounting | undefined; rollup?: RollupMonths } = {},
 ): SQL {
   // units: a condition on `p.descendant_id` that keeps only some counted units
   // (e.g. one unit, or the caller's scope) so a per-unit view reads their facts only.
@@ -37,19 +42,34 @@ export function engineCtes(
   // over the allocated unit's subtree (target_id = the allocation's id).
   const ids = options.perAllocation ? sql`al.id as target_id, al.unit_id as scope_unit_id` : sql`tg.id as target_id, tg.scope_unit_id`;
   const allocations = options.perAllocation ? sql`join target_allocations al on al.target_id = tg.id` : sql``;
+  // rollup: one virtual target per (target, counting, as-of month) from options.rollup.fromMonth
+  // to the end of the period (server/modules/indicators/rollups.ts), so that the rows every
+  // dashboard may ask for are computed by this same SQL in one statement; `asOf` is unused.
+  const rollup = options.rollup;
+  const key = rollup
+    ? sql`md5(tg.id::text || c.counting || m.as_of::date::text)::uuid as target_id, tg.id as real_target_id, c.counting,
+          m.as_of::date as as_of_month, tg.scope_unit_id`
+    : ids;
+  const upto = rollup ? sql`m.as_of::date` : sql`least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date)`;
+  const months = rollup
+    ? sql`cross join (values ('submitted'), ('approved')) as c(counting)
+      cross join lateral generate_series(greatest(tg.period_from, ${rollup.fromMonth})::timestamp, tg.period_to::timestamp, interval '1 month') as m(as_of)`
+    : sql``;
+  const approvedOnlyColumn = rollup ? sql`c.counting = 'approved'` : sql`${approvedOnly}::boolean`;
   return sql`
     t as (
-      select ${ids}, tg.period_from,
-             least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date) as upto,
+      select ${key}, tg.period_from,
+             ${upto} as upto,
              i.measure, i.unit_of_measure,
              i.numerator_element_id, i.denominator_element_id, i.eligibility_element_id,
              i.condition_element_id, i.condition_operator, i.condition_number, i.condition_values,
              i.unit_kinds, i.record_source, i.record_filter,
              case when i.unit_of_measure = 'percent' then 100 else 1 end as scale,
-             ${approvedOnly}::boolean as approved_only
+             ${approvedOnlyColumn} as approved_only
       from targets tg
       join indicators i on i.id = tg.indicator_id
       ${allocations}
+      ${months}
       where ${targetFilter}
     ),
     -- The months each counted unit spent under the scope unit within the
@@ -106,11 +126,12 @@ export function engineCtes(
     -- (target, role) pairs that use it, so targets measuring the same element
     -- over the same units and months share one read of the facts.
     ur as (
-      select tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos,
+      select tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos${rollup ? sql`, t.approved_only` : sql``},
         array_agg(tu.target_id) as target_ids, array_agg(r.role) as roles
       from tu
       join roles r on r.target_id = tu.target_id
-      group by tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos
+      ${rollup ? sql`join t on t.target_id = tu.target_id` : sql``}
+      group by tu.unit_id, r.element_id, r.aggregation, tu.froms, tu.tos${rollup ? sql`, t.approved_only` : sql``}
     ),
     -- Each element's value per unit over its months, by the element's time
     -- aggregation; na when every month it reported was "not applicable".
@@ -138,7 +159,7 @@ export function engineCtes(
         from facts f
         where f.unit_id = ur.unit_id and f.data_element_id = ur.element_id
           and f.month between ur.froms[1] and ur.tos[cardinality(ur.tos)]
-          ${approvedOnly ? sql`and (f.approved or f.report_id is null)` : sql``}
+          ${rollup ? sql`and (not ur.approved_only or f.approved or f.report_id is null)` : approvedOnly ? sql`and (f.approved or f.report_id is null)` : sql``}
           and (cardinality(ur.froms) = 1
                or exists (select from unnest(ur.froms, ur.tos) as m(month_from, month_to)
                           where f.month between m.month_from and m.month_to))

@@ -1,0 +1,180 @@
+// Live roll-ups (docs/scale.md "Roll-ups — built"): the engine's per-unit rows
+// (`pu`) of every target, for every as-of month of its period and both
+// countings, stored in target_unit_rollups, and their per-target sums (`agg`)
+// in target_rollup_totals, so that a dashboard of any size reads one row per
+// target and a breakdown reads its units' rows instead of every fact.
+//
+// Who keeps them: triggers (migration 0015) note in rollup_dirty_units /
+// rollup_dirty_targets what changed something the engine reads (facts, member
+// events, the tree, a unit's record, a target, its indicator or elements, a
+// period's closing); flushRollups() recomputes exactly that with the engine
+// itself (engineCtes in roll-up mode) and applies the difference to the sums.
+// It runs before the outermost transaction of every use-case commits
+// (server/lib/transaction.ts), so a submission shows in every dashboard in its
+// own commit; readers also flush what a writer outside a use-case left (tests'
+// raw inserts, a migration), so a reader never sees stale figures.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/sql.js';
+import { inTransaction, onOutermostCommit } from '../../lib/transaction.js';
+import { engineCtes } from './engine-sql.js';
+
+/** Advisory lock space of the roll-ups: key 0 = all targets (shared by unit flushes, exclusive for rebuilds). */
+const LOCK_SPACE = 7_311_2024;
+
+let maintainOnWrite = true;
+
+/**
+ * Benchmarks only (bench/national.ts): when off, writing transactions leave
+ * their marks for the next reader instead of recomputing before commit.
+ */
+export function setRollupMaintenance(on: boolean): void {
+  maintainOnWrite = on;
+}
+
+onOutermostCommit(async (tx) => {
+  if (maintainOnWrite) await flushRollups(tx);
+});
+
+interface Mark {
+  kind: 'u' | 't';
+  id: string;
+  from_month: string;
+}
+
+/** The sums of rows (per target, counting, as-of month) as the engine's `agg` counts them. */
+const totalsOf = (rows: SQL) => sql`
+  select target_id, counting, as_of_month,
+    count(*) filter (where state in ('reported', 'ineligible'))::int as reported_units,
+    count(*) filter (where state = 'reported')::int as eligible_units,
+    count(*) filter (where state = 'not_applicable')::int as na_units,
+    count(*) filter (where state = 'no_data')::int as no_data_units,
+    count(*) filter (where state = 'reported' and meets)::int as met_units,
+    coalesce(sum(num) filter (where state = 'reported'), 0) as sum_num,
+    coalesce(sum(den) filter (where state = 'reported'), 0) as sum_den
+  from ${rows} r
+  group by target_id, counting, as_of_month`;
+
+const ROLLUP_COLUMNS = sql`target_id, counting, as_of_month, unit_id, months, state, num, den, meets, grade, unit_value`;
+
+/** The engine's rows in roll-up mode for `targets` (a condition on tg), limited to `units` (on p.descendant_id). */
+function engineRows(targets: SQL, fromMonth: SQL, units?: SQL): SQL {
+  return sql`${engineCtes(targets, '2000-01-01', { rollup: { fromMonth }, ...(units ? { units } : {}) })},
+    computed as (
+      select t.real_target_id as target_id, t.counting, t.as_of_month, pu.unit_id, pu.months, pu.state,
+        pu.num, pu.den, pu.meets, pu.grade, pu.unit_value
+      from pu
+      join t on t.target_id = pu.target_id
+    )`;
+}
+
+/**
+ * Recomputes what the marks name, in the caller's transaction. Units: their
+ * rows are replaced and the difference is added to the sums, in one ordered
+ * upsert (no deadlock between two flushes). Targets: rebuilt whole from the
+ * month marked. Two flushes of one unit wait for each other (advisory lock per
+ * unit); a rebuild waits for every unit flush and they wait for it.
+ */
+export async function flushRollups(db: Executor): Promise<void> {
+  const marks = await queryRows<Mark>(
+    db,
+    sql`with du as (delete from rollup_dirty_units returning unit_id, from_month),
+      dt as (delete from rollup_dirty_targets returning target_id, from_month)
+    select 'u' as kind, unit_id as id, min(from_month)::text as from_month from du group by unit_id
+    union all
+    select 't', target_id, min(from_month)::text from dt group by target_id
+    order by 1, 2`,
+  );
+  if (marks.length === 0) return;
+  const units = marks.filter((m) => m.kind === 'u');
+  const targets = marks.filter((m) => m.kind === 't');
+
+  await db.execute(
+    targets.length > 0
+      ? sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int, 0)`
+      : sql`select pg_advisory_xact_lock_shared(${LOCK_SPACE}::int, 0)`,
+  );
+
+  if (units.length > 0) {
+    const ids = units.map((u) => u.id);
+    // The earliest month marked, for all of them: a unit's rows are replaced from one month on.
+    const from = units.reduce((min, u) => (u.from_month < min ? u.from_month : min), units[0]!.from_month);
+    if (targets.length === 0) {
+      await db.execute(sql`select count(pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(u::text)))
+        from (select u from unnest(${sql.raw(uuidArray(ids))}) as u order by u) x`);
+    }
+    const unitList = sql.raw(uuidArray(ids));
+    const old = await queryRows<Record<string, unknown>>(
+      db,
+      sql`with old as (delete from target_unit_rollups r
+          where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date
+          returning r.*)
+        ${totalsOf(sql`old`)}`,
+    );
+    await db.execute(sql`with ${engineRows(
+      sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))`,
+      sql`${from}::date`,
+      sql`p.descendant_id = any(${unitList})`,
+    )},
+      ins as (insert into target_unit_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS} from computed returning *),
+      d as (
+        ${totalsOf(sql`ins`)}
+        union all
+        select target_id, counting, as_of_month, -reported_units, -eligible_units, -na_units, -no_data_units,
+          -met_units, -sum_num, -sum_den
+        from jsonb_to_recordset(${JSON.stringify(old)}::jsonb) as o(target_id uuid, counting text, as_of_month date,
+          reported_units int, eligible_units int, na_units int, no_data_units int, met_units int, sum_num numeric, sum_den numeric)
+      )
+      insert into target_rollup_totals (target_id, counting, as_of_month, reported_units, eligible_units, na_units,
+        no_data_units, met_units, sum_num, sum_den)
+      select target_id, counting, as_of_month, sum(reported_units), sum(eligible_units), sum(na_units),
+        sum(no_data_units), sum(met_units), sum(sum_num), sum(sum_den)
+      from d
+      group by target_id, counting, as_of_month
+      order by target_id, counting, as_of_month
+      on conflict (target_id, counting, as_of_month) do update set
+        reported_units = target_rollup_totals.reported_units + excluded.reported_units,
+        eligible_units = target_rollup_totals.eligible_units + excluded.eligible_units,
+        na_units = target_rollup_totals.na_units + excluded.na_units,
+        no_data_units = target_rollup_totals.no_data_units + excluded.no_data_units,
+        met_units = target_rollup_totals.met_units + excluded.met_units,
+        sum_num = target_rollup_totals.sum_num + excluded.sum_num,
+        sum_den = target_rollup_totals.sum_den + excluded.sum_den`);
+  }
+
+  if (targets.length > 0) {
+    const marked = sql`(select m.id, m.from_month from jsonb_to_recordset(${JSON.stringify(
+      targets.map((t) => ({ id: t.id, from_month: t.from_month })),
+    )}::jsonb) as m(id uuid, from_month date))`;
+    await db.execute(sql`delete from target_unit_rollups r using ${marked} m
+      where r.target_id = m.id and r.as_of_month >= m.from_month`);
+    await db.execute(sql`delete from target_rollup_totals r using ${marked} m
+      where r.target_id = m.id and r.as_of_month >= m.from_month`);
+    await db.execute(sql`with ${engineRows(
+      sql`tg.id in (select id from ${marked} mk)`,
+      sql`(select mk.from_month from ${marked} mk where mk.id = tg.id)`,
+    )},
+      ins as (insert into target_unit_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS} from computed returning *)
+      insert into target_rollup_totals (target_id, counting, as_of_month, reported_units, eligible_units, na_units,
+        no_data_units, met_units, sum_num, sum_den)
+      ${totalsOf(sql`ins`)}`);
+  }
+}
+
+/** '{…}'::uuid[] literal of ids that came from the database (uuid text only). */
+function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
+  return `'{${ids.join(',')}}'::uuid[]`;
+}
+
+/**
+ * Before reading roll-ups: recomputes what a writer outside a use-case left
+ * marked (none in normal running: every use-case flushes before it commits).
+ */
+export async function ensureRollupsFresh(db: Executor): Promise<void> {
+  const [pending] = await queryRows<{ pending: boolean }>(
+    db,
+    sql`select exists (select 1 from rollup_dirty_units) or exists (select 1 from rollup_dirty_targets) as pending`,
+  );
+  if (pending?.pending) await inTransaction(db, (tx) => flushRollups(tx));
+}
