@@ -95,6 +95,9 @@ export async function flushRollups(db: Executor): Promise<void> {
       : sql`select pg_advisory_xact_lock_shared(${LOCK_SPACE}::int, 0)`,
   );
 
+  // Targets rebuilt below are left out of the units' pass (they get every unit's rows anyway).
+  const rebuilt = targets.length > 0 ? sql.raw(uuidArray(targets.map((t) => t.id))) : sql.raw(`'{}'::uuid[]`);
+
   if (units.length > 0) {
     const ids = units.map((u) => u.id);
     // The earliest month marked, for all of them: a unit's rows are replaced from one month on.
@@ -107,12 +110,13 @@ export async function flushRollups(db: Executor): Promise<void> {
     const old = await queryRows<Record<string, unknown>>(
       db,
       sql`with old as (delete from target_unit_rollups r
-          where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date
+          where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date and r.target_id <> all(${rebuilt})
           returning r.*)
         ${totalsOf(sql`old`)}`,
     );
     await db.execute(sql`with ${engineRows(
-      sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))`,
+      sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))
+        and tg.id <> all(${rebuilt})`,
       sql`${from}::date`,
       sql`p.descendant_id = any(${unitList})`,
     )},
