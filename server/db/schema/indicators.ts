@@ -71,6 +71,7 @@ export const dataElements = pgTable(
  * A fact (số liệu): the value a unit reported for a data element in one month
  * (month = first day of the month). not_applicable = "không áp dụng": the unit
  * is left out of denominators, never counted as zero.
+ * Partitioned by year of month (migration partition_by_year, docs/scale.md).
  */
 export const facts = pgTable(
   'facts',

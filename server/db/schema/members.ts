@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { orgUnits } from './org-units.js';
 
@@ -69,11 +69,13 @@ export const members = pgTable(
  *   outside the system: the member becomes "transferred out");
  * - left (ra khỏi tổ chức) / died (từ trần): from unit_id;
  * - card_issued (cấp thẻ): card_number.
+ * Partitioned by year of event_date (migration partition_by_year, docs/scale.md).
  */
 export const memberEvents = pgTable(
   'member_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    /** Unique on its own (random); the primary key adds event_date because the table is partitioned by year of it. */
+    id: uuid('id').notNull().defaultRandom(),
     memberId: uuid('member_id')
       .notNull()
       .references(() => members.id),
@@ -95,6 +97,9 @@ export const memberEvents = pgTable(
     seq: integer('seq').notNull().default(0),
   },
   (t) => [
+    // PostgreSQL requires a partitioned table's primary key to contain the partition key
+    // (migration partition_by_year: partitioned by range of event_date, one partition per year).
+    primaryKey({ columns: [t.id, t.eventDate] }),
     index('member_events_member_idx').on(t.memberId, t.eventDate, t.seq),
     index('member_events_unit_kind_idx').on(t.unitId, t.kind, t.eventDate),
     index('member_events_pending_idx')
