@@ -182,3 +182,16 @@ export async function ensureRollupsFresh(db: Executor): Promise<void> {
   );
   if (pending?.pending) await inTransaction(db, (tx) => flushRollups(tx));
 }
+
+/**
+ * Rebuilds every target's roll-ups from the facts (after a bulk load that
+ * wrote outside the use-cases, e.g. bench/national.ts's COPY): one engine run
+ * per target set instead of one per unit marked.
+ */
+export async function rebuildRollups(db: Executor): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.execute(sql`delete from rollup_dirty_units`);
+    await tx.execute(sql`insert into rollup_dirty_targets (target_id, from_month) select id, '-infinity' from targets`);
+    await flushRollups(tx);
+  });
+}
