@@ -60,8 +60,6 @@ export const ROOT_CODE = 'VN';
 export const provinceCode = (p: number) => `T${String(p + 1).padStart(2, '0')}`;
 export const districtCode = (d: number) => `H${String(d).padStart(4, '0')}`;
 export const grassrootsCode = (n: number) => `C${String(n).padStart(6, '0')}`;
-/** Province p (0-based) is merged on 01/07/2025 into this province (itself when it stays). */
-export const provinceAfter = (p: number) => (p < PROVINCES_2025 ? p : UNCHANGED + ((p - PROVINCES_2025) % (PROVINCES_2025 - UNCHANGED)));
 
 /** Special grassroots unions (by number n), as in bench/indicators-data.ts. */
 const RULES = {

@@ -19,7 +19,7 @@
 //
 //   BENCH_SCALE=0.01        share of the full size (1 = 126,000 CĐCS and 10.5 M members)
 //   BENCH_RUNS=10           timed runs per measure (after one warm-up)
-//   BENCH_SUBMISSIONS=5     submissions timed per roll-up mode
+//   BENCH_SUBMISSIONS=10    submissions timed per roll-up mode
 //   BENCH_DATABASE_URL=…    PostgreSQL server
 import crypto from 'node:crypto';
 import os from 'node:os';
@@ -53,7 +53,7 @@ import {
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
-const SUBMISSIONS = Math.max(1, Number(process.env.BENCH_SUBMISSIONS ?? 5));
+const SUBMISSIONS = Math.max(1, Number(process.env.BENCH_SUBMISSIONS ?? 10));
 const AS_OF = '2024-11-30';
 const SEARCH_NAME = 'nguyen van an';
 
