@@ -146,10 +146,11 @@ export async function flushRollups(db: Executor): Promise<void> {
         sum_den = target_rollup_totals.sum_den + excluded.sum_den`);
   }
 
-  if (targets.length > 0) {
-    const marked = sql`(select m.id, m.from_month from jsonb_to_recordset(${JSON.stringify(
-      targets.map((t) => ({ id: t.id, from_month: t.from_month })),
-    )}::jsonb) as m(id uuid, from_month date))`;
+  // One target per statement: a national target is ≈ 126,000 units × 12 months × 2 countings of rows.
+  for (const target of targets) {
+    const marked = sql`(select m.id, m.from_month from jsonb_to_recordset(${JSON.stringify([
+      { id: target.id, from_month: target.from_month },
+    ])}::jsonb) as m(id uuid, from_month date))`;
     await db.execute(sql`delete from target_unit_rollups r using ${marked} m
       where r.target_id = m.id and r.as_of_month >= m.from_month`);
     await db.execute(sql`delete from target_rollup_totals r using ${marked} m
