@@ -54,6 +54,7 @@ import {
 } from './national-data.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
+// BENCH_KEEP=1 keeps the database for EXPLAIN afterwards (drop it by hand).
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const SUBMISSIONS = Math.max(1, Number(process.env.BENCH_SUBMISSIONS ?? 10));
 const AS_OF = '2024-11-30';
@@ -340,7 +341,8 @@ async function main() {
   } finally {
     await reader.close();
     await handle.close();
-    await withAdmin((admin) => admin.query(`drop database if exists "${database}" with (force)`));
+    if (process.env.BENCH_KEEP) console.log(`\nkept database ${database} (BENCH_KEEP)`);
+    else await withAdmin((admin) => admin.query(`drop database if exists "${database}" with (force)`));
   }
 }
 

@@ -3,7 +3,7 @@ import { AGE_BAND_RANGES, type MemberSort } from '../../../common/members.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { foldText } from '../../lib/search-text.js';
-import { memberManageScope, memberReadScope } from './policy.js';
+import { memberListScope, memberManageScope } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
 /** 'YYYY-MM-DD' minus whole years (29 Feb → 28 Feb). */
@@ -18,7 +18,7 @@ function yearsBefore(iso: string, years: number): string {
  * the caller's scope, then each filter but the search (in memberSource).
  */
 export function memberConditions(actor: Actor, filter: MemberFilter, today = todayInVietnam()): SQL {
-  const parts: SQL[] = [memberReadScope(sql`m.unit_id`, actor)];
+  const parts: SQL[] = [memberListScope(sql`m.unit_id`, actor)];
   if (filter.unitId) {
     parts.push(
       filter.includeSubtree

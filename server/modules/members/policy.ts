@@ -8,6 +8,7 @@ import {
   hasAnyRole,
   heldOn,
   inUnitScope,
+  inUnitScopeHashed,
   isSystemAdmin,
   requireWriteAccess,
   type Actor,
@@ -42,6 +43,11 @@ export function requireMemberManager(actor: Actor): void {
 /** The members' unit column is within what the actor may read. */
 export function memberReadScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScope(unitColumn, actor, VIEW_MEMBER_ROLES);
+}
+
+/** memberReadScope for the list, its count and its export, which filter many members (access.ts inUnitScopeHashed). */
+export function memberListScope(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScopeHashed(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
 /** The members' unit column is within what the actor manages (sees personal data unmasked). */
