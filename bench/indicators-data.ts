@@ -173,18 +173,7 @@ export async function buildDataset(db: Executor, grassroots: number): Promise<Da
   }
 
   // Indicators, one per measure kind (two shares: a grade and a number condition).
-  const indicatorSpecs: Record<
-    TargetKind,
-    {
-      measure: Measure;
-      unitOfMeasure: string;
-      numerator?: string;
-      denominator?: string;
-      condition?: { elementId: string; operator: ConditionOperator; number?: number; values?: string[] };
-      eligibility?: string;
-      recordSource?: 'unit_founded' | 'facts';
-    }
-  > = {
+  const indicatorSpecs: Record<TargetKind, BenchIndicatorSpec> = {
     ratio: { measure: 'ratio_of_sums', unitOfMeasure: 'percent', numerator: elements.members, denominator: elements.workers },
     share_grade: {
       measure: 'share_of_units',
@@ -214,24 +203,7 @@ export async function buildDataset(db: Executor, grassroots: number): Promise<Da
   let sortOrder = 0;
   for (const kind of TARGET_KINDS) {
     const spec = indicatorSpecs[kind];
-    const [ind] = await db
-      .insert(indicators)
-      .values({
-        code: `bench_${kind}`,
-        nameVi: `Chỉ số ${kind}`,
-        nameEn: `Indicator ${kind}`,
-        measure: spec.measure,
-        unitOfMeasure: spec.unitOfMeasure,
-        numeratorElementId: spec.numerator ?? null,
-        denominatorElementId: spec.denominator ?? null,
-        conditionElementId: spec.condition?.elementId ?? null,
-        conditionOperator: spec.condition?.operator ?? null,
-        conditionNumber: spec.condition?.number === undefined ? null : String(spec.condition.number),
-        conditionValues: spec.condition?.values ?? null,
-        eligibilityElementId: spec.eligibility ?? null,
-        recordSource: spec.recordSource ?? null,
-      })
-      .returning({ id: indicators.id });
+    const indicatorId = await insertBenchIndicator(db, `bench_${kind}`, kind, spec);
     for (const [scopeUnitId, into] of [
       [province!.id, provinceTargets],
       [districtRow!.id, districtTargets],
@@ -239,7 +211,7 @@ export async function buildDataset(db: Executor, grassroots: number): Promise<Da
       const [tg] = await db
         .insert(targets)
         .values({
-          indicatorId: ind!.id,
+          indicatorId: indicatorId,
           text: `Chỉ tiêu ${kind}`,
           comparator: 'gte',
           value: '1',
@@ -355,4 +327,37 @@ export function handWrittenSql(scopeUnitId: string, e: Elements, t: Record<Targe
       (select count(*) from um join org_units u on u.id = um.unit_id
        where um.month = date_trunc('month', u.valid_from::timestamp)::date)::float8,
       (select count(distinct unit_id) from um)::int`;
+}
+
+/** One indicator of a benchmark's target kind (both synthetic datasets). */
+export interface BenchIndicatorSpec {
+  measure: Measure;
+  unitOfMeasure: string;
+  numerator?: string;
+  denominator?: string;
+  condition?: { elementId: string; operator: ConditionOperator; number?: number; values?: string[] };
+  eligibility?: string;
+  recordSource?: 'unit_founded' | 'facts';
+}
+
+export async function insertBenchIndicator(db: Executor, code: string, kind: TargetKind, spec: BenchIndicatorSpec): Promise<string> {
+  const [ind] = await db
+    .insert(indicators)
+    .values({
+      code,
+      nameVi: `Chỉ số ${kind}`,
+      nameEn: `Indicator ${kind}`,
+      measure: spec.measure,
+      unitOfMeasure: spec.unitOfMeasure,
+      numeratorElementId: spec.numerator ?? null,
+      denominatorElementId: spec.denominator ?? null,
+      conditionElementId: spec.condition?.elementId ?? null,
+      conditionOperator: spec.condition?.operator ?? null,
+      conditionNumber: spec.condition?.number === undefined ? null : String(spec.condition.number),
+      conditionValues: spec.condition?.values ?? null,
+      eligibilityElementId: spec.eligibility ?? null,
+      recordSource: spec.recordSource ?? null,
+    })
+    .returning({ id: indicators.id });
+  return ind!.id;
 }

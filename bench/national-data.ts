@@ -26,14 +26,14 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Executor } from '../server/db/client.js';
 import { queryRows } from '../server/db/sql.js';
-import { dataElements, indicators, programs, targets } from '../server/db/schema/index.js';
+import { dataElements, programs, targets } from '../server/db/schema/index.js';
 import { foldText } from '../server/lib/search-text.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
 import { ensureReportPeriods } from '../server/modules/reports/report-periods.js';
 import { DEMO_PROGRAM_2024 } from '../scripts/demo/program-2024.js';
-import type { Aggregation, ConditionOperator, Measure, ValueType } from '../common/indicators.js';
+import type { Aggregation, ValueType } from '../common/indicators.js';
 import { deriveMemberState, type MemberEventFact, type MemberEventKind, type TransferState } from '../common/members.js';
-import { TARGET_KINDS, type Elements, type TargetKind } from './indicators-data.js';
+import { insertBenchIndicator, TARGET_KINDS, type BenchIndicatorSpec, type Elements, type TargetKind } from './indicators-data.js';
 
 export const YEAR = 2024;
 export const RESTRUCTURE_ON = '2025-07-01';
@@ -194,19 +194,7 @@ export async function buildProgram(db: Executor, s: Sizes): Promise<Program> {
       .returning({ id: dataElements.id });
     elements[key] = row!.id;
   }
-  const specs: Record<
-    TargetKind,
-    {
-      measure: Measure;
-      unitOfMeasure: string;
-      value: number;
-      numerator?: string;
-      denominator?: string;
-      condition?: { elementId: string; operator: ConditionOperator; number?: number; values?: string[] };
-      eligibility?: string;
-      recordSource?: 'unit_founded' | 'facts';
-    }
-  > = {
+  const specs: Record<TargetKind, BenchIndicatorSpec & { value: number }> = {
     ratio: { measure: 'ratio_of_sums', unitOfMeasure: 'percent', value: 70, numerator: elements.members, denominator: elements.workers },
     share_grade: {
       measure: 'share_of_units',
@@ -262,29 +250,12 @@ export async function buildProgram(db: Executor, s: Sizes): Promise<Program> {
   let sortOrder = 0;
   for (const kind of TARGET_KINDS) {
     const spec = specs[kind];
-    const [ind] = await db
-      .insert(indicators)
-      .values({
-        code: `nat_${kind}`,
-        nameVi: `Chỉ số ${kind}`,
-        nameEn: `Indicator ${kind}`,
-        measure: spec.measure,
-        unitOfMeasure: spec.unitOfMeasure,
-        numeratorElementId: spec.numerator ?? null,
-        denominatorElementId: spec.denominator ?? null,
-        conditionElementId: spec.condition?.elementId ?? null,
-        conditionOperator: spec.condition?.operator ?? null,
-        conditionNumber: spec.condition?.number === undefined ? null : String(spec.condition.number),
-        conditionValues: spec.condition?.values ?? null,
-        eligibilityElementId: spec.eligibility ?? null,
-        recordSource: spec.recordSource ?? null,
-      })
-      .returning({ id: indicators.id });
+    const indicatorId = await insertBenchIndicator(db, `nat_${kind}`, kind, spec);
     for (const scope of ['national', 'province', 'district'] as const) {
       const [tg] = await db
         .insert(targets)
         .values({
-          indicatorId: ind!.id,
+          indicatorId: indicatorId,
           programId: scope === 'national' ? programId : null,
           taskGroupNumber: scope === 'national' ? 1 + (sortOrder % 3) : null,
           text: `Chỉ tiêu ${kind} (${scope})`,
