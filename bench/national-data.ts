@@ -279,6 +279,37 @@ export async function buildProgram(db: Executor, s: Sizes): Promise<Program> {
   return { programId, elements, targets: out, scopes, monthlyPeriods: periods.map((p) => p.id) };
 }
 
+/** The program buildProgram made, read back from a kept database (bench/national.ts BENCH_REUSE). */
+export async function loadProgram(db: Executor): Promise<Program> {
+  const unitId = async (code: string) => (await queryRows<{ id: string }>(db, sql`select id from org_units where code = ${code}`))[0]!.id;
+  const scopes = {
+    national: { code: ROOT_CODE, id: await unitId(ROOT_CODE) },
+    province: { code: provinceCode(0), id: await unitId(provinceCode(0)) },
+    district: { code: districtCode(0), id: await unitId(districtCode(0)) },
+  };
+  const elements = {} as Elements;
+  for (const key of Object.keys(ELEMENT_DEFS) as (keyof Elements)[]) {
+    elements[key] = (await queryRows<{ id: string }>(db, sql`select id from data_elements where code = ${`nat_${key}`}`))[0]!.id;
+  }
+  const out = { national: {}, province: {}, district: {} } as Program['targets'];
+  for (const kind of TARGET_KINDS) {
+    for (const scope of ['national', 'province', 'district'] as const) {
+      const [row] = await queryRows<{ id: string }>(
+        db,
+        sql`select tg.id from targets tg join indicators i on i.id = tg.indicator_id
+          where i.code = ${`nat_${kind}`} and tg.scope_unit_id = ${scopes[scope].id}::uuid`,
+      );
+      out[scope][kind] = row!.id;
+    }
+  }
+  const [prog] = await queryRows<{ id: string }>(db, sql`select program_id as id from targets where id = ${out.national.sum}::uuid`);
+  const periods = await queryRows<{ id: string }>(
+    db,
+    sql`select id from report_periods where program_id = ${prog!.id}::uuid and kind = 'monthly' order by data_from`,
+  );
+  return { programId: prog!.id, elements, targets: out, scopes, monthlyPeriods: periods.map((p) => p.id) };
+}
+
 /** Twelve months of facts per CĐCS from its founding month, per element (one INSERT … SELECT each). */
 export async function buildFacts(db: Executor, elements: Elements): Promise<void> {
   const g = sql.raw(`(select id, valid_from, substring(code from 2)::int as n from org_units where kind = 'grassroots_union') g`);

@@ -42,6 +42,7 @@ import type { Role } from '../common/enums.js';
 import { createUser } from '../test/factories.js';
 import { POSTGRES_URL, urlWithDatabase, withAdmin } from './pg-admin.js';
 import {
+  loadProgram,
   buildFacts,
   buildMembers,
   buildProgram,
@@ -54,7 +55,9 @@ import {
 } from './national-data.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
-// BENCH_KEEP=1 keeps the database for EXPLAIN afterwards (drop it by hand).
+// BENCH_KEEP=1 keeps the database (drop it by hand); BENCH_REUSE=<its name> measures again on it
+// without building (e.g. on a quieter machine).
+const REUSE = process.env.BENCH_REUSE;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const SUBMISSIONS = Math.max(1, Number(process.env.BENCH_SUBMISSIONS ?? 10));
 const AS_OF = '2024-11-30';
@@ -138,14 +141,14 @@ interface SummaryRow {
 
 async function main() {
   const sizes = sizesFor(SCALE);
-  const database = `congdoan_bench_nat_${crypto.randomBytes(4).toString('hex')}`;
+  const database = REUSE ?? `congdoan_bench_nat_${crypto.randomBytes(4).toString('hex')}`;
   const url = urlWithDatabase(POSTGRES_URL, database);
 
   console.log(
     `National benchmark, BENCH_SCALE=${SCALE}: ${sizes.grassroots} CĐCS, ${sizes.districts} districts, 63 → 34 provinces, ` +
       `${sizes.members} members; ${os.cpus().length} cores, Node ${process.version}; live roll-ups`,
   );
-  await withAdmin((admin) => admin.query(`create database "${database}"`));
+  if (!REUSE) await withAdmin((admin) => admin.query(`create database "${database}"`));
   const phases: Array<[string, number]> = [];
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = now();
@@ -160,16 +163,29 @@ async function main() {
   const summary: SummaryRow[] = [];
   try {
     const db = handle.db;
-    await phase('migrations', () => migrateDatabase(handle));
-    await phase('org tree (units, parents, closure)', () => buildTree(db, sizes));
-    const program = await phase('program, elements, indicators, targets, periods', () => buildProgram(db, sizes));
-    await phase('facts (12 months)', () => buildFacts(db, program.elements));
-    const units = await loadMemberUnits(db, sizes);
-    const built = await phase('members, events, periods (COPY) + indexes', () => buildMembers(url, sizes.members, units));
-    for (const [name, ms] of built.steps) console.log(`    ${name}: ${fmt(ms)}`);
-    await phase('analyze', () => db.execute(sql`analyze`));
-    // COPY and INSERT … SELECT wrote outside the use-cases: every target's roll-ups are built once from the facts.
-    await phase('roll-ups built (every target, 12 as-of months, 2 countings)', () => rebuildRollups(db));
+    const build = async () => {
+      await phase('migrations', () => migrateDatabase(handle));
+      await phase('org tree (units, parents, closure)', () => buildTree(db, sizes));
+      const program = await phase('program, elements, indicators, targets, periods', () => buildProgram(db, sizes));
+      await phase('facts (12 months)', () => buildFacts(db, program.elements));
+      const units = await loadMemberUnits(db, sizes);
+      const built = await phase('members, events, periods (COPY) + indexes', () => buildMembers(url, sizes.members, units));
+      for (const [name, ms] of built.steps) console.log(`    ${name}: ${fmt(ms)}`);
+      await phase('analyze', () => db.execute(sql`analyze`));
+      // COPY and INSERT … SELECT wrote outside the use-cases: every target's roll-ups are built once from the facts.
+      await phase('roll-ups built (every target, 12 as-of months, 2 countings)', () => rebuildRollups(db));
+      return { program, built };
+    };
+    const reuse = async () => {
+      console.log(`  reusing ${database} (BENCH_REUSE): no build`);
+      const [sample] = await queryRows<{ citizenId: string; cardNumber: string; members: number }>(
+        db,
+        sql`select citizen_id as "citizenId", card_number as "cardNumber", (select count(*)::int from members) as members
+          from members where card_number is not null offset 1000 limit 1`,
+      );
+      return { program: await loadProgram(db), built: { members: sample!.members, sample } };
+    };
+    const { program, built } = REUSE ? await reuse() : await build();
     const { members: checked, problems } = await checkGenerated(db);
     console.log(
       problems.length === 0
@@ -341,7 +357,7 @@ async function main() {
   } finally {
     await reader.close();
     await handle.close();
-    if (process.env.BENCH_KEEP) console.log(`\nkept database ${database} (BENCH_KEEP)`);
+    if (process.env.BENCH_KEEP || REUSE) console.log(`\nkept database ${database} (BENCH_KEEP)`);
     else await withAdmin((admin) => admin.query(`drop database if exists "${database}" with (force)`));
   }
 }
