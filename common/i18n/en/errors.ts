@@ -38,6 +38,8 @@ export const errors: Record<keyof typeof vi, string> = {
   UNIT_CHILDREN_BEFORE_START: 'The unit has {count} sub-units from before {date}; move them before changing the start date.',
   UNIT_PARENT_HISTORY_OUTSIDE: 'The unit changed parent on {date}, outside the new validity period; adjust the parent history first.',
   UNIT_MERGE_TARGET_NOT_VALID: 'The receiving unit does not exist on {date}.',
+  UNIT_MERGE_TARGET_ENDS:
+    'The receiving unit ends on {date}, but this unit has member units from after that date; it cannot take them. Choose a receiving unit that is still in place then.',
   AUDIT_DATE_RANGE_INVALID: 'The end date must be on or after the start date.',
   PROGRAM_NOT_EDITABLE: 'This program has been issued and can no longer be edited. Create a new version to replace it.',
   PROGRAM_NOT_DRAFT: 'Only a draft program can be issued.',

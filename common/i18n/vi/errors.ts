@@ -38,6 +38,8 @@ export const errors = {
   UNIT_PARENT_HISTORY_OUTSIDE:
     'Đơn vị có thay đổi cấp trên ngày {date}, nằm ngoài thời gian hiệu lực mới; hãy điều chỉnh lịch sử cấp trên trước.',
   UNIT_MERGE_TARGET_NOT_VALID: 'Đơn vị tiếp nhận không tồn tại vào ngày {date}.',
+  UNIT_MERGE_TARGET_ENDS:
+    'Đơn vị tiếp nhận chỉ tồn tại đến ngày {date}, nhưng đơn vị này có đơn vị trực thuộc từ sau ngày đó nên không thể chuyển sang. Hãy chọn đơn vị tiếp nhận còn hoạt động vào thời điểm đó.',
   AUDIT_DATE_RANGE_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
   PROGRAM_NOT_EDITABLE: 'Chương trình đã ban hành, không thể sửa. Hãy tạo phiên bản mới để thay thế.',
   PROGRAM_NOT_DRAFT: 'Chỉ ban hành được chương trình đang ở trạng thái dự thảo.',

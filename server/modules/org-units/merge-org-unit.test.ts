@@ -90,6 +90,24 @@ describe('POST /api/org-units/:id/merge', () => {
     expect(counts2.units).toBe(counts.units + 1);
   });
 
+  it('refuses, with nothing written, a receiving unit that ends before some of the children it would take', async () => {
+    // D1 merged into D0 on 15/10/2024 (D1's units under D0 from then); D0 into D1 from 01/05/2024 would
+    // need D1, ended on 14/10/2024, to take units from 15/10/2024 on.
+    const p = await createUnit(database.db, { parentId: root.id, kind: 'province_federation' });
+    const d0 = await createUnit(database.db, { parentId: p.id, kind: 'district_federation', validFrom: '2020-01-01' });
+    const d1 = await createUnit(database.db, { parentId: p.id, kind: 'district_federation', validFrom: '2020-01-01' });
+    await createUnit(database.db, { parentId: d1.id, validFrom: '2020-01-01' });
+    expect((await admin.post(`/api/org-units/${d1.id}/merge`, { intoUnitId: d0.id, date: '2024-10-15' })).statusCode).toBe(200);
+    const counts = await treeCounts(database.db);
+    const res = await admin.post(`/api/org-units/${d0.id}/merge`, { intoUnitId: d1.id, date: '2024-05-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'UNIT_MERGE_TARGET_ENDS',
+      fields: [{ field: 'intoUnitId', message: expect.stringContaining('14/10/2024') }],
+    });
+    expect(await treeCounts(database.db)).toEqual(counts);
+  });
+
   it('needs manageUnits over both units', async () => {
     const { kg, ag } = await tree();
     const officer = await signInWithRole(app, database.db, 'federation_officer', kg.id);

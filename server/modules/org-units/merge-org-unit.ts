@@ -59,6 +59,10 @@ export async function mergeOrgUnit(db: Executor, actor: Actor, id: string, input
       .where(eq(orgUnits.id, id));
 
     const children = await childRowsFrom(tx, id, date);
+    // A child period that begins after the receiving unit ends has nowhere to go (e.g. the receiving
+    // unit was itself merged into this one later): refused, nothing written.
+    const orphan = target.validTo === null ? undefined : children.find((row) => row.validFrom > target.validTo!);
+    if (orphan) throw fieldError('UNIT_MERGE_TARGET_ENDS', 'intoUnitId', { date: vnDate(target.validTo!) });
     for (const row of children) {
       const to = minDate(row.validTo, target.validTo);
       if (row.validFrom >= date) {
