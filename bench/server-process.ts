@@ -61,25 +61,45 @@ export function buildBenchServer(): Promise<string> {
   return built;
 }
 
-/** Starts the built server on the database; resolves when /api/health answers 200. */
+/**
+ * The Node options `npm start` gives the server (package.json's start script:
+ * the options between `node` and dist/server/main.js), so the benchmarks run
+ * it as production does — the heap limit above all (docs/member-import.md).
+ */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const command = pkg.scripts.start.split('&&').map((c) => c.trim().split(/\s+/)).find((c) => c[0] === 'node');
+  if (!command) throw new Error('package.json: the start script runs no node command');
+  return command.slice(1, -1);
+}
+
+/**
+ * Starts the built server on the database; resolves when /api/health answers 200.
+ * BENCH_SERVER_NODE_ARGS adds Node options to the server only (NODE_OPTIONS refuses
+ * some), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to find what blocks its event loop.
+ */
 export async function startServer(options: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const main = await buildBenchServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-bench-data-'));
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', main], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(options.port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: options.databaseUrl,
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: '/nonexistent',
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...startNodeOptions(), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), main],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: options.databaseUrl,
+        DATA_DIR: dataDir,
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        WEB_DIST: '/nonexistent',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (c) => {
     output += String(c);

@@ -23,6 +23,7 @@ import { todayInVietnam } from '../../lib/dates.js';
 import { AppError, fieldError, forbidden } from '../../lib/errors.js';
 import { foldText } from '../../lib/search-text.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { mapYielding } from '../../lib/yield.js';
 import { checkBirthDate, personColumns } from './admit-member.js';
 import { refreshMemberFacts } from './member-facts.js';
 import { checkMemberUnit, requireNotFuture, withMemberUniqueness, type MemberUnitFacts } from './member-writes.js';
@@ -82,16 +83,17 @@ export async function admitMembers(
   options: AdmitMembersOptions = {},
 ): Promise<{ ids: string[] }> {
   const today = options.today ?? todayInVietnam();
-  const planned = input.members.map((m, i) => at(`members.${i}`, () => planDates(m, today)));
+  // The per-member checks are synchronous: other requests are served between slices (mapYielding) of a large batch.
+  const planned = await mapYielding(input.members, (m, i) => at(`members.${i}`, () => planDates(m, today)));
   return withMemberUniqueness(() =>
     inTransaction(db, async (tx) => {
       const units = await loadUnits(tx, planned);
       const held = await membersUnitsHeld(tx, actor, scopePairs(planned));
-      const members = planned.map((m, i) => at(`members.${i}`, () => planHistory(m, actor, units, held, today)));
+      const members = await mapYielding(planned, (m, i) => at(`members.${i}`, () => planHistory(m, actor, units, held, today)));
       await checkIdentities(tx, actor, members);
       await insertMemberHistories(tx, actor, members, options);
       if (options.batchAudit) await recordAudit(tx, actor, options.batchAudit);
-      else await recordAudits(tx, actor, members.map(auditEntry));
+      else await recordAudits(tx, actor, await mapYielding(members, auditEntry));
       await refreshMemberFacts(tx, [...new Set(members.flatMap(memberUnits))], today);
       return { ids: members.map((m) => m.id) };
     }),
@@ -134,18 +136,11 @@ const vnDateOf = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.
 
 /** The units the members are admitted into, re-admitted into or transferred to, in one query. */
 async function loadUnits(tx: Executor, members: readonly AdmitMembersItem[]): Promise<Map<string, MemberUnitFacts>> {
-  const ids = new Set<string>();
-  for (const m of members) {
-    ids.add(m.unitId);
-    for (const e of m.history) {
-      if (e.kind === 'rejoined') ids.add(e.unitId);
-      if (e.kind === 'transferred' && e.toUnitId) ids.add(e.toUnitId);
-    }
-  }
+  const ids = unitsOfAdmissions(members);
   const rows = await queryRows<{ id: string; kind: string; valid_from: string; valid_to: string | null }>(
     tx,
     sql`select id::text as id, kind, valid_from::text as valid_from, valid_to::text as valid_to from org_units
-        where id in (select value::uuid from json_array_elements_text(${JSON.stringify([...ids])}::json))`,
+        where id in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))`,
   );
   return new Map(rows.map((r) => [r.id, { kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to }]));
 }
@@ -296,7 +291,8 @@ async function checkIdentities(tx: Executor, actor: Actor, members: readonly Pla
   const citizenIds = new Map<string, number>();
   const cards = new Map<string, number>();
   const persons = new Map<string, { index: number; citizenId: string | null }>();
-  members.forEach((m, i) => {
+  // The registry's same-person key of each member, folded once.
+  const keys = await mapYielding(members, (m, i) => {
     const cccd = m.input.citizenId ?? null;
     if (cccd) {
       if (citizenIds.has(cccd)) throw fieldError('MEMBER_CITIZEN_ID_TAKEN', `members.${i}.citizenId`);
@@ -306,10 +302,12 @@ async function checkIdentities(tx: Executor, actor: Actor, members: readonly Pla
       if (cards.has(number)) throw fieldError('MEMBER_CARD_TAKEN', `members.${i}.cardNumber`);
       cards.set(number, i);
     }
-    const key = personKey(foldText(m.input.fullName), m.input.birthDate, m.input.unitId);
+    const k = { n: foldText(m.input.fullName), b: m.input.birthDate, u: m.input.unitId };
+    const key = personKey(k.n, k.b, k.u);
     const first = persons.get(key);
     if (first && (!first.citizenId || !cccd)) throw fieldError('MEMBER_DUPLICATE_PERSON', `members.${i}.fullName`);
     if (!first) persons.set(key, { index: i, citizenId: cccd });
+    return k;
   });
   // Against the registry: the lowest member index at fault is reported.
   const firstOf = (indexes: number[]) => Math.min(...indexes);
@@ -333,7 +331,6 @@ async function checkIdentities(tx: Executor, actor: Actor, members: readonly Pla
     );
     if (hits.length) throw fieldError('MEMBER_CARD_TAKEN', `members.${firstOf(hits.map((h) => cards.get(h.card_number)!))}.cardNumber`);
   }
-  const keys = members.map((m) => ({ n: foldText(m.input.fullName), b: m.input.birthDate, u: m.input.unitId }));
   const hits = await queryRows<{ n: string; b: string; u: string }>(
     tx,
     sql`select distinct k.n, k.b::text as b, k.u::text as u
@@ -405,6 +402,19 @@ async function insertMemberHistories(tx: Tx, actor: Actor, members: readonly Pla
 /** The units whose derived facts the member changes: those of their periods. */
 function memberUnits(m: PlannedMember): string[] {
   return m.state.periods.map((p) => p.unitId);
+}
+
+/** Every unit the members are admitted into, re-admitted into or transferred to. */
+function unitsOfAdmissions(members: readonly AdmitMembersItem[]): string[] {
+  const units = new Set<string>();
+  for (const m of members) {
+    units.add(m.unitId);
+    for (const e of m.history) {
+      if (e.kind === 'rejoined') units.add(e.unitId);
+      if (e.kind === 'transferred' && e.toUnitId) units.add(e.toUnitId);
+    }
+  }
+  return [...units];
 }
 
 /** 'member.admit' as admitMember records it (the member as written), with the later events of the history. */

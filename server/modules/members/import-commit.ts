@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import type { Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { mapYielding } from '../../lib/yield.js';
 import { memberImports } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit, type AuditEntry } from '../../lib/audit.js';
@@ -60,25 +61,17 @@ export async function commitMemberImport(
 /** The background import; on any failure nothing is written and the import is 'failed'. */
 export async function importMembers(db: Executor, actor: Actor, id: string, fileName: string, options: CommitOptions): Promise<void> {
   try {
-    const sheet = await loadImportRows(db, id);
     await inTransaction(db, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      const result = await validateImportRows(tx, actor, sheet.rows, {
-        ...(options.today ? { today: options.today } : {}),
-        onProgress: (done) => setImportProgress(id, done * 30),
-      });
-      const invalidRows = new Set(result.outcomes.filter((o) => o.kind === 'invalid').map((o) => o.row));
-      const checked = { validRows: sheet.rows.length - invalidRows.size, errorCount: result.errors.length, errors: result.errors };
-      if (invalidRows.size > 0 && !options.validRowsOnly) {
+      const { members, skipped, rejected, checked } = await recheckRows(tx, actor, id, options);
+      if (checked.state === 'invalid') {
         // Someone added members meanwhile: back to 'invalid' with the new errors, nothing imported.
         await tx
           .update(memberImports)
-          .set({ ...checked, state: 'invalid', progress: 100, updatedAt: new Date() })
+          .set({ ...checked, progress: 100, updatedAt: new Date() })
           .where(eq(memberImports.id, id));
         return;
       }
-      const members = result.outcomes.flatMap((o) => (o.kind === 'new' ? [o.member] : []));
-      const skipped = result.outcomes.filter((o) => o.kind === 'existing').length;
       const audit: AuditEntry = {
         action: 'member.import',
         entityType: 'member_import',
@@ -91,7 +84,7 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
         await admitMembers(
           tx,
           actor,
-          { members: members.map((m) => admission(m, fileName)) },
+          { members: await mapYielding(members, (m) => admission(m, fileName)) },
           {
             importKey: id,
             batchAudit: audit,
@@ -103,7 +96,6 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
         await recordAudit(tx, actor, audit); // nothing new (every row already registered): the import is still recorded
       }
       // The stored sheet is dropped, but for the rejected rows (their file stays downloadable).
-      const rejected: ImportRow[] = sheet.rows.filter((r) => invalidRows.has(rowNumber(r)));
       await tx
         .update(memberImports)
         .set({
@@ -112,7 +104,7 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
           progress: 100,
           importedRows: members.length,
           skippedRows: skipped,
-          rows: rejected.length > 0 ? packRows({ ...sheet, rows: rejected }) : null,
+          rows: rejected,
           updatedAt: new Date(),
         })
         .where(eq(memberImports.id, id));
@@ -121,6 +113,34 @@ export async function importMembers(db: Executor, actor: Actor, id: string, file
     await markImportFailed(db, id);
     throw err;
   }
+}
+
+/**
+ * The stored rows checked again against the registry (inside the import's
+ * transaction): the new members to write, how many rows were already
+ * registered, the rejected rows packed for their file. Only these are kept:
+ * the sheet and the per-row outcomes are dropped before the writing starts.
+ */
+async function recheckRows(tx: Executor, actor: Actor, id: string, options: CommitOptions) {
+  const sheet = await loadImportRows(tx, id);
+  const result = await validateImportRows(tx, actor, sheet.rows, {
+    ...(options.today ? { today: options.today } : {}),
+    onProgress: (done) => setImportProgress(id, done * 30),
+  });
+  const invalidRows = new Set(result.outcomes.filter((o) => o.kind === 'invalid').map((o) => o.row));
+  const checked = {
+    state: invalidRows.size > 0 && !options.validRowsOnly ? ('invalid' as const) : ('validated' as const),
+    validRows: sheet.rows.length - invalidRows.size,
+    errorCount: result.errors.length,
+    errors: result.errors,
+  };
+  const rejected: ImportRow[] = sheet.rows.filter((r) => invalidRows.has(rowNumber(r)));
+  return {
+    members: result.outcomes.flatMap((o) => (o.kind === 'new' ? [o.member] : [])),
+    skipped: result.outcomes.filter((o) => o.kind === 'existing').length,
+    rejected: rejected.length > 0 ? packRows({ ...sheet, rows: rejected }) : null,
+    checked,
+  };
 }
 
 /** A checked row as admitMembers takes it: admitted on its date (with its card, if any), no later history. */
