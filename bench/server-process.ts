@@ -68,7 +68,10 @@ export function buildBenchServer(): Promise<string> {
  */
 export function startNodeOptions(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const command = pkg.scripts.start.split('&&').map((c) => c.trim().split(/\s+/)).find((c) => c[0] === 'node');
+  const command = pkg.scripts.start
+    .split('&&')
+    .map((c) => c.trim().split(/\s+/))
+    .find((c) => c[0] === 'node');
   if (!command) throw new Error('package.json: the start script runs no node command');
   return command.slice(1, -1);
 }
