@@ -1,11 +1,36 @@
-import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { orgUnits } from './org-units.js';
 
 // The member registry (sổ đoàn viên): people, the dated events of their union
 // life, and what is derived from those events (status, current unit, the
 // periods spent in each unit). See docs/members.md.
+
+/**
+ * The folded name from its 1st, 2nd, 3rd and 4th word on ("nguyen van an",
+ * "van an", "an", null): the keys of the name-search indexes, and the very
+ * expressions a search must use for PostgreSQL to match those indexes (the
+ * patterns are literals, never parameters). Folded names have single spaces.
+ */
+export const MEMBER_NAME_WORDS: ReadonlyArray<(name: SQL | AnyPgColumn) => SQL> = [
+  (name) => sql`${name}`,
+  ...[1, 2, 3].map((skip) => (name: SQL | AnyPgColumn) => sql`substring(${name} from ${sql.raw(`'^${'\\S+ '.repeat(skip)}(.*)$'`)})`),
+];
 
 /**
  * A member (đoàn viên). status, unit_id and admitted_on are derived from the
@@ -52,8 +77,21 @@ export const members = pgTable(
     index('members_unit_status_idx').on(t.unitId, t.status),
     // The list's default order (name, then id for stable pages) and the name + birth date duplicate check.
     index('members_name_idx').on(t.nameFolded, t.fullName, t.id),
-    // Substring search in folded names ("van an" anywhere) without scanning every member.
-    index('members_name_trgm_idx').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
+    // Name search from the start of any word ("van an" finds "Nguyễn Văn An", docs/members.md "Search"): one btree
+    // per word position, a prefix range on the folded name from that word on (MEMBER_NAME_WORDS), carrying the
+    // columns the list needs first (the names for its order, the unit for the scope), so that a common name
+    // among millions is counted and paged from the indexes alone (docs/scale.md "Member search").
+    ...MEMBER_NAME_WORDS.map((word, i) => {
+      const ix = index(`members_name_w${i + 1}_idx`).using(
+        'btree',
+        sql`(${word(t.nameFolded)}) text_pattern_ops`,
+        t.nameFolded,
+        t.fullName,
+        t.id,
+        t.unitId,
+      );
+      return i === 0 ? ix : ix.where(sql`(${word(t.nameFolded)}) is not null`); // names of fewer words are not in it
+    }),
     index('members_admitted_idx').on(t.admittedOn),
     check('members_gender_chk', sql`${t.gender} in ('male', 'female')`),
     check('members_status_chk', sql`${t.status} in ('active', 'transferred_out', 'left', 'deceased')`),

@@ -65,6 +65,31 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(await names('officerA', 'q=%25')).toEqual([]);
   });
 
+  it('matches a name from the start of any word, with the same members and total whatever the path', async () => {
+    const search = async (query: string) => {
+      const res = await w.officerA.get(`/api/members?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return { names: res.json().items.map((i: { fullName: string }) => i.fullName), total: res.json().total };
+    };
+    // Word 1, 2, 3 and a prefix of the last; not from inside a word ("guyen", "anh" in no name, "nh").
+    expect(await names('officerA', 'q=thi')).toEqual(['Nguyễn Thị Ánh']);
+    expect(await names('officerA', 'q=van b')).toEqual(['Trần Văn Bình']);
+    expect(await names('officerA', 'q=anh')).toEqual(['Nguyễn Thị Ánh']);
+    expect(await names('officerA', 'q=c')).toEqual(['Lê Cường']);
+    expect(await names('officerA', 'q=guyen')).toEqual([]);
+    expect(await names('officerA', 'q=nh')).toEqual([]);
+    // The index-only path (name order, no column filter) and the row path (another order, or a status filter) agree.
+    const byName = await search('q=t');
+    expect(byName).toEqual({ names: ['Nguyễn Thị Ánh', 'Trần Văn Bình'], total: 2 });
+    expect(await search('q=t&sort=name&order=desc')).toEqual({ names: ['Trần Văn Bình', 'Nguyễn Thị Ánh'], total: 2 });
+    expect(await search('q=t&sort=birthDate&order=desc')).toMatchObject({ total: 2 });
+    expect(await search('q=t&status=active')).toEqual(byName);
+    expect(await search('q=t&pageSize=1&page=2')).toEqual({ names: ['Trần Văn Bình'], total: 2 });
+    // Scope still applies: officer B sees only their own unit's member.
+    expect(await names('officerB', 'q=t')).toEqual(['Phạm Thị Dung']);
+    expect(await names('officerB', 'q=tran')).toEqual([]);
+  });
+
   it('matches an exact CCCD or card number only for those who see the number unmasked', async () => {
     // A viewer sees "09*******001"; an exact search would let them recover the digits one guess at a time.
     expect(await names('viewerA', 'q=091200000001')).toEqual([]);

@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
-import { memberConditions, memberOrder, memberSource } from './member-filters.js';
+import {
+  isIndexOnlySearch,
+  memberConditions,
+  memberOrder,
+  memberSource,
+  memberUnitConditions,
+  nameOrder,
+  searchHits,
+} from './member-filters.js';
 import { requireMemberReader } from './policy.js';
 import type { ListMembersInput, MemberFilter } from './schemas.js';
 
@@ -50,15 +58,33 @@ export async function readMemberRows(
   limit: number,
   offset: number,
 ): Promise<MemberListRow[]> {
+  // A search in name order: the page is chosen among the index rows of the hits (searchHits), then only its members are read.
+  const source =
+    isIndexOnlySearch(filter) && filter.sort === 'name'
+      ? sql`(select m.* from (select h.id from ${searchHits(actor, filter.q)}
+            where ${memberUnitConditions(actor, filter, sql`h.unit_id`)}
+            order by ${nameOrder(sql`h`, filter.order)} limit ${limit} offset ${offset}) p
+          join members m on m.id = p.id) m`
+      : null;
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}
-      from ${memberSource(actor, filter)} join org_units u on u.id = m.unit_id
+      from ${source ?? memberSource(actor, filter)} join org_units u on u.id = m.unit_id
       where ${memberConditions(actor, filter)}
       order by ${memberOrder(filter.sort, filter.order)}
-      limit ${limit} offset ${offset}`,
+      limit ${limit} offset ${source ? 0 : offset}`,
   );
   return rows.map(toListRow);
+}
+
+/** How many members the list finds: counted on the index rows of a search's hits when no other column is filtered. */
+function countMembers(db: Executor, actor: Actor, filter: MemberFilter) {
+  return queryRows<{ n: number | string }>(
+    db,
+    isIndexOnlySearch(filter)
+      ? sql`select count(*)::int as n from ${searchHits(actor, filter.q)} where ${memberUnitConditions(actor, filter, sql`h.unit_id`)}`
+      : sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`,
+  );
 }
 
 /** The member list (sổ đoàn viên): search, filters, sort, pages; personal data masked by the presenter. */
@@ -66,10 +92,7 @@ export async function listMembers(db: Executor, actor: Actor, input: ListMembers
   requireMemberReader(actor);
   const [items, [count]] = await Promise.all([
     readMemberRows(db, actor, input, input.pageSize, (input.page - 1) * input.pageSize),
-    queryRows<{ n: number | string }>(
-      db,
-      sql`select count(*)::int as n from ${memberSource(actor, input)} where ${memberConditions(actor, input)}`,
-    ),
+    countMembers(db, actor, input),
   ]);
   return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { AGE_BAND_RANGES, type MemberSort } from '../../../common/members.js';
 import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
+import { MEMBER_NAME_WORDS } from '../../db/schema/members.js';
 import { foldText } from '../../lib/search-text.js';
 import { memberListScope, memberManageScope } from './policy.js';
 import type { MemberFilter } from './schemas.js';
@@ -18,14 +19,25 @@ function yearsBefore(iso: string, years: number): string {
  * the caller's scope, then each filter but the search (in memberSource).
  */
 export function memberConditions(actor: Actor, filter: MemberFilter, today = todayInVietnam()): SQL {
-  const parts: SQL[] = [memberListScope(sql`m.unit_id`, actor)];
+  return sql.join([memberUnitConditions(actor, filter, sql`m.unit_id`), ...memberRowConditions(filter, today)], sql` and `);
+}
+
+/** The conditions on the member's unit: the caller's scope, the unit filter (with its subtree or not). */
+export function memberUnitConditions(actor: Actor, filter: MemberFilter, unitColumn: SQL): SQL {
+  const parts: SQL[] = [memberListScope(unitColumn, actor)];
   if (filter.unitId) {
     parts.push(
       filter.includeSubtree
-        ? sql`m.unit_id in (select descendant_id from org_unit_paths where ancestor_id = ${filter.unitId}::uuid)`
-        : sql`m.unit_id = ${filter.unitId}::uuid`,
+        ? sql`${unitColumn} in (select descendant_id from org_unit_paths where ancestor_id = ${filter.unitId}::uuid)`
+        : sql`${unitColumn} = ${filter.unitId}::uuid`,
     );
   }
+  return sql.join(parts, sql` and `);
+}
+
+/** The filters on the member's own columns (status, gender, position, admission year, age band); empty when none is set. */
+function memberRowConditions(filter: MemberFilter, today: string): SQL[] {
+  const parts: SQL[] = [];
   if (filter.status) parts.push(sql`m.status = ${filter.status}`);
   if (filter.gender) parts.push(sql`m.gender = ${filter.gender}`);
   if (filter.position) parts.push(sql`m.union_position = ${filter.position}`);
@@ -38,30 +50,51 @@ export function memberConditions(actor: Actor, filter: MemberFilter, today = tod
     parts.push(sql`m.birth_date <= ${yearsBefore(today, min)}::date`);
     if (max !== null) parts.push(sql`m.birth_date > ${yearsBefore(today, max + 1)}::date`);
   }
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
 /**
- * The FROM item `m` of the member list and its export. A search (q) is run
- * first, on its own, behind an optimisation fence (OFFSET 0): each of its
- * branches has an index (trigram on the folded name, the unique CCCD and card
- * numbers) that PostgreSQL ORs together, whereas inside the scoped query the
- * planner, misjudging the scope subquery as one unit, would read every member
- * of every unit in scope and filter them.
+ * A search the index rows answer alone (searchHits): a query, no filter on
+ * the member's own columns — the list's count, and its page in name order.
+ */
+export function isIndexOnlySearch(filter: MemberFilter): filter is MemberFilter & { q: string } {
+  return Boolean(filter.q?.trim()) && memberRowConditions(filter, todayInVietnam()).length === 0;
+}
+
+/**
+ * The members a search finds, as the FROM item `h(id, unit_id, name_folded,
+ * full_name)`: a name in which the folded query starts at the start of a
+ * word ("van an" finds "Nguyễn Văn An", "an" finds "Hoàng An" and "Lê Anh",
+ * not "Lan"), each word position read from its own index alone
+ * (MEMBER_NAME_WORDS), so that a common name among millions costs an index
+ * range, not a visit of every matching row; or an exact CCCD or card number.
  *
  * An exact CCCD or card number matches only members of units the caller
  * manages (those whose number the caller sees unmasked): otherwise a reader
  * who sees "09*******529" could recover the number by searching candidates.
  */
+export function searchHits(actor: Actor, q: string): SQL {
+  const prefix = `${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const code = q.replace(/\s+/g, '');
+  const columns = sql`id, unit_id, name_folded, full_name`;
+  const branches = [
+    ...MEMBER_NAME_WORDS.map((word) => sql`select ${columns} from members where ${word(sql`name_folded`)} like ${prefix}`),
+    sql`select ${columns} from members
+      where (citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()})) and ${memberManageScope(sql`unit_id`, actor)}`,
+  ];
+  return sql`(${sql.join(branches, sql` union `)}) h`;
+}
+
+/**
+ * The FROM item `m` of the member list and its export: every member, or those
+ * a search finds (searchHits), run first, on its own, behind an optimisation
+ * fence (OFFSET 0): inside the scoped query the planner, misjudging the scope
+ * subquery as one unit, would read every member in scope and filter them.
+ */
 export function memberSource(actor: Actor, filter: Pick<MemberFilter, 'q'>): SQL {
   const q = filter.q?.trim();
   if (!q) return sql`members m`;
-  const like = `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const code = q.replace(/\s+/g, '');
-  return sql`(select * from members
-    where name_folded like ${like}
-      or ((citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()})) and ${memberManageScope(sql`unit_id`, actor)})
-    offset 0) m`;
+  return sql`(select * from members where id in (select id from ${searchHits(actor, q)}) offset 0) m`;
 }
 
 /** ORDER BY for a sort key, always ending on the id so pages are stable. */
@@ -78,6 +111,12 @@ export function memberOrder(sort: MemberSort, order: 'asc' | 'desc'): SQL {
       return sql`m.card_number ${dir} nulls last, m.name_folded, m.id`;
     case 'name':
     default:
-      return sql`m.name_folded ${dir}, m.full_name ${dir}, m.id`;
+      return nameOrder(sql`m`, order);
   }
+}
+
+/** The list's name order over a row alias (m, or h of searchHits). */
+export function nameOrder(alias: SQL, order: 'asc' | 'desc'): SQL {
+  const dir = order === 'desc' ? sql`desc` : sql`asc`;
+  return sql`${alias}.name_folded ${dir}, ${alias}.full_name ${dir}, ${alias}.id`;
 }

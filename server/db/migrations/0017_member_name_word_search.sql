@@ -1,0 +1,5 @@
+DROP INDEX "members_name_trgm_idx";--> statement-breakpoint
+CREATE INDEX "members_name_w1_idx" ON "members" USING btree (("name_folded") text_pattern_ops,"name_folded","full_name","id","unit_id");--> statement-breakpoint
+CREATE INDEX "members_name_w2_idx" ON "members" USING btree ((substring("name_folded" from '^\S+ (.*)$')) text_pattern_ops,"name_folded","full_name","id","unit_id") WHERE (substring("members"."name_folded" from '^\S+ (.*)$')) is not null;--> statement-breakpoint
+CREATE INDEX "members_name_w3_idx" ON "members" USING btree ((substring("name_folded" from '^\S+ \S+ (.*)$')) text_pattern_ops,"name_folded","full_name","id","unit_id") WHERE (substring("members"."name_folded" from '^\S+ \S+ (.*)$')) is not null;--> statement-breakpoint
+CREATE INDEX "members_name_w4_idx" ON "members" USING btree ((substring("name_folded" from '^\S+ \S+ \S+ (.*)$')) text_pattern_ops,"name_folded","full_name","id","unit_id") WHERE (substring("members"."name_folded" from '^\S+ \S+ \S+ (.*)$')) is not null;
