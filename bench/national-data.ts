@@ -690,8 +690,13 @@ export async function loadMemberUnits(db: Executor, s: Sizes): Promise<MemberUni
  */
 export async function checkGenerated(db: Executor, sample = 500): Promise<{ members: number; problems: string[] }> {
   const problems: string[] = [];
-  const ids = sql`((select member_id from member_events where kind in ('transferred', 'left') limit ${sample})
-    union (select id from members order by id limit ${sample}))`;
+  // The sample is read once: a LIMIT without ORDER BY over a big table (synchronised scans) picks other rows each time.
+  const sampled = await queryRows<{ id: string }>(
+    db,
+    sql`(select member_id::text as id from member_events where kind in ('transferred', 'left') limit ${sample})
+      union (select id::text from members order by id limit ${sample})`,
+  );
+  const ids = sql`(select value::uuid from json_array_elements_text(${JSON.stringify(sampled.map((r) => r.id))}::json))`;
   const events = await queryRows<{
     member_id: string;
     kind: MemberEventKind;

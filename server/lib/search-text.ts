@@ -41,16 +41,15 @@ function foldChar(ch: string): string {
 }
 
 const FOLD = buildFoldMap();
+/** The same map for foldText, one lookup per character (a 50,000-row import folds every name). */
+const FOLD_CHAR = new Map([...FOLD.from].map((ch, i) => [ch, FOLD.to[i]!]));
 
 /** "Vĩnh  Thuận" → "vinh thuan" (what the SQL side produces for stored text). */
 export function foldText(value: string): string {
   return value
     .normalize('NFC')
     .split('')
-    .map((ch) => {
-      const i = FOLD.from.indexOf(ch);
-      return i >= 0 ? FOLD.to[i]! : ch.toLowerCase();
-    })
+    .map((ch) => FOLD_CHAR.get(ch) ?? ch.toLowerCase())
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
