@@ -57,7 +57,7 @@ import {
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
 // BENCH_KEEP=1 keeps the database (drop it by hand); BENCH_REUSE=<its name> measures again on it
 // without building (e.g. on a quieter machine).
-const REUSE = process.env.BENCH_REUSE;
+const REUSE = process.env.BENCH_REUSE; // give the BENCH_SCALE it was built with: submissions pick among its CĐCS
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const SUBMISSIONS = Math.max(1, Number(process.env.BENCH_SUBMISSIONS ?? 10));
 const AS_OF = '2024-11-30';
@@ -145,8 +145,10 @@ async function main() {
   const url = urlWithDatabase(POSTGRES_URL, database);
 
   console.log(
-    `National benchmark, BENCH_SCALE=${SCALE}: ${sizes.grassroots} CĐCS, ${sizes.districts} districts, 63 → 34 provinces, ` +
-      `${sizes.members} members; ${os.cpus().length} cores, Node ${process.version}; live roll-ups`,
+    REUSE
+      ? `National benchmark on the kept database ${REUSE} (its sizes below); ${os.cpus().length} cores, Node ${process.version}; live roll-ups`
+      : `National benchmark, BENCH_SCALE=${SCALE}: ${sizes.grassroots} CĐCS, ${sizes.districts} districts, 63 → 34 provinces, ` +
+          `${sizes.members} members; ${os.cpus().length} cores, Node ${process.version}; live roll-ups`,
   );
   if (!REUSE) await withAdmin((admin) => admin.query(`create database "${database}"`));
   const phases: Array<[string, number]> = [];

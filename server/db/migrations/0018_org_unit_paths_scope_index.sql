@@ -1,0 +1,1 @@
+CREATE INDEX "org_unit_paths_scope_idx" ON "org_unit_paths" USING btree ("ancestor_id","valid_from","valid_to","depth","descendant_id");
