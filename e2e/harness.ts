@@ -167,10 +167,12 @@ export async function chooseOption(page: Page, testId: string, optionText: strin
       .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
       .filter({ hasText: optionText })
       .first();
-    await option.waitFor();
-    await settle(page);
-    await option.click();
     try {
+      // The dropdown can close under us (the page re-renders as the menu drawer or a query settles):
+      // a vanished option is another attempt, not a 15 s wait.
+      await option.waitFor({ timeout: 5_000 });
+      await settle(page);
+      await option.click({ timeout: 5_000 });
       await page.waitForFunction(
         ([el, text]) => (el as HTMLElement).innerText.includes(text as string),
         [await select.elementHandle(), optionText] as const,
