@@ -99,9 +99,16 @@ export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
  * (so a federation keeps seeing the history of units it once had).
  */
 export function scopeUnitIds(actor: Actor, roles: readonly Role[] = READ_ROLES): SQL {
+  const paths = scopePaths(actor, roles);
+  if (!paths) return sql`(select null::uuid where false)`;
+  return sql`(select p.descendant_id ${paths})`;
+}
+
+/** FROM … WHERE of scopeUnitIds: the paths `p` from the actor's assignments `a` of the roles; null when they have none. */
+function scopePaths(actor: Actor, roles: readonly Role[]): SQL | null {
   const ids = actor.assignments.filter((a) => roles.includes(a.role)).map((a) => a.id);
-  if (ids.length === 0) return sql`(select null::uuid where false)`;
-  return sql`(select p.descendant_id from org_unit_paths p
+  if (ids.length === 0) return null;
+  return sql`from org_unit_paths p
     join role_assignments a on a.unit_id = p.ancestor_id
     where a.id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
@@ -109,7 +116,7 @@ export function scopeUnitIds(actor: Actor, roles: readonly Role[] = READ_ROLES):
     )})
       and (a.includes_subtree or p.depth = 0)
       and p.valid_from <= coalesce(a.valid_to, '9999-12-31'::date)
-      and p.valid_to >= a.valid_from)`;
+      and p.valid_to >= a.valid_from`;
 }
 
 /**
@@ -131,6 +138,21 @@ export function inUnitScope(column: SQL | AnyPgColumn, actor: Actor, roles: read
 export function inUnitScopeHashed(column: SQL | AnyPgColumn, actor: Actor, roles: readonly Role[] = READ_ROLES): SQL {
   if (isSystemAdmin(actor)) return sql`true`;
   return sql`(${column} in ${scopeUnitIds(actor, roles)}) is true`;
+}
+
+/**
+ * inUnitScope for a few rows (a search's exact CCCD, the rows of a page, one
+ * member's check): each row probes the paths from its unit to the actor's
+ * assignments (primary key of org_unit_paths) instead of reading the whole
+ * scope — 256,000 path rows for a national officer — to test a handful of units.
+ * Same rows as inUnitScope. The column must be qualified (`members.unit_id`):
+ * a bare `unit_id` would name the assignment's unit inside the probe.
+ */
+export function inUnitScopeProbe(column: SQL | AnyPgColumn, actor: Actor, roles: readonly Role[] = READ_ROLES): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  const paths = scopePaths(actor, roles);
+  if (!paths) return sql`false`;
+  return sql`exists (select 1 ${paths} and p.descendant_id = ${column})`;
 }
 
 /** True when the unit is within the actor's scope for one of the roles. */

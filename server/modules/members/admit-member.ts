@@ -44,7 +44,7 @@ export async function checkMemberIdentity(
   if (person.citizenId) {
     const [hit] = await queryRows<{ manageable: boolean }>(
       tx,
-      sql`select ${actor ? memberManageScope(sql`unit_id`, actor) : sql`true`} as manageable
+      sql`select ${actor ? memberManageScope(sql`members.unit_id`, actor) : sql`true`} as manageable
         from members where citizen_id = ${person.citizenId} ${other} limit 1`,
     );
     if (hit) throw fieldError(hit.manageable ? 'MEMBER_CITIZEN_ID_TAKEN' : 'MEMBER_CITIZEN_ID_DUPLICATE', 'citizenId');

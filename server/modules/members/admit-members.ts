@@ -314,7 +314,7 @@ async function checkIdentities(tx: Executor, actor: Actor, members: readonly Pla
   if (citizenIds.size) {
     const hits = await queryRows<{ citizen_id: string; manageable: boolean }>(
       tx,
-      sql`select citizen_id, ${memberManageScope(sql`unit_id`, actor)} as manageable from members
+      sql`select citizen_id, ${memberManageScope(sql`members.unit_id`, actor)} as manageable from members
           where citizen_id in (select value from json_array_elements_text(${JSON.stringify([...citizenIds.keys()])}::json))`,
     );
     if (hits.length) {

@@ -350,7 +350,7 @@ async function checkRegistry(db: Executor, actor: Actor, drafts: Draft[]): Promi
     const rows = await queryRows<ExistingMember>(
       db,
       sql`select id, citizen_id, name_folded, birth_date, unit_id, card_number,
-            ${memberManageScope(sql`unit_id`, actor)} as manageable
+            ${memberManageScope(sql`members.unit_id`, actor)} as manageable
           from members
           where citizen_id in (select value from json_array_elements_text(${JSON.stringify(citizenIds)}::json))`,
     );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
+import { todayInVietnam } from '../../lib/dates.js';
 import type { Actor } from '../../lib/access.js';
 import {
   isIndexOnlySearch,
@@ -11,7 +12,7 @@ import {
   nameOrder,
   searchHits,
 } from './member-filters.js';
-import { requireMemberReader } from './policy.js';
+import { memberReadScope, requireMemberReader } from './policy.js';
 import type { ListMembersInput, MemberFilter } from './schemas.js';
 
 export interface MemberListRow {
@@ -58,7 +59,8 @@ export async function readMemberRows(
   limit: number,
   offset: number,
 ): Promise<MemberListRow[]> {
-  // A search in name order: the page is chosen among the index rows of the hits (searchHits), then only its members are read.
+  // A search in name order: the page is chosen among the index rows of the hits (searchHits), within the scope and
+  // the unit filter, then only its members are read (the conditions are not asked again of the page's rows).
   const source =
     isIndexOnlySearch(filter) && filter.sort === 'name'
       ? sql`(select m.* from (select h.id from ${searchHits(actor, filter.q)}
@@ -70,7 +72,7 @@ export async function readMemberRows(
     db,
     sql`select ${memberListColumns}
       from ${source ?? memberSource(actor, filter)} join org_units u on u.id = m.unit_id
-      where ${memberConditions(actor, filter)}
+      where ${source ? sql`true` : memberConditions(actor, filter)}
       order by ${memberOrder(filter.sort, filter.order)}
       limit ${limit} offset ${source ? 0 : offset}`,
   );
@@ -83,7 +85,11 @@ function countMembers(db: Executor, actor: Actor, filter: MemberFilter) {
     db,
     isIndexOnlySearch(filter)
       ? sql`select count(*)::int as n from ${searchHits(actor, filter.q)} where ${memberUnitConditions(actor, filter, sql`h.unit_id`)}`
-      : sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`,
+      : filter.q?.trim()
+        ? sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`
+        : // No search: counted from the scope's units through the members' (unit, status) index, not by probing the
+          // scope for every member of the country (a province's 205,000 among 10.5 million: 1.7 s).
+          sql`select count(*)::int as n from members m where ${memberConditions(actor, filter, todayInVietnam(), memberReadScope)}`,
   );
 }
 

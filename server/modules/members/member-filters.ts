@@ -18,13 +18,17 @@ function yearsBefore(iso: string, years: number): string {
  * The WHERE condition of the member list and its export, over memberSource():
  * the caller's scope, then each filter but the search (in memberSource).
  */
-export function memberConditions(actor: Actor, filter: MemberFilter, today = todayInVietnam()): SQL {
-  return sql.join([memberUnitConditions(actor, filter, sql`m.unit_id`), ...memberRowConditions(filter, today)], sql` and `);
+export function memberConditions(actor: Actor, filter: MemberFilter, today = todayInVietnam(), scope = memberListScope): SQL {
+  return sql.join([memberUnitConditions(actor, filter, sql`m.unit_id`, scope), ...memberRowConditions(filter, today)], sql` and `);
 }
 
-/** The conditions on the member's unit: the caller's scope, the unit filter (with its subtree or not). */
-export function memberUnitConditions(actor: Actor, filter: MemberFilter, unitColumn: SQL): SQL {
-  const parts: SQL[] = [memberListScope(unitColumn, actor)];
+/**
+ * The conditions on the member's unit: the caller's scope (hashed by default;
+ * memberReadScope, a join from the scope's units, for a count without search),
+ * the unit filter (with its subtree or not).
+ */
+export function memberUnitConditions(actor: Actor, filter: MemberFilter, unitColumn: SQL, scope = memberListScope): SQL {
+  const parts: SQL[] = [scope(unitColumn, actor)];
   if (filter.unitId) {
     parts.push(
       filter.includeSubtree
@@ -79,8 +83,11 @@ export function searchHits(actor: Actor, q: string): SQL {
   const columns = sql`id, unit_id, name_folded, full_name`;
   const branches = [
     ...MEMBER_NAME_WORDS.map((word) => sql`select ${columns} from members where ${word(sql`name_folded`)} like ${prefix}`),
-    sql`select ${columns} from members
-      where (citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()})) and ${memberManageScope(sql`unit_id`, actor)}`,
+    // The number first (its unique index, behind a fence), then the scope of that one member: joined the other way,
+    // the planner read every member of the caller's scope by unit to find the number (1.3 s for a national officer).
+    sql`select ${columns} from (select ${columns} from members
+        where citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()}) offset 0) c
+      where ${memberManageScope(sql`c.unit_id`, actor)}`,
   ];
   return sql`(${sql.join(branches, sql` union `)}) h`;
 }

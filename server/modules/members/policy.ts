@@ -9,6 +9,7 @@ import {
   heldOn,
   inUnitScope,
   inUnitScopeHashed,
+  inUnitScopeProbe,
   isSystemAdmin,
   requireWriteAccess,
   type Actor,
@@ -50,9 +51,13 @@ export function memberListScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScopeHashed(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
-/** The members' unit column is within what the actor manages (sees personal data unmasked). */
+/**
+ * The members' unit column is within what the actor manages (sees personal
+ * data unmasked), probed per row: it is asked of a few members at a time (a
+ * CCCD found, the rows of an admission or an import batch).
+ */
 export function memberManageScope(unitColumn: SQL, actor: Actor): SQL {
-  return inUnitScope(unitColumn, actor, MANAGE_MEMBER_ROLES);
+  return inUnitScopeProbe(unitColumn, actor, MANAGE_MEMBER_ROLES);
 }
 
 /**
