@@ -242,7 +242,9 @@ async function main() {
     // Submission → national dashboard: a CĐCS officer submits November's report; a second connection reads the national target.
     const november = program.monthlyPeriods[10]!;
     const october = program.monthlyPeriods[9]!;
-    const liveUnit = await unitId(db, grassrootsCode(0));
+    // A kept database already holds the reports of earlier runs' units: each run takes CĐCS of its own.
+    const firstUnit = REUSE ? 1 + crypto.randomInt(sizes.grassroots - 2 * (SUBMISSIONS + 2)) : 0;
+    const liveUnit = await unitId(db, grassrootsCode(firstUnit));
     const liveActor = await actorFor(db, 'grassroots_officer', liveUnit, 'Chủ tịch CĐCS');
     const national = (r: Executor) => computeTargets(r, { targetIds: [program.targets.national.sum] }, AS_OF).then((x) => x[0]!.value);
     const before = await national(reader.db);
@@ -279,7 +281,7 @@ async function main() {
     // that leftover is flushed untimed, so the next timed submission pays only for its own unit.
     const modes = [true, false];
     const cost = new Map<boolean, number[]>(modes.map((m) => [m, []]));
-    let n = 1;
+    let n = firstUnit + 1;
     for (let i = 0; i < SUBMISSIONS + 1; i++) {
       for (const mode of modes) {
         const unit = await unitId(db, grassrootsCode(n++ % sizes.grassroots));
