@@ -152,7 +152,9 @@ export function inUnitScopeProbe(column: SQL | AnyPgColumn, actor: Actor, roles:
   if (isSystemAdmin(actor)) return sql`true`;
   const paths = scopePaths(actor, roles);
   if (!paths) return sql`false`;
-  return sql`exists (select 1 ${paths} and p.descendant_id = ${column})`;
+  // OFFSET 0: PostgreSQL would otherwise turn the EXISTS into a semi join or a hashed subplan, both of which
+  // read the whole scope — the cost this form exists to avoid.
+  return sql`exists (select 1 ${paths} and p.descendant_id = ${column} offset 0)`;
 }
 
 /** True when the unit is within the actor's scope for one of the roles. */

@@ -10,7 +10,7 @@ import {
   memberSource,
   memberUnitConditions,
   nameOrder,
-  searchHits,
+  searchHitsWith,
 } from './member-filters.js';
 import { memberReadScope, requireMemberReader } from './policy.js';
 import type { ListMembersInput, MemberFilter } from './schemas.js';
@@ -61,13 +61,13 @@ export async function readMemberRows(
 ): Promise<MemberListRow[]> {
   // A search in name order: the page is chosen among the index rows of the hits (searchHits), within the scope and
   // the unit filter, then only its members are read (the conditions are not asked again of the page's rows).
-  const source =
-    isIndexOnlySearch(filter) && filter.sort === 'name'
-      ? sql`(select m.* from (select h.id from ${searchHits(actor, filter.q)}
-            where ${memberUnitConditions(actor, filter, sql`h.unit_id`)}
+  const hits = isIndexOnlySearch(filter) && filter.sort === 'name' ? searchHitsWith(actor, filter.q) : null;
+  const source = hits
+    ? sql`(select m.* from (with ${hits.cte} select h.id from hits h
+            where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}
             order by ${nameOrder(sql`h`, filter.order)} limit ${limit} offset ${offset}) p
           join members m on m.id = p.id) m`
-      : null;
+    : null;
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}
@@ -81,10 +81,11 @@ export async function readMemberRows(
 
 /** How many members the list finds: counted on the index rows of a search's hits when no other column is filtered. */
 function countMembers(db: Executor, actor: Actor, filter: MemberFilter) {
+  const hits = isIndexOnlySearch(filter) ? searchHitsWith(actor, filter.q) : null;
   return queryRows<{ n: number | string }>(
     db,
-    isIndexOnlySearch(filter)
-      ? sql`select count(*)::int as n from ${searchHits(actor, filter.q)} where ${memberUnitConditions(actor, filter, sql`h.unit_id`)}`
+    hits
+      ? sql`with ${hits.cte} select count(*)::int as n from hits h where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}`
       : filter.q?.trim()
         ? sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`
         : // No search: counted from the scope's units through the members' (unit, status) index, not by probing the

@@ -51,6 +51,11 @@ export function memberListScope(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScopeHashed(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
+/** memberReadScope probed per row (access.ts inUnitScopeProbe): for a few members, e.g. a search's hits. */
+export function memberReadScopeProbe(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScopeProbe(unitColumn, actor, VIEW_MEMBER_ROLES);
+}
+
 /**
  * The members' unit column is within what the actor manages (sees personal
  * data unmasked), probed per row: it is asked of a few members at a time (a
