@@ -32,11 +32,13 @@ export async function officeRecipients(ex: Executor, unitIds: string[], factMont
         and wp.valid_from <= greatest(wu.valid_from, least(${factMonth}::date, coalesce(wu.valid_to, '9999-12-31'::date)))
         and wp.valid_to >= greatest(wu.valid_from, least(${factMonth}::date, coalesce(wu.valid_to, '9999-12-31'::date)))
         and a.valid_from <= ${today}::date and coalesce(a.valid_to, '9999-12-31'::date) >= ${today}::date
-    )
+    ),
+    -- The nearest level per unit by a window, not a subquery per row (that was quadratic:
+    -- 18 s for the overdue digest of 500 CĐCS under 20 officers).
+    ranked as (select h.*, min(h.depth) over (partition by h.unit_id) as nearest from holders h)
     select distinct h.unit_id as "unitId", u.id as "userId", u.email
-    from holders h join users u on u.id = h.user_id
-    where u.disabled_at is null
-      and h.depth = (select min(h2.depth) from holders h2 where h2.unit_id = h.unit_id)`,
+    from ranked h join users u on u.id = h.user_id
+    where u.disabled_at is null and h.depth = h.nearest`,
   );
 }
 
