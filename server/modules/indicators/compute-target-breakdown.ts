@@ -74,7 +74,10 @@ export async function computeTargetBreakdown(
       join targets tg on tg.id = r.target_id
       join indicators i on i.id = tg.indicator_id
       where r.target_id = ${targetId}::uuid and r.counting = ${counting}
-        and r.as_of_month = least(tg.period_to, date_trunc('month', ${asOf}::date::timestamp)::date)
+        -- The as-of month as a value known before the scan (an init plan), so the primary key reads
+        -- that month's rows only, not every month's to filter them in a join (12 × the rows).
+        and r.as_of_month = (select least(t1.period_to, date_trunc('month', ${asOf}::date::timestamp)::date)
+                             from targets t1 where t1.id = ${targetId}::uuid)
     )`;
   return breakdownFrom(db, pu, asOf, units);
 }
