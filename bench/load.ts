@@ -24,11 +24,12 @@
 // applies per user's address as in production. No limit is raised.
 //
 //   BENCH_CHAIRS=1000  BENCH_OFFICERS=20  BENCH_WINDOW_S=600  BENCH_THINK_MS=1000
-//   BENCH_PORT=3188    BENCH_DATABASE_URL=…
+//   BENCH_PORT=3188    BENCH_DATABASE_URL=…  BENCH_KEEP=1 (keep the database)
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openDatabase } from '../server/db/client.js';
 import { queryRows } from '../server/db/sql.js';
 import { todayInVietnam } from '../server/lib/dates.js';
@@ -201,6 +202,7 @@ async function main() {
     const limitTimer = setTimeout(() => limit.abort(), RUN_LIMIT_MS);
     const started = performance.now();
     const cpuBefore = processCpuSeconds(server.pid);
+    const vacuum = await standInForAutovacuum(database.url);
     let chairsDone = false;
 
     const officer = async (i: number) => {
@@ -319,6 +321,7 @@ async function main() {
     await Promise.all(officerRuns);
     clearTimeout(limitTimer);
     clearInterval(memory);
+    await vacuum.stop();
     const elapsedS = (performance.now() - started) / 1000;
     const serverCpuS = processCpuSeconds(server.pid) - cpuBefore;
 
@@ -405,8 +408,50 @@ async function main() {
     );
   } finally {
     await server?.stop();
-    await database.drop();
+    // BENCH_KEEP=1 leaves the database for EXPLAIN after the run (drop it by hand: its name is printed).
+    if (process.env.BENCH_KEEP === '1') console.log(`kept database ${database.name}`);
+    else await database.drop();
   }
+}
+
+/**
+ * Autovacuum is off on the machines this runs on (their PostgreSQL is set up
+ * for tests: conf.d/90-ci.conf) and on in any production server. Without it
+ * the tables every write churns (rollup_dirty_units, target_unit_rollups,
+ * target_rollup_totals) only grow in dead rows during the peak, which no
+ * deployment sees. When it is off, the bench stands in for it as its default
+ * settings would run (naptime 1 min): `vacuum (analyze)` of the scratch
+ * database every BENCH_VACUUM_S seconds (60), its time printed.
+ */
+async function standInForAutovacuum(url: string): Promise<{ stop: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ autovacuum: string }>('show autovacuum');
+  if (rows[0]?.autovacuum === 'on') {
+    await client.end();
+    return { stop: async () => {} };
+  }
+  const every = Number(process.env.BENCH_VACUUM_S ?? 60) * 1000;
+  const took: number[] = [];
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running
+      .then(async () => {
+        const t = performance.now();
+        await client.query('vacuum (analyze)');
+        took.push(performance.now() - t);
+      })
+      .catch((err: unknown) => console.error('vacuum failed:', err));
+  }, every);
+  console.log(`autovacuum is off on this server: the bench vacuums the database every ${every / 1000} s instead`);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await client.end();
+      if (took.length) console.log(`vacuum (analyze) runs: ${took.length}, ${took.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+    },
+  };
 }
 
 await main();

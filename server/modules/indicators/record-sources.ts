@@ -33,7 +33,18 @@ export interface RecordSource {
   name: RecordSourceName;
   /** Which record_filter keys it understands (validated on indicator creation). */
   filterKeys: readonly string[];
-  fragment: SQL;
+  /**
+   * The fragment; `months`, when given, bounds the days it may read with constants so the planner
+   * prunes year partitions (engine-sql.ts RecordWindow). It must not change the rows: the engine's
+   * um already keeps every read within the targets' periods.
+   */
+  fragment: (months?: MonthBounds) => SQL;
+}
+
+/** The first and last day a statement may read (the first day of a month, the last day of a month). */
+export interface MonthBounds {
+  from: string;
+  to: string;
 }
 
 export const recordSources: Record<RecordSourceName, RecordSource> = {
@@ -41,7 +52,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
   unit_founded: {
     name: 'unit_founded',
     filterKeys: ['sector'],
-    fragment: sql`
+    fragment: () => sql`
       select um.target_id, um.unit_id, 1::numeric as n
       from um
       join t on t.target_id = um.target_id
@@ -55,14 +66,15 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
   facts: {
     name: 'facts',
     filterKeys: [],
-    fragment: sql`
+    fragment: (months) => sql`
       select um.target_id, um.unit_id, f.value_number as n
       from um
       join t on t.target_id = um.target_id
       join facts f on f.unit_id = um.unit_id and f.data_element_id = t.numerator_element_id
         and f.month between um.month_from and um.month_to
       where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null
-        and (not t.approved_only or f.approved or f.report_id is null)`,
+        and (not t.approved_only or f.approved or f.report_id is null)
+        ${months ? sql`and f.month between ${months.from}::date and ${months.to}::date` : sql``}`,
   },
   /**
    * Members admitted (kết nạp) or re-admitted (kết nạp lại) from the member
@@ -75,7 +87,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
   member_admitted: {
     name: 'member_admitted',
     filterKeys: [],
-    fragment: sql`
+    fragment: (months) => sql`
       select um.target_id, um.unit_id, a.n
       from um
       join t on t.target_id = um.target_id
@@ -84,16 +96,23 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
         from member_events e
         where e.unit_id = um.unit_id and e.kind in ('admitted', 'rejoined')
           and e.event_date >= um.month_from and e.event_date < (um.month_to + interval '1 month')::date
+          ${months ? sql`and e.event_date between ${months.from}::date and ${months.to}::date` : sql``}
           and ${recordedBeforeClosing(sql`e.created_at`, sql`e.unit_id`)}
       ) a
       where t.record_source = 'member_admitted' and a.n > 0`,
   },
 };
 
-/** All sources as one UNION ALL, for the engine's `rec` CTE. */
-export function recordSourcesUnion(): SQL {
+/**
+ * The sources as one UNION ALL, for the engine's `rec` CTE: all of them, or
+ * when the caller knows which its targets use (`known`), those only, bounded
+ * to its months.
+ */
+export function recordSourcesUnion(known?: MonthBounds & { sources: readonly RecordSourceName[] }): SQL {
+  const used = Object.values(recordSources).filter((s) => !known || known.sources.includes(s.name));
+  if (used.length === 0) return sql`select null::uuid as target_id, null::uuid as unit_id, null::numeric as n where false`;
   return sql.join(
-    Object.values(recordSources).map((s) => sql`(${s.fragment})`),
+    used.map((s) => sql`(${s.fragment(known)})`),
     sql` union all `,
   );
 }

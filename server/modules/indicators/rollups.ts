@@ -17,7 +17,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import { inTransaction, onOutermostCommit } from '../../lib/transaction.js';
-import { engineCtes } from './engine-sql.js';
+import type { RecordSourceName } from '../../../common/indicators.js';
+import { engineCtes, type RecordWindow } from './engine-sql.js';
 
 /** Advisory lock space of the roll-ups: key 0 = all targets (shared by unit flushes, exclusive for rebuilds). */
 const LOCK_SPACE = 7_311_2024;
@@ -58,8 +59,8 @@ const totalsOf = (rows: SQL) => sql`
 const ROLLUP_COLUMNS = sql`target_id, counting, as_of_month, unit_id, months, state, num, den, meets, grade, unit_value`;
 
 /** The engine's rows in roll-up mode for `targets` (a condition on tg), limited to `units` (on p.descendant_id). */
-function engineRows(targets: SQL, fromMonth: SQL, units?: SQL): SQL {
-  return sql`${engineCtes(targets, '2000-01-01', { rollup: { fromMonth }, ...(units ? { units } : {}) })},
+function engineRows(targets: SQL, fromMonth: SQL, units?: SQL, known?: RecordWindow): SQL {
+  return sql`${engineCtes(targets, '2000-01-01', { rollup: { fromMonth, ...(known ? { known } : {}) }, ...(units ? { units } : {}) })},
     computed as (
       select t.real_target_id as target_id, t.counting, t.as_of_month, pu.unit_id, pu.months, pu.state,
         pu.num, pu.den, pu.meets, pu.grade, pu.unit_value
@@ -89,44 +90,58 @@ export async function flushRollups(db: Executor): Promise<void> {
   const units = marks.filter((m) => m.kind === 'u');
   const targets = marks.filter((m) => m.kind === 't');
 
-  await db.execute(
-    targets.length > 0
-      ? sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int, 0)`
-      : sql`select pg_advisory_xact_lock_shared(${LOCK_SPACE}::int, 0)`,
-  );
-
   // Targets rebuilt below are left out of the units' pass (they get every unit's rows anyway).
   const rebuilt = targets.length > 0 ? sql.raw(uuidArray(targets.map((t) => t.id))) : sql.raw(`'{}'::uuid[]`);
+  const ids = units.map((u) => u.id);
+  const unitList = sql.raw(uuidArray(ids));
+
+  // The locks, in one statement: all targets (shared by unit flushes, exclusive for a rebuild),
+  // then each unit's in id order (a rebuild needs none: it holds everything).
+  await db.execute(
+    sql`select ${
+      targets.length > 0 ? sql`pg_advisory_xact_lock(${LOCK_SPACE}::int, 0)` : sql`pg_advisory_xact_lock_shared(${LOCK_SPACE}::int, 0)`
+    }${
+      targets.length === 0 && units.length > 0
+        ? sql`, (select count(pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(u::text)))
+          from (select u from unnest(${unitList}) as u order by u) x)`
+        : sql``
+    }`,
+  );
 
   if (units.length > 0) {
-    const ids = units.map((u) => u.id);
     // The earliest month marked, for all of them: a unit's rows are replaced from one month on.
     const from = units.reduce((min, u) => (u.from_month < min ? u.from_month : min), units[0]!.from_month);
-    if (targets.length === 0) {
-      await db.execute(sql`select count(pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(u::text)))
-        from (select u from unnest(${sql.raw(uuidArray(ids))}) as u order by u) x`);
-    }
-    const unitList = sql.raw(uuidArray(ids));
-    const old = await queryRows<Record<string, unknown>>(
+    const unitTargets = sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))
+        and tg.id <> all(${rebuilt})`;
+    // The old rows out (their sums, as JSON text, to subtract), and what the engine's statement
+    // below will read: its targets' months and record sources (RecordWindow), read after the
+    // locks so that no target can change before the engine runs.
+    const [before] = await queryRows<{ old: string | null; from: string | null; to: string | null; sources: RecordSourceName[] }>(
       db,
       sql`with old as (delete from target_unit_rollups r
           where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date and r.target_id <> all(${rebuilt})
-          returning r.*)
-        ${totalsOf(sql`old`)}`,
+          returning r.*),
+        w as (
+          select date_trunc('month', min(tg.period_from)::timestamp)::date::text as "from",
+            (date_trunc('month', max(tg.period_to)::timestamp) + interval '1 month - 1 day')::date::text as "to",
+            coalesce(array_agg(distinct i.record_source) filter (where i.record_source is not null), '{}') as sources
+          from targets tg
+          join indicators i on i.id = tg.indicator_id
+          where ${unitTargets} and tg.period_to >= ${from}::date
+        )
+        select (select json_agg(o)::text from (${totalsOf(sql`old`)}) o) as old, w.* from w`,
     );
-    await db.execute(sql`with ${engineRows(
-      sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))
-        and tg.id <> all(${rebuilt})`,
-      sql`${from}::date`,
-      sql`p.descendant_id = any(${unitList})`,
-    )},
+    const known: RecordWindow = before?.from
+      ? { from: before.from, to: before.to!, sources: before.sources }
+      : { from, to: from, sources: [] };
+    await db.execute(sql`with ${engineRows(unitTargets, sql`${from}::date`, sql`p.descendant_id = any(${unitList})`, known)},
       ins as (insert into target_unit_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS} from computed returning *),
       d as (
         ${totalsOf(sql`ins`)}
         union all
         select target_id, counting, as_of_month, -reported_units, -eligible_units, -na_units, -no_data_units,
           -met_units, -sum_num, -sum_den
-        from jsonb_to_recordset(${JSON.stringify(old)}::jsonb) as o(target_id uuid, counting text, as_of_month date,
+        from jsonb_to_recordset(${before?.old ?? '[]'}::jsonb) as o(target_id uuid, counting text, as_of_month date,
           reported_units int, eligible_units int, na_units int, no_data_units int, met_units int, sum_num numeric, sum_den numeric)
       )
       insert into target_rollup_totals (target_id, counting, as_of_month, reported_units, eligible_units, na_units,
