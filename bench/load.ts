@@ -202,6 +202,7 @@ async function main() {
     const limitTimer = setTimeout(() => limit.abort(), RUN_LIMIT_MS);
     const started = performance.now();
     const cpuBefore = processCpuSeconds(server.pid);
+    const clientCpuBefore = process.cpuUsage();
     const vacuum = await standInForAutovacuum(database.url);
     let chairsDone = false;
 
@@ -324,6 +325,9 @@ async function main() {
     await vacuum.stop();
     const elapsedS = (performance.now() - started) / 1000;
     const serverCpuS = processCpuSeconds(server.pid) - cpuBefore;
+    // The simulated clients share the machine's two cores with the server and PostgreSQL.
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
 
     // ---- Nothing lost: every acknowledged submission, admission and edit is in the database.
     const check = await openDatabase({ databaseUrl: database.url });
@@ -379,6 +383,9 @@ async function main() {
       `nothing lost: reports submitted ${acknowledged.submitted.length}, in the database as submitted with their figures ${found.submitted}; ` +
         `admissions acknowledged ${acknowledged.admitted.length}, in the database ${found.admitted} ` +
         `(members in the test units: ${found.inUnits}); edits acknowledged ${acknowledged.edited.length}, in the database ${found.edited}`,
+    );
+    console.log(
+      `bench client CPU during the peak: ${clientCpuS.toFixed(1)} s (${((clientCpuS / elapsedS) * 100).toFixed(0)}% of one core, on the same machine)`,
     );
     console.log(
       `server process CPU during the peak: ${serverCpuS.toFixed(1)} s (${((serverCpuS / elapsedS) * 100).toFixed(0)}% of one core; ` +
