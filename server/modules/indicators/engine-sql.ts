@@ -5,8 +5,9 @@
 // statement whatever the number of targets or units.
 import { sql, type SQL } from 'drizzle-orm';
 import type { FactCounting } from '../../../common/reports.js';
-import type { RecordSourceName } from '../../../common/indicators.js';
-import { recordSourcesUnion } from './record-sources.js';
+import { recordSourcesUnion, type RecordWindow } from './record-sources.js';
+
+export type { RecordWindow };
 
 /** Roll-up mode: every as-of month of each target's period from `fromMonth` (a date expression, may read `tg`), both countings. */
 export interface RollupMonths {
@@ -19,15 +20,6 @@ export interface RollupMonths {
    * changes a result: no target reads a month outside its period or a source it does not name.
    */
   known?: RecordWindow;
-}
-
-/** The days and record sources a statement's targets can read (RollupMonths.known). */
-export interface RecordWindow {
-  /** The first day of the first month of the targets' periods. */
-  from: string;
-  /** The last day of the last month of the targets' periods. */
-  to: string;
-  sources: readonly RecordSourceName[];
 }
 
 /** Unit states per target (common/indicators.ts). */

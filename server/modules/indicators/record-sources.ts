@@ -47,6 +47,11 @@ export interface MonthBounds {
   to: string;
 }
 
+/** The days and record sources a statement's targets can read (engine-sql.ts RollupMonths.known). */
+export interface RecordWindow extends MonthBounds {
+  sources: readonly RecordSourceName[];
+}
+
 export const recordSources: Record<RecordSourceName, RecordSource> = {
   /** Grassroots units founded (thành lập) in the period, optionally of one sector (target 7b). */
   unit_founded: {
@@ -108,7 +113,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
  * when the caller knows which its targets use (`known`), those only, bounded
  * to its months.
  */
-export function recordSourcesUnion(known?: MonthBounds & { sources: readonly RecordSourceName[] }): SQL {
+export function recordSourcesUnion(known?: RecordWindow): SQL {
   const used = Object.values(recordSources).filter((s) => !known || known.sources.includes(s.name));
   if (used.length === 0) return sql`select null::uuid as target_id, null::uuid as unit_id, null::numeric as n where false`;
   return sql.join(
