@@ -10,24 +10,24 @@ import { owesPeriod } from '../reports/expected-reports.js';
  * Frozen figures (docs/reporting.md): the figure as of the month of a closed
  * reporting period counts only the records made before the period was closed,
  * for the units that owe it. `recordedAt` is the record's creation time, `unit`
- * the unit it counts in; `t.upto` is the as-of month of the target.
+ * the unit it counts in; `um.upto` is the as-of month of the target.
  */
 function recordedBeforeClosing(recordedAt: SQL, unit: SQL): SQL {
   return sql`not exists (select 1 from report_periods fp
-    where fp.closed_at is not null and fp.fact_month = t.upto and ${recordedAt} > fp.closed_at and ${owesPeriod(unit, sql`fp`)})`;
+    where fp.closed_at is not null and fp.fact_month = um.upto and ${recordedAt} > fp.closed_at and ${owesPeriod(unit, sql`fp`)})`;
 }
 
 /**
  * A record source is a SQL fragment that, inside the engine's statement,
  * selects rows (target_id, unit_id, n) for the targets whose indicator uses
- * it. It may read these CTEs of the engine:
- * - t  (target_id, scope_unit_id, period_from, upto, numerator_element_id,
- *       record_source, record_filter, …): one row per target being computed;
- * - um (target_id, unit_id, month_from, month_to): month ranges (first days,
- *       inclusive, never overlapping for one unit) each counted unit spent in
- *       the target's scope subtree within the period, up to the as-of month.
- * It must keep to `t.record_source = '<its name>'` and count a record in the
- * unit and month it belongs to, so the engine's subtree/period rules hold.
+ * it. It reads the engine's CTE um (target_id, unit_id, month_from, month_to,
+ * and the target's record_source, record_filter, numerator_element_id,
+ * approved_only, upto): the month ranges (first days, inclusive, never
+ * overlapping for one unit) each counted unit spent in the target's scope
+ * subtree within the period, up to the as-of month (upto). It must keep to
+ * `um.record_source = '<its name>'` and count a record in the unit and month
+ * it belongs to, so the engine's subtree/period rules hold. (Not t: joined
+ * back to um, t was read once per um row.)
  */
 export interface RecordSource {
   name: RecordSourceName;
@@ -60,11 +60,10 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
     fragment: () => sql`
       select um.target_id, um.unit_id, 1::numeric as n
       from um
-      join t on t.target_id = um.target_id
       join org_units u on u.id = um.unit_id
-      where t.record_source = 'unit_founded'
+      where um.record_source = 'unit_founded'
         and date_trunc('month', u.valid_from::timestamp)::date between um.month_from and um.month_to
-        and (t.record_filter ->> 'sector' is null or u.sector = t.record_filter ->> 'sector')
+        and (um.record_filter ->> 'sector' is null or u.sector = um.record_filter ->> 'sector')
         and ${recordedBeforeClosing(sql`u.created_at`, sql`u.id`)}`,
   },
   /** Records reported as a monthly number (e.g. "Mái ấm công đoàn" houses supported, target 10). */
@@ -74,11 +73,10 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
     fragment: (months) => sql`
       select um.target_id, um.unit_id, f.value_number as n
       from um
-      join t on t.target_id = um.target_id
-      join facts f on f.unit_id = um.unit_id and f.data_element_id = t.numerator_element_id
+      join facts f on f.unit_id = um.unit_id and f.data_element_id = um.numerator_element_id
         and f.month between um.month_from and um.month_to
-      where t.record_source = 'facts' and not f.not_applicable and f.value_number is not null
-        and (not t.approved_only or f.approved or f.report_id is null)
+      where um.record_source = 'facts' and not f.not_applicable and f.value_number is not null
+        and (not um.approved_only or f.approved or f.report_id is null)
         ${months ? sql`and f.month between ${months.from}::date and ${months.to}::date` : sql``}`,
   },
   /**
@@ -95,7 +93,6 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
     fragment: (months) => sql`
       select um.target_id, um.unit_id, a.n
       from um
-      join t on t.target_id = um.target_id
       cross join lateral (
         select count(*)::numeric as n
         from member_events e
@@ -104,7 +101,7 @@ export const recordSources: Record<RecordSourceName, RecordSource> = {
           ${months ? sql`and e.event_date between ${months.from}::date and ${months.to}::date` : sql``}
           and ${recordedBeforeClosing(sql`e.created_at`, sql`e.unit_id`)}
       ) a
-      where t.record_source = 'member_admitted' and a.n > 0`,
+      where um.record_source = 'member_admitted' and a.n > 0`,
   },
 };
 
