@@ -91,9 +91,9 @@ export async function flushRollups(db: Executor): Promise<void> {
   const targets = marks.filter((m) => m.kind === 't');
 
   // Targets rebuilt below are left out of the units' pass (they get every unit's rows anyway).
-  const rebuilt = targets.length > 0 ? sql.raw(uuidArray(targets.map((t) => t.id))) : sql.raw(`'{}'::uuid[]`);
-  const ids = units.map((u) => u.id);
-  const unitList = sql.raw(uuidArray(ids));
+  // Both lists are parameters (uuid[] text), not SQL text.
+  const rebuilt = sql`${uuidArray(targets.map((t) => t.id))}::uuid[]`;
+  const unitList = sql`${uuidArray(units.map((u) => u.id))}::uuid[]`;
 
   // The locks, in one statement: all targets (shared by unit flushes, exclusive for a rebuild),
   // then each unit's in id order (a rebuild needs none: it holds everything).
@@ -113,36 +113,79 @@ export async function flushRollups(db: Executor): Promise<void> {
     const from = units.reduce((min, u) => (u.from_month < min ? u.from_month : min), units[0]!.from_month);
     const unitTargets = sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))
         and tg.id <> all(${rebuilt})`;
-    // The old rows out (their sums, as JSON text, to subtract), and what the engine's statement
-    // below will read: its targets' months and record sources (RecordWindow), read after the
-    // locks so that no target can change before the engine runs.
-    const [before] = await queryRows<{ old: string | null; from: string | null; to: string | null; sources: RecordSourceName[] }>(
+    // What the engine's statement below will read: its targets' months and record sources
+    // (RecordWindow), read after the locks so that no target can change before the engine runs.
+    const [window] = await queryRows<{ from: string | null; to: string | null; sources: RecordSourceName[] }>(
       db,
-      sql`with old as (delete from target_unit_rollups r
-          where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date and r.target_id <> all(${rebuilt})
-          returning r.*),
-        w as (
-          select date_trunc('month', min(tg.period_from)::timestamp)::date::text as "from",
-            (date_trunc('month', max(tg.period_to)::timestamp) + interval '1 month - 1 day')::date::text as "to",
-            coalesce(array_agg(distinct i.record_source) filter (where i.record_source is not null), '{}') as sources
-          from targets tg
-          join indicators i on i.id = tg.indicator_id
-          where ${unitTargets} and tg.period_to >= ${from}::date
-        )
-        select (select json_agg(o)::text from (${totalsOf(sql`old`)}) o) as old, w.* from w`,
+      sql`select date_trunc('month', min(tg.period_from)::timestamp)::date::text as "from",
+          (date_trunc('month', max(tg.period_to)::timestamp) + interval '1 month - 1 day')::date::text as "to",
+          coalesce(array_agg(distinct i.record_source) filter (where i.record_source is not null), '{}') as sources
+        from targets tg
+        join indicators i on i.id = tg.indicator_id
+        where ${unitTargets} and tg.period_to >= ${from}::date`,
     );
-    const known: RecordWindow = before?.from
-      ? { from: before.from, to: before.to!, sources: before.sources }
+    const known: RecordWindow = window?.from
+      ? { from: window.from, to: window.to!, sources: window.sources }
       : { from, to: from, sources: [] };
-    await db.execute(sql`with ${engineRows(unitTargets, sql`${from}::date`, sql`p.descendant_id = any(${unitList})`, known)},
-      ins as (insert into target_unit_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS} from computed returning *),
+    // The units' rows are compared with what the engine computes now, and only the difference is
+    // written: rows that changed are updated in place, new ones inserted, rows no longer computed
+    // deleted, rows that did not change left alone (an admission changes the member targets' rows,
+    // not the others'). The sums get the new rows' totals minus the old ones', where not zero.
+    // At national size the pages a flush writes, not its computing, were most of its cost: deleting
+    // and inserting a unit's rows touched a heap page and a primary-key page per row (the key
+    // starts with the target), read from disk and written whole to the WAL after a checkpoint.
+    await queryRows(
+      db,
+      sql`with ${engineRows(unitTargets, sql`${from}::date`, sql`p.descendant_id = any(${unitList})`, known)},
+      old as (
+        select ${ROLLUP_COLUMNS} from target_unit_rollups r
+        where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date and r.target_id <> all(${rebuilt})
+      ),
+      -- Old and new rows side by side, by aggregation (linear whatever the planner estimates; a join
+      -- of the two was a nested loop over thousands of rows when a flush had many units).
+      diff as (
+        select target_id, counting, as_of_month, unit_id,
+          bool_or(side = 'o') as in_old, bool_or(side = 'n') as in_new,
+          count(distinct (months, state, num, den, meets, grade, unit_value)) as versions,
+          max(months) filter (where side = 'n') as months, max(state) filter (where side = 'n') as state,
+          max(num) filter (where side = 'n') as num, max(den) filter (where side = 'n') as den,
+          bool_or(meets) filter (where side = 'n') as meets, max(grade) filter (where side = 'n') as grade,
+          max(unit_value) filter (where side = 'n') as unit_value
+        from (
+          select 'o' as side, ${ROLLUP_COLUMNS} from old
+          union all
+          select 'n', ${ROLLUP_COLUMNS} from computed
+        ) x
+        group by target_id, counting, as_of_month, unit_id
+      ),
+      gone as (
+        delete from target_unit_rollups r
+        where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date
+          and (r.target_id, r.counting, r.as_of_month, r.unit_id) in (
+            select target_id, counting, as_of_month, unit_id from diff where not in_new)
+      ),
+      -- Changed rows in place: found through the units' index, and with the table's free room in
+      -- each page (fillfactor, migration 0019) written as heap-only updates, without index entries.
+      changed as (
+        update target_unit_rollups r set
+          months = d.months, state = d.state, num = d.num, den = d.den,
+          meets = d.meets, grade = d.grade, unit_value = d.unit_value
+        from diff d
+        where r.unit_id = any(${unitList}) and r.as_of_month >= ${from}::date
+          and (r.target_id, r.counting, r.as_of_month, r.unit_id) = (d.target_id, d.counting, d.as_of_month, d.unit_id)
+          and d.in_old and d.in_new and d.versions > 1
+      ),
+      added as (
+        insert into target_unit_rollups (${ROLLUP_COLUMNS})
+        select ${ROLLUP_COLUMNS} from diff where in_new and not in_old
+        order by target_id, counting, as_of_month, unit_id
+      ),
       d as (
-        ${totalsOf(sql`ins`)}
+        ${totalsOf(sql`computed`)}
         union all
         select target_id, counting, as_of_month, -reported_units, -eligible_units, -na_units, -no_data_units,
           -met_units, -sum_num, -sum_den
-        from jsonb_to_recordset(${before?.old ?? '[]'}::jsonb) as o(target_id uuid, counting text, as_of_month date,
-          reported_units int, eligible_units int, na_units int, no_data_units int, met_units int, sum_num numeric, sum_den numeric)
+        from (${totalsOf(sql`old`)}) o
       )
       insert into target_rollup_totals (target_id, counting, as_of_month, reported_units, eligible_units, na_units,
         no_data_units, met_units, sum_num, sum_den)
@@ -150,6 +193,8 @@ export async function flushRollups(db: Executor): Promise<void> {
         sum(no_data_units), sum(met_units), sum(sum_num), sum(sum_den)
       from d
       group by target_id, counting, as_of_month
+      having sum(reported_units) <> 0 or sum(eligible_units) <> 0 or sum(na_units) <> 0 or sum(no_data_units) <> 0
+        or sum(met_units) <> 0 or sum(sum_num) <> 0 or sum(sum_den) <> 0
       order by target_id, counting, as_of_month
       on conflict (target_id, counting, as_of_month) do update set
         reported_units = target_rollup_totals.reported_units + excluded.reported_units,
@@ -158,7 +203,8 @@ export async function flushRollups(db: Executor): Promise<void> {
         no_data_units = target_rollup_totals.no_data_units + excluded.no_data_units,
         met_units = target_rollup_totals.met_units + excluded.met_units,
         sum_num = target_rollup_totals.sum_num + excluded.sum_num,
-        sum_den = target_rollup_totals.sum_den + excluded.sum_den`);
+        sum_den = target_rollup_totals.sum_den + excluded.sum_den`,
+    );
   }
 
   // One target per statement: a national target is ≈ 126,000 units × 12 months × 2 countings of rows.
@@ -181,10 +227,10 @@ export async function flushRollups(db: Executor): Promise<void> {
   }
 }
 
-/** '{…}'::uuid[] literal of ids that came from the database (uuid text only). */
+/** The text of a uuid[] value ('{…}') of ids that came from the database (uuid text only). */
 function uuidArray(ids: readonly string[]): string {
   for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
-  return `'{${ids.join(',')}}'::uuid[]`;
+  return `{${ids.join(',')}}`;
 }
 
 /**
