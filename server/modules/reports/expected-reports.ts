@@ -152,6 +152,16 @@ export async function listExpectedReports(ex: Executor, filter: ExpectedReportsF
   if (filter.periodIds) where.push(filter.periodIds.length ? sql`p.id in (${uuidList(filter.periodIds)})` : sql`false`);
   if (filter.programIds) where.push(filter.programIds.length ? sql`p.program_id in (${uuidList(filter.programIds)})` : sql`false`);
   if (filter.unitIds) where.push(filter.unitIds.length ? sql`u.id in (${uuidList(filter.unitIds)})` : sql`false`);
+  // Given units: their closure rows are read first, by descendant (a materialized CTE). Joined to
+  // the program's unit, the planner read the ancestor's whole range of the closure index instead
+  // (17 ms for one CĐCS under a national program of 126,000 units; it cannot see how many
+  // descendants the program's unit has).
+  const closure = filter.unitIds?.length
+    ? sql`with op_rows as materialized (
+        select ancestor_id, descendant_id, valid_from, valid_to, depth from org_unit_paths
+        where descendant_id in (${uuidList(filter.unitIds)}))`
+    : sql``;
+  const paths = filter.unitIds?.length ? sql`op_rows` : sql`org_unit_paths`;
   if (filter.kinds)
     where.push(
       filter.kinds.length
@@ -171,14 +181,14 @@ export async function listExpectedReports(ex: Executor, filter: ExpectedReportsF
   if (filter.readableBy) where.push(inUnitScopeHashed(sql`u.id`, filter.readableBy));
   const rows = await queryRows<Row>(
     ex,
-    sql`select p.id as period_id, p.program_id, p.kind, p.data_from, p.data_to, p.due_on, p.fact_month, p.closed_at,
+    sql`${closure} select p.id as period_id, p.program_id, p.kind, p.data_from, p.data_to, p.due_on, p.fact_month, p.closed_at,
           p.row_version as period_version, pr.unit_id as program_unit_id, pr.title as program_title,
           u.id as unit_id, u.code as unit_code, u.short_name as unit_short_name, u.full_name as unit_full_name, u.kind as unit_kind,
           par.id as parent_id, par.short_name as parent_short_name,
           r.id as report_id, r.status, r.first_submitted_at, r.submitted_at, r.approved_at, r.review_comment, r.row_version as report_version
         from report_periods p
         join programs pr on pr.id = p.program_id
-        join org_unit_paths op on op.ancestor_id = pr.unit_id and op.depth > 0
+        join ${paths} op on op.ancestor_id = pr.unit_id and op.depth > 0
           and op.valid_from <= p.data_to and op.valid_to >= p.data_to
         join org_units u on u.id = op.descendant_id
           and u.valid_from <= p.data_to and (u.valid_to is null or u.valid_to >= p.data_to)
