@@ -19,14 +19,20 @@
 // size), with the tables' secondary indexes dropped during the load and
 // recreated from their own definitions; units and facts are INSERT … SELECT
 // over generate_series, on the server.
+import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Executor } from '../server/db/client.js';
 import { queryRows } from '../server/db/sql.js';
-import { dataElements, programs, targets } from '../server/db/schema/index.js';
+import { dataElements, programs, reports, targets } from '../server/db/schema/index.js';
+import { loadAssignments, type Actor } from '../server/lib/access.js';
+import { saveReportDraft } from '../server/modules/reports/save-report-draft.js';
+import { submitReport } from '../server/modules/reports/submit-report.js';
+import type { Role } from '../common/enums.js';
+import { createUser } from '../test/factories.js';
 import { foldText } from '../server/lib/search-text.js';
 import { refreshOrgUnitPaths } from '../server/modules/org-units/refresh-org-unit-paths.js';
 import { ensureReportPeriods } from '../server/modules/reports/report-periods.js';
@@ -762,4 +768,51 @@ export async function checkGenerated(db: Executor, sample = 500): Promise<{ memb
   if (tree!.bad2026 > 0) problems.push(`${tree!.bad2026} CĐCS without one depth-2 path to the root on 01/01/2026`);
   if (tree!.provinces2026 !== PROVINCES_2025) problems.push(`${tree!.provinces2026} provinces in 2026, not ${PROVINCES_2025}`);
   return { members: byMember.size, problems };
+}
+
+// ---------------------------------------------------------------- submissions (national.ts, submission-trace.ts)
+
+export async function actorFor(db: Executor, role: Role, unitId: string, fullName: string): Promise<Actor> {
+  const user = await createUser(db, { role, unitId, fullName, username: `${role}_${crypto.randomBytes(4).toString('hex')}` });
+  return {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    locale: 'vi',
+    assignments: await loadAssignments(db, user.id),
+  };
+}
+
+export async function unitId(db: Executor, code: string): Promise<string> {
+  return (await queryRows<{ id: string }>(db, sql`select id from org_units where code = ${code}`))[0]!.id;
+}
+
+export async function reportVersion(db: Executor, id: string): Promise<number> {
+  return (await db.select({ v: reports.rowVersion }).from(reports).where(eq(reports.id, id)))[0]!.v;
+}
+
+/** A complete monthly report of the program's form (every element asked monthly). */
+export function monthlyValues(p: Program, fund: number) {
+  const e = p.elements;
+  return [
+    { dataElementId: e.workers, number: 120, notApplicable: false },
+    { dataElementId: e.members, number: 90, notApplicable: false },
+    { dataElementId: e.grade, text: 'tot', notApplicable: false },
+    { dataElementId: e.agreement, bool: true, notApplicable: false },
+    { dataElementId: e.fund, number: fund, notApplicable: false },
+    { dataElementId: e.source, bool: true, notApplicable: false },
+    { dataElementId: e.newMembers, number: 3, notApplicable: false },
+    { dataElementId: e.houses, number: 1, notApplicable: false },
+  ];
+}
+
+/** Saves the draft (not timed) and returns a function that submits it. */
+export async function preparedSubmission(db: Executor, actor: Actor, p: Program, periodId: string, unit: string, fund: number) {
+  const { id } = await saveReportDraft(db, actor, periodId, unit, {
+    values: monthlyValues(p, fund),
+    narratives: {},
+    expectedVersion: null,
+  });
+  const version = await reportVersion(db, id);
+  return () => submitReport(db, actor, id, { expectedVersion: version });
 }

@@ -27,19 +27,12 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Executor } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { queryRows } from '../server/db/sql.js';
-import { loadAssignments, type Actor } from '../server/lib/access.js';
 import { computeTargets } from '../server/modules/indicators/compute-targets.js';
 import { computeTargetBreakdown } from '../server/modules/indicators/compute-target-breakdown.js';
 import { flushRollups, rebuildRollups, setRollupMaintenance } from '../server/modules/indicators/rollups.js';
 import { inTransaction } from '../server/lib/transaction.js';
 import { listMembers } from '../server/modules/members/list-members.js';
 import { ListMembersQuery } from '../server/modules/members/schemas.js';
-import { saveReportDraft } from '../server/modules/reports/save-report-draft.js';
-import { submitReport } from '../server/modules/reports/submit-report.js';
-import { reports } from '../server/db/schema/index.js';
-import { eq } from 'drizzle-orm';
-import type { Role } from '../common/enums.js';
-import { createUser } from '../test/factories.js';
 import { POSTGRES_URL, urlWithDatabase, withAdmin } from './pg-admin.js';
 import {
   loadProgram,
@@ -51,7 +44,9 @@ import {
   grassrootsCode,
   loadMemberUnits,
   sizesFor,
-  type Program,
+  actorFor,
+  unitId,
+  preparedSubmission,
 } from './national-data.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
@@ -85,51 +80,6 @@ async function timed<T>(fn: () => Promise<T>, runs = RUNS): Promise<Timing & { r
     times.push(now() - t);
   }
   return { median: quantile(times, 0.5), p95: quantile(times, 0.95), result };
-}
-
-async function actorFor(db: Executor, role: Role, unitId: string, fullName: string): Promise<Actor> {
-  const user = await createUser(db, { role, unitId, fullName, username: `${role}_${crypto.randomBytes(4).toString('hex')}` });
-  return {
-    userId: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    locale: 'vi',
-    assignments: await loadAssignments(db, user.id),
-  };
-}
-
-async function unitId(db: Executor, code: string): Promise<string> {
-  return (await queryRows<{ id: string }>(db, sql`select id from org_units where code = ${code}`))[0]!.id;
-}
-
-async function reportVersion(db: Executor, id: string): Promise<number> {
-  return (await db.select({ v: reports.rowVersion }).from(reports).where(eq(reports.id, id)))[0]!.v;
-}
-
-/** A complete monthly report of the program's form (every element asked monthly). */
-function monthlyValues(p: Program, fund: number) {
-  const e = p.elements;
-  return [
-    { dataElementId: e.workers, number: 120, notApplicable: false },
-    { dataElementId: e.members, number: 90, notApplicable: false },
-    { dataElementId: e.grade, text: 'tot', notApplicable: false },
-    { dataElementId: e.agreement, bool: true, notApplicable: false },
-    { dataElementId: e.fund, number: fund, notApplicable: false },
-    { dataElementId: e.source, bool: true, notApplicable: false },
-    { dataElementId: e.newMembers, number: 3, notApplicable: false },
-    { dataElementId: e.houses, number: 1, notApplicable: false },
-  ];
-}
-
-/** Saves the draft (not timed) and returns a function that submits it. */
-async function preparedSubmission(db: Executor, actor: Actor, p: Program, periodId: string, unit: string, fund: number) {
-  const { id } = await saveReportDraft(db, actor, periodId, unit, {
-    values: monthlyValues(p, fund),
-    narratives: {},
-    expectedVersion: null,
-  });
-  const version = await reportVersion(db, id);
-  return () => submitReport(db, actor, id, { expectedVersion: version });
 }
 
 interface SummaryRow {
