@@ -71,8 +71,9 @@ function engineRows(targets: SQL, fromMonth: SQL, units?: SQL, known?: RecordWin
 
 /**
  * Recomputes what the marks name, in the caller's transaction. Units: their
- * rows are replaced and the difference is added to the sums, in one ordered
- * upsert (no deadlock between two flushes). Targets: rebuilt whole from the
+ * rows are compared with the engine's and only the difference is written, to
+ * the rows and to the sums (the totals' difference added in one ordered
+ * upsert: no deadlock between two flushes). Targets: rebuilt whole from the
  * month marked. Two flushes of one unit wait for each other (advisory lock per
  * unit); a rebuild waits for every unit flush and they wait for it.
  */
@@ -91,9 +92,8 @@ export async function flushRollups(db: Executor): Promise<void> {
   const targets = marks.filter((m) => m.kind === 't');
 
   // Targets rebuilt below are left out of the units' pass (they get every unit's rows anyway).
-  // Both lists are parameters (uuid[] text), not SQL text.
-  const rebuilt = sql`${uuidArray(targets.map((t) => t.id))}::uuid[]`;
-  const unitList = sql`${uuidArray(units.map((u) => u.id))}::uuid[]`;
+  const rebuilt = uuidArray(targets.map((t) => t.id));
+  const unitList = uuidArray(units.map((u) => u.id));
 
   // The locks, in one statement: all targets (shared by unit flushes, exclusive for a rebuild),
   // then each unit's in id order (a rebuild needs none: it holds everything).
@@ -109,13 +109,13 @@ export async function flushRollups(db: Executor): Promise<void> {
   );
 
   if (units.length > 0) {
-    // The earliest month marked, for all of them: a unit's rows are replaced from one month on.
+    // The earliest month marked, for all of them: a unit's rows are recomputed from one month on.
     const from = units.reduce((min, u) => (u.from_month < min ? u.from_month : min), units[0]!.from_month);
     const unitTargets = sql`tg.scope_unit_id in (select ancestor_id from org_unit_paths where descendant_id = any(${unitList}))
         and tg.id <> all(${rebuilt})`;
     // What the engine's statement below will read: its targets' months and record sources
     // (RecordWindow), read after the locks so that no target can change before the engine runs.
-    const [window] = await queryRows<{ from: string | null; to: string | null; sources: RecordSourceName[] }>(
+    const [bounds] = await queryRows<{ from: string | null; to: string | null; sources: RecordSourceName[] }>(
       db,
       sql`select date_trunc('month', min(tg.period_from)::timestamp)::date::text as "from",
           (date_trunc('month', max(tg.period_to)::timestamp) + interval '1 month - 1 day')::date::text as "to",
@@ -124,8 +124,8 @@ export async function flushRollups(db: Executor): Promise<void> {
         join indicators i on i.id = tg.indicator_id
         where ${unitTargets} and tg.period_to >= ${from}::date`,
     );
-    const known: RecordWindow = window?.from
-      ? { from: window.from, to: window.to!, sources: window.sources }
+    const known: RecordWindow = bounds?.from
+      ? { from: bounds.from, to: bounds.to!, sources: bounds.sources }
       : { from, to: from, sources: [] };
     // The units' rows are compared with what the engine computes now, and only the difference is
     // written: rows that changed are updated in place, new ones inserted, rows no longer computed
@@ -227,10 +227,9 @@ export async function flushRollups(db: Executor): Promise<void> {
   }
 }
 
-/** The text of a uuid[] value ('{…}') of ids that came from the database (uuid text only). */
-function uuidArray(ids: readonly string[]): string {
-  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
-  return `{${ids.join(',')}}`;
+/** A uuid[] parameter of ids (its text '{…}' goes as a value, not as SQL). */
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
 /**
