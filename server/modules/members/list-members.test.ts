@@ -85,6 +85,10 @@ describe('GET /api/members, /api/members/:id and /api/members/export', () => {
     expect(await search('q=t&sort=birthDate&order=desc')).toMatchObject({ total: 2 });
     expect(await search('q=t&status=active')).toEqual(byName);
     expect(await search('q=t&pageSize=1&page=2')).toEqual({ names: ['Trần Văn Bình'], total: 2 });
+    // A page past the end still says how many there are (the page's rows carry the total; here there are none).
+    expect(await search('q=t&pageSize=1&page=3')).toEqual({ names: [], total: 2 });
+    expect(await search('q=t&status=active&pageSize=1&page=3')).toEqual({ names: [], total: 2 });
+    expect(await search('q=zzz')).toEqual({ names: [], total: 0 });
     // Scope still applies: officer B sees only their own unit's member.
     expect(await names('officerB', 'q=t')).toEqual(['Phạm Thị Dung']);
     expect(await names('officerB', 'q=tran')).toEqual([]);

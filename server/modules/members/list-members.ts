@@ -51,32 +51,44 @@ export function toListRow(r: RawRow): MemberListRow {
   return { ...r, birthDate: toDateOnly(r.birthDate)!, admittedOn: toDateOnly(r.admittedOn)!, pendingTransfer: Boolean(r.pendingTransfer) };
 }
 
-/** Reads one page of members in the caller's scope, with the filter's total. */
-export async function readMemberRows(
-  db: Executor,
-  actor: Actor,
-  filter: MemberFilter,
-  limit: number,
-  offset: number,
-): Promise<MemberListRow[]> {
-  // A search in name order: the page is chosen among the index rows of the hits (searchHits), within the scope and
-  // the unit filter, then only its members are read (the conditions are not asked again of the page's rows).
-  const hits = isIndexOnlySearch(filter) && filter.sort === 'name' ? searchHitsWith(actor, filter.q) : null;
-  const source = hits
-    ? sql`(select m.* from (with ${hits.cte} select h.id from hits h
-            where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}
-            order by ${nameOrder(sql`h`, filter.order)} limit ${limit} offset ${offset}) p
-          join members m on m.id = p.id) m`
-    : null;
+/** Reads one page of members in the caller's scope (counted apart: countMembers). */
+async function readMemberRows(db: Executor, actor: Actor, filter: MemberFilter, limit: number, offset: number): Promise<MemberListRow[]> {
   const rows = await queryRows<RawRow>(
     db,
     sql`select ${memberListColumns}
-      from ${source ?? memberSource(actor, filter)} join org_units u on u.id = m.unit_id
-      where ${source ? sql`true` : memberConditions(actor, filter)}
+      from ${memberSource(actor, filter)} join org_units u on u.id = m.unit_id
+      where ${memberConditions(actor, filter)}
       order by ${memberOrder(filter.sort, filter.order)}
-      limit ${limit} offset ${source ? 0 : offset}`,
+      limit ${limit} offset ${offset}`,
   );
   return rows.map(toListRow);
+}
+
+/**
+ * A search in name order, page and total in one statement: the hits (searchHits) are found once, kept within the
+ * scope and the unit filter, counted, and the page chosen among their index rows; only the page's members are read
+ * (the conditions are not asked again of them). The total rides on each row; a page past the end has no row to carry
+ * it, and is then counted apart.
+ */
+async function searchPage(
+  db: Executor,
+  actor: Actor,
+  filter: MemberFilter & { q: string },
+  limit: number,
+  offset: number,
+): Promise<{ rows: MemberListRow[]; total: number | null }> {
+  const hits = searchHitsWith(actor, filter.q);
+  const rows = await queryRows<RawRow & { total: number }>(
+    db,
+    sql`with ${hits.cte},
+        found as materialized (select h.id, h.name_folded, h.full_name from hits h
+          where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}),
+        page as (select h.id from found h order by ${nameOrder(sql`h`, filter.order)} limit ${limit} offset ${offset})
+      select ${memberListColumns}, (select count(*)::int from found) as total
+      from page p join members m on m.id = p.id join org_units u on u.id = m.unit_id
+      order by ${memberOrder('name', filter.order)}`,
+  );
+  return { rows: rows.map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? null };
 }
 
 /** How many members the list finds: counted on the index rows of a search's hits when no other column is filtered. */
@@ -97,9 +109,12 @@ function countMembers(db: Executor, actor: Actor, filter: MemberFilter) {
 /** The member list (sổ đoàn viên): search, filters, sort, pages; personal data masked by the presenter. */
 export async function listMembers(db: Executor, actor: Actor, input: ListMembersInput) {
   requireMemberReader(actor);
-  const [items, [count]] = await Promise.all([
-    readMemberRows(db, actor, input, input.pageSize, (input.page - 1) * input.pageSize),
-    countMembers(db, actor, input),
-  ]);
+  const offset = (input.page - 1) * input.pageSize;
+  if (isIndexOnlySearch(input) && input.sort === 'name') {
+    const { rows, total } = await searchPage(db, actor, input, input.pageSize, offset);
+    const counted = total ?? (offset === 0 ? 0 : Number((await countMembers(db, actor, input))[0]?.n ?? 0));
+    return { items: rows, total: counted, page: input.page, pageSize: input.pageSize };
+  }
+  const [items, [count]] = await Promise.all([readMemberRows(db, actor, input, input.pageSize, offset), countMembers(db, actor, input)]);
   return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };
 }
