@@ -7,6 +7,8 @@ const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** postgres://… to use PostgreSQL; empty = embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL only: connections the server keeps open at most (docs/load.md "Pool size"). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   DATA_DIR: z.string().default('./data'),
   /** Load the demo data on first start (empty database). */
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
@@ -47,6 +49,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections at most. */
+  databasePoolSize: number;
   /** The PGlite data directory: DATA_DIR/pglite. */
   dataDir: string;
   /** DATA_DIR itself: files kept beside the database (attachments/, imports/), backed up with it. */
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL || undefined,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: path.resolve(c.DATA_DIR, 'pglite'),
     filesDir: path.resolve(c.DATA_DIR),
     demoData: c.DEMO_DATA === 'true',

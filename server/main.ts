@@ -13,7 +13,7 @@ import { startReminderJob } from './modules/notifications/reminder-job.js';
 // config → database → migrate → demo data (first start) → listen
 const startedAt = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir });
 await migrateDatabase(database);
 // Imports a crash or restart left 'validating'/'importing' are marked failed (an interrupted import can be committed again).
 const recovered = await recoverInterruptedImports(database.db);

@@ -33,6 +33,8 @@ class CountingLogger implements Logger {
 export interface OpenOptions {
   /** postgres://… for PostgreSQL; otherwise PGlite in dataDir (or in memory when dataDir is null). */
   databaseUrl?: string | undefined;
+  /** PostgreSQL: connections at most (default 10). */
+  poolSize?: number;
   dataDir?: string | null;
   logQueries?: boolean;
   /** PGlite only: start from a dump made by dumpDataDir() (tests; restore into an empty data directory). */
@@ -49,7 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // JIT off (decision 0011): the engine's and the refreshes' statements are short, but their
     // estimated costs cross jit_above_cost, and compiling them took seconds each (6.3 s of JIT
     // for a 20 ms member-facts refresh). PostgreSQL 15 has JIT on by default; PGlite has none.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off' });
     // An idle connection dropped by the server (restart, admin command) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL: kết nối bị đóng / connection closed: ${err.message}`));
