@@ -25,6 +25,8 @@
 //
 //   BENCH_CHAIRS=1000  BENCH_OFFICERS=20  BENCH_WINDOW_S=600  BENCH_THINK_MS=1000
 //   BENCH_PORT=3188    BENCH_DATABASE_URL=…  BENCH_KEEP=1 (keep the database)
+//   BENCH_PG_SAMPLE_MS=20  samples what PostgreSQL is running every 20 ms and prints where its time goes
+//   (a sampling profile from pg_stat_activity: needs no extension and no restart)
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -204,6 +206,7 @@ async function main() {
     const cpuBefore = processCpuSeconds(server.pid);
     const clientCpuBefore = process.cpuUsage();
     const vacuum = await standInForAutovacuum(database.url);
+    const activity = await sampleActivity(database.url);
     let chairsDone = false;
 
     const officer = async (i: number) => {
@@ -323,6 +326,7 @@ async function main() {
     clearTimeout(limitTimer);
     clearInterval(memory);
     await vacuum.stop();
+    await activity.stop();
     const elapsedS = (performance.now() - started) / 1000;
     const serverCpuS = processCpuSeconds(server.pid) - cpuBefore;
     // The simulated clients share the machine's two cores with the server and PostgreSQL.
@@ -457,6 +461,58 @@ async function standInForAutovacuum(url: string): Promise<{ stop: () => Promise<
       await running;
       await client.end();
       if (took.length) console.log(`vacuum (analyze) runs: ${took.length}, ${took.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+    },
+  };
+}
+
+/**
+ * BENCH_PG_SAMPLE_MS: what PostgreSQL's backends are doing, sampled from pg_stat_activity — each statement's share
+ * of the samples (≈ its share of the backends' busy time) and what its backends waited on. Printed at the end.
+ */
+async function sampleActivity(url: string): Promise<{ stop: () => Promise<void> }> {
+  const every = Number(process.env.BENCH_PG_SAMPLE_MS ?? 0);
+  if (!every) return { stop: async () => {} };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const seen = new Map<string, { samples: number; waits: Map<string, number> }>();
+  let samples = 0;
+  let busy = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await client.query<{ q: string; wait: string | null }>(
+        `select left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q, wait_event_type || ':' || wait_event as wait
+           from pg_stat_activity
+          where state = 'active' and pid <> pg_backend_pid() and datname = current_database() and backend_type = 'client backend'`,
+      );
+      samples++;
+      busy += rows.length;
+      for (const r of rows) {
+        const entry = seen.get(r.q) ?? { samples: 0, waits: new Map<string, number>() };
+        entry.samples++;
+        if (r.wait) entry.waits.set(r.wait, (entry.waits.get(r.wait) ?? 0) + 1);
+        seen.set(r.q, entry);
+      }
+      await sleep(every);
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      await client.end();
+      console.log(
+        `\nPostgreSQL activity: ${samples} samples every ${every} ms, ${(busy / Math.max(1, samples)).toFixed(2)} statements running on average`,
+      );
+      const top = [...seen.entries()].sort((a, b) => b[1].samples - a[1].samples).slice(0, 25);
+      for (const [q, e] of top) {
+        const waits = [...e.waits.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([w, n]) => `${w} ${((n / e.samples) * 100).toFixed(0)}%`)
+          .join(', ');
+        console.log(`  ${((e.samples / Math.max(1, busy)) * 100).toFixed(1).padStart(5)}%  ${q}${waits ? `   [waits: ${waits}]` : ''}`);
+      }
     },
   };
 }
