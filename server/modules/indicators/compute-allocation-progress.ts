@@ -50,6 +50,12 @@ export async function computeAllocationProgress(
   units: SQL = sql`true`,
   counting: FactCounting = 'submitted',
 ): Promise<AllocationProgress[]> {
+  // Most targets are not allocated: asked first, as planning the engine's statement alone costs ~9 ms (every breakdown).
+  const [allocated] = await queryRows<{ any: boolean }>(
+    db,
+    sql`select exists (select 1 from target_allocations where target_id = ${targetId}::uuid) as any`,
+  );
+  if (!allocated?.any) return [];
   const rows = await queryRows<Row>(
     db,
     sql`with ${engineCtes(sql`tg.id = ${targetId}::uuid`, asOf, { perAllocation: true, counting })},${aggregateCte}
