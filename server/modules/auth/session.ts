@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums.js';
 import { LIMITS } from '../../../common/limits.js';
 import type { Executor } from '../../db/client.js';
-import { sessions, users } from '../../db/schema/index.js';
-import { loadAssignments, type Actor } from '../../lib/access.js';
+import { sessions } from '../../db/schema/index.js';
+import { queryRows } from '../../db/sql.js';
+import { todayInVietnam } from '../../lib/dates.js';
+import { activeAssignmentsJson, type ActiveAssignment, type Actor } from '../../lib/access.js';
 
 export const SESSION_COOKIE = 'cd_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -28,29 +30,26 @@ export interface SessionContext {
   actor: Actor;
 }
 
-/** Resolves a cookie token to the signed-in actor, or null if expired, unknown or disabled. */
+/** Resolves a cookie token to the signed-in actor, or null if expired, unknown or disabled: one statement. */
 export async function resolveSession(db: Executor, token: string): Promise<SessionContext | null> {
   const id = hashToken(token);
-  const rows = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())))
-    .limit(1);
-  const row = rows[0];
-  if (!row || row.user.disabledAt) return null;
-  const assignments = await loadAssignments(db, row.user.id);
-  return {
-    sessionId: id,
-    csrfToken: row.session.csrfToken,
-    actor: {
-      userId: row.user.id,
-      username: row.user.username,
-      fullName: row.user.fullName,
-      locale: row.user.locale as Locale,
-      assignments,
-    },
-  };
+  const [row] = await queryRows<{
+    csrfToken: string;
+    userId: string;
+    username: string;
+    fullName: string;
+    locale: Locale;
+    assignments: ActiveAssignment[];
+  }>(
+    db,
+    sql`select s.csrf_token as "csrfToken", u.id as "userId", u.username, u.full_name as "fullName", u.locale,
+        ${activeAssignmentsJson(sql`u.id`, todayInVietnam())} as assignments
+      from sessions s join users u on u.id = s.user_id
+      where s.id = ${id} and s.expires_at > now() and u.disabled_at is null`,
+  );
+  if (!row) return null;
+  const { csrfToken, ...actor } = row;
+  return { sessionId: id, csrfToken, actor };
 }
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
