@@ -52,7 +52,7 @@ export async function loadAssignments(db: Executor, userId: string, today = toda
  */
 export function activeAssignmentsJson(userId: SQL, today: string): SQL {
   return sql`coalesce((select json_agg(json_build_object('id', a.id, 'role', a.role, 'unitId', a.unit_id,
-      'includesSubtree', a.includes_subtree, 'validFrom', a.valid_from, 'validTo', a.valid_to) order by a.valid_from, a.id)
+      'includesSubtree', a.includes_subtree, 'validFrom', a.valid_from, 'validTo', a.valid_to) order by a.created_at, a.id)
     from role_assignments a
     where a.user_id = ${userId} and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to >= ${today}::date)), '[]'::json)`;
 }
