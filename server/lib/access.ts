@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Locale, Role } from '../../common/enums.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
-import { queryRows } from '../db/sql.js';
+import { queryRows, type PlannerSettings } from '../db/sql.js';
 import { todayInVietnam } from './dates.js';
 import { AppError, forbidden } from './errors.js';
 
@@ -154,6 +154,33 @@ export function inUnitScopeProbe(column: SQL | AnyPgColumn, actor: Actor, roles:
   // read the whole scope — the cost this form exists to avoid.
   return sql`exists (select 1 ${paths} and p.descendant_id = ${column} offset 0)`;
 }
+
+/**
+ * inUnitScope for many rows to be merged with the scope in unit order (a
+ * search's 40,000 hits of a common name): a semi join on the paths from the
+ * actor's assignment units, with the assignments written into the statement
+ * (the actor's own, read with the session) rather than joined, so that for one
+ * assignment the paths come from org_unit_paths_scope_idx already in unit order
+ * and PostgreSQL can merge them with the rows sorted by unit — a national
+ * scope's 256,000 path rows read once, neither hashed (150 ms) nor probed per
+ * row. Plan it under MERGED_SCOPE_PLAN (db/sql.ts withPlannerSettings): left
+ * to itself the planner hashes the scope, or materializes it for the merge.
+ * Not under IS TRUE or OR (no semi join then). Same rows as inUnitScope: the
+ * same paths, assignments and dates as scopePaths.
+ */
+export function inUnitScopeMerged(column: SQL | AnyPgColumn, actor: Actor, roles: readonly Role[] = READ_ROLES): SQL {
+  if (isSystemAdmin(actor)) return sql`true`;
+  const held = actor.assignments.filter((a) => roles.includes(a.role));
+  if (held.length === 0) return sql`false`;
+  const paths = held.map(
+    (a) => sql`(p.ancestor_id = ${a.unitId}::uuid${a.includesSubtree ? sql`` : sql` and p.depth = 0`}
+      and p.valid_from <= ${a.validTo ?? '9999-12-31'}::date and p.valid_to >= ${a.validFrom}::date)`,
+  );
+  return sql`${column} in (select p.descendant_id from org_unit_paths p where ${sql.join(paths, sql` or `)})`;
+}
+
+/** The planner settings of a statement with inUnitScopeMerged: a merge join, its inner side read straight from the index, the sorts in memory. */
+export const MERGED_SCOPE_PLAN: PlannerSettings = { enable_hashjoin: 'off', enable_material: 'off', work_mem: '16MB' };
 
 /** True when the unit is within the actor's scope for one of the roles. */
 export async function canReachUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[] = READ_ROLES): Promise<boolean> {

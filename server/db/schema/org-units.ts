@@ -95,7 +95,8 @@ export const orgUnitPaths = pgTable(
     primaryKey({ columns: [t.ancestorId, t.descendantId, t.validFrom] }),
     index('org_unit_paths_descendant_idx').on(t.descendantId),
     // A caller's scope (access.ts scopeUnitIds: an assignment's unit as ancestor, the dates, the depth) read from
-    // the index alone: a national officer's scope is 256,000 path rows (126,000 units and their history).
-    index('org_unit_paths_scope_idx').on(t.ancestorId, t.validFrom, t.validTo, t.depth, t.descendantId),
+    // the index alone: a national officer's scope is 256,000 path rows (126,000 units and their history). In unit
+    // order (descendant second), so that a search's many hits are merged with it (access.ts inUnitScopeMerged).
+    index('org_unit_paths_scope_idx').on(t.ancestorId, t.descendantId, t.validFrom, t.validTo, t.depth),
   ],
 );

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { queryRows, toDateOnly } from '../../db/sql.js';
+import { queryRows, toDateOnly, withPlannerSettings } from '../../db/sql.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import type { Actor } from '../../lib/access.js';
+import { MERGED_SCOPE_PLAN, type Actor } from '../../lib/access.js';
 import {
   isIndexOnlySearch,
   memberConditions,
   memberOrder,
   memberSource,
-  memberUnitConditions,
+  memberUnitFilter,
   nameOrder,
   searchHitsWith,
 } from './member-filters.js';
@@ -65,7 +65,7 @@ async function readMemberRows(db: Executor, actor: Actor, filter: MemberFilter, 
 }
 
 /**
- * A search in name order, page and total in one statement: the hits (searchHits) are found once, kept within the
+ * A search in name order, page and total in one statement: the hits (searchHitsWith) are found once, kept within the
  * scope and the unit filter, counted, and the page chosen among their index rows; only the page's members are read
  * (the conditions are not asked again of them). The total rides on each row; a page past the end has no row to carry
  * it, and is then counted apart.
@@ -76,45 +76,63 @@ async function searchPage(
   filter: MemberFilter & { q: string },
   limit: number,
   offset: number,
+  fewHits?: number,
 ): Promise<{ rows: MemberListRow[]; total: number | null }> {
-  const hits = searchHitsWith(actor, filter.q);
-  const rows = await queryRows<RawRow & { total: number }>(
-    db,
-    sql`with ${hits.cte},
-        found as materialized (select h.id, h.name_folded, h.full_name from hits h
-          where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}),
+  const hits = searchHitsWith(actor, filter.q, fewHits);
+  const rows = await withPlannerSettings(db, MERGED_SCOPE_PLAN, (tx) =>
+    queryRows<RawRow & { total: number }>(
+      tx,
+      sql`with ${hits.cte},
+        found as materialized (${hits.found((unit) => memberUnitFilter(filter, unit))}),
         page as (select h.id from found h order by ${nameOrder(sql`h`, filter.order)} limit ${limit} offset ${offset})
       select ${memberListColumns}, (select count(*)::int from found) as total
       from page p join members m on m.id = p.id join org_units u on u.id = m.unit_id
       order by ${memberOrder('name', filter.order)}`,
+    ),
   );
   return { rows: rows.map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? null };
 }
 
 /** How many members the list finds: counted on the index rows of a search's hits when no other column is filtered. */
-function countMembers(db: Executor, actor: Actor, filter: MemberFilter) {
-  const hits = isIndexOnlySearch(filter) ? searchHitsWith(actor, filter.q) : null;
+function countMembers(db: Executor, actor: Actor, filter: MemberFilter, fewHits?: number) {
+  if (isIndexOnlySearch(filter)) {
+    const hits = searchHitsWith(actor, filter.q, fewHits);
+    return withPlannerSettings(db, MERGED_SCOPE_PLAN, (tx) =>
+      queryRows<{ n: number | string }>(
+        tx,
+        sql`with ${hits.cte} select count(*)::int as n from (${hits.found((unit) => memberUnitFilter(filter, unit))}) h`,
+      ),
+    );
+  }
   return queryRows<{ n: number | string }>(
     db,
-    hits
-      ? sql`with ${hits.cte} select count(*)::int as n from hits h where ${memberUnitConditions(actor, filter, sql`h.unit_id`, hits.scope)}`
-      : filter.q?.trim()
-        ? sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`
-        : // No search: counted from the scope's units through the members' (unit, status) index, not by probing the
-          // scope for every member of the country (a province's 205,000 among 10.5 million: 1.7 s).
-          sql`select count(*)::int as n from members m where ${memberConditions(actor, filter, todayInVietnam(), memberReadScope)}`,
+    filter.q?.trim()
+      ? sql`select count(*)::int as n from ${memberSource(actor, filter)} where ${memberConditions(actor, filter)}`
+      : // No search: counted from the scope's units through the members' (unit, status) index, not by probing the
+        // scope for every member of the country (a province's 205,000 among 10.5 million: 1.7 s).
+        sql`select count(*)::int as n from members m where ${memberConditions(actor, filter, todayInVietnam(), memberReadScope)}`,
   );
 }
 
 /** The member list (sổ đoàn viên): search, filters, sort, pages; personal data masked by the presenter. */
-export async function listMembers(db: Executor, actor: Actor, input: ListMembersInput) {
+export async function listMembers(
+  db: Executor,
+  actor: Actor,
+  input: ListMembersInput,
+  /** Tests: the hit count up to which a search probes the scope per hit (member-filters.ts FEW_HITS). */
+  options: { fewHits?: number } = {},
+) {
   requireMemberReader(actor);
   const offset = (input.page - 1) * input.pageSize;
+  const { fewHits } = options;
   if (isIndexOnlySearch(input) && input.sort === 'name') {
-    const { rows, total } = await searchPage(db, actor, input, input.pageSize, offset);
-    const counted = total ?? (offset === 0 ? 0 : Number((await countMembers(db, actor, input))[0]?.n ?? 0));
+    const { rows, total } = await searchPage(db, actor, input, input.pageSize, offset, fewHits);
+    const counted = total ?? (offset === 0 ? 0 : Number((await countMembers(db, actor, input, fewHits))[0]?.n ?? 0));
     return { items: rows, total: counted, page: input.page, pageSize: input.pageSize };
   }
-  const [items, [count]] = await Promise.all([readMemberRows(db, actor, input, input.pageSize, offset), countMembers(db, actor, input)]);
+  const [items, [count]] = await Promise.all([
+    readMemberRows(db, actor, input, input.pageSize, offset),
+    countMembers(db, actor, input, fewHits),
+  ]);
   return { items, total: Number(count?.n ?? 0), page: input.page, pageSize: input.pageSize };
 }

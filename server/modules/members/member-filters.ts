@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { MEMBER_NAME_WORDS } from '../../db/schema/members.js';
 import { foldText } from '../../lib/search-text.js';
-import { memberListScope, memberManageScope, memberReadScopeProbe } from './policy.js';
+import { memberListScope, memberManageScope, memberMergedScope, memberReadScopeProbe } from './policy.js';
 import type { MemberFilter } from './schemas.js';
 
 /** 'YYYY-MM-DD' minus whole years (29 Feb → 28 Feb). */
@@ -25,18 +25,20 @@ export function memberConditions(actor: Actor, filter: MemberFilter, today = tod
 /**
  * The conditions on the member's unit: the caller's scope (hashed by default;
  * memberReadScope, a join from the scope's units, for a count without search),
- * the unit filter (with its subtree or not).
+ * then the unit filter (memberUnitFilter).
  */
-export function memberUnitConditions(actor: Actor, filter: MemberFilter, unitColumn: SQL, scope = memberListScope): SQL {
-  const parts: SQL[] = [scope(unitColumn, actor)];
-  if (filter.unitId) {
-    parts.push(
-      filter.includeSubtree
-        ? sql`${unitColumn} in (select descendant_id from org_unit_paths where ancestor_id = ${filter.unitId}::uuid)`
-        : sql`${unitColumn} = ${filter.unitId}::uuid`,
-    );
-  }
-  return sql.join(parts, sql` and `);
+function memberUnitConditions(actor: Actor, filter: MemberFilter, unitColumn: SQL, scope = memberListScope): SQL {
+  return sql.join([scope(unitColumn, actor), ...memberUnitFilter(filter, unitColumn)], sql` and `);
+}
+
+/** The unit filter (with its subtree or not); empty when none is set. */
+export function memberUnitFilter(filter: MemberFilter, unitColumn: SQL): SQL[] {
+  if (!filter.unitId) return [];
+  return [
+    filter.includeSubtree
+      ? sql`${unitColumn} in (select descendant_id from org_unit_paths where ancestor_id = ${filter.unitId}::uuid)`
+      : sql`${unitColumn} = ${filter.unitId}::uuid`,
+  ];
 }
 
 /** The filters on the member's own columns (status, gender, position, admission year, age band); empty when none is set. */
@@ -72,6 +74,9 @@ export function isIndexOnlySearch(filter: MemberFilter): filter is MemberFilter 
  * not "Lan"), each word position read from its own index alone
  * (MEMBER_NAME_WORDS), so that a common name among millions costs an index
  * range, not a visit of every matching row; or an exact CCCD or card number.
+ * Each member once: a branch keeps only the names no earlier branch matched
+ * (tested on the index row), so the branches are appended, not sorted to
+ * drop duplicates (40,000 rows of a common name: a sort that spilled to disk).
  *
  * An exact CCCD or card number matches only members of units the caller
  * manages (those whose number the caller sees unmasked): otherwise a reader
@@ -81,35 +86,48 @@ export function searchHits(actor: Actor, q: string): SQL {
   const prefix = `${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const code = q.replace(/\s+/g, '');
   const columns = sql`id, unit_id, name_folded, full_name`;
+  const matches = MEMBER_NAME_WORDS.map((word) => (name: SQL) => sql`${word(name)} like ${prefix}`);
+  // A word position that does not exist is null: "is not true" keeps the row.
+  const matchedBefore = (count: number, name: SQL) => matches.slice(0, count).map((match) => sql` and (${match(name)}) is not true`);
   const branches = [
-    ...MEMBER_NAME_WORDS.map((word) => sql`select ${columns} from members where ${word(sql`name_folded`)} like ${prefix}`),
+    ...matches.map(
+      (match, i) => sql`select ${columns} from members where ${match(sql`name_folded`)}${sql.join(matchedBefore(i, sql`name_folded`))}`,
+    ),
     // The number first (its unique index, behind a fence), then the scope of that one member: joined the other way,
     // the planner read every member of the caller's scope by unit to find the number (1.3 s for a national officer).
     sql`select ${columns} from (select ${columns} from members
         where citizen_id = ${code} or card_number in (${code}, ${code.toUpperCase()}) offset 0) c
-      where ${memberManageScope(sql`c.unit_id`, actor)}`,
+      where ${memberManageScope(sql`c.unit_id`, actor)}${sql.join(matchedBefore(matches.length, sql`c.name_folded`))}`,
   ];
-  return sql`(${sql.join(branches, sql` union `)}) h`;
+  return sql`(${sql.join(branches, sql` union all `)}) h`;
 }
 
-/** Up to this many hits, a search's scope is probed per hit; above, the caller's scope is hashed once. */
-const FEW_HITS = 2_000;
+/** Up to this many hits, a search's scope is probed per hit; above, the hits are merged with the caller's scope. */
+export const FEW_HITS = 2_000;
 
 /**
- * The hits of a search as the CTE `hits` (searchHits, computed once), and the
- * scope test of a hit `h` over it: probed per hit when they are few (an
- * exact CCCD, a rare name), else tested against the caller's scope hashed
- * once. A national officer's scope is 256,000 path rows: hashing it cost an
- * exact CCCD search 70–110 ms for one member; probing 40,000 hits of a common
- * name one by one would cost more than the hash. The hash is built only when
- * the CASE reaches it.
+ * The hits of a search as the CTE `hits` (searchHits, computed once), and
+ * `found(conditions)`: the hits `h` within the caller's scope and the given
+ * conditions. Few hits (an exact CCCD, a rare name): each probes the scope.
+ * Many (a common name): the hits, sorted by unit, are merged with the scope's
+ * paths read in unit order (access.ts inUnitScopeMerged), under
+ * MERGED_SCOPE_PLAN — a national officer's scope is 256,000 path rows, which
+ * hashing cost 150 ms and probing 40,000 hits one by one more; the merge reads
+ * them once. Only the branch the hit count selects runs (a one-time filter).
  */
-export function searchHitsWith(actor: Actor, q: string): { cte: SQL; scope: (unitColumn: SQL, a: Actor) => SQL } {
+export function searchHitsWith(
+  actor: Actor,
+  q: string,
+  fewHits = FEW_HITS,
+): { cte: SQL; found: (conditions: (unitColumn: SQL) => SQL[]) => SQL } {
+  const found = (scope: SQL, conditions: SQL[], many: boolean) =>
+    sql`select h.id, h.unit_id, h.name_folded, h.full_name from hits h
+      where (select count(*) from hits) ${many ? sql`>` : sql`<=`} ${fewHits} and ${sql.join([scope, ...conditions], sql` and `)}`;
   return {
     cte: sql`hits as materialized (select * from ${searchHits(actor, q)})`,
-    scope: (unitColumn, a) =>
-      sql`(case when (select count(*) from hits) <= ${FEW_HITS} then ${memberReadScopeProbe(unitColumn, a)}
-        else ${memberListScope(unitColumn, a)} end)`,
+    found: (conditions) =>
+      sql`${found(memberReadScopeProbe(sql`h.unit_id`, actor), conditions(sql`h.unit_id`), false)}
+        union all ${found(memberMergedScope(sql`h.unit_id`, actor), conditions(sql`h.unit_id`), true)}`,
   };
 }
 

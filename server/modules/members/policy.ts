@@ -9,6 +9,7 @@ import {
   heldOn,
   inUnitScope,
   inUnitScopeHashed,
+  inUnitScopeMerged,
   inUnitScopeProbe,
   isSystemAdmin,
   requireWriteAccess,
@@ -54,6 +55,11 @@ export function memberListScope(unitColumn: SQL, actor: Actor): SQL {
 /** memberReadScope probed per row (access.ts inUnitScopeProbe): for a few members, e.g. a search's hits. */
 export function memberReadScopeProbe(unitColumn: SQL, actor: Actor): SQL {
   return inUnitScopeProbe(unitColumn, actor, VIEW_MEMBER_ROLES);
+}
+
+/** memberReadScope as a semi join merged in unit order with many rows (access.ts inUnitScopeMerged): a search's many hits. */
+export function memberMergedScope(unitColumn: SQL, actor: Actor): SQL {
+  return inUnitScopeMerged(unitColumn, actor, VIEW_MEMBER_ROLES);
 }
 
 /**
