@@ -147,7 +147,11 @@ export async function typeDate(page: Page, testId: string, ddmmyyyy: string): Pr
   // Enter commits the date and closes the calendar. Escape only if a calendar is still open: with none, Escape
   // reaches the page, and in a drawer it closes the drawer (CI: the unit move drawer, gone before its next field).
   const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden):visible').first();
-  if (!(await calendar.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false))) {
+  const closed = await calendar.waitFor({ state: 'hidden', timeout: 1_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) {
     await page.keyboard.press('Escape').catch(() => {});
   }
 }
