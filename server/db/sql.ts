@@ -28,7 +28,7 @@ export function toDateOnly(value: unknown): string | null {
 }
 
 /** The planner settings withPlannerSettings may change (names fixed here: they are written into the statement). */
-export type PlannerSettings = Partial<Record<'enable_hashjoin' | 'enable_material' | 'work_mem', string>>;
+export type PlannerSettings = Partial<Record<'enable_hashjoin' | 'enable_hashagg' | 'enable_material' | 'work_mem', string>>;
 
 /**
  * Runs reads under planner settings of their own (access.ts inUnitScopeMerged:

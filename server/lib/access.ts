@@ -179,8 +179,17 @@ export function inUnitScopeMerged(column: SQL | AnyPgColumn, actor: Actor, roles
   return sql`${column} in (select p.descendant_id from org_unit_paths p where ${sql.join(paths, sql` or `)})`;
 }
 
-/** The planner settings of a statement with inUnitScopeMerged: a merge join, its inner side read straight from the index, the sorts in memory. */
-export const MERGED_SCOPE_PLAN: PlannerSettings = { enable_hashjoin: 'off', enable_material: 'off', work_mem: '16MB' };
+/**
+ * The planner settings of a statement with inUnitScopeMerged: a merge join, its inner side read straight from the
+ * index — not hashed (hash join), nor made unique by hashing then sorted again (hash aggregate), nor copied
+ * (materialize) — and its sorts in memory.
+ */
+export const MERGED_SCOPE_PLAN: PlannerSettings = {
+  enable_hashjoin: 'off',
+  enable_hashagg: 'off',
+  enable_material: 'off',
+  work_mem: '16MB',
+};
 
 /** True when the unit is within the actor's scope for one of the roles. */
 export async function canReachUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[] = READ_ROLES): Promise<boolean> {

@@ -106,7 +106,7 @@ export function searchHits(actor: Actor, q: string): SQL {
 export const FEW_HITS = 2_000;
 
 /**
- * The hits of a search as the CTE `hits` (searchHits, computed once), and
+ * The hits of a search as the CTEs `hits` (searchHits, computed once) and `hit_count`, and
  * `found(conditions)`: the hits `h` within the caller's scope and the given
  * conditions. Few hits (an exact CCCD, a rare name): each probes the scope.
  * Many (a common name): the hits, sorted by unit, are merged with the scope's
@@ -122,9 +122,9 @@ export function searchHitsWith(
 ): { cte: SQL; found: (conditions: (unitColumn: SQL) => SQL[]) => SQL } {
   const found = (scope: SQL, conditions: SQL[], many: boolean) =>
     sql`select h.id, h.unit_id, h.name_folded, h.full_name from hits h
-      where (select count(*) from hits) ${many ? sql`>` : sql`<=`} ${fewHits} and ${sql.join([scope, ...conditions], sql` and `)}`;
+      where (select n from hit_count) ${many ? sql`>` : sql`<=`} ${fewHits} and ${sql.join([scope, ...conditions], sql` and `)}`;
   return {
-    cte: sql`hits as materialized (select * from ${searchHits(actor, q)})`,
+    cte: sql`hits as materialized (select * from ${searchHits(actor, q)}), hit_count as materialized (select count(*) as n from hits)`,
     found: (conditions) =>
       sql`${found(memberReadScopeProbe(sql`h.unit_id`, actor), conditions(sql`h.unit_id`), false)}
         union all ${found(memberMergedScope(sql`h.unit_id`, actor), conditions(sql`h.unit_id`), true)}`,
