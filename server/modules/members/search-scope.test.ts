@@ -116,12 +116,13 @@ describe('a member search keeps to the scope on both paths', () => {
         expect(merged.total, `${who}, "${q}"`).toBe(names.length);
         expect(new Set(merged.items.map((i) => i.id)).size).toBe(merged.items.length);
         // Pages and the total past the end, the unit filter with and without its subtree: the same on both paths.
-        for (const extra of [
+        const variants: Array<Record<string, string>> = [
           { pageSize: '2', page: '2' },
           { pageSize: '2', page: '9' },
           { unitId: units.db! },
           { unitId: units.m!, includeSubtree: 'false' },
-        ]) {
+        ];
+        for (const extra of variants) {
           expect(await listMembers(db(), actor, query(q, extra), { fewHits: 0 }), `${who}, "${q}", ${JSON.stringify(extra)}`).toEqual(
             await listMembers(db(), actor, query(q, extra), { fewHits: 1_000_000 }),
           );
