@@ -3,18 +3,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.js';
-import { createUnit, createUser } from '../../../test/factories.js';
+import { createUser } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
-import { dataElements, orgUnitParents } from '../../db/schema/index.js';
+import { dataElements } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import type { Actor } from '../../lib/access.js';
-import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 import { admitMember } from './admit-member.js';
 import { admitMembers } from './admit-members.js';
 import { issueMemberCard } from './issue-member-card.js';
 import { leaveMember } from './leave-member.js';
 import { actorOf } from './import.fixtures.js';
-import { registryCounts } from './members.fixtures.js';
+import { createHistoryTree, registryCounts } from './members.fixtures.js';
 import { rejoinMember } from './rejoin-member.js';
 import { AdmitMemberBody, AdmitMembersBody, type AdmitMembersInput } from './schemas.js';
 import { transferMember } from './transfer-member.js';
@@ -32,22 +31,13 @@ describe('admitMembers (kết nạp hàng loạt, with histories)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const p = await createUnit(db(), { kind: 'province_federation', validFrom: '2000-01-01', code: 'P' });
-    const da = await createUnit(db(), { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DA' });
-    const dB = await createUnit(db(), { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DB' });
-    const a1 = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', code: 'A1' });
-    const a2 = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', code: 'A2' });
-    const b1 = await createUnit(db(), { parentId: dB.id, validFrom: '2000-01-01', code: 'B1' });
     // A3 belonged to district A until 31/12/2022, then to district B.
-    const a3 = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', parentTo: '2022-12-31', code: 'A3' });
-    await db().insert(orgUnitParents).values({ unitId: a3.id, parentId: dB.id, validFrom: '2023-01-01', validTo: null });
-    await refreshOrgUnitPaths(db());
-    Object.assign(u, { p: p.id, da: da.id, db: dB.id, a1: a1.id, a2: a2.id, a3: a3.id, b1: b1.id });
+    Object.assign(u, await createHistoryTree(db()));
     const user = async (role: 'federation_officer' | 'grassroots_officer', unitId: string, includesSubtree = true) =>
       actorOf(db(), await createUser(db(), { role, unitId, includesSubtree }));
-    officerA = await user('federation_officer', da.id);
-    chairA1 = await user('grassroots_officer', a1.id, false);
-    officerB = await user('federation_officer', dB.id);
+    officerA = await user('federation_officer', u.da);
+    chairA1 = await user('grassroots_officer', u.a1, false);
+    officerB = await user('federation_officer', u.db);
     await db().insert(dataElements).values({
       code: 'members_active',
       nameVi: 'Số đoàn viên',

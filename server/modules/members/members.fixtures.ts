@@ -6,9 +6,11 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { createUnit, createUser, type UserInput } from '../../../test/factories.js';
-import type { DatabaseHandle } from '../../db/client.js';
+import type { DatabaseHandle, Executor } from '../../db/client.js';
+import { orgUnitParents } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
 import type { App } from '../../lib/http.js';
+import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 
 export interface MemberWorld {
   database: DatabaseHandle;
@@ -77,4 +79,21 @@ export async function registryCounts(database: DatabaseHandle) {
       (select coalesce(string_agg(id::text || status || unit_id::text || coalesce(card_number, '-'), ',' order by id), '') from members) as sig`,
   );
   return row!;
+}
+
+/**
+ * A tree with history, from 2000: province P, districts DA and DB, CĐCS A1 and A2 under DA, B1 under DB, and A3
+ * under DA until 31/12/2022, then under DB. Returns the units' ids.
+ */
+export async function createHistoryTree(db: Executor) {
+  const p = await createUnit(db, { kind: 'province_federation', validFrom: '2000-01-01', code: 'P' });
+  const da = await createUnit(db, { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DA' });
+  const dB = await createUnit(db, { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DB' });
+  const a1 = await createUnit(db, { parentId: da.id, validFrom: '2000-01-01', code: 'A1' });
+  const a2 = await createUnit(db, { parentId: da.id, validFrom: '2000-01-01', code: 'A2' });
+  const b1 = await createUnit(db, { parentId: dB.id, validFrom: '2000-01-01', code: 'B1' });
+  const a3 = await createUnit(db, { parentId: da.id, validFrom: '2000-01-01', parentTo: '2022-12-31', code: 'A3' });
+  await db.insert(orgUnitParents).values({ unitId: a3.id, parentId: dB.id, validFrom: '2023-01-01', validTo: null });
+  await refreshOrgUnitPaths(db);
+  return { p: p.id, da: da.id, db: dB.id, a1: a1.id, a2: a2.id, a3: a3.id, b1: b1.id };
 }

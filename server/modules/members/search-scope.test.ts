@@ -7,15 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit, createUser } from '../../../test/factories.js';
 import { createTestDatabase } from '../../../test/db.js';
 import type { DatabaseHandle } from '../../db/client.js';
-import { orgUnitParents } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
-import { loadAssignments, SYSTEM_ACTOR, type Actor } from '../../lib/access.js';
+import { SYSTEM_ACTOR, type Actor } from '../../lib/access.js';
 import { foldText } from '../../lib/search-text.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { refreshOrgUnitPaths } from '../org-units/refresh-org-unit-paths.js';
 import { admitMember } from './admit-member.js';
 import { listMembers } from './list-members.js';
-import { admitBody } from './members.fixtures.js';
+import { actorOf } from './import.fixtures.js';
+import { admitBody, createHistoryTree } from './members.fixtures.js';
 import { memberReadScope } from './policy.js';
 import { ListMembersQuery } from './schemas.js';
 
@@ -37,28 +36,15 @@ async function actorWith(
     await db().execute(sql`insert into role_assignments (user_id, role, unit_id, includes_subtree, valid_from)
       values (${user.id}::uuid, ${a.role}, ${units[a.unit]!}::uuid, ${a.subtree ?? true}, ${a.from ?? '2020-01-01'}::date)`);
   }
-  return {
-    userId: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    locale: 'vi',
-    assignments: await loadAssignments(db(), user.id),
-  } as Actor;
+  return actorOf(db(), user);
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const p = await createUnit(db(), { kind: 'province_federation', validFrom: '2000-01-01', code: 'P' });
-  const da = await createUnit(db(), { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DA' });
-  const dB = await createUnit(db(), { kind: 'district_federation', parentId: p.id, validFrom: '2000-01-01', code: 'DB' });
-  const a1 = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', code: 'A1' });
-  const b1 = await createUnit(db(), { parentId: dB.id, validFrom: '2000-01-01', code: 'B1' });
-  // M: under DA until 2022, under DB from 2023. E: under DA, ended mid-2021.
-  const m = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', parentTo: '2022-12-31', code: 'M' });
-  await db().insert(orgUnitParents).values({ unitId: m.id, parentId: dB.id, validFrom: '2023-01-01', validTo: null });
-  await refreshOrgUnitPaths(db());
-  const e = await createUnit(db(), { parentId: da.id, validFrom: '2000-01-01', validTo: '2021-06-30', code: 'E' });
-  Object.assign(units, { p: p.id, da: da.id, db: dB.id, a1: a1.id, b1: b1.id, m: m.id, e: e.id });
+  // A3 ("m", moved): under DA until 2022, under DB from 2023. E: under DA, ended mid-2021.
+  const tree = await createHistoryTree(db());
+  const e = await createUnit(db(), { parentId: tree.da, validFrom: '2000-01-01', validTo: '2021-06-30', code: 'E' });
+  Object.assign(units, { ...tree, m: tree.a3, e: e.id });
 
   const people: Array<[string, string, string]> = [
     ['Nguyễn Văn An', 'a1', '2024-03-01'],
