@@ -112,9 +112,17 @@ function scopePaths(actor: Actor, roles: readonly Role[]): SQL | null {
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})
-      and (a.includes_subtree or p.depth = 0)
-      and p.valid_from <= coalesce(a.valid_to, '9999-12-31'::date)
-      and p.valid_to >= a.valid_from`;
+      and ${pathWithinAssignment({ unitId: sql`a.unit_id`, includesSubtree: sql`a.includes_subtree`, validFrom: sql`a.valid_from`, validTo: sql`a.valid_to` })}`;
+}
+
+/**
+ * The one rule of what an assignment reaches, over the paths `p`: from its unit, the unit itself or (with the
+ * subtree) its descendants, on paths that overlap the assignment's dates. Given the assignment's columns (joined)
+ * or its values (written into the statement: inUnitScopeMerged).
+ */
+function pathWithinAssignment(a: { unitId: SQL; includesSubtree: SQL; validFrom: SQL; validTo: SQL }): SQL {
+  return sql`p.ancestor_id = ${a.unitId} and (${a.includesSubtree} or p.depth = 0)
+      and p.valid_from <= coalesce(${a.validTo}, '9999-12-31'::date) and p.valid_to >= ${a.validFrom}`;
 }
 
 /**
@@ -166,15 +174,20 @@ export function inUnitScopeProbe(column: SQL | AnyPgColumn, actor: Actor, roles:
  * row. Plan it under MERGED_SCOPE_PLAN (db/sql.ts withPlannerSettings): left
  * to itself the planner hashes the scope, or materializes it for the merge.
  * Not under IS TRUE or OR (no semi join then). Same rows as inUnitScope: the
- * same paths, assignments and dates as scopePaths.
+ * same rule (pathWithinAssignment) on the same assignments.
  */
 export function inUnitScopeMerged(column: SQL | AnyPgColumn, actor: Actor, roles: readonly Role[] = READ_ROLES): SQL {
   if (isSystemAdmin(actor)) return sql`true`;
   const held = actor.assignments.filter((a) => roles.includes(a.role));
   if (held.length === 0) return sql`false`;
   const paths = held.map(
-    (a) => sql`(p.ancestor_id = ${a.unitId}::uuid${a.includesSubtree ? sql`` : sql` and p.depth = 0`}
-      and p.valid_from <= ${a.validTo ?? '9999-12-31'}::date and p.valid_to >= ${a.validFrom}::date)`,
+    (a) =>
+      sql`(${pathWithinAssignment({
+        unitId: sql`${a.unitId}::uuid`,
+        includesSubtree: sql`${a.includesSubtree}::boolean`,
+        validFrom: sql`${a.validFrom}::date`,
+        validTo: sql`${a.validTo}::date`,
+      })})`,
   );
   return sql`${column} in (select p.descendant_id from org_unit_paths p where ${sql.join(paths, sql` or `)})`;
 }

@@ -103,7 +103,7 @@ export function searchHits(actor: Actor, q: string): SQL {
 }
 
 /** Up to this many hits, a search's scope is probed per hit; above, the hits are merged with the caller's scope. */
-export const FEW_HITS = 2_000;
+const FEW_HITS = 2_000;
 
 /**
  * The hits of a search as the CTEs `hits` (searchHits, computed once) and `hit_count`, and
