@@ -34,28 +34,75 @@ export interface NoticeRecipient {
   email: string | null;
 }
 
-async function alreadyLogged(ex: Executor, notice: Notice, channel: 'in_app' | 'email', recipient: string): Promise<Set<string>> {
-  const rows = await ex
-    .select({ unitId: reminderLog.unitId })
-    .from(reminderLog)
-    .where(
-      and(
-        eq(reminderLog.kind, notice.logKind),
-        eq(reminderLog.periodId, notice.periodId),
-        eq(reminderLog.channel, channel),
-        eq(reminderLog.recipient, recipient),
-        inArray(reminderLog.unitId, notice.unitIds),
-      ),
-    );
-  return new Set(rows.map((r) => r.unitId!));
+/** One notice to one user. */
+export interface Delivery {
+  to: NoticeRecipient;
+  notice: Notice;
 }
 
-/** Delivers a notice to one user; returns the units told in the app (empty when all were told before). */
-export async function deliverNotice(ex: Executor, to: NoticeRecipient, notice: Notice): Promise<string[]> {
-  if (notice.unitIds.length === 0) return [];
-  const inAppDone = notice.once ? await alreadyLogged(ex, notice, 'in_app', to.userId) : new Set<string>();
-  const inAppUnits = notice.unitIds.filter((u) => !inAppDone.has(u));
-  const logRow = (unitId: string, channel: 'in_app' | 'email', recipient: string, status: string, error: string | null = null) => ({
+/** Rows per insert: reminder_log has 8 parameters a row, PostgreSQL allows 65,535 a statement. */
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * The (recipient, unit) pairs already logged for the digests among the deliveries on a channel, in one
+ * query per (kind, period): a digest is sent once per (kind, period, unit, channel, recipient).
+ */
+async function alreadyLogged(ex: Executor, deliveries: Array<{ recipient: string; notice: Notice }>, channel: 'in_app' | 'email') {
+  const logged = new Set<string>();
+  const byKindAndPeriod = new Map<string, { kind: ReminderKind; periodId: string; recipients: Set<string>; units: Set<string> }>();
+  for (const { recipient, notice } of deliveries) {
+    if (!notice.once) continue;
+    const key = `${notice.logKind}|${notice.periodId}`;
+    const group = byKindAndPeriod.get(key) ?? { kind: notice.logKind, periodId: notice.periodId, recipients: new Set(), units: new Set() };
+    group.recipients.add(recipient);
+    for (const u of notice.unitIds) group.units.add(u);
+    byKindAndPeriod.set(key, group);
+  }
+  for (const group of byKindAndPeriod.values()) {
+    const rows = await ex
+      .select({ recipient: reminderLog.recipient, unitId: reminderLog.unitId })
+      .from(reminderLog)
+      .where(
+        and(
+          eq(reminderLog.kind, group.kind),
+          eq(reminderLog.periodId, group.periodId),
+          eq(reminderLog.channel, channel),
+          inArray(reminderLog.recipient, [...group.recipients]),
+          inArray(reminderLog.unitId, [...group.units]),
+        ),
+      );
+    for (const r of rows) logged.add(`${group.kind}|${group.periodId}|${r.recipient}|${r.unitId}`);
+  }
+  return (recipient: string, notice: Notice, unitId: string) =>
+    notice.once && logged.has(`${notice.logKind}|${notice.periodId}|${recipient}|${unitId}`);
+}
+
+async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
+}
+
+/**
+ * Delivers notices (each to its user) in a few statements whatever their number: a report's
+ * notice goes to every officer of the Office (twenty in a province), and a statement per
+ * recipient was most of a submission's round trips. Returns, per delivery in order, the units
+ * told in the app (empty when all were told before).
+ */
+export async function deliverNotices(ex: Executor, deliveries: readonly Delivery[]): Promise<string[][]> {
+  const inAppLogged = await alreadyLogged(
+    ex,
+    deliveries.map((d) => ({ recipient: d.to.userId, notice: d.notice })),
+    'in_app',
+  );
+  const notificationRows: Array<typeof notifications.$inferInsert> = [];
+  const logRows: Array<typeof reminderLog.$inferInsert> = [];
+  const logRow = (
+    notice: Notice,
+    unitId: string,
+    channel: 'in_app' | 'email',
+    recipient: string,
+    status: string,
+    error: string | null = null,
+  ) => ({
     kind: notice.logKind,
     periodId: notice.periodId,
     unitId,
@@ -65,31 +112,42 @@ export async function deliverNotice(ex: Executor, to: NoticeRecipient, notice: N
     status,
     error,
   });
-  if (inAppUnits.length > 0) {
-    await ex.insert(notifications).values({
-      userId: to.userId,
-      kind: notice.kind,
-      params: notice.params(inAppUnits),
-      link: notice.link,
-      reportId: notice.reportId,
-    });
-    await ex.insert(reminderLog).values(inAppUnits.map((u) => logRow(u, 'in_app', to.userId, 'sent')));
-  }
+  const told = deliveries.map(({ to, notice }) => {
+    const units = notice.unitIds.filter((u) => !inAppLogged(to.userId, notice, u));
+    if (units.length > 0) {
+      notificationRows.push({
+        userId: to.userId,
+        kind: notice.kind,
+        params: notice.params(units),
+        link: notice.link,
+        reportId: notice.reportId,
+      });
+      for (const u of units) logRows.push(logRow(notice, u, 'in_app', to.userId, 'sent'));
+    }
+    return units;
+  });
+  let emailQueued = false;
   if (emailEnabled()) {
-    const recipient = to.email?.trim() || `user:${to.userId}`;
-    const emailDone = notice.once ? await alreadyLogged(ex, notice, 'email', recipient) : new Set<string>();
-    const emailUnits = notice.unitIds.filter((u) => !emailDone.has(u));
-    if (emailUnits.length > 0) {
+    const recipientOf = (to: NoticeRecipient) => to.email?.trim() || `user:${to.userId}`;
+    const emailLogged = await alreadyLogged(
+      ex,
+      deliveries.map((d) => ({ recipient: recipientOf(d.to), notice: d.notice })),
+      'email',
+    );
+    for (const { to, notice } of deliveries) {
+      const recipient = recipientOf(to);
+      const address = to.email?.trim();
       // No address: logged as skipped, so the Office sees who could not be reached by e-mail.
-      await ex
-        .insert(reminderLog)
-        .values(
-          emailUnits.map((u) =>
-            to.email?.trim() ? logRow(u, 'email', recipient, 'queued') : logRow(u, 'email', recipient, 'skipped', 'no e-mail address'),
-          ),
+      for (const u of notice.unitIds.filter((unit) => !emailLogged(recipient, notice, unit))) {
+        logRows.push(
+          address ? logRow(notice, u, 'email', recipient, 'queued') : logRow(notice, u, 'email', recipient, 'skipped', 'no e-mail address'),
         );
-      if (to.email?.trim()) requestEmailFlush();
+        if (address) emailQueued = true;
+      }
     }
   }
-  return inAppUnits;
+  await insertInChunks(notificationRows, (chunk) => ex.insert(notifications).values(chunk));
+  await insertInChunks(logRows, (chunk) => ex.insert(reminderLog).values(chunk));
+  if (emailQueued) requestEmailFlush();
+  return told;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, signInAs, type Client } from '../../../test/app.js';
 import { createTestDatabase } from '../../../test/db.js';
+import { createUser } from '../../../test/factories.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { notifications, reminderLog, reports } from '../../db/schema/index.js';
 import type { App } from '../../lib/http.js';
@@ -115,5 +116,31 @@ describe('notifications: notices of report steps, the bell, read marks', () => {
     const officerB = await signInAs(app, f.officerB.username);
     expect((await officerB.get('/api/reminders')).json().total).toBe(0);
     expect((await chairA1.get('/api/reminders')).statusCode).toBe(403);
+  });
+
+  it('an Office of several officers: one notification and one log row each, in as many statements as for one officer', async () => {
+    const statements = async (reportId: string) => {
+      const before = database.queryCount();
+      await database.db.transaction((tx) => notifyReportSubmitted(tx, reportId));
+      return database.queryCount() - before;
+    };
+    const forOne = await statements(f.reportA1.id);
+    const more = [];
+    for (const n of [2, 3, 4])
+      more.push(await createUser(database.db, { role: 'federation_officer', unitId: f.districtA.id, fullName: `VP huyện A ${n}` }));
+    expect(await statements(f.reportA2.id)).toBe(forOne);
+    const told = await database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'report_submitted'), eq(notifications.reportId, f.reportA2.id)));
+    const officers = [f.officerA.id, ...more.map((u) => u.id)].sort();
+    expect(told.map((r) => r.userId).sort()).toEqual(officers);
+    expect(told.every((r) => r.params.unit === 'CĐCS A2')).toBe(true);
+    const log = await database.db
+      .select()
+      .from(reminderLog)
+      .where(and(eq(reminderLog.kind, 'submitted'), eq(reminderLog.reportId, f.reportA2.id)));
+    expect(log.map((l) => l.recipient).sort()).toEqual(officers);
+    expect(log.every((l) => l.channel === 'in_app' && l.status === 'sent' && l.unitId === f.a2.id)).toBe(true);
   });
 });

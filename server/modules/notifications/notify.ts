@@ -10,7 +10,7 @@ import type { NotificationKind } from '../../../common/reports.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows, toDateOnly } from '../../db/sql.js';
 import { todayInVietnam } from '../../lib/dates.js';
-import { deliverNotice, type ReminderKind } from './deliver.js';
+import { deliverNotices, type Delivery, type ReminderKind } from './deliver.js';
 import { periodParams } from './notice-params.js';
 import { chairRecipients, officeRecipients, type Recipient } from './recipients.js';
 
@@ -54,20 +54,25 @@ async function notifyAbout(
     ...(kind === 'report_returned' && report.reviewComment ? { comment: report.reviewComment.slice(0, 200) } : {}),
   };
   const seen = new Set<string>();
+  const deliveries: Delivery[] = [];
   for (const r of recipients) {
     if (seen.has(r.userId)) continue;
     seen.add(r.userId);
-    await deliverNotice(ex, r, {
-      kind,
-      logKind,
-      periodId: report.periodId,
-      reportId: report.id,
-      link: `/reports/${report.id}`,
-      unitIds: [report.unitId],
-      params: () => params,
-      once: false,
+    deliveries.push({
+      to: r,
+      notice: {
+        kind,
+        logKind,
+        periodId: report.periodId,
+        reportId: report.id,
+        link: `/reports/${report.id}`,
+        unitIds: [report.unitId],
+        params: () => params,
+        once: false,
+      },
     });
   }
+  await deliverNotices(ex, deliveries);
 }
 
 /** A report was submitted or resubmitted: tell the Office of the federation holding the unit. */

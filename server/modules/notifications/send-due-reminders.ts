@@ -16,7 +16,7 @@ import { REPORT_LIMITS } from '../../../common/reports.js';
 import type { Database, Executor } from '../../db/client.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { listExpectedReports, type ExpectedReport } from '../reports/expected-reports.js';
-import { deliverNotice, type ReminderKind } from './deliver.js';
+import { deliverNotices, type Delivery, type ReminderKind } from './deliver.js';
 import { digestParams, periodParams, unitNames } from './notice-params.js';
 import { chairRecipients, officeRecipients, type Recipient } from './recipients.js';
 import { sendQueuedEmail } from './send-queued-email.js';
@@ -78,23 +78,20 @@ async function remind(tx: Executor, kind: ReminderKind, expected: ExpectedReport
         entry.units.push(r.unitId);
         byUser.set(r.userId, entry);
       }
-      for (const [userId, { email, units }] of byUser) {
-        const told = await deliverNotice(
-          tx,
-          { userId, email },
-          {
-            kind: kind === 'due_soon' ? 'report_due_soon' : 'report_overdue',
-            logKind: kind,
-            periodId: period.id,
-            reportId: null,
-            link,
-            unitIds: [...new Set(units)],
-            params: (sent) => ({ ...periodParams(period), ...digestParams(names, sent) }),
-            once: true,
-          },
-        );
-        if (told.length > 0) written++;
-      }
+      const deliveries: Delivery[] = [...byUser].map(([userId, { email, units }]) => ({
+        to: { userId, email },
+        notice: {
+          kind: kind === 'due_soon' ? 'report_due_soon' : 'report_overdue',
+          logKind: kind,
+          periodId: period.id,
+          reportId: null,
+          link,
+          unitIds: [...new Set(units)],
+          params: (sent) => ({ ...periodParams(period), ...digestParams(names, sent) }),
+          once: true,
+        },
+      }));
+      written += (await deliverNotices(tx, deliveries)).filter((told) => told.length > 0).length;
     }
   }
   return written;
