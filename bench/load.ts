@@ -204,7 +204,7 @@ async function main() {
     const hardStop = Date.now() + RUN_LIMIT_MS;
     // At the time limit, requests still open are aborted (counted as errors "aborted") and the run reports.
     const limit = new AbortController();
-    // Every request in flight listens on this one signal (hundreds when the server falls behind).
+    // Every request in flight listens on this one signal until it ends (hundreds when the server falls behind).
     setMaxListeners(10_000, limit.signal);
     const limitTimer = setTimeout(() => limit.abort(), RUN_LIMIT_MS);
     const started = performance.now();

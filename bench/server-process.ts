@@ -168,9 +168,8 @@ export class ApiClient {
     headers: Record<string, string> = {},
   ): Promise<{ status: number; json: unknown }> {
     const isBuffer = Buffer.isBuffer(body);
-    const res = await fetch(`${this.baseUrl}${url}`, {
+    const { res, text } = await this.send(`${this.baseUrl}${url}`, {
       method,
-      ...(this.signal ? { signal: this.signal } : {}),
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
@@ -180,7 +179,6 @@ export class ApiClient {
       },
       ...(body === undefined ? {} : { body: isBuffer ? (body as Buffer) : JSON.stringify(body) }),
     });
-    const text = await res.text();
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
@@ -191,13 +189,17 @@ export class ApiClient {
   }
 
   async signIn(username: string, password: string): Promise<{ status: number; json: unknown }> {
-    const res = await fetch(`${this.baseUrl}/api/auth/sign-in`, {
+    const { res, text } = await this.send(`${this.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
-      ...(this.signal ? { signal: this.signal } : {}),
       headers: { 'content-type': 'application/json', ...(this.forwardedFor ? { 'x-forwarded-for': this.forwardedFor } : {}) },
       body: JSON.stringify({ username, password }),
     });
-    const json = (await res.json().catch(() => null)) as { csrfToken?: string } | null;
+    let json: { csrfToken?: string } | null = null;
+    try {
+      json = JSON.parse(text) as { csrfToken?: string };
+    } catch {
+      json = null;
+    }
     if (res.ok) {
       this.cookie = res.headers
         .getSetCookie()
@@ -206,6 +208,30 @@ export class ApiClient {
       this.csrfToken = json?.csrfToken ?? '';
     }
     return { status: res.status, json };
+  }
+
+  /**
+   * One request and its body. The shared time-limit signal is followed through a controller of the
+   * request's own, whose listener is removed when the request ends: Node's fetch removes the listener
+   * it adds to a signal only when the request is garbage-collected, so thousands of requests on one
+   * long-lived signal piled up listeners (and a warning per request) in the bench's own process.
+   */
+  private async send(url: string, init: RequestInit): Promise<{ res: Response; text: string }> {
+    const shared = this.signal;
+    if (!shared) {
+      const res = await fetch(url, init);
+      return { res, text: await res.text() };
+    }
+    const own = new AbortController();
+    const abort = () => own.abort(shared.reason);
+    if (shared.aborted) abort();
+    else shared.addEventListener('abort', abort, { once: true });
+    try {
+      const res = await fetch(url, { ...init, signal: own.signal });
+      return { res, text: await res.text() };
+    } finally {
+      shared.removeEventListener('abort', abort);
+    }
   }
 }
 
