@@ -204,9 +204,15 @@ export const MERGED_SCOPE_PLAN: PlannerSettings = {
   work_mem: '16MB',
 };
 
+/** Has the actor an assignment with one of the roles (at any unit, at any date)? Without one, no scope check can pass. */
+function holdsAnyRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.assignments.some((a) => roles.includes(a.role));
+}
+
 /** True when the unit is within the actor's scope for one of the roles. */
 export async function canReachUnit(db: Executor, actor: Actor, unitId: string, roles: readonly Role[] = READ_ROLES): Promise<boolean> {
   if (isSystemAdmin(actor)) return true;
+  if (!holdsAnyRole(actor, roles)) return false; // the answer without a round trip
   const [row] = await queryRows<{ ok: boolean }>(
     db,
     sql`select exists (select 1 where ${unitId}::uuid in ${scopeUnitIds(actor, roles)}) as ok`,
@@ -261,6 +267,7 @@ export async function canWriteUnit(
   date: string = todayInVietnam(),
 ): Promise<boolean> {
   if (isSystemAdmin(actor)) return true;
+  if (!holdsAnyRole(actor, roles)) return false; // the answer without a round trip
   const [row] = await queryRows<{ ok: boolean }>(db, sql`select ${heldOn(sql`${unitId}::uuid`, actor, roles, date)} as ok`);
   return Boolean(row?.ok);
 }
