@@ -20,8 +20,8 @@ import { isoDate, optionalCleanText, pageQuery, queryBoolean } from '../schemas.
 
 const optionalText = optionalCleanText;
 
-/** The person's fields (thông tin cá nhân), shared by admit and edit. */
-export const MemberPersonFields = z.object({
+/** The person's fields (thông tin cá nhân), shared by admit and edit; no defaults (an edit changes only what it sends). */
+const memberPersonShape = {
   fullName: personName,
   gender: z.enum(GENDERS),
   birthDate: isoDate,
@@ -31,8 +31,15 @@ export const MemberPersonFields = z.object({
   ethnicity: optionalLabel(64),
   job: optionalLabel(LIMITS.nameMax),
   workplace: optionalLabel(LIMITS.nameMax),
-  unionPosition: z.enum(UNION_POSITIONS).default('member'),
-  partyMember: z.boolean().default(false),
+  unionPosition: z.enum(UNION_POSITIONS),
+  partyMember: z.boolean(),
+};
+
+/** The person's fields of a new member: an ordinary member, not a party member, unless said. */
+export const MemberPersonFields = z.object({
+  ...memberPersonShape,
+  unionPosition: memberPersonShape.unionPosition.default('member'),
+  partyMember: memberPersonShape.partyMember.default(false),
 });
 
 /** Kết nạp: a new member admitted into a grassroots union (or section) on a date. */
@@ -44,10 +51,15 @@ export const AdmitMemberBody = MemberPersonFields.extend({
 });
 export type AdmitMemberInput = z.infer<typeof AdmitMemberBody>;
 
-export const UpdateMemberBody = MemberPersonFields.partial().extend({
-  /** The rowVersion the edit was made on (server/lib/row-version.ts); 409 STALE_WRITE when someone changed the member since. */
-  expectedVersion: z.number().int().min(1),
-});
+// Built from the shape without defaults: `.partial()` keeps a field's default, so an edit of the phone alone would
+// have reset the union position and party membership.
+export const UpdateMemberBody = z
+  .object(memberPersonShape)
+  .partial()
+  .extend({
+    /** The rowVersion the edit was made on (server/lib/row-version.ts); 409 STALE_WRITE when someone changed the member since. */
+    expectedVersion: z.number().int().min(1),
+  });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberBody>;
 
 /** Chuyển sinh hoạt: to a unit of the tree (it accepts) or to a union outside the system. */

@@ -5,10 +5,16 @@ import { members, memberUnitPeriods } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import { nextVersion, requireVersion, staleWrite } from '../../lib/row-version.js';
-import { checkBirthDate, checkMemberIdentity, personColumns } from './admit-member.js';
 import { getMember, type MemberDetailModel } from './get-member.js';
 import { refreshMemberFacts } from './member-facts.js';
-import { findMemberToManage, snapshotMember, withMemberUniqueness } from './member-writes.js';
+import {
+  checkBirthDate,
+  checkMemberIdentity,
+  findMemberToManage,
+  personColumns,
+  snapshotOf,
+  withMemberUniqueness,
+} from './member-writes.js';
 import type { UpdateMemberInput } from './schemas.js';
 
 /**
@@ -34,12 +40,11 @@ export async function updateMember(db: Executor, actor: Actor, memberId: string,
         memberId,
         actor,
       );
-      const before = await snapshotMember(tx, memberId);
       const updated = await tx
         .update(members)
         .set({ ...personColumns(input), ...nextVersion(actor) })
         .where(and(eq(members.id, memberId), eq(members.rowVersion, input.expectedVersion)))
-        .returning({ id: members.id });
+        .returning();
       if (updated.length === 0) throw await staleWrite(tx, 'members', memberId);
       // Female members and women holding office are counted from the registry
       // (member-facts.ts): a changed gender or position moves the figures of
@@ -62,8 +67,8 @@ export async function updateMember(db: Executor, actor: Actor, memberId: string,
         entityType: 'member',
         entityId: memberId,
         unitId: member.unitId,
-        before,
-        after: await snapshotMember(tx, memberId),
+        before: snapshotOf(member),
+        after: snapshotOf(updated[0]!),
       });
     }),
   );
