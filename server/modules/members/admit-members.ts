@@ -24,9 +24,15 @@ import { AppError, fieldError, forbidden } from '../../lib/errors.js';
 import { foldText } from '../../lib/search-text.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { mapYielding } from '../../lib/yield.js';
-import { checkBirthDate, personColumns } from './admit-member.js';
 import { refreshMemberFacts } from './member-facts.js';
-import { checkMemberUnit, requireNotFuture, withMemberUniqueness, type MemberUnitFacts } from './member-writes.js';
+import {
+  checkBirthDate,
+  checkMemberUnit,
+  personColumns,
+  requireNotFuture,
+  withMemberUniqueness,
+  type MemberUnitFacts,
+} from './member-writes.js';
 import { heldKey, memberManageScope, membersUnitsHeld } from './policy.js';
 import type { AdmitMembersInput, AdmitMembersItem } from './schemas.js';
 
@@ -309,36 +315,38 @@ async function checkIdentities(tx: Executor, actor: Actor, members: readonly Pla
     if (!first) persons.set(key, { index: i, citizenId: cccd });
     return k;
   });
-  // Against the registry: the lowest member index at fault is reported.
-  const firstOf = (indexes: number[]) => Math.min(...indexes);
-  if (citizenIds.size) {
-    const hits = await queryRows<{ citizen_id: string; manageable: boolean }>(
-      tx,
-      sql`select citizen_id, ${memberManageScope(sql`members.unit_id`, actor)} as manageable from members
-          where citizen_id in (select value from json_array_elements_text(${JSON.stringify([...citizenIds.keys()])}::json))`,
-    );
-    if (hits.length) {
-      const i = firstOf(hits.map((h) => citizenIds.get(h.citizen_id)!));
-      const hit = hits.find((h) => citizenIds.get(h.citizen_id) === i)!;
-      throw fieldError(hit.manageable ? 'MEMBER_CITIZEN_ID_TAKEN' : 'MEMBER_CITIZEN_ID_DUPLICATE', `members.${i}.citizenId`);
-    }
-  }
-  if (cards.size) {
-    const hits = await queryRows<{ card_number: string }>(
-      tx,
-      sql`select card_number from members
-          where card_number in (select value from json_array_elements_text(${JSON.stringify([...cards.keys()])}::json))`,
-    );
-    if (hits.length) throw fieldError('MEMBER_CARD_TAKEN', `members.${firstOf(hits.map((h) => cards.get(h.card_number)!))}.cardNumber`);
-  }
-  const hits = await queryRows<{ n: string; b: string; u: string }>(
+  // Against the registry, in one statement: the lowest member index at fault is reported.
+  const list = (values: Iterable<string>) => sql`(select value from json_array_elements_text(${JSON.stringify([...values])}::json))`;
+  const [hits] = await queryRows<{
+    citizens: Array<{ citizen_id: string; manageable: boolean }>;
+    cards: string[];
+    persons: Array<{ n: string; b: string; u: string }>;
+  }>(
     tx,
-    sql`select distinct k.n, k.b::text as b, k.u::text as u
-        from json_to_recordset(${JSON.stringify(keys)}::json) as k(n text, b date, u uuid)
-        join members m on m.name_folded = k.n and m.birth_date = k.b and m.unit_id = k.u`,
+    sql`select
+        ${
+          citizenIds.size
+            ? sql`(select json_agg(json_build_object('citizen_id', citizen_id, 'manageable', ${memberManageScope(sql`members.unit_id`, actor)}))
+                from members where citizen_id in ${list(citizenIds.keys())})`
+            : sql`null::json`
+        } as citizens,
+        ${cards.size ? sql`(select json_agg(card_number) from members where card_number in ${list(cards.keys())})` : sql`null::json`} as cards,
+        (select json_agg(json_build_object('n', k.n, 'b', k.b::text, 'u', k.u::text))
+          from json_to_recordset(${JSON.stringify(keys)}::json) as k(n text, b date, u uuid)
+          where exists (select 1 from members m where m.name_folded = k.n and m.birth_date = k.b and m.unit_id = k.u)) as persons`,
   );
-  if (hits.length) {
-    const found = new Set(hits.map((h) => personKey(h.n, h.b, h.u)));
+  const firstOf = (indexes: number[]) => Math.min(...indexes);
+  const citizenHits = hits?.citizens ?? [];
+  if (citizenHits.length) {
+    const i = firstOf(citizenHits.map((h) => citizenIds.get(h.citizen_id)!));
+    const hit = citizenHits.find((h) => citizenIds.get(h.citizen_id) === i)!;
+    throw fieldError(hit.manageable ? 'MEMBER_CITIZEN_ID_TAKEN' : 'MEMBER_CITIZEN_ID_DUPLICATE', `members.${i}.citizenId`);
+  }
+  const cardHits = hits?.cards ?? [];
+  if (cardHits.length) throw fieldError('MEMBER_CARD_TAKEN', `members.${firstOf(cardHits.map((c) => cards.get(c)!))}.cardNumber`);
+  const personHits = hits?.persons ?? [];
+  if (personHits.length) {
+    const found = new Set(personHits.map((h) => personKey(h.n, h.b, h.u)));
     const i = keys.findIndex((k) => found.has(personKey(k.n, k.b, k.u)));
     throw fieldError('MEMBER_DUPLICATE_PERSON', `members.${i}.fullName`);
   }

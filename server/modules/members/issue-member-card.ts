@@ -6,9 +6,15 @@ import type { Actor } from '../../lib/access.js';
 import { nextVersion } from '../../lib/row-version.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
-import { checkMemberIdentity } from './admit-member.js';
 import { getMember, type MemberDetailModel } from './get-member.js';
-import { appendMemberEvent, findMemberToManage, requireNotFuture, snapshotMember, withMemberUniqueness } from './member-writes.js';
+import {
+  appendMemberEvent,
+  checkMemberIdentity,
+  findMemberToManage,
+  requireNotFuture,
+  snapshotMember,
+  withMemberUniqueness,
+} from './member-writes.js';
 import type { IssueCardInput } from './schemas.js';
 
 /** Cấp thẻ đoàn viên: a (new) union card number from a date; the earlier number stays in the events. */

@@ -1,21 +1,96 @@
 // What every write to a member shares: finding the member within the
 // caller's reach, checking an event's date and unit, appending the event and
 // deriving the member's status, unit and periods from all their events again
-// (never typed), and the snapshot the audit log keeps.
+// (never typed), the person's checks (birth date, CCCD, card number, same
+// person) and columns shared by admission and edit, and the snapshot the
+// audit log keeps.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { deriveMemberState, type MemberEventFact, type MemberEventKind, type TransferState } from '../../../common/members.js';
 import type { Executor } from '../../db/client.js';
 import { memberEvents, members, memberUnitPeriods, orgUnits } from '../../db/schema/index.js';
 import { queryRows } from '../../db/sql.js';
-import { isSystemAdmin, type Actor } from '../../lib/access.js';
+import { heldOn, isSystemAdmin, type Actor } from '../../lib/access.js';
 import { todayInVietnam } from '../../lib/dates.js';
 import { nextVersion } from '../../lib/row-version.js';
 import { AppError, fieldError, forbidden, notFound } from '../../lib/errors.js';
+import { foldText } from '../../lib/search-text.js';
 import { vnDate } from '../org-units/tree-queries.js';
 import { refreshMemberFacts } from './member-facts.js';
-import { canManageMembersOf } from './policy.js';
+import { MANAGE_MEMBER_ROLES, memberManageScope } from './policy.js';
+import type { UpdateMemberInput } from './schemas.js';
 
 export type MemberRow = typeof members.$inferSelect;
+
+/** The earliest birth date accepted (also by the Excel import). */
+export const MIN_BIRTH_DATE = '1900-01-01';
+
+/** Birth date from 1900 and before the admission. */
+export function checkBirthDate(birthDate: string, admittedOn: string): void {
+  if (birthDate < MIN_BIRTH_DATE || birthDate >= admittedOn) throw fieldError('MEMBER_BIRTH_DATE_INVALID', 'birthDate');
+}
+
+/**
+ * Refuses a CCCD or card number that another member holds, and a same-name,
+ * same-birth-date member of the unit. A CCCD held in a unit the actor does not
+ * manage is reported only as a duplicate for the federation to resolve (not
+ * that the number is registered somewhere), as in the Excel import.
+ */
+export async function checkMemberIdentity(
+  tx: Executor,
+  person: { fullName?: string; birthDate?: string; citizenId?: string | null; cardNumber?: string | null },
+  unitId: string,
+  exceptId: string | null,
+  actor?: Actor,
+): Promise<void> {
+  const other = exceptId ? sql`and id <> ${exceptId}::uuid` : sql``;
+  if (person.citizenId) {
+    const [hit] = await queryRows<{ manageable: boolean }>(
+      tx,
+      sql`select ${actor ? memberManageScope(sql`members.unit_id`, actor) : sql`true`} as manageable
+        from members where citizen_id = ${person.citizenId} ${other} limit 1`,
+    );
+    if (hit) throw fieldError(hit.manageable ? 'MEMBER_CITIZEN_ID_TAKEN' : 'MEMBER_CITIZEN_ID_DUPLICATE', 'citizenId');
+  }
+  if (person.cardNumber) {
+    const [hit] = await queryRows(tx, sql`select 1 from members where card_number = ${person.cardNumber} ${other} limit 1`);
+    if (hit) throw fieldError('MEMBER_CARD_TAKEN', 'cardNumber');
+  }
+  if (person.fullName && person.birthDate) {
+    const [hit] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(
+        and(
+          eq(members.nameFolded, foldText(person.fullName)),
+          eq(members.birthDate, person.birthDate),
+          eq(members.unitId, unitId),
+          exceptId ? sql`${members.id} <> ${exceptId}::uuid` : undefined,
+        ),
+      )
+      .limit(1);
+    if (hit) throw fieldError('MEMBER_DUPLICATE_PERSON', 'fullName');
+  }
+}
+
+/** The person's columns from a validated body (search name folded). */
+export function personColumns(input: Omit<UpdateMemberInput, 'expectedVersion'>) {
+  const out: Partial<typeof members.$inferInsert> = {};
+  if (input.fullName !== undefined) {
+    out.fullName = input.fullName;
+    out.nameFolded = foldText(input.fullName);
+  }
+  if (input.gender !== undefined) out.gender = input.gender;
+  if (input.birthDate !== undefined) out.birthDate = input.birthDate;
+  if (input.citizenId !== undefined) out.citizenId = input.citizenId ?? null;
+  if (input.phone !== undefined) out.phone = input.phone ?? null;
+  if (input.email !== undefined) out.email = input.email ?? null;
+  if (input.ethnicity !== undefined) out.ethnicity = input.ethnicity ?? null;
+  if (input.job !== undefined) out.job = input.job ?? null;
+  if (input.workplace !== undefined) out.workplace = input.workplace ?? null;
+  if (input.unionPosition !== undefined) out.unionPosition = input.unionPosition;
+  if (input.partyMember !== undefined) out.partyMember = input.partyMember;
+  return out;
+}
 
 /** Units a member can belong to. */
 export const MEMBER_UNIT_KINDS = ['grassroots_union', 'section'] as const;
@@ -26,10 +101,18 @@ export const MEMBER_UNIT_KINDS = ['grassroots_union', 'section'] as const;
  * ids give the same 403 (404 for an administrator).
  */
 export async function findMemberToManage(tx: Executor, actor: Actor, memberId: string, date?: string): Promise<MemberRow> {
-  const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
-  if (!member) throw isSystemAdmin(actor) ? notFound() : forbidden();
-  if (!(await canManageMembersOf(tx, actor, member.unitId, date))) throw forbidden();
-  return member;
+  // The row, locked, and the write rule on its unit (canManageMembersOf) in one statement.
+  const [row] = await tx
+    .select({
+      member: members,
+      held: sql<boolean>`${heldOn(sql`${members.unitId}`, actor, MANAGE_MEMBER_ROLES, date ?? todayInVietnam())}`,
+    })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .for('update');
+  if (!row) throw isSystemAdmin(actor) ? notFound() : forbidden();
+  if (!row.held) throw forbidden();
+  return row.member;
 }
 
 /** What the member unit rule reads of a unit. */
@@ -148,7 +231,11 @@ export async function pendingTransferOf(tx: Executor, memberId: string) {
 /** The member as the audit log keeps it (no search helper columns). */
 export async function snapshotMember(tx: Executor, memberId: string): Promise<Record<string, unknown> | null> {
   const [m] = await tx.select().from(members).where(eq(members.id, memberId));
-  if (!m) return null;
+  return m ? snapshotOf(m) : null;
+}
+
+/** snapshotMember of a row already read (a row locked for the write, or one an update returned). */
+export function snapshotOf(m: MemberRow): Record<string, unknown> {
   const { nameFolded: _n, importKey: _k, createdAt: _c, updatedAt: _u, rowVersion: _v, updatedBy: _b, ...rest } = m;
   return rest;
 }

@@ -16,7 +16,7 @@ import { listMembers } from './list-members.js';
 import { actorOf } from './import.fixtures.js';
 import { admitBody, createHistoryTree } from './members.fixtures.js';
 import { memberReadScope } from './policy.js';
-import { ListMembersQuery } from './schemas.js';
+import { AdmitMemberBody, ListMembersQuery } from './schemas.js';
 
 let database: DatabaseHandle;
 const db = () => database.db;
@@ -57,7 +57,7 @@ beforeAll(async () => {
     ['Nguyễn An Bình', 'b1', '2024-03-01'],
   ];
   for (const [fullName, unit, admittedOn] of people) {
-    await admitMember(db(), SYSTEM_ACTOR, admitBody(units[unit]!, { fullName, admittedOn }) as never);
+    await admitMember(db(), SYSTEM_ACTOR, AdmitMemberBody.parse(admitBody(units[unit]!, { fullName, admittedOn })));
   }
 
   actors.province = await actorWith([{ role: 'federation_officer', unit: 'p' }]);
