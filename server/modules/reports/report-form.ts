@@ -214,7 +214,7 @@ export async function buildForm(
       )
     : new Map<string, FormValue>();
   const stored = new Map<string, FormValue>();
-  if (input.reportId) {
+  if (input.reportId && !input.typed) {
     const rows = await ex.select().from(reportValues).where(eq(reportValues.reportId, input.reportId));
     for (const r of rows)
       stored.set(r.dataElementId, {
@@ -227,10 +227,7 @@ export async function buildForm(
   }
   const values = input.typed ?? stored;
   const titles = new Map<number, string>(
-    ((chain.versions.length ? await taskGroupTitles(ex, versionId) : []) as { number: number; title: string }[]).map((g) => [
-      g.number,
-      g.title,
-    ]),
+    (chain.versions.find((v) => v.id === versionId)?.taskGroups ?? []).map((g) => [g.number, g.title]),
   );
   const sections = new Map<number | null, FormSection>();
   for (const e of shown) {
@@ -357,14 +354,6 @@ async function activeMembersAt(ex: Executor, unitId: string, factMonth: string):
           and (valid_to is null or valid_to >= (${factMonth}::date + interval '1 month' - interval '1 day')::date)`,
   );
   return Number(row?.n ?? 0);
-}
-
-async function taskGroupTitles(ex: Executor, versionId: string): Promise<{ number: number; title: string }[]> {
-  const [row] = await queryRows<{ groups: { number: number; title: string }[] | null }>(
-    ex,
-    sql`select content->'taskGroups' as groups from programs where id = ${versionId}::uuid`,
-  );
-  return Array.isArray(row?.groups) ? row.groups.map((g) => ({ number: Number(g.number), title: String(g.title) })) : [];
 }
 
 export const fieldRule = (f: FormField): ReportFieldRule => ({

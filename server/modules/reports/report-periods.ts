@@ -54,7 +54,15 @@ export interface ProgramChain {
   year: number;
   /** Title of the version in force (the latest issued one, else the latest). */
   title: string;
-  versions: { id: string; version: number; status: string; issuedOn: string | null; title: string }[];
+  versions: {
+    id: string;
+    version: number;
+    status: string;
+    issuedOn: string | null;
+    title: string;
+    /** The version's task groups (nhóm nhiệm vụ), number and title, in the program's order: the report form's sections. */
+    taskGroups: { number: number; title: string }[];
+  }[];
 }
 
 /** Every version of the program the given version belongs to, oldest first; null when unknown. */
@@ -68,6 +76,7 @@ export async function programChain(ex: Executor, programId: string): Promise<Pro
     unit_id: string;
     year: number;
     previous_version_id: string | null;
+    task_groups: Array<{ number: unknown; title: unknown }> | null;
   }>(
     ex,
     sql`with recursive up as (
@@ -79,7 +88,11 @@ export async function programChain(ex: Executor, programId: string): Promise<Pro
           select p.* from programs p where p.id in (select id from root)
           union all
           select p.* from programs p join down on p.previous_version_id = down.id)
-        select id, version, status, issued_on, title, unit_id, year, previous_version_id from down order by version`,
+        select id, version, status, issued_on, title, unit_id, year, previous_version_id,
+          (select jsonb_agg(jsonb_build_object('number', g->'number', 'title', g->'title') order by n)
+            from jsonb_array_elements(case when jsonb_typeof(content->'taskGroups') = 'array' then content->'taskGroups' else '[]'::jsonb end)
+              with ordinality as x(g, n)) as task_groups
+        from down order by version`,
   );
   const first = rows[0];
   if (!first) return null;
@@ -89,6 +102,7 @@ export async function programChain(ex: Executor, programId: string): Promise<Pro
     status: r.status,
     issuedOn: toDateOnly(r.issued_on),
     title: r.title,
+    taskGroups: (r.task_groups ?? []).map((g) => ({ number: Number(g.number), title: String(g.title) })),
   }));
   const inForce = [...versions].reverse().find((v) => v.status === 'issued') ?? versions[versions.length - 1]!;
   return { firstId: first.id, unitId: first.unit_id, year: Number(first.year), title: inForce.title, versions };

@@ -13,7 +13,7 @@ import { presentDue, presentPeriod, presentReport, presentSchedule } from './pre
 import { reopenReportPeriod } from './reopen-report-period.js';
 import { reopenReport } from './reopen-report.js';
 import { returnReport } from './return-report.js';
-import { saveReportDraft } from './save-report-draft.js';
+import { saveReportDraft, type SavedReport } from './save-report-draft.js';
 import { saveReportSchedule } from './save-report-schedule.js';
 import {
   ApproveReportBody,
@@ -38,6 +38,11 @@ export default async function reportRoutes(app: App) {
   const tags = ['reports'];
   /** A report as the reader sees it after a step (allowedActions recomputed). */
   const present = async (actor: Actor, id: string) => presentReport(await getReport(db, actor, { id }));
+  // A save or a submission answers with the form as its transaction left it (withReport).
+  const presentWritten = (saved: SavedReport) => {
+    if (!saved.report) throw new Error('a write asked withReport returned no report');
+    return presentReport(saved.report);
+  };
 
   app.get(
     '/programs/:id/report-schedule',
@@ -124,10 +129,10 @@ export default async function reportRoutes(app: App) {
         response: responses({ 200: ReportView }),
       },
     },
-    async (req) => {
-      const { id } = await saveReportDraft(db, req.actor!, req.params.periodId, req.params.unitId, req.body);
-      return present(req.actor!, id);
-    },
+    async (req) =>
+      presentWritten(
+        await saveReportDraft(db, req.actor!, req.params.periodId, req.params.unitId, req.body, new Date(), { withReport: true }),
+      ),
   );
 
   app.get(
@@ -139,7 +144,7 @@ export default async function reportRoutes(app: App) {
   app.post(
     '/reports/:id/submit',
     { schema: { tags, summary: 'Nộp báo cáo', params: IdParams, body: SubmitReportBody, response: responses({ 200: ReportView }) } },
-    async (req) => present(req.actor!, (await submitReport(db, req.actor!, req.params.id, req.body)).id),
+    async (req) => presentWritten(await submitReport(db, req.actor!, req.params.id, req.body, new Date(), { withReport: true })),
   );
 
   app.post(

@@ -10,6 +10,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { staleWrite } from '../../lib/row-version.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { isUniqueViolation } from '../programs/program-rules.js';
+import { reportAfterWrite, type ReportModel } from './get-report.js';
 import { canSubmitReport } from './policy.js';
 import {
   buildForm,
@@ -34,6 +35,8 @@ import { recordReportEvent } from './report-writes.js';
  * Two first saves of one report at once (two tabs, the browser's offline
  * queue and a click): the second insert hits the unique key on (period,
  * unit) and answers 409 STALE_WRITE naming the first, as a sequential one does.
+ * With `withReport` it also returns the form as saved (the PUT's answer), built
+ * in the save's transaction (get-report.ts reportAfterWrite).
  */
 export async function saveReportDraft(
   ex: Executor,
@@ -42,9 +45,10 @@ export async function saveReportDraft(
   unitId: string,
   body: z.output<typeof SaveReportBody>,
   now: Date = new Date(),
-): Promise<{ id: string }> {
+  options: { withReport?: boolean } = {},
+): Promise<SavedReport> {
   try {
-    return await saveInTransaction(ex, actor, periodId, unitId, body, now);
+    return await saveInTransaction(ex, actor, periodId, unitId, body, now, options);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const [winner] = await ex
@@ -62,7 +66,8 @@ async function saveInTransaction(
   unitId: string,
   body: z.output<typeof SaveReportBody>,
   now: Date,
-): Promise<{ id: string }> {
+  options: { withReport?: boolean },
+): Promise<SavedReport> {
   return inTransaction(ex, async (tx) => {
     const period = await loadPeriod(tx, periodId);
     const expected = await expectedReportOf(tx, periodId, unitId);
@@ -128,8 +133,18 @@ async function saveInTransaction(
       entityLabel: `${expected.unit.shortName} · ${period.kind} ${toDateOnly(period.dataTo)}`,
       after: { values: typed.size, narratives: Object.keys(body.narratives).length, difficulties: Boolean(body.difficulties) },
     });
-    return { id };
+    // A draft changes no fact: the form checked above, with its values as typed, is the form as saved.
+    const report = options.withReport
+      ? await reportAfterWrite(tx, actor, { reportId: id, period, expected, chain, sections, submitter: true })
+      : null;
+    return { id, report };
   });
+}
+
+/** A report written by a step of the workflow, and the form as its writer now sees it when asked for. */
+export interface SavedReport {
+  id: string;
+  report: ReportModel | null;
 }
 
 export async function insertValues(tx: Executor, reportId: string, typed: ReadonlyMap<string, FormValue>): Promise<void> {

@@ -22,7 +22,8 @@ import {
   type FormValue,
 } from './report-form.js';
 import { recordReportEvent, refreshAddendsOf, writeReportFacts } from './report-writes.js';
-import { unitName } from './save-report-draft.js';
+import { reportAfterWrite } from './get-report.js';
+import { unitName, type SavedReport } from './save-report-draft.js';
 
 /**
  * Submits (or resubmits after a return) a report: every asked field must be
@@ -34,6 +35,8 @@ import { unitName } from './save-report-draft.js';
  * written and the Office is notified. `now` is the submission time (tests,
  * the demo loader). `deferDerivedRefresh`: a batch writer (the demo loader)
  * refreshes the derived figures of its units once at the end instead.
+ * `withReport`: also the form as submitted (the POST's answer), built in the
+ * submission's transaction (get-report.ts reportAfterWrite).
  */
 export async function submitReport(
   ex: Executor,
@@ -41,8 +44,8 @@ export async function submitReport(
   reportId: string,
   body: { expectedVersion: number },
   now: Date = new Date(),
-  options: { deferDerivedRefresh?: boolean } = {},
-): Promise<{ id: string }> {
+  options: { deferDerivedRefresh?: boolean; withReport?: boolean } = {},
+): Promise<SavedReport> {
   return inTransaction(ex, async (tx) => {
     const report = await lockReport(tx, reportId);
     const period = await loadPeriod(tx, report.periodId);
@@ -104,6 +107,11 @@ export async function submitReport(
       after: { status: 'submitted', facts: written.length, factMonth },
     });
     await notifyReportSubmitted(tx, report.id);
-    return { id: report.id };
+    // Rebuilt: the figures derived from the registry and from records may have changed with the facts written;
+    // the reported values are those just checked and written.
+    const model = options.withReport
+      ? await reportAfterWrite(tx, actor, { reportId: report.id, period, expected, chain, typed: values })
+      : null;
+    return { id: report.id, report: model };
   });
 }
