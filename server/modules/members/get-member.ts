@@ -53,7 +53,7 @@ export async function getMember(
       member: members,
       unitCode: orgUnits.code,
       unitName: orgUnits.shortName,
-      // canSeePersonalDataOf: a manageMembers role whose (historical, read) scope reaches the unit.
+      // Personal data in full: a manageMembers role whose (historical, read) scope reaches the unit.
       manages: sql<boolean>`${memberManageScope(sql`${members.unitId}`, actor)}`,
       // canManageMembersOf today: the caller holds the unit (access.ts heldOn).
       writes: sql<boolean>`${heldOn(sql`${members.unitId}`, actor, MANAGE_MEMBER_ROLES, todayInVietnam())}`,

@@ -3,7 +3,6 @@ import { PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/sql.js';
 import {
-  canReachUnit,
   canWriteUnit,
   hasAnyRole,
   heldOn,
@@ -108,9 +107,4 @@ export async function membersUnitsHeld(
         where ${heldOn(sql`x.unit_id`, actor, MANAGE_MEMBER_ROLES, sql`x.on_date`)}`,
   );
   return new Set(rows.map((r) => heldKey(r.unit_id, String(r.on_date).slice(0, 10))));
-}
-
-/** Personal data in full on a member's page: a manageMembers role whose (historical, read) scope reaches the unit. */
-export function canSeePersonalDataOf(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
-  return canReachUnit(db, actor, unitId, MANAGE_MEMBER_ROLES);
 }
